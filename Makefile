@@ -1,0 +1,27 @@
+# The four commands of Atelier CLS. Each installs what it needs when it is missing.
+.PHONY: serve build test test-native test-browser bench setup
+
+setup:
+	@scripts/setup.sh
+
+serve: setup
+	@echo "Atelier CLS : http://127.0.0.1:8080/"
+	@scripts/wasm-env.sh trunk serve --offline --address 127.0.0.1 --port 8080
+
+build: setup
+	@scripts/wasm-env.sh trunk build --release --offline
+
+test-native:
+	cargo test --locked
+
+test-browser:
+	@scripts/setup.sh --with-browser
+	node --test --test-concurrency=1 tests/browser/
+
+# Native tests first, then the browser suite against the release build: the last line is
+# node's own summary.
+test: build test-native test-browser
+
+bench: build
+	@scripts/setup.sh --with-browser
+	node bench/run.mjs

@@ -1,0 +1,96 @@
+// `make bench`: figures, not a pass/fail test. Writes bench/RESULTS.md with
+//  - the size of every file of dist/ (raw, gzip, brotli);
+//  - the median of 5 cold loads in headless Chromium, from navigation start to the app's
+//    first interactive render (the performance mark "atelier-cls:pret", set right after mount).
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { launchProfile, serveDist } from '../tests/support/browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const COLD_LOADS = 5;
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+function sizes() {
+  return files(DIST).sort().map((path) => {
+    const body = readFileSync(path);
+    return {
+      file: relative(DIST, path),
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+
+/** One cold load: a fresh profile (empty cache, empty storage) and a fresh browser each time. */
+async function coldLoad(url) {
+  const context = await launchProfile();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('atelier-cls:pret').length > 0);
+    return await page.evaluate(() => {
+      const ready = performance.getEntriesByName('atelier-cls:pret')[0].startTime;
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      return { ready, wasmFetched: wasm ? wasm.responseEnd : null };
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+async function loadTimes() {
+  const server = await serveDist();
+  try {
+    const runs = [];
+    for (let i = 0; i < COLD_LOADS; i += 1) runs.push(await coldLoad(server.url));
+    return runs;
+  } finally {
+    await server.close();
+  }
+}
+
+const table = sizes();
+const total = table.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const runs = await loadTimes();
+const readyMedian = median(runs.map((r) => r.ready));
+
+const lines = [
+  '# Benchmark results',
+  '',
+  `Written by \`make bench\` on ${new Date().toISOString()} (${process.platform}, Node ${process.version}).`,
+  'Figures only, never a pass/fail test. Re-run `make bench` to refresh.',
+  '',
+  '## Size of dist/',
+  '',
+  '| file | raw (KiB) | gzip -9 (KiB) | brotli q11 (KiB) |',
+  '|---|---:|---:|---:|',
+  ...table.map((r) => `| ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`),
+  `| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
+  '',
+  '## Cold load',
+  '',
+  `Median of ${COLD_LOADS} cold loads (fresh Chromium profile each, served from 127.0.0.1), from navigation`,
+  'start to the first interactive render (`performance.mark("atelier-cls:pret")` after mount):',
+  '',
+  `**${readyMedian.toFixed(0)} ms**`,
+  '',
+  '| run | interactive (ms) | wasm fetched (ms) |',
+  '|---:|---:|---:|',
+  ...runs.map((r, i) => `| ${i + 1} | ${r.ready.toFixed(0)} | ${r.wasmFetched?.toFixed(0) ?? '-'} |`),
+  '',
+];
+writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n'));
+console.log(lines.join('\n'));

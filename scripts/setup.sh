@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Installs whatever the build and the tests need and is missing; fast when all is there.
+#
+# Two routes to a wasm32 compiler:
+#  - rustup (a laptop with internet): `rustup target add wasm32-unknown-unknown`;
+#  - Debian (machines that reach only package registries, where rustup cannot download the
+#    wasm32 standard library): rustc-web + rust-web-src + lld-22, building `std` from source.
+# The chosen route is written to .tools/route, read by scripts/wasm-env.sh.
+# Trunk and wasm-bindgen-cli come from crates.io, wasm-opt and playwright-core from npm, and
+# the browser is Debian's chromium (or $CHROMIUM / a Chrome already installed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mkdir -p .tools
+
+TRUNK_VERSION=0.21.14
+step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "Il faut les droits administrateur pour : $*" >&2; return 1; fi
+}
+
+apt_install() {
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  step "apt-get install ${missing[*]}"
+  if [ ! -f .tools/apt-updated ]; then as_root apt-get update -q && touch .tools/apt-updated; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+}
+
+rustup_has_wasm() {
+  command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown
+}
+
+choose_route() {
+  if [ -f .tools/route ]; then return; fi
+  if rustup_has_wasm; then echo rustup > .tools/route; return; fi
+  # Probe the network briefly: where rustup cannot download, its `target add` hangs for ever.
+  if command -v rustup >/dev/null && command -v curl >/dev/null \
+     && curl -fsS --max-time 8 -o /dev/null https://static.rust-lang.org/dist/channel-rust-stable.toml.sha256 2>/dev/null \
+     && timeout 600 rustup target add wasm32-unknown-unknown; then
+    echo rustup > .tools/route; return
+  fi
+  if command -v apt-get >/dev/null; then echo debian > .tools/route; return; fi
+  echo "Aucune cible wasm32 disponible : installez rustup (https://rustup.rs) puis relancez." >&2
+  exit 1
+}
+
+wasm_compiler() {
+  choose_route
+  if [ "$(cat .tools/route)" = debian ]; then apt_install rustc-web cargo-web rust-web-src lld-22; fi
+}
+
+host_cargo_install() {
+  # Trunk and wasm-bindgen are host tools: build them with the ordinary toolchain.
+  env -u RUSTC -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD cargo install "$@"
+}
+
+trunk_tool() {
+  if command -v trunk >/dev/null && trunk --version | grep -q " $TRUNK_VERSION"; then return; fi
+  step "cargo install trunk@$TRUNK_VERSION (about 10 minutes, once)"
+  host_cargo_install --locked "trunk@$TRUNK_VERSION"
+}
+
+wasm_bindgen_tool() {
+  local version
+  version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+  if command -v wasm-bindgen >/dev/null && wasm-bindgen --version | grep -q " $version"; then return; fi
+  step "cargo install wasm-bindgen-cli@$version (about 4 minutes, once)"
+  # No --locked: its lock file names a webpki-roots release that some registries lack.
+  host_cargo_install "wasm-bindgen-cli@$version"
+}
+
+node_modules() {
+  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+     && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
+  if ! command -v npm >/dev/null; then apt_install nodejs npm; fi
+  step "npm ci (playwright-core, binaryen's wasm-opt)"
+  npm ci --no-audit --no-fund --loglevel=error
+}
+
+browser() {
+  if [ -n "${CHROMIUM:-}" ] && [ -x "$CHROMIUM" ]; then return; fi
+  for candidate in /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/google-chrome; do
+    [ -x "$candidate" ] && return
+  done
+  apt_install chromium
+}
+
+native_tools() {
+  # brotli measures compressed sizes for `make bench`.
+  command -v brotli >/dev/null || apt_install brotli
+}
+
+[ -f Cargo.lock ] || cargo generate-lockfile
+wasm_compiler
+trunk_tool
+wasm_bindgen_tool
+node_modules
+case "${1:-}" in
+  --with-browser) browser; native_tools ;;
+esac

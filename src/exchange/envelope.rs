@@ -1,0 +1,40 @@
+//! The exchange file: an envelope with a type marker, the schema version, who exported it and
+//! when, then the contract. Files are pretty-printed with a stable key order (struct order) so
+//! that two exports of the same contract diff line by line.
+
+use crate::model::Contract;
+use serde::{Deserialize, Serialize};
+
+/// The type marker that tells an Atelier CLS file from any other JSON file.
+pub const ENVELOPE_TYPE: &str = "atelier-cls/contrat";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Envelope {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub schema_version: u32,
+    pub app_version: String,
+    /// ISO 8601 date-time of the export (UTC).
+    pub exported_at: String,
+    /// The organisation that exported the file, as typed by the user.
+    pub exported_by: String,
+    pub contract: Contract,
+}
+
+impl Envelope {
+    pub fn new(contract: Contract, exported_at: String, exported_by: String) -> Self {
+        Envelope {
+            kind: ENVELOPE_TYPE.to_string(),
+            schema_version: crate::model::SCHEMA_VERSION,
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            exported_at,
+            exported_by,
+            contract,
+        }
+    }
+
+    pub fn to_pretty_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a contract always serialises")
+    }
+}

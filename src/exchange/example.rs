@@ -1,0 +1,165 @@
+//! The example contract ("Charger l'exemple"): the signed CLS 2024-2028 of the Bassin
+//! d'Aurillac, du Carladès et de la Châtaigneraie, rebuilt from the seed document and kept in
+//! `examples/` in the exchange format. It is compiled into the app so it loads offline.
+
+use super::Envelope;
+use crate::model::Contract;
+
+const EXAMPLE_JSON: &str = include_str!("../../examples/cls-aurillac-2024-2028.json");
+
+/// The example contract as written in the file (fixed ids: callers give it fresh ones).
+pub fn example_contract() -> Contract {
+    let envelope: Envelope =
+        serde_json::from_str(EXAMPLE_JSON).expect("examples/cls-aurillac-2024-2028.json is valid");
+    envelope.contract
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::numbering::Numbering;
+    use crate::model::{Id, SheetKind};
+    use std::collections::HashSet;
+
+    /// Specific objectives per sheet, as numbered in the signed contract (section 3.5).
+    const SPECIFIC_PER_SHEET: [usize; 8] = [7, 3, 5, 7, 7, 12, 9, 8];
+
+    fn strategic_objective_ids(contract: &Contract) -> HashSet<Id> {
+        contract.axes.iter().flat_map(|a| a.objectives.iter().map(|o| o.id)).collect()
+    }
+
+    #[test]
+    fn example_parses_with_the_shape_of_the_signed_contract() {
+        let contract = example_contract();
+        assert_eq!(contract.period.first_year, 2024);
+        assert_eq!(contract.period.last_year, 2028);
+        assert_eq!(contract.generation, 3, "the seed is the third CLS of the territory");
+        assert_eq!(contract.axes.len(), 8);
+        assert_eq!(contract.axes.iter().map(|a| a.objectives.len()).sum::<usize>(), 10);
+        assert_eq!(contract.sheets.len(), 8);
+        assert_eq!(contract.organisations.iter().filter(|o| o.signatory).count(), 10);
+        let per_sheet: Vec<usize> =
+            contract.sheets.iter().map(|s| s.specific_objectives.len()).collect();
+        assert_eq!(per_sheet, SPECIFIC_PER_SHEET);
+        assert_eq!(per_sheet.iter().sum::<usize>(), 58);
+        assert!(contract.has_mental_health_component());
+        assert!(contract.axes[1].mental_health && contract.sheets[1].mental_health);
+        let coordination: Vec<&str> = contract
+            .sheets
+            .iter()
+            .filter(|s| s.kind == SheetKind::Coordination)
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(coordination, ["Animation du contrat local de santé"]);
+    }
+
+    #[test]
+    fn example_numbers_specific_objectives_as_the_signed_contract() {
+        let contract = example_contract();
+        let numbering = Numbering::of(&contract);
+        let objectives: Vec<&str> = contract
+            .axes
+            .iter()
+            .flat_map(|a| a.objectives.iter().map(|o| numbering.label(o.id)))
+            .collect();
+        assert_eq!(
+            objectives,
+            ["1.1", "2.1", "2.2", "3.1", "4.1", "4.2", "5.1", "6.1", "7.1", "8.1"]
+        );
+        let numbers: Vec<&str> = contract
+            .sheets
+            .iter()
+            .flat_map(|s| s.specific_objectives.iter().map(|o| numbering.label(o.id)))
+            .collect();
+        assert_eq!(numbers.len(), 58);
+        assert_eq!(&numbers[..3], ["1.1.1", "1.1.2", "1.1.3"]);
+        assert_eq!(&numbers[7..10], ["2.1.1", "2.2.1", "2.2.2"]);
+        assert_eq!(
+            &numbers[15..22],
+            ["4.1.1", "4.1.2", "4.2.1", "4.2.2", "4.2.3", "4.2.4", "4.2.5"]
+        );
+        assert_eq!(numbers[40], "6.1.12");
+        assert_eq!(numbers[57], "8.1.8");
+    }
+
+    #[test]
+    fn example_references_all_resolve_inside_the_contract() {
+        let contract = example_contract();
+        let organisations: HashSet<Id> = contract.organisations.iter().map(|o| o.id).collect();
+        let findings: HashSet<Id> = contract.diagnostic.iter().map(|f| f.id).collect();
+        let strategic = strategic_objective_ids(&contract);
+        for member in &contract.governance.members {
+            if let Some(org) = member.organisation_id {
+                assert!(organisations.contains(&org), "member {} -> {org}", member.role);
+            }
+        }
+        for sheet in &contract.sheets {
+            let axis = contract
+                .axis(sheet.axis_id.expect("every sheet has an axis"))
+                .unwrap_or_else(|| panic!("axis of {}", sheet.title));
+            let objective = sheet.objective_id.expect("every sheet has a strategic objective");
+            assert!(axis.objective(objective).is_some(), "objective of {}", sheet.title);
+            for specific in &sheet.specific_objectives {
+                let parent = specific.strategic_objective_id.expect("attached");
+                assert!(strategic.contains(&parent), "{}", specific.text);
+                assert!(
+                    axis.objective(parent).is_some(),
+                    "{} is under its sheet's axis",
+                    specific.text
+                );
+            }
+            for finding in &sheet.finding_ids {
+                assert!(findings.contains(finding), "finding of {}", sheet.title);
+            }
+            if let Some(lead) = sheet.lead.organisation_id {
+                assert!(organisations.contains(&lead), "lead of {}", sheet.title);
+            }
+            for partner in &sheet.partner_ids {
+                assert!(organisations.contains(partner), "partner of {}", sheet.title);
+            }
+            for action in &sheet.actions {
+                if let Some(lead) = action.lead_id {
+                    assert!(organisations.contains(&lead), "action lead in {}", sheet.title);
+                }
+            }
+            for line in &sheet.funding {
+                if let Some(funder) = line.funder_id {
+                    assert!(organisations.contains(&funder), "funder in {}", sheet.title);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn example_ids_are_unique() {
+        let c = example_contract();
+        let mut ids = vec![c.id];
+        ids.extend(c.organisations.iter().map(|o| o.id));
+        ids.extend(c.governance.members.iter().map(|m| m.id));
+        ids.extend(c.governance.meetings.iter().map(|m| m.id));
+        ids.extend(c.diagnostic.iter().map(|f| f.id));
+        for axis in &c.axes {
+            ids.push(axis.id);
+            ids.extend(axis.objectives.iter().map(|o| o.id));
+        }
+        for sheet in &c.sheets {
+            ids.push(sheet.id);
+            ids.extend(sheet.specific_objectives.iter().map(|o| o.id));
+            ids.extend(sheet.actions.iter().map(|a| a.id));
+            ids.extend(sheet.funding.iter().map(|f| f.id));
+            ids.extend(sheet.indicators.iter().map(|i| i.id));
+        }
+        let unique: HashSet<Id> = ids.iter().copied().collect();
+        assert_eq!(unique.len(), ids.len());
+    }
+
+    #[test]
+    fn example_file_is_in_canonical_form() {
+        let envelope: Envelope = serde_json::from_str(EXAMPLE_JSON).unwrap();
+        assert_eq!(envelope.kind, super::super::ENVELOPE_TYPE);
+        assert_eq!(envelope.schema_version, crate::model::SCHEMA_VERSION);
+        let pretty = serde_json::to_string_pretty(&envelope).unwrap();
+        let file = EXAMPLE_JSON.strip_suffix('\n').unwrap_or(EXAMPLE_JSON);
+        assert!(pretty == file, "examples/cls-aurillac-2024-2028.json is not in canonical form");
+    }
+}

@@ -1,0 +1,143 @@
+//! The contract itself: identity, territory, period, signature and coordination, plus the
+//! collections that hang off it (directory, governance, diagnostic, axes, sheets).
+
+use super::{ActionSheet, Axis, Finding, Governance, Id, Organisation, Timestamp};
+use serde::{Deserialize, Serialize};
+
+/// First and last year of the contract, both included (the seeds use 2024-2028).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub first_year: i32,
+    pub last_year: i32,
+}
+
+impl Default for Period {
+    fn default() -> Self {
+        Period { first_year: 2024, last_year: 2028 }
+    }
+}
+
+impl Period {
+    pub fn contains_year(self, year: i32) -> bool {
+        (self.first_year..=self.last_year).contains(&year)
+    }
+
+    pub fn years(self) -> impl Iterator<Item = i32> {
+        self.first_year..=self.last_year
+    }
+}
+
+/// The territory covered: its name, member intercommunalities and communes, population and
+/// priority neighbourhoods (QPV).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Territory {
+    pub name: String,
+    pub epcis: Vec<String>,
+    pub communes: Vec<String>,
+    pub population: Option<u32>,
+    pub priority_neighbourhoods: Vec<String>,
+}
+
+/// Where and when the contract was signed. The date is ISO (`2024-06-27`), as an
+/// `<input type="date">` gives it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signing {
+    pub date: Option<String>,
+    pub place: String,
+}
+
+/// The person who runs the contract day to day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinator {
+    pub name: String,
+    pub organisation: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// A Contrat local de santé.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contract {
+    pub id: Id,
+    pub modified_at: Timestamp,
+    pub name: String,
+    /// 1 for a first contract, 2 for its renewal (CLS 2), and so on.
+    pub generation: u8,
+    pub period: Period,
+    pub territory: Territory,
+    pub signing: Signing,
+    pub coordinator: Coordinator,
+    /// The directory of organisations, referenced by id everywhere else.
+    pub organisations: Vec<Organisation>,
+    pub governance: Governance,
+    pub diagnostic: Vec<Finding>,
+    /// Axes in their display order; numbering follows this order.
+    pub axes: Vec<Axis>,
+    /// Action sheets in their display order; each points at its axis and strategic objective.
+    pub sheets: Vec<ActionSheet>,
+}
+
+impl Contract {
+    /// A blank contract over the default period.
+    pub fn blank(id: Id, name: impl Into<String>, now: Timestamp) -> Self {
+        Contract {
+            id,
+            modified_at: now,
+            name: name.into(),
+            generation: 1,
+            period: Period::default(),
+            territory: Territory::default(),
+            signing: Signing::default(),
+            coordinator: Coordinator::default(),
+            organisations: Vec::new(),
+            governance: Governance::default(),
+            diagnostic: Vec::new(),
+            axes: Vec::new(),
+            sheets: Vec::new(),
+        }
+    }
+
+    pub fn organisation(&self, id: Id) -> Option<&Organisation> {
+        self.organisations.iter().find(|o| o.id == id)
+    }
+
+    pub fn axis(&self, id: Id) -> Option<&Axis> {
+        self.axes.iter().find(|a| a.id == id)
+    }
+
+    pub fn sheet(&self, id: Id) -> Option<&ActionSheet> {
+        self.sheets.iter().find(|s| s.id == id)
+    }
+
+    pub fn sheet_mut(&mut self, id: Id) -> Option<&mut ActionSheet> {
+        self.sheets.iter_mut().find(|s| s.id == id)
+    }
+
+    /// The display name of an organisation, or a French placeholder when it was deleted.
+    pub fn organisation_name(&self, id: Id) -> &str {
+        self.organisation(id).map_or("(organisation supprimée)", |o| o.name.as_str())
+    }
+
+    /// Sheets in reading order: by axis order, then by their own order; sheets with no axis last.
+    pub fn sheets_in_axis_order(&self) -> Vec<&ActionSheet> {
+        let rank = |sheet: &ActionSheet| {
+            sheet
+                .axis_id
+                .and_then(|axis| self.axes.iter().position(|a| a.id == axis))
+                .unwrap_or(usize::MAX)
+        };
+        let mut sheets: Vec<&ActionSheet> = self.sheets.iter().collect();
+        sheets.sort_by_key(|s| rank(s));
+        sheets
+    }
+
+    /// Whether the contract has its legally required mental-health component (loi 3DS, art. 122).
+    pub fn has_mental_health_component(&self) -> bool {
+        self.axes.iter().any(|a| a.mental_health) || self.sheets.iter().any(|s| s.mental_health)
+    }
+}

@@ -1,0 +1,85 @@
+//! Funding lines of a sheet: one amount per year, funder and kind, planned and actual.
+
+use super::{Id, Timestamp};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FundingKind {
+    /// Fonctionnement.
+    Operating,
+    /// Investissement.
+    Investment,
+}
+
+impl FundingKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Operating => "Fonctionnement",
+            Self::Investment => "Investissement",
+        }
+    }
+}
+
+/// One line of a sheet's budget. Amounts are whole euros: CLS budgets are never to the cent.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundingLine {
+    pub id: Id,
+    pub modified_at: Timestamp,
+    pub year: i32,
+    pub funder_id: Option<Id>,
+    pub kind: FundingKind,
+    pub planned_euros: u64,
+    pub actual_euros: Option<u64>,
+    /// Staff time given in kind (valorisation), in days.
+    pub in_kind_days: Option<u32>,
+}
+
+/// Planned euros per year, over every line.
+pub fn planned_per_year(lines: &[FundingLine]) -> BTreeMap<i32, u64> {
+    let mut totals = BTreeMap::new();
+    for line in lines {
+        *totals.entry(line.year).or_insert(0) += line.planned_euros;
+    }
+    totals
+}
+
+/// Planned euros per funder (lines without a funder are under `None`).
+pub fn planned_per_funder(lines: &[FundingLine]) -> BTreeMap<Option<Id>, u64> {
+    let mut totals = BTreeMap::new();
+    for line in lines {
+        *totals.entry(line.funder_id).or_insert(0) += line.planned_euros;
+    }
+    totals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(year: i32, funder: u128, euros: u64) -> FundingLine {
+        FundingLine {
+            id: Id::random(),
+            modified_at: 0,
+            year,
+            funder_id: Some(Id::from_u128(funder)),
+            kind: FundingKind::Operating,
+            planned_euros: euros,
+            actual_euros: None,
+            in_kind_days: None,
+        }
+    }
+
+    #[test]
+    fn totals_add_up_per_year_and_per_funder() {
+        let lines = [line(2024, 1, 1000), line(2024, 2, 500), line(2025, 1, 250)];
+        let per_year = planned_per_year(&lines);
+        assert_eq!(per_year[&2024], 1500);
+        assert_eq!(per_year[&2025], 250);
+        let per_funder = planned_per_funder(&lines);
+        assert_eq!(per_funder[&Some(Id::from_u128(1))], 1250);
+        assert_eq!(per_funder.values().sum::<u64>(), 1750);
+    }
+}

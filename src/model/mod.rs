@@ -1,0 +1,40 @@
+//! The domain core: what a Contrat local de santé is made of, and the rules that hold on it.
+//!
+//! Nothing in this folder knows about the browser: every type is plain data (serde for the
+//! exchange format and local storage) and every rule is a pure function, tested natively with
+//! `cargo test`. Screens only render these types and dispatch the changes defined here.
+
+pub mod action;
+pub mod axis;
+pub mod contract;
+pub mod copy;
+pub mod diagnostic;
+pub mod directory;
+pub mod funding;
+pub mod governance;
+pub mod ids;
+pub mod indicator;
+pub mod migration;
+pub mod numbering;
+pub mod order;
+pub mod organisation;
+pub mod reference;
+pub mod review;
+pub mod sheet;
+pub mod validation;
+pub mod workspace;
+pub mod year_month;
+
+pub use action::Action;
+pub use axis::{Axis, StrategicObjective};
+pub use contract::{Contract, Coordinator, Period, Signing, Territory};
+pub use diagnostic::{Finding, FindingCategory};
+pub use funding::{FundingKind, FundingLine};
+pub use governance::{Body, Governance, Meeting, Member};
+pub use ids::{Id, Timestamp};
+pub use indicator::{Frequency, Indicator, IndicatorKind};
+pub use organisation::{Contact, Organisation, OrganisationKind};
+pub use review::{ReviewStatus, YearReview};
+pub use sheet::{ActionSheet, Lead, Participation, Priority, SheetKind, SpecificObjective};
+pub use workspace::{Workspace, SCHEMA_VERSION};
+pub use year_month::YearMonth;

@@ -1,0 +1,69 @@
+//! The root component: loads the workspace, starts autosave, and routes between screens.
+
+use super::autosave;
+use super::links::RouterBase;
+use super::notices::{Level, NoticeArea};
+use super::screen::router_base;
+use super::screens::{ContractScreen, ContractsScreen, ExchangesScreen, NotFound, PlanningScreen, SheetScreen, SheetsScreen};
+use super::shell::Shell;
+use super::state::AppState;
+use crate::storage::local::{self, StartupMessage};
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let startup = local::load(js_sys::Date::now());
+    let state = AppState::new(startup.workspace);
+    provide_context(state);
+    if let Some(message) = startup.message {
+        report_startup(state, message);
+    }
+    autosave::start(state, startup.can_save);
+    let base = router_base(&document().base_uri().ok().flatten().unwrap_or_default());
+    provide_context(RouterBase(base.clone()));
+
+    view! {
+        <Router base=base>
+            <Shell/>
+            <NoticeArea notices=state.notices/>
+            <main id="contenu" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=ContractsScreen/>
+                    <Route path=path!("/index.html") view=ContractsScreen/>
+                    <Route path=path!("/contrat") view=ContractScreen/>
+                    <Route path=path!("/fiches") view=SheetsScreen/>
+                    <Route path=path!("/fiche") view=SheetScreen/>
+                    <Route path=path!("/planning") view=PlanningScreen/>
+                    <Route path=path!("/echanges") view=ExchangesScreen/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+fn report_startup(state: AppState, message: StartupMessage) {
+    let (level, text) = match message {
+        StartupMessage::Migrated(from) => (
+            Level::Info,
+            format!("Vos contrats ont été mis à jour depuis le format {from} d’une version précédente d’Atelier CLS."),
+        ),
+        StartupMessage::SetAside { key, reason } => (
+            Level::Warning,
+            format!(
+                "Les données enregistrées dans ce navigateur n’ont pas pu être lues : {reason}. Elles n’ont pas été \
+                 effacées : elles sont conservées à part (clé « {key} » du stockage local) et Atelier CLS repart \
+                 d’un espace vide."
+            ),
+        ),
+        StartupMessage::Blocked(reason) => (
+            Level::Error,
+            format!(
+                "Le stockage local de ce navigateur est inaccessible ({reason}). Pour ne rien écraser, Atelier CLS \
+                 n’enregistrera rien pendant cette session : exportez votre travail avant de fermer la page."
+            ),
+        ),
+    };
+    state.notices.push(level, text);
+}

@@ -1,0 +1,121 @@
+//! Labelled form controls. Every input has a visible label tied to it, and an optional one-line
+//! help text tied with aria-describedby; each change is dispatched at once (autosave does the rest).
+
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A unique DOM id for tying a label to its control.
+pub fn unique_id(prefix: &str) -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+#[component]
+fn Help(id: String, text: Option<String>) -> impl IntoView {
+    text.map(|text| view! { <span class="field__help" id=id>{text}</span> })
+}
+
+/// A one-line or multi-line text field.
+#[component]
+pub fn TextField(
+    #[prop(into)] label: String,
+    #[prop(optional, into)] help: Option<String>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_input: Callback<String>,
+    #[prop(optional)] multiline: bool,
+    #[prop(optional, into)] kind: Option<&'static str>,
+    #[prop(optional, into)] invalid: Signal<bool>,
+) -> impl IntoView {
+    let id = unique_id("champ");
+    let help_id = format!("{id}-aide");
+    let described = help.as_ref().map(|_| help_id.clone());
+    let control = if multiline {
+        view! {
+            <textarea id=id.clone() aria-describedby=described.clone() aria-invalid=move || invalid.get().then_some("true")
+                prop:value=move || value.get() on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input type=kind.unwrap_or("text") id=id.clone() aria-describedby=described.clone()
+                aria-invalid=move || invalid.get().then_some("true")
+                prop:value=move || value.get() on:input=move |ev| on_input.run(event_target_value(&ev))/>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {control}
+            <Help id=help_id text=help/>
+        </div>
+    }
+}
+
+/// A number field; an empty or unreadable entry gives `None`.
+#[component]
+pub fn NumberField(
+    #[prop(into)] label: String,
+    #[prop(optional, into)] help: Option<String>,
+    #[prop(into)] value: Signal<Option<i64>>,
+    #[prop(into)] on_input: Callback<Option<i64>>,
+    #[prop(optional, into)] invalid: Signal<bool>,
+) -> impl IntoView {
+    let id = unique_id("nombre");
+    let help_id = format!("{id}-aide");
+    let described = help.as_ref().map(|_| help_id.clone());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input type="number" inputmode="numeric" id=id aria-describedby=described
+                aria-invalid=move || invalid.get().then_some("true")
+                prop:value=move || value.get().map(|v| v.to_string()).unwrap_or_default()
+                on:input=move |ev| on_input.run(event_target_value(&ev).trim().parse().ok())/>
+            <Help id=help_id text=help/>
+        </div>
+    }
+}
+
+/// A checkbox with its label after it.
+#[component]
+pub fn CheckField(
+    #[prop(into)] label: String,
+    #[prop(into)] checked: Signal<bool>,
+    #[prop(into)] on_change: Callback<bool>,
+) -> impl IntoView {
+    let id = unique_id("case");
+    view! {
+        <div class="checkbox">
+            <input type="checkbox" id=id.clone() prop:checked=move || checked.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+/// A drop-down list of `(key, label)` options.
+#[component]
+pub fn SelectField(
+    #[prop(into)] label: String,
+    #[prop(optional, into)] help: Option<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+) -> impl IntoView {
+    let id = unique_id("liste");
+    let help_id = format!("{id}-aide");
+    let described = help.as_ref().map(|_| help_id.clone());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id aria-describedby=described on:change=move |ev| on_change.run(event_target_value(&ev))
+                prop:value=move || value.get()>
+                {move || options.get().into_iter().map(|(key, text)| {
+                    let selected = value.with_untracked(|v| *v == key);
+                    view! { <option value=key selected=selected>{text}</option> }
+                }).collect_view()}
+            </select>
+            <Help id=help_id text=help/>
+        </div>
+    }
+}

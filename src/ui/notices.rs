@@ -1,0 +1,118 @@
+//! Messages to the user: save failures, data set aside, changes from another tab, and the
+//! "Annuler" offered after every deletion. Errors are announced by screen readers at once
+//! (role="alert"); the rest politely (role="status").
+
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    Error,
+    Warning,
+    Info,
+}
+
+/// An "Annuler" button: its label and what it restores.
+#[derive(Clone)]
+pub struct Undo {
+    pub label: String,
+    pub run: Arc<dyn Fn() + Send + Sync>,
+}
+
+#[derive(Clone)]
+pub struct Notice {
+    id: u64,
+    /// Notices with a key replace each other (one "save failed" message, not one per keystroke).
+    key: Option<&'static str>,
+    level: Level,
+    text: String,
+    undo: Option<Undo>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Notices {
+    list: RwSignal<Vec<Notice>>,
+    next_id: StoredValue<u64>,
+}
+
+impl Notices {
+    pub fn new() -> Self {
+        Notices { list: RwSignal::new(Vec::new()), next_id: StoredValue::new(0) }
+    }
+
+    fn add(&self, key: Option<&'static str>, level: Level, text: String, undo: Option<Undo>) {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.list.update(|list| {
+            if key.is_some() {
+                list.retain(|n| n.key != key);
+            }
+            // Only the latest undo stays offered: older ones would restore stale states.
+            if undo.is_some() {
+                list.retain(|n| n.undo.is_none());
+            }
+            list.push(Notice { id, key, level, text, undo });
+        });
+    }
+
+    pub fn push(&self, level: Level, text: impl Into<String>) {
+        self.add(None, level, text.into(), None);
+    }
+
+    pub fn set_keyed(&self, key: &'static str, level: Level, text: impl Into<String>) {
+        self.add(Some(key), level, text.into(), None);
+    }
+
+    pub fn clear_keyed(&self, key: &'static str) {
+        if self.list.with_untracked(|l| l.iter().any(|n| n.key == Some(key))) {
+            self.list.update(|l| l.retain(|n| n.key != Some(key)));
+        }
+    }
+
+    /// Reports a deletion with an "Annuler" button that runs `undo`.
+    pub fn offer_undo(&self, text: impl Into<String>, label: impl Into<String>, undo: impl Fn() + Send + Sync + 'static) {
+        self.add(None, Level::Info, text.into(), Some(Undo { label: label.into(), run: Arc::new(undo) }));
+    }
+
+    fn dismiss(&self, id: u64) {
+        self.list.update(|l| l.retain(|n| n.id != id));
+    }
+}
+
+#[component]
+pub fn NoticeArea(notices: Notices) -> impl IntoView {
+    view! {
+        <div class="notices">
+            <For each=move || notices.list.get() key=|n| n.id let:notice>
+                <NoticeBanner notice notices/>
+            </For>
+        </div>
+    }
+}
+
+#[component]
+fn NoticeBanner(notice: Notice, notices: Notices) -> impl IntoView {
+    let (class, role) = match notice.level {
+        Level::Error => ("banner banner--error", "alert"),
+        Level::Warning => ("banner banner--warning", "alert"),
+        Level::Info => ("banner banner--info", "status"),
+    };
+    let id = notice.id;
+    let undo = notice.undo.map(|undo| {
+        let run = undo.run.clone();
+        view! {
+            <button type="button" class="secondary" on:click=move |_| { run(); notices.dismiss(id); }>
+                {undo.label}
+            </button>
+        }
+    });
+    view! {
+        <div class=class role=role>
+            <p>{notice.text}</p>
+            <div class="actions">
+                {undo}
+                <button type="button" class="secondary" on:click=move |_| notices.dismiss(id)>"Fermer le message"</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,95 @@
+//! The screens of the app and where they live. Pure (no browser types) so that the mapping
+//! between screens, URLs and the folders of `dist/` is tested natively.
+//!
+//! Each screen but the contract list has a folder of its own in `dist/` (listed in
+//! `screens.txt`, which the build's post-build hook reads): reloading `/planning/` or opening a
+//! link to it then works on any static host.
+
+/// A screen of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Contracts,
+    Contract,
+    Sheets,
+    Sheet,
+    Planning,
+    Exchanges,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] =
+        [Self::Contracts, Self::Contract, Self::Sheets, Self::Sheet, Self::Planning, Self::Exchanges];
+
+    /// The areas of the main navigation, in order.
+    pub const NAVIGATION: [Screen; 4] = [Self::Contract, Self::Sheets, Self::Planning, Self::Exchanges];
+
+    /// The folder under the app's root (`None` for the root itself).
+    pub fn folder(self) -> Option<&'static str> {
+        match self {
+            Self::Contracts => None,
+            Self::Contract => Some("contrat"),
+            Self::Sheets => Some("fiches"),
+            Self::Sheet => Some("fiche"),
+            Self::Planning => Some("planning"),
+            Self::Exchanges => Some("echanges"),
+        }
+    }
+
+    /// The path relative to the router base, always with its trailing slash so that it names
+    /// the folder the static host serves.
+    pub fn path(self) -> String {
+        match self.folder() {
+            Some(folder) => format!("/{folder}/"),
+            None => "/".into(),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Contracts => "Mes contrats",
+            Self::Contract => "Contrat",
+            Self::Sheets => "Fiches action",
+            Self::Sheet => "Fiche action",
+            Self::Planning => "Planning",
+            Self::Exchanges => "Échanges",
+        }
+    }
+}
+
+/// The router base: the folder of the app's root, read from the document's base URI (which a
+/// screen's copy of index.html points at its parent with `<base href="../">`). "" at the root
+/// of a host, "/outils/cls" when deployed under /outils/cls/.
+pub fn router_base(document_base_uri: &str) -> String {
+    let without_scheme = document_base_uri.split_once("://").map_or(document_base_uri, |(_, rest)| rest);
+    let path = without_scheme.find('/').map_or("/", |i| &without_scheme[i..]);
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let folder = &path[..path.rfind('/').unwrap_or(0)];
+    folder.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_screen_folder_is_built() {
+        let built: Vec<&str> = include_str!("screens.txt").lines().filter(|l| !l.is_empty()).collect();
+        let folders: Vec<&str> = Screen::ALL.iter().filter_map(|s| s.folder()).collect();
+        assert_eq!(built, folders);
+    }
+
+    #[test]
+    fn base_is_the_folder_of_the_app() {
+        assert_eq!(router_base("http://127.0.0.1:8080/"), "");
+        assert_eq!(router_base("http://127.0.0.1:8080/index.html"), "");
+        assert_eq!(router_base("https://ars.example/outils/cls/"), "/outils/cls");
+        assert_eq!(router_base("https://ars.example/outils/cls/index.html?x=1#y"), "/outils/cls");
+        assert_eq!(router_base("https://ars.example"), "");
+    }
+
+    #[test]
+    fn paths_name_folders() {
+        assert_eq!(Screen::Planning.path(), "/planning/");
+        assert_eq!(Screen::Contracts.path(), "/");
+    }
+}

@@ -1,0 +1,165 @@
+//! The contract list: several contracts in one browser. Create a blank one, load the example,
+//! open, rename, duplicate, delete (with confirmation, then "Annuler").
+
+use crate::exchange::example::example_contract;
+use crate::model::{copy::with_fresh_ids, Contract, Id};
+use crate::ui::clock::now;
+use crate::ui::fields::TextField;
+use crate::ui::screen::Screen;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub fn ContractsScreen() -> impl IntoView {
+    let state = AppState::get();
+    let ids = Memo::new(move |_| state.workspace.with(|ws| ws.contracts.iter().map(|c| c.id).collect::<Vec<_>>()));
+    view! {
+        <h1>"Mes contrats locaux de santé"</h1>
+        <p class="muted">"Vos contrats sont enregistrés dans ce navigateur, sur cet ordinateur. Rien n’est envoyé sur internet."</p>
+        <NewContract/>
+        <Show when=move || ids.with(Vec::is_empty)>
+            <div class="empty-state">
+                <p>"Aucun contrat pour l’instant. Créez-en un, ou chargez l’exemple pour découvrir un contrat réel."</p>
+            </div>
+        </Show>
+        <ul class="contract-list" aria-label="Contrats">
+            <For each=move || ids.get() key=|id| *id let:id>
+                <ContractCard id/>
+            </For>
+        </ul>
+    }
+}
+
+#[component]
+fn NewContract() -> impl IntoView {
+    let state = AppState::get();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let open_setup = move || navigate(&Screen::Contract.path(), Default::default());
+    let create = {
+        let open_setup = open_setup.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let title = name.get_untracked().trim().to_string();
+            let title = if title.is_empty() { "Nouveau contrat local de santé".to_string() } else { title };
+            state.workspace.update(|ws| ws.create_contract(Id::random(), &title, now()));
+            name.set(String::new());
+            open_setup();
+        }
+    };
+    let load_example = move |_| {
+        let example = with_fresh_ids(&example_contract(), Id::random, now());
+        state.workspace.update(|ws| ws.add_contract(example));
+        open_setup();
+    };
+    view! {
+        <form class="new-contract" on:submit=create>
+            <TextField label="Nom du nouveau contrat"
+                help="Par exemple : Contrat local de santé du Pays de Saint-Flour 2025-2029"
+                value=name on_input=move |v| name.set(v)/>
+            <div class="actions">
+                <button type="submit">"Créer le contrat"</button>
+                <button type="button" class="secondary" on:click=load_example>"Charger l’exemple"</button>
+            </div>
+        </form>
+    }
+}
+
+/// One contract of the list, with its actions.
+#[component]
+fn ContractCard(id: Id) -> impl IntoView {
+    let state = AppState::get();
+    let navigate = use_navigate();
+    let summary = Memo::new(move |_| state.workspace.with(|ws| ws.contract(id).map(Summary::of)));
+    let is_active = Memo::new(move |_| state.workspace.with(|ws| ws.active_contract == Some(id)));
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let name = move || summary.with(|s| s.as_ref().map(|s| s.name.clone()).unwrap_or_default());
+
+    let open = move |_| {
+        state.workspace.update(|ws| ws.active_contract = Some(id));
+        navigate(&Screen::Contract.path(), Default::default());
+    };
+    let duplicate = move |_| {
+        state.workspace.update(|ws| {
+            ws.duplicate_contract(id, Id::random, now());
+        });
+    };
+    let delete = move |_| {
+        let removed = state.workspace.try_update(|ws| ws.remove_contract(id)).flatten();
+        if let Some(removed) = removed {
+            let text = format!("Contrat « {} » supprimé.", removed.contract.name);
+            state.notices.offer_undo(text, "Annuler la suppression", move || {
+                state.workspace.update(|ws| ws.restore_contract(removed.clone()));
+            });
+        }
+    };
+
+    view! {
+        <li class="contract-card" class:contract-card--active=move || is_active.get()>
+            <h2>{name}</h2>
+            <p class="muted">{move || summary.with(|s| s.as_ref().map(Summary::describe).unwrap_or_default())}</p>
+            <Show when=move || renaming.get()>
+                <TextField label="Nom du contrat"
+                    value=Signal::derive(name)
+                    on_input=move |v: String| state.workspace.update(|ws| ws.rename_contract(id, &v, now()))/>
+            </Show>
+            <div class="actions">
+                <button type="button" on:click=open aria-label=move || format!("Ouvrir « {} »", name())>"Ouvrir"</button>
+                <button type="button" class="secondary" aria-expanded=move || renaming.get().to_string()
+                    aria-label=move || format!("Renommer « {} »", name())
+                    on:click=move |_| renaming.update(|r| *r = !*r)>
+                    {move || if renaming.get() { "Terminer le renommage" } else { "Renommer" }}
+                </button>
+                <button type="button" class="secondary" on:click=duplicate
+                    aria-label=move || format!("Dupliquer « {} »", name())>"Dupliquer"</button>
+                <button type="button" class="danger" on:click=move |_| confirming.set(true)
+                    aria-label=move || format!("Supprimer « {} »", name())>"Supprimer"</button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="banner banner--warning" role="alertdialog" aria-label="Confirmer la suppression">
+                    <p>{move || format!("Supprimer le contrat « {} » et toutes ses fiches action ?", name())}</p>
+                    <div class="actions">
+                        <button type="button" class="danger" on:click=delete>"Oui, supprimer"</button>
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Non, garder"</button>
+                    </div>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// What a card shows of a contract.
+#[derive(Clone, PartialEq)]
+struct Summary {
+    name: String,
+    first_year: i32,
+    last_year: i32,
+    axes: usize,
+    sheets: usize,
+}
+
+impl Summary {
+    fn of(contract: &Contract) -> Self {
+        Summary {
+            name: contract.name.clone(),
+            first_year: contract.period.first_year,
+            last_year: contract.period.last_year,
+            axes: contract.axes.len(),
+            sheets: contract.sheets.len(),
+        }
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "{}-{} · {} axe{} · {} fiche{} action",
+            self.first_year,
+            self.last_year,
+            self.axes,
+            if self.axes > 1 { "s" } else { "" },
+            self.sheets,
+            if self.sheets > 1 { "s" } else { "" },
+        )
+    }
+}

@@ -1,0 +1,18 @@
+//! One file per screen.
+
+mod contract;
+mod contracts;
+mod exchanges;
+mod no_contract;
+mod not_found;
+mod planning;
+mod sheet;
+mod sheets;
+
+pub use contract::ContractScreen;
+pub use contracts::ContractsScreen;
+pub use exchanges::ExchangesScreen;
+pub use not_found::NotFound;
+pub use planning::PlanningScreen;
+pub use sheet::SheetScreen;
+pub use sheets::SheetsScreen;

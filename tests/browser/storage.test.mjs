@@ -1,0 +1,93 @@
+// Nothing is lost: every change is saved without a save button and survives a reload, even one
+// right after the last keystroke; unreadable stored data is kept aside; a full storage and a
+// second tab are reported in French.
+import { test, before, after } from 'node:test';
+import { launchBrowser, serveDist } from '../support/browser.mjs';
+import { App } from '../support/app.mjs';
+import { assert, visible, hasValue, until } from '../support/expect.mjs';
+
+const KEY = 'atelier-cls.v1.espace';
+let browser, server;
+before(async () => { [browser, server] = await Promise.all([launchBrowser(), serveDist()]); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function freshApp() {
+  const context = await browser.newContext({ locale: 'fr-FR' });
+  const page = await context.newPage();
+  return { app: new App(page, server.url), page, context };
+}
+
+test('a change survives a reload made right after the last keystroke', async () => {
+  const { app, page } = await freshApp();
+  await app.createContract('CLS de test');
+  const name = page.getByLabel('Nom du contrat');
+  await name.fill('CLS du Pays de Saint-Flour');
+  await page.keyboard.type(' 2025');
+  await page.reload();
+  await hasValue(page.getByLabel('Nom du contrat'), 'CLS du Pays de Saint-Flour 2025');
+  await visible(page.getByRole('banner').getByText('CLS du Pays de Saint-Flour 2025'));
+});
+
+test('changes are written to local storage with the schema version, without a save button', async () => {
+  const { app, page } = await freshApp();
+  await app.createContract('CLS écrit');
+  await page.getByLabel('Dernière année').fill('2029');
+  await app.saved();
+  const stored = await app.storedWorkspace();
+  assert.equal(stored.schema_version, 1);
+  assert.equal(stored.contracts[0].name, 'CLS écrit');
+  assert.equal(stored.contracts[0].period.last_year, 2029);
+  assert.equal(await page.getByRole('button', { name: /enregistrer/i }).count(), 0);
+});
+
+test('unreadable stored data is kept aside, reported, and not overwritten', async () => {
+  const { app, page } = await freshApp();
+  await page.goto(server.url);
+  await page.evaluate((key) => localStorage.setItem(key, '{"schema_version": 1, "contracts": [tronqué'), KEY);
+  await page.reload();
+  await visible(page.getByRole('alert').filter({ hasText: 'n’ont pas pu être lues' }));
+  const keptAside = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('atelier-cls.v1.illisible.')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(keptAside, ['{"schema_version": 1, "contracts": [tronqué']);
+  // Working on goes on normally, in a fresh workspace.
+  await app.createContract('Nouveau départ');
+  await app.saved();
+  assert.equal((await app.storedWorkspace()).contracts[0].name, 'Nouveau départ');
+});
+
+test('data from a newer version is refused with a French message and kept aside', async () => {
+  const { page } = await freshApp();
+  await page.goto(server.url);
+  await page.evaluate((key) => localStorage.setItem(key, '{"schema_version": 99, "contracts": [], "active_contract": null}'), KEY);
+  await page.reload();
+  await visible(page.getByRole('alert').filter({ hasText: 'version plus récente' }));
+});
+
+test('a full local storage is reported in French and the work stays on screen', async () => {
+  const { app, page } = await freshApp();
+  await app.createContract('CLS plein');
+  await app.saved();
+  // From now on the browser refuses every write, as a full storage does.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+  });
+  await page.getByLabel('Nom du contrat').fill('CLS plein, modifié');
+  await visible(page.getByRole('alert').filter({ hasText: 'stockage du navigateur est plein' }));
+  await visible(page.getByText('Échec de l’enregistrement'));
+  await hasValue(page.getByLabel('Nom du contrat'), 'CLS plein, modifié');
+  // The stored copy is the last one that could be written, intact.
+  assert.equal((await app.storedWorkspace()).contracts[0].name, 'CLS plein');
+});
+
+test('a change made in another tab shows up in this one', async () => {
+  const { app, page, context } = await freshApp();
+  await app.createContract('CLS partagé');
+  await app.saved();
+  const other = new App(await context.newPage(), server.url);
+  await other.open('contrat/');
+  await other.page.getByLabel('Nom du contrat').fill('CLS renommé ailleurs');
+  await other.saved();
+  await visible(page.getByRole('status').filter({ hasText: 'autre onglet' }));
+  await hasValue(page.getByLabel('Nom du contrat'), 'CLS renommé ailleurs');
+  await until(async () => assert.equal((await app.storedWorkspace()).contracts[0].name, 'CLS renommé ailleurs'));
+});

@@ -1,0 +1,38 @@
+// A page object for Atelier CLS: what a person does, by roles and French accessible names.
+import { visible } from './expect.mjs';
+
+export class App {
+  constructor(page, baseUrl) {
+    this.page = page;
+    this.baseUrl = baseUrl;
+  }
+
+  async open(path = '') {
+    await this.page.goto(this.baseUrl + path);
+    await this.page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
+  }
+
+  heading(name, level = 1) {
+    return this.page.getByRole('heading', { name, level });
+  }
+
+  async goTo(area) {
+    await this.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: area, exact: true }).click();
+  }
+
+  async createContract(name) {
+    await this.open();
+    await this.page.getByLabel('Nom du nouveau contrat').fill(name);
+    await this.page.getByRole('button', { name: 'Créer le contrat' }).click();
+    await visible(this.heading('Le contrat'));
+  }
+
+  /** Waits until autosave says everything is written. */
+  async saved() {
+    await visible(this.page.getByText('Modifications enregistrées dans ce navigateur'));
+  }
+
+  storedWorkspace() {
+    return this.page.evaluate(() => JSON.parse(localStorage.getItem('atelier-cls.v1.espace')));
+  }
+}
