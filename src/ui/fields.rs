@@ -18,7 +18,7 @@ fn Help(id: String, text: Option<String>) -> impl IntoView {
 /// A one-line or multi-line text field.
 #[component]
 pub fn TextField(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(optional, into)] help: Option<String>,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_input: Callback<String>,
@@ -45,7 +45,7 @@ pub fn TextField(
     };
     view! {
         <div class="field">
-            <label for=id>{label}</label>
+            <label for=id>{move || label.get()}</label>
             {control}
             <Help id=help_id text=help/>
         </div>

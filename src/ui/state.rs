@@ -3,7 +3,7 @@
 
 use super::clock::now;
 use super::notices::Notices;
-use crate::model::{Contract, Timestamp, Workspace};
+use crate::model::{Contract, Id, Timestamp, Workspace};
 use leptos::prelude::*;
 
 /// Where saving stands, shown in the header.
@@ -46,8 +46,61 @@ impl AppState {
         });
     }
 
+    /// Changes one contract, whether or not it is still the open one.
+    pub fn edit_contract_by_id(&self, id: Id, change: impl FnOnce(&mut Contract, Timestamp)) {
+        let now = now();
+        self.workspace.update(|ws| {
+            if let Some(contract) = ws.contract_mut(id) {
+                change(contract, now);
+                contract.modified_at = now;
+            }
+        });
+    }
+
+    /// Removes something from the open contract and offers "Annuler la suppression", which puts
+    /// it back where it was. `what` names it for the message ("L’axe « Prévention »").
+    pub fn remove_with_undo<T: Clone + Send + Sync + 'static>(
+        &self,
+        what: String,
+        remove: impl FnOnce(&mut Contract) -> Option<(usize, T)>,
+        restore: impl Fn(&mut Contract, usize, T) + Send + Sync + 'static,
+    ) {
+        let Some(contract_id) = self.workspace.with_untracked(|ws| ws.active_contract) else { return };
+        let mut taken = None;
+        self.edit_contract(|c, _| taken = remove(c));
+        let Some((index, item)) = taken else { return };
+        let state = *self;
+        self.notices.offer_undo(format!("{what} : supprimé."), "Annuler la suppression", move || {
+            let item = item.clone();
+            state.edit_contract_by_id(contract_id, |c, _| restore(c, index, item));
+        });
+    }
+
     /// Reads something from the open contract, tracking it.
     pub fn with_contract<T>(&self, read: impl FnOnce(&Contract) -> T) -> Option<T> {
         self.workspace.with(|ws| ws.active().map(read))
     }
+}
+
+/// Takes the item matching `is_it` out of `items`, with its position (for `restore_at`).
+pub fn take_where<T>(items: &mut Vec<T>, is_it: impl Fn(&T) -> bool) -> Option<(usize, T)> {
+    let index = items.iter().position(is_it)?;
+    Some((index, items.remove(index)))
+}
+
+/// Puts an item back at its former position (or at the end if the list got shorter).
+pub fn restore_at<T>(items: &mut Vec<T>, index: usize, item: T) {
+    items.insert(index.min(items.len()), item);
+}
+
+/// Moves keyboard focus to the element with this id once the DOM has been updated: after a
+/// reorder the moved row is re-inserted, and the focus must follow the button just pressed.
+pub fn focus_after_render(element_id: String) {
+    request_animation_frame(move || {
+        if let Some(element) = document().get_element_by_id(&element_id) {
+            if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                let _ = element.focus();
+            }
+        }
+    });
 }

@@ -1,0 +1,120 @@
+//! The directory of organisations: add, edit, mark signatory/partner, merge duplicates, delete
+//! (with undo). Sheets, governance and funding pick organisations from here.
+
+use super::issues::IssuesFor;
+use crate::model::directory::merge_organisations;
+use crate::model::validation::Subject;
+use crate::model::{Id, Organisation, OrganisationKind};
+use crate::ui::clock::now;
+use crate::ui::fields::{CheckField, SelectField, TextField};
+use crate::ui::state::{restore_at, take_where, AppState};
+use leptos::prelude::*;
+
+#[component]
+pub fn Directory() -> impl IntoView {
+    let state = AppState::get();
+    let ids = Memo::new(move |_| {
+        state.with_contract(|c| c.organisations.iter().map(|o| o.id).collect::<Vec<_>>()).unwrap_or_default()
+    });
+    let new_name = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked().trim().to_string();
+        if name.is_empty() {
+            return;
+        }
+        state.edit_contract(|c, now| c.organisations.push(Organisation::new(Id::random(), name, OrganisationKind::Other, now)));
+        new_name.set(String::new());
+    };
+    view! {
+        <section id="annuaire" aria-labelledby="annuaire-titre">
+            <h2 id="annuaire-titre">"Organisations"</h2>
+            <p class="muted">"L’annuaire du contrat : signataires et partenaires, repris dans les fiches action."</p>
+            <ul class="rows">
+                <For each=move || ids.get() key=|id| *id let:id>
+                    <OrganisationRow id/>
+                </For>
+            </ul>
+            <form on:submit=add class="add-form">
+                <TextField label="Nom de la nouvelle organisation" help="Par exemple : CPAM du Cantal"
+                    value=new_name on_input=move |v| new_name.set(v)/>
+                <button type="submit">"Ajouter l’organisation"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn OrganisationRow(id: Id) -> impl IntoView {
+    let state = AppState::get();
+    let read = move |f: fn(&Organisation) -> String| {
+        Signal::derive(move || state.with_contract(|c| c.organisation(id).map(f)).flatten().unwrap_or_default())
+    };
+    let flag = move |f: fn(&Organisation) -> bool| {
+        Signal::derive(move || state.with_contract(|c| c.organisation(id).map(f)).flatten().unwrap_or(false))
+    };
+    let edit = move |write: fn(&mut Organisation, String)| {
+        Callback::new(move |value: String| edit_org(state, id, |o| write(o, value)))
+    };
+    let set_flag = move |write: fn(&mut Organisation, bool)| {
+        Callback::new(move |value: bool| edit_org(state, id, |o| write(o, value)))
+    };
+    let name = read(|o| o.name.clone());
+    let kinds = Signal::derive(|| OrganisationKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect());
+    let others = Signal::derive(move || {
+        let mut options = vec![(String::new(), "— choisir —".to_string())];
+        options.extend(state.with_contract(|c| {
+            c.organisations.iter().filter(|o| o.id != id).map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>()
+        }).unwrap_or_default());
+        options
+    });
+    let merge_into = RwSignal::new(String::new());
+    let merge = move |_| {
+        let Some(kept) = Id::parse(&merge_into.get_untracked()) else { return };
+        state.edit_contract(|c, now| {
+            merge_organisations(c, kept, id, now);
+        });
+    };
+    let remove = move |_| {
+        state.remove_with_undo(
+            format!("L’organisation « {} »", name.get_untracked()),
+            |c| take_where(&mut c.organisations, |o| o.id == id),
+            |c, index, org| restore_at(&mut c.organisations, index, org),
+        )
+    };
+    view! {
+        <li class="row">
+            <fieldset>
+                <legend>{move || name.get()}</legend>
+                <TextField label="Nom" value=name on_input=edit(|o, v| o.name = v)/>
+                <SelectField label="Type d’organisation" options=kinds value=read(|o| o.kind.key().to_string())
+                    on_change=edit(|o, v| if let Some(kind) = OrganisationKind::from_key(&v) { o.kind = kind })/>
+                <CheckField label="Signataire du contrat" checked=flag(|o| o.signatory) on_change=set_flag(|o, v| o.signatory = v)/>
+                <CheckField label="Partenaire" checked=flag(|o| o.partner) on_change=set_flag(|o, v| o.partner = v)/>
+                <TextField label="Personne contact" value=read(|o| o.contact.name.clone()) on_input=edit(|o, v| o.contact.name = v)/>
+                <TextField label="Courriel du contact" kind="email" value=read(|o| o.contact.email.clone())
+                    on_input=edit(|o, v| o.contact.email = v)/>
+                <TextField label="Téléphone du contact" kind="tel" value=read(|o| o.contact.phone.clone())
+                    on_input=edit(|o, v| o.contact.phone = v)/>
+                <IssuesFor subject=Subject::Organisation(id)/>
+                <div class="actions">
+                    <SelectField label="Doublon de" help="Fusionne cette organisation dans celle choisie : les fiches qui la citent suivent."
+                        options=others value=merge_into on_change=move |v| merge_into.set(v)/>
+                    <button type="button" class="secondary" on:click=merge disabled=move || merge_into.with(String::is_empty)
+                        aria-label=move || format!("Fusionner « {} » avec l’organisation choisie", name.get())>"Fusionner"</button>
+                    <button type="button" class="danger" on:click=remove
+                        aria-label=move || format!("Supprimer l’organisation « {} »", name.get())>"Supprimer"</button>
+                </div>
+            </fieldset>
+        </li>
+    }
+}
+
+fn edit_org(state: AppState, id: Id, change: impl FnOnce(&mut Organisation)) {
+    state.edit_contract(|c, _| {
+        if let Some(org) = c.organisations.iter_mut().find(|o| o.id == id) {
+            change(org);
+            org.modified_at = now();
+        }
+    });
+}

@@ -1,0 +1,75 @@
+//! Identity and period, signature, coordinator.
+
+use super::issues::IssuesFor;
+use crate::model::validation::Subject;
+use crate::model::Contract;
+use crate::ui::fields::{NumberField, TextField};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// A text signal reading one field of the open contract.
+pub fn contract_text(state: AppState, read: fn(&Contract) -> String) -> Signal<String> {
+    Signal::derive(move || state.with_contract(read).unwrap_or_default())
+}
+
+/// A callback writing one text field of the open contract.
+pub fn contract_edit(state: AppState, write: fn(&mut Contract, String)) -> Callback<String> {
+    Callback::new(move |value: String| state.edit_contract(|c, _| write(c, value)))
+}
+
+#[component]
+pub fn Identity() -> impl IntoView {
+    let state = AppState::get();
+    let text = move |read| contract_text(state, read);
+    let edit = move |write| contract_edit(state, write);
+    let number = move |read: fn(&Contract) -> i64| Signal::derive(move || state.with_contract(read));
+    let set_number = move |apply: fn(&mut Contract, i64)| {
+        Callback::new(move |value: Option<i64>| {
+            if let Some(value) = value {
+                state.edit_contract(|c, _| apply(c, value));
+            }
+        })
+    };
+    view! {
+        <section id="identite" aria-labelledby="identite-titre">
+            <h2 id="identite-titre">"Identité et période"</h2>
+            <TextField label="Nom du contrat"
+                help="Le nom officiel, par exemple : Contrat local de santé du Bassin d’Aurillac 2024-2028"
+                value=text(|c| c.name.clone()) on_input=edit(|c, v| c.name = v)/>
+            <IssuesFor subject=Subject::Contract/>
+            <NumberField label="Génération du contrat"
+                help="1 pour un premier contrat, 2 pour un CLS de deuxième génération, etc."
+                value=number(|c| i64::from(c.generation))
+                on_input=set_number(|c, v| c.generation = v.clamp(1, 20) as u8)/>
+            <NumberField label="Première année"
+                help="L’année de début, par exemple 2024"
+                value=number(|c| i64::from(c.period.first_year))
+                on_input=set_number(|c, v| c.period.first_year = v.clamp(1900, 2200) as i32)/>
+            <NumberField label="Dernière année"
+                help="La dernière année couverte, par exemple 2028 pour un contrat de cinq ans"
+                value=number(|c| i64::from(c.period.last_year))
+                on_input=set_number(|c, v| c.period.last_year = v.clamp(1900, 2200) as i32)/>
+            <IssuesFor subject=Subject::Period/>
+            <fieldset>
+                <legend>"Signature"</legend>
+                <TextField label="Date de signature" kind="date"
+                    help="Laissez vide tant que le contrat n’est pas signé"
+                    value=text(|c| c.signing.date.clone().unwrap_or_default())
+                    on_input=edit(|c, v| c.signing.date = (!v.is_empty()).then_some(v))/>
+                <TextField label="Lieu de signature" help="Par exemple : Aurillac"
+                    value=text(|c| c.signing.place.clone()) on_input=edit(|c, v| c.signing.place = v)/>
+            </fieldset>
+            <fieldset>
+                <legend>"Coordination"</legend>
+                <TextField label="Nom du coordinateur ou de la coordinatrice"
+                    value=text(|c| c.coordinator.name.clone()) on_input=edit(|c, v| c.coordinator.name = v)/>
+                <TextField label="Structure porteuse de la coordination" help="Par exemple : Syndicat mixte du SCoT"
+                    value=text(|c| c.coordinator.organisation.clone()) on_input=edit(|c, v| c.coordinator.organisation = v)/>
+                <TextField label="Courriel de la coordination" kind="email"
+                    value=text(|c| c.coordinator.email.clone()) on_input=edit(|c, v| c.coordinator.email = v)/>
+                <TextField label="Téléphone de la coordination" kind="tel"
+                    value=text(|c| c.coordinator.phone.clone()) on_input=edit(|c, v| c.coordinator.phone = v)/>
+            </fieldset>
+        </section>
+    }
+}

@@ -1,0 +1,68 @@
+//! Validation findings: beside each item, and all together in the summary panel.
+
+use super::Findings;
+use crate::model::validation::{issues_for, Issue, Severity, Subject};
+use leptos::prelude::*;
+
+fn severity_label(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "Erreur",
+        Severity::Warning => "À vérifier",
+    }
+}
+
+fn issue_item(issue: Issue, with_path: bool) -> impl IntoView {
+    let class = match issue.severity {
+        Severity::Error => "issue issue--error",
+        Severity::Warning => "issue issue--warning",
+    };
+    view! {
+        <li class=class>
+            <strong>{severity_label(issue.severity)}" : "</strong>
+            {with_path.then(|| view! { <span class="issue__path">{issue.path.clone()}" — "</span> })}
+            {issue.message}
+        </li>
+    }
+}
+
+/// The findings about one item, right under it.
+#[component]
+pub fn IssuesFor(subject: Subject) -> impl IntoView {
+    let Findings(findings) = expect_context::<Findings>();
+    let mine = Memo::new(move |_| findings.with(|all| issues_for(all, subject).cloned().collect::<Vec<_>>()));
+    move || {
+        let list = mine.get();
+        (!list.is_empty()).then(|| view! {
+            <ul class="issues">{list.into_iter().map(|i| issue_item(i, false)).collect_view()}</ul>
+        })
+    }
+}
+
+/// Every finding of the contract, with its location.
+#[component]
+pub fn Summary() -> impl IntoView {
+    let Findings(findings) = expect_context::<Findings>();
+    let counts = Memo::new(move |_| {
+        findings.with(|all| {
+            let errors = all.iter().filter(|i| i.is_error()).count();
+            (errors, all.len() - errors)
+        })
+    });
+    view! {
+        <section class="summary-panel" aria-labelledby="points-a-verifier">
+            <h2 id="points-a-verifier">"Points à vérifier"</h2>
+            <p>{move || {
+                let (errors, warnings) = counts.get();
+                match (errors, warnings) {
+                    (0, 0) => "Aucun problème détecté.".to_string(),
+                    _ => format!("{errors} erreur{} et {warnings} point{} à vérifier.",
+                        if errors > 1 { "s" } else { "" }, if warnings > 1 { "s" } else { "" }),
+                }
+            }}</p>
+            <details>
+                <summary>"Voir la liste"</summary>
+                <ul class="issues">{move || findings.get().into_iter().map(|i| issue_item(i, true)).collect_view()}</ul>
+            </details>
+        </section>
+    }
+}

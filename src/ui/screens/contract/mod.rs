@@ -1,0 +1,62 @@
+//! The contract set-up: one page of sections (identity and period, territory, directory,
+//! governance, diagnostic, axes and strategic objectives), with the validation findings shown
+//! beside what they concern and gathered in a summary panel at the top.
+
+mod axes;
+mod diagnostic;
+mod directory;
+mod governance;
+mod identity;
+mod issues;
+mod territory;
+
+use super::no_contract::RequireContract;
+use crate::model::validation::{validate, Issue};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// The findings of the open contract, computed once per change and shared by every section.
+#[derive(Clone, Copy)]
+pub struct Findings(pub Memo<Vec<Issue>>);
+
+const SECTIONS: [(&str, &str); 6] = [
+    ("identite", "Identité et période"),
+    ("territoire", "Territoire"),
+    ("annuaire", "Organisations"),
+    ("gouvernance", "Gouvernance"),
+    ("diagnostic", "Diagnostic"),
+    ("axes", "Axes et objectifs stratégiques"),
+];
+
+#[component]
+pub fn ContractScreen() -> impl IntoView {
+    view! {
+        <h1>"Le contrat"</h1>
+        <RequireContract>
+            <ContractSetup/>
+        </RequireContract>
+    }
+}
+
+#[component]
+fn ContractSetup() -> impl IntoView {
+    let state = AppState::get();
+    let findings = Findings(Memo::new(move |_| state.with_contract(validate).unwrap_or_default()));
+    provide_context(findings);
+    view! {
+        <nav class="toc" aria-label="Sections du contrat">
+            <ul>
+                {SECTIONS.into_iter().map(|(anchor, title)| view! {
+                    <li><a href=format!("#{anchor}") rel="external">{title}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+        <issues::Summary/>
+        <identity::Identity/>
+        <territory::TerritorySection/>
+        <directory::Directory/>
+        <governance::GovernanceSection/>
+        <diagnostic::DiagnosticSection/>
+        <axes::AxesSection/>
+    }
+}

@@ -1,0 +1,204 @@
+// The contract: several contracts in one browser, the set-up screens built from nothing,
+// validation shown beside items, reordering by keyboard, deletions undone, and the example.
+import { test, before, after } from 'node:test';
+import { launchBrowser, serveDist, watchErrors } from '../support/browser.mjs';
+import { App } from '../support/app.mjs';
+import { assert, visible, hidden, hasValue, hasText, hasCount, until } from '../support/expect.mjs';
+
+let browser, server;
+before(async () => { [browser, server] = await Promise.all([launchBrowser(), serveDist()]); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function freshApp() {
+  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  return { app: new App(page, server.url), page, errors: watchErrors(page) };
+}
+
+test('a contract is set up from nothing through the screens, and all of it survives a reload', async () => {
+  const { app, page, errors } = await freshApp();
+  await app.createContract('CLS du Pays de Saint-Flour');
+  await page.getByLabel('Génération du contrat').fill('2');
+  await page.getByLabel('Première année').fill('2025');
+  await page.getByLabel('Dernière année').fill('2029');
+  await page.getByLabel('Date de signature').fill('2025-03-11');
+  await page.getByLabel('Lieu de signature').fill('Saint-Flour');
+  await page.getByLabel('Nom du coordinateur ou de la coordinatrice').fill('Camille Martin');
+  // Territory
+  await page.getByLabel('Nom du territoire').fill('Pays de Saint-Flour');
+  await page.getByLabel('EPCI membres').fill('Saint-Flour Communauté\nHautes Terres Communauté');
+  await page.getByLabel('Population').fill('38000');
+  await page.getByLabel('Quartiers prioritaires (QPV)').fill('Quartier des Roches');
+  // Directory
+  for (const name of ['ARS Auvergne-Rhône-Alpes', 'CPAM du Cantal']) {
+    await page.getByLabel('Nom de la nouvelle organisation').fill(name);
+    await page.getByRole('button', { name: 'Ajouter l’organisation' }).click();
+  }
+  const ars = page.getByRole('group', { name: 'ARS Auvergne-Rhône-Alpes' });
+  await ars.getByLabel('Type d’organisation').selectOption({ label: 'ARS' });
+  await ars.getByLabel('Signataire du contrat').check();
+  await ars.getByLabel('Personne contact').fill('Dr Léa Roux');
+  // Governance
+  await page.getByRole('button', { name: 'Ajouter un membre' }).click();
+  const member = page.getByRole('group', { name: 'Nouveau membre' });
+  await member.getByLabel('Nom du membre').fill('Léa Roux');
+  await page.getByRole('group', { name: 'Léa Roux' }).getByLabel('Organisation').selectOption({ label: 'ARS Auvergne-Rhône-Alpes' });
+  await page.getByRole('button', { name: 'Ajouter une réunion' }).click();
+  await page.getByRole('group', { name: 'Réunion sans date' }).getByLabel('Date de la réunion').fill('2025-06-20');
+  // Diagnostic
+  await page.getByRole('button', { name: 'Ajouter un constat : Offre de soins' }).click();
+  await page.getByLabel('Constat (Offre de soins)').fill('30 % des médecins généralistes ont plus de 60 ans');
+  // Axes and objectives
+  await page.getByLabel('Intitulé du nouvel axe').fill('Offre de soins');
+  await page.getByRole('button', { name: 'Ajouter l’axe' }).click();
+  await page.getByLabel('Intitulé du nouvel axe').fill('Santé mentale');
+  await page.getByRole('button', { name: 'Ajouter l’axe' }).click();
+  await page.getByLabel('Volet santé mentale (loi 3DS, art. 122)').nth(1).check();
+  await page.getByLabel('Nouvel objectif stratégique de l’axe 2').fill('Repérer la souffrance psychique');
+  await page.getByRole('button', { name: 'Ajouter l’objectif à l’axe 2' }).click();
+  await hasValue(page.getByLabel('Objectif stratégique 2.1'), 'Repérer la souffrance psychique');
+
+  await page.reload();
+  await hasValue(page.getByLabel('Nom du contrat'), 'CLS du Pays de Saint-Flour');
+  await hasValue(page.getByLabel('Génération du contrat'), '2');
+  await hasValue(page.getByLabel('Première année'), '2025');
+  await hasValue(page.getByLabel('Dernière année'), '2029');
+  await hasValue(page.getByLabel('Date de signature'), '2025-03-11');
+  await hasValue(page.getByLabel('Lieu de signature'), 'Saint-Flour');
+  await hasValue(page.getByLabel('Nom du coordinateur ou de la coordinatrice'), 'Camille Martin');
+  await hasValue(page.getByLabel('EPCI membres'), 'Saint-Flour Communauté\nHautes Terres Communauté');
+  await hasValue(page.getByLabel('Population'), '38000');
+  await hasValue(page.getByLabel('Quartiers prioritaires (QPV)'), 'Quartier des Roches');
+  const arsAgain = page.getByRole('group', { name: 'ARS Auvergne-Rhône-Alpes' });
+  await hasValue(arsAgain.getByLabel('Type d’organisation'), 'ars');
+  assert.equal(await arsAgain.getByLabel('Signataire du contrat').isChecked(), true);
+  await hasValue(arsAgain.getByLabel('Personne contact'), 'Dr Léa Roux');
+  await visible(page.getByRole('group', { name: 'CPAM du Cantal' }));
+  await hasValue(page.getByRole('group', { name: 'Léa Roux' }).getByLabel('Organisation'), await page.evaluate(() =>
+    JSON.parse(localStorage.getItem('atelier-cls.v1.espace')).contracts[0].organisations[0].id));
+  await hasValue(page.getByRole('group', { name: 'Réunion du 2025-06-20' }).getByLabel('Date de la réunion'), '2025-06-20');
+  await hasValue(page.getByLabel('Constat (Offre de soins)'), '30 % des médecins généralistes ont plus de 60 ans');
+  await hasValue(page.getByLabel('Intitulé de l’axe 1'), 'Offre de soins');
+  await hasValue(page.getByLabel('Intitulé de l’axe 2'), 'Santé mentale');
+  assert.equal(await page.getByLabel('Volet santé mentale (loi 3DS, art. 122)').nth(1).isChecked(), true);
+  await hasValue(page.getByLabel('Objectif stratégique 2.1'), 'Repérer la souffrance psychique');
+  assert.deepEqual(errors, []);
+});
+
+test('validation findings show beside the item and in the summary, and follow fixes', async () => {
+  const { app, page } = await freshApp();
+  await app.createContract('CLS à valider');
+  const summary = page.getByRole('region', { name: 'Points à vérifier' });
+  // A new contract has no mental-health component: the legal warning is there.
+  await hasText(summary.locator('p').first(), /0 erreur et 1 point à vérifier/);
+  await page.getByLabel('Première année').fill('2030');
+  const identity = page.getByRole('region', { name: 'Identité et période' });
+  await visible(identity.getByRole('listitem').filter({ hasText: /^Erreur :/ }));
+  await hasText(summary.locator('p').first(), /1 erreur/);
+  await page.getByLabel('Première année').fill('2024');
+  await hasText(summary.locator('p').first(), /0 erreur/);
+  await page.getByLabel('Intitulé du nouvel axe').fill('Santé mentale');
+  await page.getByRole('button', { name: 'Ajouter l’axe' }).click();
+  await page.getByLabel('Volet santé mentale (loi 3DS, art. 122)').check();
+  await hasText(summary.locator('p').first(), 'Aucun problème détecté.');
+});
+
+test('axes reorder by keyboard and renumber; a deleted axis comes back with « Annuler »', async () => {
+  const { app, page } = await freshApp();
+  await app.createContract('CLS à réordonner');
+  for (const title of ['Prévention', 'Santé mentale', 'Coordination']) {
+    await page.getByLabel('Intitulé du nouvel axe').fill(title);
+    await page.keyboard.press('Enter');
+    await hasValue(page.getByLabel('Intitulé du nouvel axe'), '');
+  }
+  await page.getByRole('button', { name: 'Monter l’axe 3' }).focus();
+  await page.keyboard.press('Enter');
+  await hasValue(page.getByLabel('Intitulé de l’axe 2'), 'Coordination');
+  await hasValue(page.getByLabel('Intitulé de l’axe 3'), 'Santé mentale');
+  // Focus follows the moved axis, so pressing again moves it further.
+  await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Monter l’axe 2'));
+  await page.keyboard.press('Enter');
+  await hasValue(page.getByLabel('Intitulé de l’axe 1'), 'Coordination');
+
+  await page.getByRole('button', { name: 'Supprimer l’axe 1' }).click();
+  await hasCount(page.locator('.axis'), 2);
+  await hasValue(page.getByLabel('Intitulé de l’axe 1'), 'Prévention');
+  await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+  await hasCount(page.locator('.axis'), 3);
+  await hasValue(page.getByLabel('Intitulé de l’axe 1'), 'Coordination');
+  await page.reload();
+  await hasValue(page.getByLabel('Intitulé de l’axe 1'), 'Coordination');
+  await hasValue(page.getByLabel('Intitulé de l’axe 3'), 'Santé mentale');
+});
+
+test('axes reorder by drag and drop', async () => {
+  const { app, page } = await freshApp();
+  await app.createContract('CLS à glisser');
+  for (const title of ['Premier', 'Second']) {
+    await page.getByLabel('Intitulé du nouvel axe').fill(title);
+    await page.getByRole('button', { name: 'Ajouter l’axe' }).click();
+  }
+  await page.locator('.axis').nth(1).getByRole('heading', { name: 'Axe 2' })
+    .dragTo(page.locator('.axis').nth(0).getByRole('heading', { name: 'Axe 1' }));
+  await hasValue(page.getByLabel('Intitulé de l’axe 1'), 'Second');
+});
+
+test('duplicate organisations merge, and the references follow', async () => {
+  const { app, page } = await freshApp();
+  await app.createContract('CLS annuaire');
+  for (const name of ['CPAM du Cantal', 'CPAM 15']) {
+    await page.getByLabel('Nom de la nouvelle organisation').fill(name);
+    await page.getByRole('button', { name: 'Ajouter l’organisation' }).click();
+  }
+  await page.getByRole('group', { name: 'CPAM 15' }).getByLabel('Signataire du contrat').check();
+  await page.getByRole('group', { name: 'CPAM 15' }).getByLabel('Doublon de').selectOption({ label: 'CPAM du Cantal' });
+  await page.getByRole('button', { name: 'Fusionner « CPAM 15 » avec l’organisation choisie' }).click();
+  await hidden(page.getByRole('group', { name: 'CPAM 15' }));
+  assert.equal(await page.getByRole('group', { name: 'CPAM du Cantal' }).getByLabel('Signataire du contrat').isChecked(), true);
+});
+
+test('the contract list: create, rename, duplicate, open, delete with confirmation and undo', async () => {
+  const { app, page } = await freshApp();
+  await app.createContract('CLS Aurillac');
+  await app.createContract('CLS Mauriac');
+  await app.open();
+  const list = page.getByRole('list', { name: 'Contrats' });
+  await hasCount(list.getByRole('listitem'), 2);
+  await page.getByRole('button', { name: 'Renommer « CLS Mauriac »' }).click();
+  await list.getByLabel('Nom du contrat').fill('CLS Pays de Mauriac');
+  await visible(list.getByRole('heading', { name: 'CLS Pays de Mauriac' }));
+  await page.getByRole('button', { name: 'Dupliquer « CLS Aurillac »' }).click();
+  await visible(list.getByRole('heading', { name: 'CLS Aurillac (copie)' }));
+  await page.getByRole('button', { name: 'Supprimer « CLS Aurillac (copie) »' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'Confirmer la suppression' });
+  await confirm.getByRole('button', { name: 'Non, garder' }).click();
+  await hasCount(list.getByRole('listitem'), 3);
+  await page.getByRole('button', { name: 'Supprimer « CLS Aurillac (copie) »' }).click();
+  await confirm.getByRole('button', { name: 'Oui, supprimer' }).click();
+  await hasCount(list.getByRole('listitem'), 2);
+  await page.getByRole('button', { name: 'Annuler la suppression' }).click();
+  await hasCount(list.getByRole('listitem'), 3);
+  await page.getByRole('button', { name: 'Ouvrir « CLS Aurillac »' }).click();
+  await hasValue(page.getByLabel('Nom du contrat'), 'CLS Aurillac');
+  await visible(page.getByRole('banner').getByText('CLS Aurillac'));
+  await page.reload();
+  await app.open();
+  await visible(list.getByRole('heading', { name: 'CLS Pays de Mauriac' }));
+  await hasCount(list.getByRole('listitem'), 3);
+});
+
+test('« Charger l’exemple » opens the signed contract of Aurillac with its 8 axes', async () => {
+  const { app, page, errors } = await freshApp();
+  await app.open();
+  await page.getByRole('button', { name: 'Charger l’exemple' }).click();
+  await visible(app.heading('Le contrat'));
+  await until(async () => assert.match(await page.getByLabel('Nom du contrat').inputValue(), /Aurillac/));
+  await hasCount(page.locator('.axis'), 8);
+  await hasValue(page.getByLabel('Intitulé de l’axe 8'), await page.getByLabel('Intitulé de l’axe 8').inputValue());
+  await visible(page.getByLabel('Objectif stratégique 2.2'));
+  await visible(page.getByLabel('Objectif stratégique 8.1'));
+  await hasCount(page.getByLabel('Signataire du contrat', { exact: true }).and(page.locator(':checked')), 10);
+  await app.goTo('Fiches action');
+  await hasCount(page.getByRole('heading', { level: 2, name: /^Axe \d/ }), 8);
+  await hasCount(page.getByRole('listitem').filter({ hasText: /^Fiche action n°/ }), 8);
+  assert.deepEqual(errors, []);
+});
