@@ -73,10 +73,10 @@ wasm_bindgen_tool() {
 }
 
 node_modules() {
-  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] \
      && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
   if ! command -v npm >/dev/null; then apt_install nodejs npm; fi
-  step "npm ci (playwright-core, binaryen's wasm-opt)"
+  step "npm ci (playwright-core, axe-core, binaryen's wasm-opt)"
   npm ci --no-audit --no-fund --loglevel=error
 }
 

@@ -1,0 +1,60 @@
+// Accessibility (RGAA / WCAG 2.1 AA): every screen, with a real contract loaded, is checked by
+// axe-core (labels, names, contrast, landmarks, ARIA), then the keyboard focus is checked visible.
+import { test, before, after } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { launchBrowser, serveDist } from '../support/browser.mjs';
+import { App } from '../support/app.mjs';
+import { assert, visible } from '../support/expect.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+let browser, server, app;
+
+before(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
+  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  app = new App(page, server.url);
+  await app.open();
+  await page.getByRole('button', { name: 'Charger l’exemple' }).click();
+  await visible(app.heading('Le contrat'));
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function violations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× ex. ${v.nodes[0].target.join(' ')})`);
+  });
+}
+
+for (const [path, title] of [['', 'Mes contrats locaux de santé'], ['contrat/', 'Le contrat'], ['fiches/', 'Fiches action'],
+  ['planning/', 'Planning'], ['echanges/', 'Échanges']]) {
+  test(`« ${title} » passes the WCAG 2.1 AA checks of axe-core`, async () => {
+    await app.open(path);
+    await visible(app.heading(title));
+    if (path === 'contrat/') await app.page.getByText('Voir la liste').click();
+    assert.deepEqual(await violations(app.page), []);
+  });
+}
+
+test('the keyboard focus is always visible', async () => {
+  await app.open('contrat/');
+  await visible(app.heading('Le contrat'));
+  for (let i = 0; i < 12; i += 1) {
+    await app.page.keyboard.press('Tab');
+    const outline = await app.page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement);
+      return { width: parseFloat(style.outlineWidth), style: style.outlineStyle, tag: document.activeElement.tagName };
+    });
+    assert.ok(outline.width >= 2 && outline.style !== 'none', `focus invisible on ${outline.tag}`);
+  }
+});
+
+test('the checker itself catches an unlabelled input (so a pass above means something)', async () => {
+  await app.open('contrat/');
+  await visible(app.heading('Le contrat'));
+  await app.page.evaluate(() => document.querySelector('main').append(document.createElement('input')));
+  const found = await violations(app.page);
+  assert.ok(found.some((v) => v.startsWith('label:')), found.join('\n'));
+});
