@@ -141,3 +141,45 @@ impl Contract {
         self.axes.iter().any(|a| a.mental_health) || self.sheets.iter().any(|s| s.mental_health)
     }
 }
+
+impl Contract {
+    /// Moves a sheet before the previous (`step < 0`) or after the next (`step > 0`) sheet of
+    /// the same axis: the list shows sheets grouped by axis, so that is what "Monter" means.
+    pub fn move_sheet_within_axis(&mut self, id: Id, step: isize) -> bool {
+        let Some(from) = self.sheets.iter().position(|s| s.id == id) else { return false };
+        let axis = self.sheets[from].axis_id;
+        let neighbour = if step < 0 {
+            self.sheets[..from].iter().rposition(|s| s.axis_id == axis)
+        } else {
+            self.sheets[from + 1..].iter().position(|s| s.axis_id == axis).map(|i| from + 1 + i)
+        };
+        match neighbour {
+            Some(to) => {
+                self.sheets.swap(from, to);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheets_move_among_those_of_their_axis() {
+        let mut c = Contract::blank(Id::from_u128(1), "CLS", 0);
+        let axis = |n| Some(Id::from_u128(n));
+        for (n, a) in [(10, 1), (11, 2), (12, 1)] {
+            let mut s = ActionSheet::new(Id::from_u128(n), format!("{n}"), 0);
+            s.axis_id = axis(a);
+            c.sheets.push(s);
+        }
+        assert!(c.move_sheet_within_axis(Id::from_u128(12), -1));
+        let order: Vec<_> = c.sheets.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(order, ["12", "11", "10"]);
+        assert!(!c.move_sheet_within_axis(Id::from_u128(11), 1));
+        assert!(!c.move_sheet_within_axis(Id::from_u128(12), -1));
+    }
+}

@@ -6,19 +6,22 @@
 //! an old id (the references: `axis_id`, `partner_ids`...) is rewritten. Working on the JSON
 //! means a field added to the model later is remapped without touching this file.
 
-use super::{Contract, Id, Timestamp};
+use super::{Id, Timestamp};
+use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// A copy of `contract` in which every entity has a new id and every reference follows.
-pub fn with_fresh_ids(contract: &Contract, mut fresh: impl FnMut() -> Id, now: Timestamp) -> Contract {
-    let mut value = serde_json::to_value(contract).expect("a contract always serialises");
+/// A copy of `item` (a contract, a sheet...) in which every entity inside has a new id and every
+/// reference to one of them follows. References to entities outside `item` (a sheet's axis or
+/// lead organisation) are left alone, so a duplicated sheet stays in its axis.
+pub fn with_fresh_ids<T: Serialize + DeserializeOwned>(item: &T, mut fresh: impl FnMut() -> Id, now: Timestamp) -> T {
+    let mut value = serde_json::to_value(item).expect("model types always serialise");
     let mut renamed = HashMap::new();
     collect_ids(&value, &mut |old| {
         renamed.entry(old.to_string()).or_insert_with(|| fresh().to_string());
     });
     rewrite(&mut value, &renamed, now);
-    serde_json::from_value(value).expect("renaming ids keeps the contract well formed")
+    serde_json::from_value(value).expect("renaming ids keeps the data well formed")
 }
 
 fn collect_ids(value: &Value, found: &mut impl FnMut(&str)) {
@@ -55,7 +58,7 @@ fn rewrite(value: &mut Value, renamed: &HashMap<String, String>, now: Timestamp)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ActionSheet, Axis, StrategicObjective};
+    use crate::model::{Action, ActionSheet, Axis, Contract, StrategicObjective};
 
     #[test]
     fn every_id_changes_and_references_follow() {
@@ -75,5 +78,16 @@ mod tests {
         assert_eq!(copy.sheets[0].objective_id, Some(copy.axes[0].objectives[0].id));
         assert_eq!(copy.sheets[0].modified_at, 99);
         assert_eq!(copy.name, "CLS");
+    }
+
+    #[test]
+    fn a_copied_sheet_keeps_its_outside_references() {
+        let mut sheet = ActionSheet::new(Id::from_u128(4), "Fiche", 0);
+        sheet.axis_id = Some(Id::from_u128(2));
+        sheet.actions.push(Action::new(Id::from_u128(5), "Étape", 0));
+        let copy = with_fresh_ids(&sheet, Id::random, 1);
+        assert_ne!(copy.id, sheet.id);
+        assert_ne!(copy.actions[0].id, sheet.actions[0].id);
+        assert_eq!(copy.axis_id, sheet.axis_id);
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod axis;
+pub mod completeness;
 pub mod contract;
 pub mod copy;
 pub mod diagnostic;
@@ -21,6 +22,7 @@ pub mod organisation;
 pub mod reference;
 pub mod review;
 pub mod sheet;
+pub mod sheet_filter;
 pub mod validation;
 pub mod workspace;
 pub mod year_month;

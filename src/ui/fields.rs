@@ -119,3 +119,76 @@ pub fn SelectField(
         </div>
     }
 }
+
+/// A group of checkboxes (several choices from a list), in a fieldset whose legend names it.
+#[component]
+pub fn ChoiceList(
+    #[prop(into)] legend: String,
+    #[prop(optional, into)] help: Option<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] selected: Signal<Vec<String>>,
+    #[prop(into)] on_toggle: Callback<(String, bool)>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="choices">
+            <legend>{legend}</legend>
+            {help.map(|help| view! { <p class="field__help">{help}</p> })}
+            {move || options.get().into_iter().map(|(key, label)| {
+                let id = unique_id("choix");
+                let checked = {
+                    let key = key.clone();
+                    move || selected.with(|s| s.contains(&key))
+                };
+                view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=id.clone() prop:checked=checked
+                            on:change=move |ev| on_toggle.run((key.clone(), event_target_checked(&ev)))/>
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// Adds or removes `item` from a list, keeping its order and no duplicates.
+pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
+    let present = list.contains(&item);
+    if on && !present {
+        list.push(item);
+    } else if !on && present {
+        list.retain(|x| *x != item);
+    }
+}
+
+/// Splits a list typed one item per line, ignoring blank lines and surrounding spaces.
+pub fn parse_lines(text: &str) -> Vec<String> {
+    text.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()
+}
+
+/// A list typed one item per line (EPCIs, audiences...). The text being typed is kept as typed
+/// (trailing space, empty new line) and only its parsed form goes to the model; the text is
+/// replaced from the model only when the model changed from elsewhere (undo, another tab).
+#[component]
+pub fn LinesField(
+    #[prop(into)] label: Signal<String>,
+    #[prop(optional, into)] help: Option<String>,
+    #[prop(into)] value: Signal<Vec<String>>,
+    #[prop(into)] on_input: Callback<Vec<String>>,
+) -> impl IntoView {
+    let text = RwSignal::new(value.get_untracked().join("\n"));
+    Effect::new(move |_| {
+        let items = value.get();
+        if text.with_untracked(|t| parse_lines(t)) != items {
+            text.set(items.join("\n"));
+        }
+    });
+    let typed = Callback::new(move |typed: String| {
+        on_input.run(parse_lines(&typed));
+        text.set(typed);
+    });
+    match help {
+        Some(help) => view! { <TextField label multiline=true help value=text on_input=typed/> }.into_any(),
+        None => view! { <TextField label multiline=true value=text on_input=typed/> }.into_any(),
+    }
+}

@@ -2,7 +2,7 @@
 // validation shown beside items, reordering by keyboard, deletions undone, and the example.
 import { test, before, after } from 'node:test';
 import { launchBrowser, serveDist, watchErrors } from '../support/browser.mjs';
-import { App } from '../support/app.mjs';
+import { App, typeInto } from '../support/app.mjs';
 import { assert, visible, hidden, hasValue, hasText, hasCount, until } from '../support/expect.mjs';
 
 let browser, server;
@@ -18,14 +18,16 @@ test('a contract is set up from nothing through the screens, and all of it survi
   const { app, page, errors } = await freshApp();
   await app.createContract('CLS du Pays de Saint-Flour');
   await page.getByLabel('Génération du contrat').fill('2');
-  await page.getByLabel('Première année').fill('2025');
-  await page.getByLabel('Dernière année').fill('2029');
+  // Typed key by key: a year passes through 2, 20, 202 before 2025.
+  await typeInto(page.getByLabel('Première année'), '2025');
+  await typeInto(page.getByLabel('Dernière année'), '2029');
   await page.getByLabel('Date de signature').fill('2025-03-11');
   await page.getByLabel('Lieu de signature').fill('Saint-Flour');
   await page.getByLabel('Nom du coordinateur ou de la coordinatrice').fill('Camille Martin');
   // Territory
   await page.getByLabel('Nom du territoire').fill('Pays de Saint-Flour');
-  await page.getByLabel('EPCI membres').fill('Saint-Flour Communauté\nHautes Terres Communauté');
+  // One per line, typed with spaces and Enter as a person would.
+  await typeInto(page.getByLabel('EPCI membres'), 'Saint-Flour Communauté\nHautes Terres Communauté');
   await page.getByLabel('Population').fill('38000');
   await page.getByLabel('Quartiers prioritaires (QPV)').fill('Quartier des Roches');
   // Directory

@@ -36,3 +36,30 @@ export class App {
     return this.page.evaluate(() => JSON.parse(localStorage.getItem('atelier-cls.v1.espace')));
   }
 }
+
+/** Chooses an option of a <select> with the keyboard only: arrow keys until the label matches. */
+export async function chooseWithKeyboard(select, wanted) {
+  await select.focus();
+  await select.press('Home');
+  const count = await select.locator('option').count();
+  const matches = (text) => (wanted instanceof RegExp ? wanted.test(text) : text === wanted);
+  for (let i = 0; i <= count; i += 1) {
+    const current = await select.evaluate((el) => el.options[el.selectedIndex]?.text ?? '');
+    if (matches(current)) return current;
+    await select.press('ArrowDown');
+  }
+  throw new Error(`option « ${wanted} » introuvable`);
+}
+
+/** Focuses a control and types into it, as a person at the keyboard would. */
+export async function typeInto(field, text) {
+  await field.focus();
+  await field.press('Control+A');
+  await field.pressSequentially(text);
+}
+
+/** Presses a button or a link from the keyboard. */
+export async function press(control, key = 'Enter') {
+  await control.focus();
+  await control.press(key);
+}

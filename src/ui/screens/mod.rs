@@ -3,10 +3,11 @@
 mod contract;
 mod contracts;
 mod exchanges;
+pub mod issues;
 mod no_contract;
 mod not_found;
 mod planning;
-mod sheet;
+pub mod sheet;
 mod sheets;
 
 pub use contract::ContractScreen;

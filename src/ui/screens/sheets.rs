@@ -1,47 +1,218 @@
-//! The list of action sheets of the open contract, by axis.
+//! The list of action sheets by axis: search and filters, new sheet, reorder, duplicate,
+//! delete with undo; and the printable version of the whole contract (`?vue=impression`).
 
 use super::no_contract::RequireContract;
+use super::sheet::print::PrintHeader;
+use super::sheet::summary::SheetSummary;
+use crate::model::completeness::completion;
+use crate::model::copy::with_fresh_ids;
 use crate::model::numbering::Numbering;
-use crate::ui::state::AppState;
+use crate::model::sheet_filter::{SheetFilter, StatusFilter};
+use crate::model::{ActionSheet, Id};
+use crate::ui::fields::{SelectField, TextField};
+use crate::ui::links::href;
+use crate::ui::state::{focus_after_render, restore_at, take_where, AppState};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn SheetsScreen() -> impl IntoView {
+    let query = use_query_map();
+    let printing = Memo::new(move |_| query.with(|q| q.get("vue")).as_deref() == Some("impression"));
     view! {
-        <h1>"Fiches action"</h1>
+        <h1 class="no-print">{move || if printing.get() { "Version imprimable du contrat" } else { "Fiches action" }}</h1>
         <RequireContract>
-            <SheetsByAxis/>
+            {move || if printing.get() { view! { <ContractPrint/> }.into_any() } else { view! { <SheetList/> }.into_any() }}
         </RequireContract>
     }
 }
 
+/// One group of the list: an axis (or none) and the ids of its sheets that pass the filter.
+#[derive(Clone, PartialEq)]
+struct Group {
+    title: String,
+    sheets: Vec<Id>,
+}
+
 #[component]
-fn SheetsByAxis() -> impl IntoView {
+fn SheetList() -> impl IntoView {
     let state = AppState::get();
+    let navigate = use_navigate();
+    let filter = RwSignal::new(SheetFilter::default());
     let groups = Memo::new(move |_| {
-        state.with_contract(|c| {
-            let numbers = Numbering::of(c);
-            c.axes
-                .iter()
-                .map(|axis| {
-                    let sheets: Vec<String> = c
-                        .sheets
-                        .iter()
-                        .filter(|s| s.axis_id == Some(axis.id))
-                        .map(|s| format!("Fiche action n°{} – {}", numbers.label(s.id), s.title))
-                        .collect();
-                    (format!("Axe {} – {}", numbers.label(axis.id), axis.title), sheets)
-                })
-                .collect::<Vec<_>>()
+        filter.with(|f| {
+            state.with_contract(|c| {
+                let n = Numbering::of(c);
+                let mut groups: Vec<Group> = c.axes.iter().map(|a| Group {
+                    title: format!("Axe {} – {}", n.label(a.id), a.title),
+                    sheets: c.sheets.iter().filter(|s| s.axis_id == Some(a.id) && f.accepts(c, s)).map(|s| s.id).collect(),
+                }).collect();
+                let orphans: Vec<Id> = c.sheets.iter()
+                    .filter(|s| s.axis_id.is_none_or(|a| c.axis(a).is_none()) && f.accepts(c, s)).map(|s| s.id).collect();
+                if !orphans.is_empty() {
+                    groups.push(Group { title: "Sans axe".into(), sheets: orphans });
+                }
+                groups
+            }).unwrap_or_default()
         })
-        .unwrap_or_default()
     });
+    let shown = move || groups.with(|g| g.iter().map(|g| g.sheets.len()).sum::<usize>());
+    let total = move || state.with_contract(|c| c.sheets.len()).unwrap_or(0);
+    let create = move |_| {
+        let id = Id::random();
+        let axis = filter.with_untracked(|f| f.axis);
+        state.edit_contract(|c, now| {
+            let mut sheet = ActionSheet::new(id, "", now);
+            sheet.axis_id = axis;
+            c.sheets.push(sheet);
+        });
+        navigate(&format!("/fiche/?id={id}&etape=1"), Default::default());
+    };
     view! {
-        {move || groups.get().into_iter().map(|(axis, sheets)| view! {
-            <section>
-                <h2>{axis}</h2>
-                <ul>{sheets.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+        <div class="actions">
+            <button type="button" on:click=create>"Nouvelle fiche action"</button>
+            <A href=href("/fiches/?vue=impression") attr:class="button secondary">"Version imprimable du contrat"</A>
+        </div>
+        <Filters filter/>
+        <p role="status">{move || format!("{} fiche{} affichée{} sur {}", shown(), plural(shown()), plural(shown()), total())}</p>
+        {move || groups.get().into_iter().filter(|g| !g.sheets.is_empty()).map(|group| view! {
+            <section class="sheet-group">
+                <h2>{group.title}</h2>
+                <ul class="sheet-list">
+                    {group.sheets.into_iter().map(|id| view! { <SheetItem id/> }).collect_view()}
+                </ul>
             </section>
         }).collect_view()}
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}
+
+#[component]
+fn Filters(filter: RwSignal<SheetFilter>) -> impl IntoView {
+    let state = AppState::get();
+    let with_any = move |items: Vec<(String, String)>, any: &str| {
+        let mut options = vec![(String::new(), any.to_string())];
+        options.extend(items);
+        options
+    };
+    let axes = Signal::derive(move || with_any(state.with_contract(|c| {
+        let n = Numbering::of(c);
+        c.axes.iter().map(|a| (a.id.to_string(), format!("Axe {} – {}", n.label(a.id), a.title))).collect()
+    }).unwrap_or_default(), "Tous les axes"));
+    let orgs = move |any: &'static str| Signal::derive(move || with_any(state.with_contract(|c| {
+        c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect()
+    }).unwrap_or_default(), any));
+    let completeness = Signal::derive(|| vec![
+        (String::new(), "Toutes".to_string()), ("complete".to_string(), "Complètes".to_string()), ("incomplete".to_string(), "Incomplètes".to_string()),
+    ]);
+    let id_of = |v: &str| Id::parse(v);
+    view! {
+        <fieldset class="filters">
+            <legend>"Rechercher et filtrer"</legend>
+            <TextField label="Rechercher une fiche" kind="search" help="Dans les titres, objectifs, actions et pilotes"
+                value=Signal::derive(move || filter.with(|f| f.text.clone())) on_input=move |v: String| filter.update(|f| f.text = v)/>
+            <SelectField label="Axe" options=axes value=Signal::derive(move || filter.with(|f| f.axis.map(|a| a.to_string()).unwrap_or_default()))
+                on_change=move |v: String| filter.update(|f| f.axis = id_of(&v))/>
+            <SelectField label="Pilote" options=orgs("Tous les pilotes") value=Signal::derive(move || filter.with(|f| f.lead.map(|a| a.to_string()).unwrap_or_default()))
+                on_change=move |v: String| filter.update(|f| f.lead = id_of(&v))/>
+            <SelectField label="Partenaire" options=orgs("Tous les partenaires") value=Signal::derive(move || filter.with(|f| f.partner.map(|a| a.to_string()).unwrap_or_default()))
+                on_change=move |v: String| filter.update(|f| f.partner = id_of(&v))/>
+            <SelectField label="Statut du dernier bilan" options=Signal::derive(StatusFilter::options)
+                value=Signal::derive(move || filter.with(|f| match f.status { StatusFilter::Any => String::new(), StatusFilter::NotReviewed => "none".into(), StatusFilter::Is(s) => s.key().into() }))
+                on_change=move |v: String| filter.update(|f| f.status = StatusFilter::from_key(&v))/>
+            <SelectField label="Complétude" options=completeness
+                value=Signal::derive(move || filter.with(|f| match f.complete { None => String::new(), Some(true) => "complete".into(), Some(false) => "incomplete".into() }))
+                on_change=move |v: String| filter.update(|f| f.complete = match v.as_str() { "complete" => Some(true), "incomplete" => Some(false), _ => None })/>
+        </fieldset>
+    }
+}
+
+#[component]
+fn SheetItem(id: Id) -> impl IntoView {
+    let state = AppState::get();
+    let info = Memo::new(move |_| state.with_contract(|c| c.sheet(id).map(|s| {
+        let title = if s.title.trim().is_empty() { "Sans titre".to_string() } else { s.title.clone() };
+        let lead = s.lead.organisation_id.map_or("pilote à désigner".to_string(), |o| format!("pilote : {}", c.organisation_name(o)));
+        let (done, total) = completion(s);
+        (format!("Fiche action n°{} – {title}", Numbering::of(c).label(id)), format!("{lead} · complétude {done}/{total}"))
+    })).flatten().unwrap_or_default());
+    let name = move || info.with(|i| i.0.clone());
+    let shift = move |step: isize, button: &'static str| {
+        state.edit_contract(|c, _| {
+            c.move_sheet_within_axis(id, step);
+        });
+        focus_after_render(format!("{button}-{id}"));
+    };
+    let duplicate = move |_| {
+        state.edit_contract(|c, now| {
+            if let Some(index) = c.sheets.iter().position(|s| s.id == id) {
+                let mut copy = with_fresh_ids(&c.sheets[index], Id::random, now);
+                copy.title = format!("{} (copie)", copy.title);
+                c.sheets.insert(index + 1, copy);
+            }
+        })
+    };
+    let remove = move |_| {
+        state.remove_with_undo(name(), |c| take_where(&mut c.sheets, |s| s.id == id), |c, index, s| restore_at(&mut c.sheets, index, s))
+    };
+    view! {
+        <li class="sheet-item">
+            <A href=href(&format!("/fiche/?id={id}&etape=1"))>{name}</A>
+            <p class="muted">{move || info.with(|i| i.1.clone())}</p>
+            <div class="actions">
+                <button type="button" class="secondary" id=format!("monter-{id}") on:click=move |_| shift(-1, "monter")
+                    aria-label=move || format!("Monter la {}", name().to_lowercase())>"Monter"</button>
+                <button type="button" class="secondary" id=format!("descendre-{id}") on:click=move |_| shift(1, "descendre")
+                    aria-label=move || format!("Descendre la {}", name().to_lowercase())>"Descendre"</button>
+                <button type="button" class="secondary" on:click=duplicate aria-label=move || format!("Dupliquer la {}", name().to_lowercase())>"Dupliquer"</button>
+                <button type="button" class="danger" on:click=remove aria-label=move || format!("Supprimer la {}", name().to_lowercase())>"Supprimer"</button>
+            </div>
+        </li>
+    }
+}
+
+/// The whole contract as a document: a cover page (identity, signatories, axes and
+/// objectives), then every sheet on its own pages as annexes.
+#[component]
+fn ContractPrint() -> impl IntoView {
+    let state = AppState::get();
+    let cover = Memo::new(move |_| state.with_contract(|c| {
+        let n = Numbering::of(c);
+        let signatories: Vec<String> = c.organisations.iter().filter(|o| o.signatory).map(|o| o.name.clone()).collect();
+        let axes: Vec<(String, Vec<String>)> = c.axes.iter().map(|a| (
+            format!("Axe {} – {}", n.label(a.id), a.title),
+            a.objectives.iter().map(|o| format!("{} – {}", n.label(o.id), o.title)).collect(),
+        )).collect();
+        (c.name.clone(), format!("{} · {}-{}", c.territory.name, c.period.first_year, c.period.last_year), signatories, axes)
+    }).unwrap_or_default());
+    let sheet_ids = Memo::new(move |_| state.with_contract(|c| c.sheets_in_axis_order().iter().map(|s| s.id).collect::<Vec<_>>()).unwrap_or_default());
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <PrintHeader text=Signal::derive(move || cover.with(|c| c.0.clone()))/>
+        <div class="actions no-print">
+            <button type="button" on:click=print>"Imprimer le contrat"</button>
+            <A href=href("/fiches/") attr:class="button secondary">"Retour à la liste des fiches"</A>
+        </div>
+        <div class="contract-print">
+            <section class="print-cover">
+                <h2 class="print-cover__title">{move || cover.with(|c| c.0.clone())}</h2>
+                <p>{move || cover.with(|c| c.1.clone())}</p>
+                <h2>"Signataires"</h2>
+                <ul>{move || cover.with(|c| c.2.clone()).into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+                <h2>"Axes et objectifs stratégiques"</h2>
+                {move || cover.with(|c| c.3.clone()).into_iter().map(|(axis, objectives)| view! {
+                    <h3>{axis}</h3>
+                    <ul>{objectives.into_iter().map(|o| view! { <li>{o}</li> }).collect_view()}</ul>
+                }).collect_view()}
+            </section>
+            <h2 class="annexes-title">"Annexes : les fiches action"</h2>
+            {move || sheet_ids.get().into_iter().map(|id| view! { <div class="print-sheet"><SheetSummary id/></div> }).collect_view()}
+        </div>
     }
 }

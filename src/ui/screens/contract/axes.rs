@@ -1,7 +1,7 @@
 //! Axes and their strategic objectives: add, rename, tag mental health, reorder (buttons for
 //! the keyboard, drag and drop for the pointer), delete with undo. Numbers follow the order.
 
-use super::issues::IssuesFor;
+use crate::ui::screens::issues::IssuesFor;
 use crate::model::numbering::Numbering;
 use crate::model::order::{move_by, move_item};
 use crate::model::validation::Subject;

@@ -1,7 +1,7 @@
 //! The directory of organisations: add, edit, mark signatory/partner, merge duplicates, delete
 //! (with undo). Sheets, governance and funding pick organisations from here.
 
-use super::issues::IssuesFor;
+use crate::ui::screens::issues::IssuesFor;
 use crate::model::directory::merge_organisations;
 use crate::model::validation::Subject;
 use crate::model::{Id, Organisation, OrganisationKind};

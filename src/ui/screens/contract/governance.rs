@@ -1,7 +1,7 @@
 //! Governance: members of the steering committee (COPIL) and the commission santé, and the
 //! dates of their meetings (shown later as markers on the planning).
 
-use super::issues::IssuesFor;
+use crate::ui::screens::issues::IssuesFor;
 use crate::model::validation::Subject;
 use crate::model::{Body, Contract, Id, Meeting, Member};
 use crate::ui::clock::now;

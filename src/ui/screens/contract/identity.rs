@@ -1,6 +1,6 @@
 //! Identity and period, signature, coordinator.
 
-use super::issues::IssuesFor;
+use crate::ui::screens::issues::IssuesFor;
 use crate::model::validation::Subject;
 use crate::model::Contract;
 use crate::ui::fields::{NumberField, TextField};
@@ -15,6 +15,12 @@ pub fn contract_text(state: AppState, read: fn(&Contract) -> String) -> Signal<S
 /// A callback writing one text field of the open contract.
 pub fn contract_edit(state: AppState, write: fn(&mut Contract, String)) -> Callback<String> {
     Callback::new(move |value: String| state.edit_contract(|c, _| write(c, value)))
+}
+
+/// A year as typed, digit by digit: not clamped (typing "2025" passes through 2, 20, 202), the
+/// validation reports a year outside the plausible range instead.
+fn year(value: i64) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
 }
 
 #[component]
@@ -40,15 +46,15 @@ pub fn Identity() -> impl IntoView {
             <NumberField label="Génération du contrat"
                 help="1 pour un premier contrat, 2 pour un CLS de deuxième génération, etc."
                 value=number(|c| i64::from(c.generation))
-                on_input=set_number(|c, v| c.generation = v.clamp(1, 20) as u8)/>
+                on_input=set_number(|c, v| c.generation = v.clamp(1, 99) as u8)/>
             <NumberField label="Première année"
                 help="L’année de début, par exemple 2024"
                 value=number(|c| i64::from(c.period.first_year))
-                on_input=set_number(|c, v| c.period.first_year = v.clamp(1900, 2200) as i32)/>
+                on_input=set_number(|c, v| c.period.first_year = year(v))/>
             <NumberField label="Dernière année"
                 help="La dernière année couverte, par exemple 2028 pour un contrat de cinq ans"
                 value=number(|c| i64::from(c.period.last_year))
-                on_input=set_number(|c, v| c.period.last_year = v.clamp(1900, 2200) as i32)/>
+                on_input=set_number(|c, v| c.period.last_year = year(v))/>
             <IssuesFor subject=Subject::Period/>
             <fieldset>
                 <legend>"Signature"</legend>

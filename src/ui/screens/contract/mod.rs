@@ -7,17 +7,11 @@ mod diagnostic;
 mod directory;
 mod governance;
 mod identity;
-mod issues;
 mod territory;
 
+use super::issues::{self, provide_findings};
 use super::no_contract::RequireContract;
-use crate::model::validation::{validate, Issue};
-use crate::ui::state::AppState;
 use leptos::prelude::*;
-
-/// The findings of the open contract, computed once per change and shared by every section.
-#[derive(Clone, Copy)]
-pub struct Findings(pub Memo<Vec<Issue>>);
 
 const SECTIONS: [(&str, &str); 6] = [
     ("identite", "Identité et période"),
@@ -40,9 +34,7 @@ pub fn ContractScreen() -> impl IntoView {
 
 #[component]
 fn ContractSetup() -> impl IntoView {
-    let state = AppState::get();
-    let findings = Findings(Memo::new(move |_| state.with_contract(validate).unwrap_or_default()));
-    provide_context(findings);
+    provide_findings();
     view! {
         <nav class="toc" aria-label="Sections du contrat">
             <ul>

@@ -1,8 +1,21 @@
-//! Validation findings: beside each item, and all together in the summary panel.
+//! Validation findings: beside each item, and all together in a summary panel. Computed once
+//! per change of the open contract and shared by every component of the screen.
 
-use super::Findings;
-use crate::model::validation::{issues_for, Issue, Severity, Subject};
+use crate::model::validation::{issues_for, validate, Issue, Severity, Subject};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
+
+/// The findings of the open contract.
+#[derive(Clone, Copy)]
+pub struct Findings(pub Memo<Vec<Issue>>);
+
+/// Computes the findings for the components below the caller.
+pub fn provide_findings() -> Findings {
+    let state = AppState::get();
+    let findings = Findings(Memo::new(move |_| state.with_contract(validate).unwrap_or_default()));
+    provide_context(findings);
+    findings
+}
 
 fn severity_label(severity: Severity) -> &'static str {
     match severity {

@@ -1,0 +1,68 @@
+//! Step 5 – Acteurs: lead organisation and person, partners (from the directory or added on
+//! the fly), target audiences, territory covered, citizen participation.
+
+use super::access::{edit_sheet, organisation_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use crate::model::{Id, Organisation, OrganisationKind, Participation};
+use crate::ui::clock::now;
+use crate::ui::fields::{toggle, CheckField, ChoiceList, LinesField, SelectField, TextField};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn Actors(id: Id) -> impl IntoView {
+    let state = AppState::get();
+    let partners = Signal::derive(move || {
+        read_sheet(state, id, |c, _| c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>())
+    });
+    let chosen = Signal::derive(move || read_sheet(state, id, |_, s| s.partner_ids.iter().map(Id::to_string).collect()));
+    let toggle_partner = Callback::new(move |(key, on): (String, bool)| {
+        if let Some(org) = Id::parse(&key) {
+            edit_sheet(state, id, |s| toggle(&mut s.partner_ids, org, on));
+        }
+    });
+    let new_partner = RwSignal::new(String::new());
+    let add_partner = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_partner.get_untracked().trim().to_string();
+        if name.is_empty() {
+            return;
+        }
+        let org = Organisation::new(Id::random(), name, OrganisationKind::Other, now());
+        let org_id = org.id;
+        state.edit_contract(|c, _| c.organisations.push(org));
+        edit_sheet(state, id, |s| s.partner_ids.push(org_id));
+        new_partner.set(String::new());
+    };
+    let participation = Signal::derive(|| Participation::ALL.iter().map(|p| (format!("{p:?}"), p.label().to_string())).collect());
+    let whole = sheet_flag(state, id, |s| s.coverage.whole_territory);
+    let set_audiences = Callback::new(move |items: Vec<String>| edit_sheet(state, id, |s| s.audiences = items));
+    let set_places = Callback::new(move |items: Vec<String>| edit_sheet(state, id, |s| s.coverage.places = items));
+    view! {
+        <SelectField label="Organisation pilote" help="La structure qui porte la fiche et rend compte au COPIL"
+            options=organisation_options(state, "— choisir le pilote —")
+            value=sheet_text(state, id, |s| s.lead.organisation_id.map(|o| o.to_string()).unwrap_or_default())
+            on_change=sheet_edit(state, id, |s, v| s.lead.organisation_id = Id::parse(&v))/>
+        <TextField label="Personne référente chez le pilote" help="Nom et fonction : « Julie Bernard, chargée de prévention »"
+            value=sheet_text(state, id, |s| s.lead.person.clone()) on_input=sheet_edit(state, id, |s, v| s.lead.person = v)/>
+        <ChoiceList legend="Partenaires" help="Cochez les organisations associées ; ajoutez-en une nouvelle si besoin"
+            options=partners selected=chosen on_toggle=toggle_partner/>
+        <form class="add-form" on:submit=add_partner>
+            <TextField label="Nouveau partenaire" help="Il est ajouté à l’annuaire du contrat et coché ici"
+                value=new_partner on_input=move |v| new_partner.set(v)/>
+            <button type="submit" class="secondary">"Ajouter le partenaire"</button>
+        </form>
+        <LinesField label="Publics cibles" help="Un public par ligne, par exemple : Personnes de plus de 60 ans isolées"
+            value=Signal::derive(move || read_sheet(state, id, |_, s| s.audiences.clone()))
+            on_input=set_audiences/>
+        <CheckField label="Toute la population du territoire du contrat" checked=whole
+            on_change=sheet_set_flag(state, id, |s, v| s.coverage.whole_territory = v)/>
+        <Show when=move || !whole.get()>
+            <LinesField label="Territoires concernés" help="Un par ligne : EPCI, communes ou quartier prioritaire (QPV)"
+                value=Signal::derive(move || read_sheet(state, id, |_, s| s.coverage.places.clone()))
+                on_input=set_places/>
+        </Show>
+        <SelectField label="Participation des habitants" help="De la simple information jusqu’à la co-construction de l’action"
+            options=participation value=sheet_text(state, id, |s| format!("{:?}", s.participation))
+            on_change=sheet_edit(state, id, |s, v| if let Some(p) = Participation::ALL.into_iter().find(|p| format!("{p:?}") == v) { s.participation = p })/>
+    }
+}

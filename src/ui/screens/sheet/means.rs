@@ -1,0 +1,146 @@
+//! Step 6 – Moyens: human and material means, and funding lines per year × funder × kind, with
+//! totals per year and per funder.
+
+use super::access::{edit_sheet, organisation_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use crate::model::funding::{planned_per_funder, planned_per_year};
+use crate::model::validation::Subject;
+use crate::model::{FundingKind, FundingLine, Id};
+use crate::ui::clock::now;
+use crate::ui::fields::{CheckField, NumberField, SelectField, TextField};
+use crate::ui::screens::issues::IssuesFor;
+use crate::ui::state::{restore_at, take_where, AppState};
+use leptos::prelude::*;
+
+/// Euros written the French way: "12 500 €".
+pub fn euros(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}\u{a0}€")
+}
+
+#[component]
+pub fn Means(id: Id) -> impl IntoView {
+    let state = AppState::get();
+    let ids = Memo::new(move |_| read_sheet(state, id, |_, s| s.funding.iter().map(|f| f.id).collect::<Vec<_>>()));
+    let add = move |_| {
+        let year = read_sheet(state, id, |c, _| c.period.first_year);
+        edit_sheet(state, id, |s| {
+            s.funding.push(FundingLine {
+                id: Id::random(),
+                modified_at: now(),
+                year,
+                funder_id: None,
+                kind: FundingKind::Operating,
+                planned_euros: 0,
+                actual_euros: None,
+                in_kind_days: None,
+            })
+        })
+    };
+    view! {
+        <TextField label="Moyens humains" multiline=true help="Qui y consacre du temps : « 0,2 ETP de la coordinatrice, 2 infirmières de la CPTS »"
+            value=sheet_text(state, id, |s| s.human_means.clone()) on_input=sheet_edit(state, id, |s, v| s.human_means = v)/>
+        <TextField label="Moyens matériels" multiline=true help="Salles, véhicule, supports de communication…"
+            value=sheet_text(state, id, |s| s.material_means.clone()) on_input=sheet_edit(state, id, |s, v| s.material_means = v)/>
+        <h3>"Financement"</h3>
+        <ol class="rows">
+            <For each=move || ids.get() key=|id| *id let:line>
+                <FundingRow sheet=id id=line/>
+            </For>
+        </ol>
+        <button type="button" class="secondary" on:click=add>"Ajouter une ligne de financement"</button>
+        <CheckField label="Aucun financement nécessaire" checked=sheet_flag(state, id, |s| s.no_funding_needed)
+            on_change=sheet_set_flag(state, id, |s, v| s.no_funding_needed = v)/>
+        <Totals id/>
+    }
+}
+
+fn edit_line(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut FundingLine)) {
+    edit_sheet(state, sheet, |s| {
+        if let Some(f) = s.funding.iter_mut().find(|f| f.id == id) {
+            change(f);
+            f.modified_at = now();
+        }
+    });
+}
+
+#[component]
+fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
+    let state = AppState::get();
+    let read = move |f: fn(&FundingLine) -> String| {
+        Signal::derive(move || read_sheet(state, sheet, |_, s| s.funding.iter().find(|l| l.id == id).map(f).unwrap_or_default()))
+    };
+    let number = move |f: fn(&FundingLine) -> Option<i64>| {
+        Signal::derive(move || read_sheet(state, sheet, |_, s| s.funding.iter().find(|l| l.id == id).and_then(f)))
+    };
+    let position = move || read_sheet(state, sheet, |_, s| s.funding.iter().position(|l| l.id == id).map_or(0, |p| p + 1));
+    let years = Signal::derive(move || read_sheet(state, sheet, |c, _| c.period.years().map(|y| (y.to_string(), y.to_string())).collect::<Vec<_>>()));
+    let kinds = Signal::derive(|| [FundingKind::Operating, FundingKind::Investment].iter().map(|k| (format!("{k:?}"), k.label().to_string())).collect());
+    let set_planned = Callback::new(move |v: Option<i64>| edit_line(state, sheet, id, |l| l.planned_euros = v.unwrap_or(0).max(0) as u64));
+    let set_actual = Callback::new(move |v: Option<i64>| edit_line(state, sheet, id, |l| l.actual_euros = v.map(|v| v.max(0) as u64)));
+    let set_days = Callback::new(move |v: Option<i64>| edit_line(state, sheet, id, |l| l.in_kind_days = v.map(|v| v.clamp(0, 100_000) as u32)));
+    let remove = move |_| {
+        state.remove_with_undo(
+            format!("La ligne de financement {}", position()),
+            |c| c.sheet_mut(sheet).and_then(|s| take_where(&mut s.funding, |l| l.id == id)),
+            move |c, index, l| if let Some(s) = c.sheet_mut(sheet) { restore_at(&mut s.funding, index, l) },
+        )
+    };
+    view! {
+        <li class="row">
+            <fieldset class="funding-line">
+                <legend>{move || format!("Ligne de financement {}", position())}</legend>
+                <SelectField label="Année" options=years value=read(|l| l.year.to_string())
+                    on_change=move |v: String| if let Ok(y) = v.parse() { edit_line(state, sheet, id, |l| l.year = y) }/>
+                <SelectField label="Financeur" options=organisation_options(state, "— choisir le financeur —")
+                    value=read(|l| l.funder_id.map(|f| f.to_string()).unwrap_or_default())
+                    on_change=move |v: String| edit_line(state, sheet, id, |l| l.funder_id = Id::parse(&v))/>
+                <SelectField label="Nature" options=kinds value=read(|l| format!("{:?}", l.kind))
+                    on_change=move |v: String| edit_line(state, sheet, id, |l| l.kind = if v == "Investment" { FundingKind::Investment } else { FundingKind::Operating })/>
+                <NumberField label="Montant prévu (€)" value=number(|l| Some(l.planned_euros as i64)) on_input=set_planned/>
+                <NumberField label="Montant réalisé (€)" help="À remplir au bilan" value=number(|l| l.actual_euros.map(|v| v as i64)) on_input=set_actual/>
+                <NumberField label="Temps valorisé (jours)" help="Temps de travail mis à disposition, non facturé" value=number(|l| l.in_kind_days.map(i64::from)) on_input=set_days/>
+                <IssuesFor subject=Subject::Funding { sheet, id }/>
+                <button type="button" class="danger" on:click=remove aria-label=move || format!("Supprimer la ligne de financement {}", position())>"Supprimer"</button>
+            </fieldset>
+        </li>
+    }
+}
+
+#[component]
+fn Totals(id: Id) -> impl IntoView {
+    let state = AppState::get();
+    let per_year = Memo::new(move |_| read_sheet(state, id, |_, s| planned_per_year(&s.funding).into_iter().collect::<Vec<_>>()));
+    let per_funder = Memo::new(move |_| {
+        read_sheet(state, id, |c, s| {
+            planned_per_funder(&s.funding)
+                .into_iter()
+                .map(|(funder, total)| (funder.map_or("Financeur non précisé", |f| c.organisation_name(f)).to_string(), total))
+                .collect::<Vec<_>>()
+        })
+    });
+    let total = move || per_year.with(|t| t.iter().map(|(_, v)| v).sum::<u64>());
+    view! {
+        <Show when=move || !per_year.with(Vec::is_empty)>
+            <div class="totals">
+                <table>
+                    <caption>"Total prévu par année"</caption>
+                    <thead><tr><th scope="col">"Année"</th><th scope="col">"Montant prévu"</th></tr></thead>
+                    <tbody>{move || per_year.get().into_iter().map(|(year, v)| view! { <tr><th scope="row">{year}</th><td>{euros(v)}</td></tr> }).collect_view()}</tbody>
+                    <tfoot><tr><th scope="row">"Total"</th><td>{move || euros(total())}</td></tr></tfoot>
+                </table>
+                <table>
+                    <caption>"Total prévu par financeur"</caption>
+                    <thead><tr><th scope="col">"Financeur"</th><th scope="col">"Montant prévu"</th></tr></thead>
+                    <tbody>{move || per_funder.get().into_iter().map(|(name, v)| view! { <tr><th scope="row">{name}</th><td>{euros(v)}</td></tr> }).collect_view()}</tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}

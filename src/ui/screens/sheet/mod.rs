@@ -1,0 +1,103 @@
+//! The guided fiche action form: eight steps with a progress bar, free navigation between
+//! steps (the step is in the address, so a link opens the right one), every change saved at once.
+
+mod access;
+mod actions;
+mod actors;
+mod evaluation;
+mod identification;
+mod means;
+mod objectives;
+mod findings;
+pub mod print;
+mod review;
+mod steps;
+pub mod summary;
+
+use super::no_contract::RequireContract;
+use crate::model::numbering::Numbering;
+use crate::model::Id;
+use crate::ui::links::href;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use steps::Step;
+
+#[component]
+pub fn SheetScreen() -> impl IntoView {
+    let state = AppState::get();
+    let query = use_query_map();
+    let id = Memo::new(move |_| query.with(|q| q.get("id")).and_then(|id| Id::parse(&id)));
+    let exists = Memo::new(move |_| id.get().is_some_and(|id| state.with_contract(|c| c.sheet(id).is_some()).unwrap_or(false)));
+    let no_contract = Memo::new(move |_| state.workspace.with(|ws| ws.active().is_none()));
+    view! {
+        <Show when=move || no_contract.get()><h1>"Fiche action"</h1></Show>
+        <RequireContract>
+            {move || match (id.get(), exists.get()) {
+                (Some(id), true) => view! { <SheetForm id/> }.into_any(),
+                _ => view! {
+                    <h1>"Fiche action"</h1>
+                    <div class="empty-state">
+                        <p>"Cette fiche action n’existe pas (ou plus) dans le contrat ouvert."</p>
+                        <p><A href=href("/fiches/")>"Voir la liste des fiches action"</A></p>
+                    </div>
+                }.into_any(),
+            }}
+        </RequireContract>
+    }
+}
+
+fn step_href(id: Id, step: Step) -> String {
+    href(&format!("/fiche/?id={id}&etape={}", step.number()))
+}
+
+#[component]
+fn SheetForm(id: Id) -> impl IntoView {
+    let state = AppState::get();
+    crate::ui::screens::issues::provide_findings();
+    let query = use_query_map();
+    let step = Memo::new(move |_| Step::from_number(query.with(|q| q.get("etape")).and_then(|n| n.parse().ok()).unwrap_or(1)));
+    let heading = Memo::new(move |_| {
+        state.with_contract(|c| {
+            let number = Numbering::of(c).label(id).to_string();
+            let title = c.sheet(id).map(|s| s.title.clone()).unwrap_or_default();
+            format!("Fiche action n°{number} – {}", if title.trim().is_empty() { "sans titre" } else { title.trim() })
+        }).unwrap_or_default()
+    });
+    view! {
+        <h1 class="no-print">{move || heading.get()}</h1>
+        <nav class="steps" aria-label="Étapes de la fiche">
+            <progress max="8" value=move || step.get().number() aria-label=move || format!("Étape {} sur 8", step.get().number())></progress>
+            <ol>
+                {Step::ALL.into_iter().map(|s| view! {
+                    <li><A href=step_href(id, s) attr:aria-current=move || (step.get() == s).then_some("step")>
+                        {format!("{}. {}", s.number(), s.title())}
+                    </A></li>
+                }).collect_view()}
+            </ol>
+        </nav>
+        <section class="step" aria-labelledby="etape-titre">
+            <h2 id="etape-titre">{move || format!("Étape {} sur 8 : {}", step.get().number(), step.get().title())}</h2>
+            {move || match step.get() {
+                Step::Identification => view! { <identification::Identification id/> }.into_any(),
+                Step::Findings => view! { <findings::Findings id/> }.into_any(),
+                Step::Objectives => view! { <objectives::Objectives id/> }.into_any(),
+                Step::Actions => view! { <actions::Actions id/> }.into_any(),
+                Step::Actors => view! { <actors::Actors id/> }.into_any(),
+                Step::Means => view! { <means::Means id/> }.into_any(),
+                Step::Evaluation => view! { <evaluation::Evaluation id/> }.into_any(),
+                Step::Review => view! { <review::Review id/> }.into_any(),
+            }}
+        </section>
+        <nav class="step-nav" aria-label="Étape précédente ou suivante">
+            {move || {
+                let n = step.get().number();
+                view! {
+                    {(n > 1).then(|| view! { <A href=step_href(id, Step::from_number(n - 1)) attr:class="button secondary">"← Étape précédente"</A> })}
+                    {(n < 8).then(|| view! { <A href=step_href(id, Step::from_number(n + 1)) attr:class="button">"Étape suivante →"</A> })}
+                }
+            }}
+        </nav>
+    }
+}

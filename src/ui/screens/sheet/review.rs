@@ -1,0 +1,62 @@
+//! Step 8 – Relecture: the whole sheet on one page, the completeness checklist and the
+//! validation findings, and the print of the sheet.
+
+use super::access::read_sheet;
+use super::print::PrintHeader;
+use super::summary::SheetSummary;
+use crate::model::completeness::checklist;
+use crate::model::numbering::Numbering;
+use crate::model::validation::Severity;
+use crate::model::Id;
+use crate::ui::screens::issues::Findings;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn Review(id: Id) -> impl IntoView {
+    let state = AppState::get();
+    let Findings(findings) = expect_context::<Findings>();
+    let checks = Memo::new(move |_| read_sheet(state, id, |_, s| checklist(s)));
+    let done = move || checks.with(|c| c.iter().filter(|c| c.done).count());
+    let issues = Memo::new(move |_| findings.with(|all| all.iter().filter(|i| i.subject.sheet() == Some(id)).cloned().collect::<Vec<_>>()));
+    let header = Signal::derive(move || read_sheet(state, id, |c, _| format!("{} — Fiche action n°{}", c.name, Numbering::of(c).label(id))));
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <PrintHeader text=header/>
+        <section class="checklist no-print" aria-labelledby="completude">
+            <h3 id="completude">{move || format!("Complétude : {} sur {}", done(), checks.with(Vec::len))}</h3>
+            <ul>
+                {move || checks.get().into_iter().map(|check| view! {
+                    <li class=if check.done { "check check--done" } else { "check check--missing" }>
+                        <span aria-hidden="true">{if check.done { "✔ " } else { "✘ " }}</span>
+                        <span class="visually-hidden">{if check.done { "Fait : " } else { "Manquant : " }}</span>
+                        {check.label}
+                        {(!check.hint.is_empty()).then(|| view! { <span class="field__help">{check.hint.clone()}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+        <section class="no-print" aria-labelledby="points-fiche">
+            <h3 id="points-fiche">"Points à vérifier"</h3>
+            {move || {
+                let list = issues.get();
+                if list.is_empty() {
+                    view! { <p>"Aucun problème détecté."</p> }.into_any()
+                } else {
+                    view! { <ul class="issues">{list.into_iter().map(|i| view! {
+                        <li class=if i.severity == Severity::Error { "issue issue--error" } else { "issue issue--warning" }>
+                            <strong>{if i.is_error() { "Erreur : " } else { "À vérifier : " }}</strong>
+                            <span class="issue__path">{i.path}" — "</span>{i.message}
+                        </li>
+                    }).collect_view()}</ul> }.into_any()
+                }
+            }}
+        </section>
+        <div class="actions no-print">
+            <button type="button" on:click=print>"Imprimer la fiche"</button>
+        </div>
+        <SheetSummary id/>
+    }
+}

@@ -1,0 +1,131 @@
+//! The whole sheet on one page, read-only: the review step, the print of one sheet, and the
+//! annexes of the printed contract all show this.
+
+use super::means::euros;
+use crate::model::funding::planned_per_year;
+use crate::model::numbering::Numbering;
+use crate::model::{ActionSheet, Contract, Id};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+fn or_dash(text: &str) -> String {
+    if text.trim().is_empty() { "—".to_string() } else { text.trim().to_string() }
+}
+
+fn join_or_dash(items: impl Iterator<Item = String>) -> String {
+    let items: Vec<String> = items.filter(|s| !s.trim().is_empty()).collect();
+    if items.is_empty() { "—".to_string() } else { items.join(", ") }
+}
+
+/// Everything the summary shows, computed from the contract in one pass.
+#[derive(Clone, PartialEq, Default)]
+struct SheetView {
+    number: String,
+    title: String,
+    placement: Vec<(&'static str, String)>,
+    general_objective: String,
+    specific: Vec<(String, String)>,
+    expected_results: String,
+    actions: Vec<String>,
+    actors: Vec<(&'static str, String)>,
+    means: Vec<(&'static str, String)>,
+    funding: Vec<String>,
+    indicators: Vec<String>,
+}
+
+impl SheetView {
+    fn of(c: &Contract, s: &ActionSheet) -> Self {
+        let n = Numbering::of(c);
+        let org = |id: Option<Id>| id.map_or("—".to_string(), |id| c.organisation_name(id).to_string());
+        let axis = s.axis_id.and_then(|a| c.axis(a));
+        SheetView {
+            number: n.label(s.id).to_string(),
+            title: or_dash(&s.title),
+            placement: vec![
+                ("Axe", axis.map_or("—".into(), |a| format!("{} – {}", n.label(a.id), a.title))),
+                ("Objectif stratégique", axis.and_then(|a| s.objective_id.and_then(|o| a.objective(o))).map_or("—".into(), |o| format!("{} – {}", n.label(o.id), o.title))),
+                ("Type", s.kind.label().to_string()),
+                ("Priorité", s.priority.label().to_string()),
+                ("Volet santé mentale", if s.mental_health { "Oui".into() } else { "Non".into() }),
+                ("Champs", join_or_dash(s.health_fields.iter().map(|f| f.label().to_string()))),
+                ("Déterminants", join_or_dash(s.determinants.iter().map(|f| f.label().to_string()))),
+                ("Liens avec d’autres plans", join_or_dash(s.plan_links.iter().map(|f| f.label().to_string()))),
+                ("Constats", join_or_dash(
+                    s.finding_ids.iter().filter_map(|f| c.diagnostic.iter().find(|d| d.id == *f)).map(|d| d.text.clone())
+                        .chain(std::iter::once(s.local_findings.clone())),
+                )),
+            ],
+            general_objective: or_dash(&s.general_objective),
+            specific: s.specific_objectives.iter().map(|o| (n.get(o.id).unwrap_or("–").to_string(), or_dash(&o.text))).collect(),
+            expected_results: or_dash(&s.expected_results),
+            actions: s.actions.iter().map(|a| {
+                let when = match (a.start, a.end) {
+                    (Some(start), Some(end)) => format!("de {start} à {end}"),
+                    (Some(start), None) => format!("à partir de {start}"),
+                    (None, Some(end)) => format!("jusqu’à {end}"),
+                    (None, None) => "dates à préciser".to_string(),
+                };
+                let lead = a.lead_id.map(|l| format!(" – porteur : {}", c.organisation_name(l))).unwrap_or_default();
+                format!("{}{} ({when}){lead}", if a.milestone { "◆ " } else { "" }, or_dash(&a.description))
+            }).collect(),
+            actors: vec![
+                ("Pilote", format!("{}{}", org(s.lead.organisation_id), if s.lead.person.trim().is_empty() { String::new() } else { format!(" – {}", s.lead.person.trim()) })),
+                ("Partenaires", join_or_dash(s.partner_ids.iter().map(|p| c.organisation_name(*p).to_string()))),
+                ("Publics cibles", join_or_dash(s.audiences.iter().cloned())),
+                ("Territoire", if s.coverage.whole_territory { "Tout le territoire du contrat".into() } else { join_or_dash(s.coverage.places.iter().cloned()) }),
+                ("Participation des habitants", s.participation.label().to_string()),
+            ],
+            means: vec![("Moyens humains", or_dash(&s.human_means)), ("Moyens matériels", or_dash(&s.material_means))],
+            funding: if s.funding.is_empty() {
+                vec![if s.no_funding_needed { "Aucun financement nécessaire".into() } else { "Financement à préciser".into() }]
+            } else {
+                let mut lines: Vec<String> = s.funding.iter().map(|f| format!("{} – {} – {} : {} prévus{}", f.year, org(f.funder_id), f.kind.label(), euros(f.planned_euros),
+                    f.actual_euros.map(|a| format!(", {} réalisés", euros(a))).unwrap_or_default())).collect();
+                lines.push(format!("Total prévu : {}", euros(planned_per_year(&s.funding).values().sum())));
+                lines
+            },
+            indicators: s.indicators.iter().map(|i| format!("{} : {} – cible : {} – source : {} – {}", i.kind.label(), or_dash(&i.name), or_dash(&i.target), or_dash(&i.source), i.frequency.label())).collect(),
+        }
+    }
+}
+
+fn pairs(items: Vec<(&'static str, String)>) -> impl IntoView {
+    view! { <dl class="summary-list">{items.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}</dl> }
+}
+
+fn bullets(items: Vec<String>) -> impl IntoView {
+    if items.is_empty() {
+        view! { <p>"—"</p> }.into_any()
+    } else {
+        view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+    }
+}
+
+/// The sheet as a document. `heading_level` 2 on its own page, 3 inside the contract print.
+#[component]
+pub fn SheetSummary(id: Id) -> impl IntoView {
+    let state = AppState::get();
+    let view_model = Memo::new(move |_| state.with_contract(|c| c.sheet(id).map(|s| SheetView::of(c, s))).flatten().unwrap_or_default());
+    move || {
+        let v = view_model.get();
+        view! {
+            <article class="sheet-summary" aria-label=format!("Fiche action n°{}", v.number)>
+                <h2 class="sheet-summary__title">{format!("Fiche action n°{} – {}", v.number, v.title)}</h2>
+                {pairs(v.placement)}
+                <h3>"Objectifs"</h3>
+                <dl class="summary-list"><dt>"Objectif général"</dt><dd>{v.general_objective}</dd></dl>
+                <ul>{v.specific.into_iter().map(|(n, t)| view! { <li><strong>{n}</strong>" "{t}</li> }).collect_view()}</ul>
+                <dl class="summary-list"><dt>"Résultats attendus"</dt><dd>{v.expected_results}</dd></dl>
+                <h3>"Actions et calendrier"</h3>
+                {bullets(v.actions)}
+                <h3>"Acteurs"</h3>
+                {pairs(v.actors)}
+                <h3>"Moyens et financement"</h3>
+                {pairs(v.means)}
+                {bullets(v.funding)}
+                <h3>"Évaluation"</h3>
+                {bullets(v.indicators)}
+            </article>
+        }
+    }
+}
