@@ -19,6 +19,7 @@ pub mod migration;
 pub mod numbering;
 pub mod order;
 pub mod organisation;
+pub mod planning;
 pub mod reference;
 pub mod review;
 pub mod sheet;

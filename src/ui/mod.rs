@@ -10,6 +10,8 @@ mod autosave;
 #[cfg(target_arch = "wasm32")]
 mod clock;
 #[cfg(target_arch = "wasm32")]
+mod download;
+#[cfg(target_arch = "wasm32")]
 mod fields;
 #[cfg(target_arch = "wasm32")]
 mod links;

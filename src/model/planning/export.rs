@@ -1,0 +1,254 @@
+//! Exports of the planning: a CSV for French spreadsheets and an iCalendar file of the
+//! milestones and steering committee meetings.
+
+use super::chart::{days_in_month, parse_iso_date};
+use super::rows::{plan_rows, PlanRow};
+use crate::model::{Body, Contract, YearMonth};
+
+/// The CSV header (French spreadsheets: ';' separator).
+pub const CSV_HEADER: [&str; 8] =
+    ["Axe", "Fiche action", "Action", "Pilote", "Partenaires", "Début", "Fin", "Statut"];
+
+/// CSV of the plan for French spreadsheets: UTF-8 BOM (so Excel reads the accents), ';'
+/// separator, CRLF, dates as "03/2025", partners joined with ", ", the status label or "".
+/// Fields containing ';', '"' or a line break are quoted.
+pub fn plan_csv(contract: &Contract, rows: &[PlanRow]) -> String {
+    let bytes = write_csv(contract, rows).unwrap_or_default();
+    let mut text = String::from('\u{FEFF}');
+    text.push_str(&String::from_utf8_lossy(&bytes));
+    text
+}
+
+fn write_csv(contract: &Contract, rows: &[PlanRow]) -> csv::Result<Vec<u8>> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    writer.write_record(CSV_HEADER)?;
+    for row in rows {
+        let partners: Vec<&str> = row.partner_ids.iter().map(|id| contract.organisation_name(*id)).collect();
+        let month = |ym: Option<YearMonth>| ym.map(|ym| format!("{:02}/{:04}", ym.month, ym.year)).unwrap_or_default();
+        writer.write_record([
+            row.axis_label.as_str(),
+            &row.sheet_label,
+            &row.label,
+            &row.lead_name,
+            &partners.join(", "),
+            &month(row.start),
+            &month(row.end),
+            row.status.map_or("", |s| s.label()),
+        ])?;
+    }
+    writer.into_inner().map_err(|e| e.into_error().into())
+}
+
+/// An iCalendar (RFC 5545) file of the milestones (an all-day event on the 1st of the end
+/// month, or of the start month if there is no end; undated milestones are left out) and of the
+/// steering committee meetings with a valid date. `now_utc` is the DTSTAMP, e.g.
+/// "20261123T101500Z".
+pub fn milestones_ics(contract: &Contract, now_utc: &str) -> String {
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".to_string(),
+        "PRODID:-//Atelier CLS//Planning//FR".to_string(),
+        "CALSCALE:GREGORIAN".to_string(),
+        "METHOD:PUBLISH".to_string(),
+        format!("X-WR-CALNAME:{}", escape(&format!("Jalons – {}", contract.name.trim()))),
+    ];
+    for row in plan_rows(contract).iter().filter(|r| r.milestone) {
+        let Some(when) = row.end.or(row.start).filter(|ym| (1..=12).contains(&ym.month)) else { continue };
+        let Ok(year) = u16::try_from(when.year) else { continue };
+        let (year, month) = (i32::from(year), u32::from(when.month));
+        let description = format!("{}\n{}\nPilote : {}", row.axis_label, row.sheet_label, row.lead_name);
+        lines.extend(event(
+            &row.action_id.to_string(),
+            now_utc,
+            (year, month, 1),
+            &format!("Jalon : {} ({})", row.label, row.sheet_label),
+            &description,
+        ));
+    }
+    let mut meetings: Vec<_> = contract
+        .governance
+        .meetings
+        .iter()
+        .filter(|m| m.body == Body::SteeringCommittee)
+        .filter_map(|m| Some((parse_iso_date(&m.date)?, m)))
+        .collect();
+    meetings.sort_by_key(|(date, _)| *date);
+    for (date, meeting) in meetings {
+        let summary = format!("COPIL – {}", contract.name.trim());
+        lines.extend(event(&meeting.id.to_string(), now_utc, date, &summary, meeting.notes.trim()));
+    }
+    lines.push("END:VCALENDAR".to_string());
+    let mut out = String::new();
+    for line in &lines {
+        fold_line(line, &mut out);
+    }
+    out
+}
+
+/// The lines of one all-day event.
+fn event(uid: &str, now_utc: &str, (y, m, d): (i32, u32, u32), summary: &str, description: &str) -> Vec<String> {
+    let (ny, nm, nd) = next_day(y, m, d);
+    let mut lines = vec![
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:{uid}@atelier-cls"),
+        format!("DTSTAMP:{}", now_utc.trim()),
+        format!("DTSTART;VALUE=DATE:{y:04}{m:02}{d:02}"),
+        format!("DTEND;VALUE=DATE:{ny:04}{nm:02}{nd:02}"),
+        format!("SUMMARY:{}", escape(summary)),
+    ];
+    if !description.is_empty() {
+        lines.push(format!("DESCRIPTION:{}", escape(description)));
+    }
+    lines.push("TRANSP:TRANSPARENT".to_string());
+    lines.push("END:VEVENT".to_string());
+    lines
+}
+
+fn next_day(year: i32, month: u32, day: u32) -> (i32, u32, u32) {
+    if day < days_in_month(year, month) {
+        (year, month, day + 1)
+    } else if month < 12 {
+        (year, month + 1, 1)
+    } else {
+        (year + 1, 1, 1)
+    }
+}
+
+/// TEXT escaping of RFC 5545 (3.3.11): backslash, ';', ',' and line breaks.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes a content line folded at 75 octets (RFC 5545, 3.1), never inside a UTF-8 character,
+/// continuation lines starting with one space; every line ends with CRLF.
+fn fold_line(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        if width + c.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += c.len_utf8();
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{id, meeting, sample};
+    use super::*;
+    use crate::model::ReviewStatus;
+
+    const NOW: &str = "20261123T101500Z";
+
+    fn csv_of(contract: &Contract) -> String {
+        plan_csv(contract, &plan_rows(contract))
+    }
+
+    #[test]
+    fn csv_starts_with_the_bom_and_the_exact_header() {
+        let text = csv_of(&sample());
+        assert!(text.starts_with('\u{FEFF}'));
+        assert!(text.starts_with("\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut\r\n"));
+        assert_eq!(text.matches("\r\n").count(), 6);
+        assert_eq!(text.matches('\n').count(), 6);
+    }
+
+    #[test]
+    fn csv_rows_use_french_months_partners_and_status() {
+        let text = csv_of(&sample());
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert_eq!(
+            lines[3],
+            "Axe 2 – Santé mentale;Fiche action n°2 – Prévention du suicide;Former des sentinelles;ARS Occitanie;\"Mutualité Française, CPTS du Sud; \"\"Nord\"\"\";03/2025;06/2026;Réalisé"
+        );
+        assert_eq!(lines[2], "Axe 1 – Offre de soins;Fiche action n°1 – Sans titre;Sans dates;Pilote non désigné;;;;");
+        assert!(lines[5].contains(";\"Recruter le coordinateur, \"\"vite\"\"\";"));
+        assert!(lines[5].ends_with(";01/2024;06/2024;"));
+    }
+
+    #[test]
+    fn csv_of_no_rows_is_the_header() {
+        let c = sample();
+        assert_eq!(plan_csv(&c, &[]), "\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut\r\n");
+        let status_label = ReviewStatus::PartlyDone.label();
+        assert!(csv_of(&c).contains(status_label));
+    }
+
+    #[test]
+    fn ics_is_a_calendar_with_crlf_only() {
+        let text = milestones_ics(&sample(), NOW);
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(text.ends_with("END:VCALENDAR\r\n"));
+        assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+        assert_eq!(text.matches('\r').count(), text.matches("\r\n").count());
+        assert!(text.contains(&format!("DTSTAMP:{NOW}\r\n")));
+    }
+
+    #[test]
+    fn ics_has_one_event_per_milestone_and_valid_copil() {
+        let text = milestones_ics(&sample(), NOW);
+        // Milestones 201 (ends 2028-12) and 102 (starts 2024-01, no end), COPIL 401; not the
+        // COPIL with a bad date, nor the health commission.
+        assert_eq!(text.matches("BEGIN:VEVENT\r\n").count(), 3);
+        assert_eq!(text.matches("END:VEVENT\r\n").count(), 3);
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("UID:{}@atelier-cls\r\n", id(201))));
+        assert!(unfolded.contains("DTSTART;VALUE=DATE:20281201\r\nDTEND;VALUE=DATE:20281202\r\n"));
+        assert!(unfolded.contains("DTSTART;VALUE=DATE:20240101\r\n"));
+        assert!(unfolded.contains("SUMMARY:Jalon : Ouvrir une maison de santé (Fiche action n°1 – Sans titre)\r\n"));
+        assert!(unfolded.contains(&format!("UID:{}@atelier-cls\r\n", id(401))));
+        assert!(unfolded.contains("DTSTART;VALUE=DATE:20250612\r\nDTEND;VALUE=DATE:20250613\r\n"));
+        assert!(!unfolded.contains(&id(402).to_string()));
+        assert!(!unfolded.contains(&id(403).to_string()));
+    }
+
+    #[test]
+    fn ics_escapes_text() {
+        let mut c = sample();
+        c.name = "CLS a\\b; c,d".into();
+        let unfolded = milestones_ics(&c, NOW).replace("\r\n ", "");
+        assert!(unfolded.contains("SUMMARY:COPIL – CLS a\\\\b\\; c\\,d\r\n"));
+        assert!(unfolded.contains("DESCRIPTION:Axe 1 – Offre de soins\\nFiche action n°1"));
+        assert_eq!(escape("a\r\nb\rc"), "a\\nb\\nc");
+    }
+
+    #[test]
+    fn ics_folds_long_lines_at_75_octets() {
+        let mut c = sample();
+        c.sheets[1].actions[0].description = "Très longue description accentuée ".repeat(8);
+        let text = milestones_ics(&c, NOW);
+        assert!(text.split("\r\n").all(|line| line.len() <= 75));
+        assert!(text.contains("\r\n "));
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("SUMMARY:Jalon : {} (", "Très longue description accentuée ".repeat(8).trim())));
+    }
+
+    #[test]
+    fn ics_leaves_out_undated_milestones_and_sorts_meetings() {
+        let mut c = sample();
+        c.sheets[1].actions[0].start = None;
+        c.sheets[1].actions[0].end = None;
+        c.governance.meetings.push(meeting(404, crate::model::Body::SteeringCommittee, "2024-12-31"));
+        let text = milestones_ics(&c, NOW);
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 3);
+        assert!(text.contains("DTSTART;VALUE=DATE:20241231\r\nDTEND;VALUE=DATE:20250101\r\n"));
+        assert!(text.find(&id(404).to_string()) < text.find(&id(401).to_string()));
+        assert_eq!(next_day(2024, 2, 28), (2024, 2, 29));
+    }
+}

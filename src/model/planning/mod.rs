@@ -1,0 +1,34 @@
+//! The planning: every action of the contract on one time line (a Gantt chart over the
+//! contract period), with the filters a coordinator uses before a COPIL, the yearly counts and
+//! load per lead, and the exports people take to their own tools (a CSV for spreadsheets, an
+//! iCalendar file of the milestones and COPIL meetings).
+//!
+//! Everything here is pure: no browser, no clock (callers pass `today` / `now`). The screen
+//! renders [`PlanRow`]s placed with [`bar_position`] under the [`columns`] of a [`Scale`], and
+//! writes changes made by dragging a bar back with [`set_action_dates`].
+//!
+//! Choices worth knowing:
+//! - an action with only one date is one month long, at that date; an action with none is
+//!   listed but has no bar, counts in no year and is dropped by a year filter;
+//! - an inverted action (end before start) is drawn and counted from the earlier month to the
+//!   later one (validation reports it as an error anyway);
+//! - a sheet pointing at a deleted axis is shown under "Sans axe".
+
+mod chart;
+mod edit;
+mod export;
+mod filter;
+mod generate;
+mod rows;
+mod summary;
+
+#[cfg(test)]
+mod fixture;
+
+pub use chart::{bar_position, columns, date_position, month_at, Scale};
+pub use edit::set_action_dates;
+pub use export::{milestones_ics, plan_csv};
+pub use filter::PlanFilter;
+pub use generate::generated_contract;
+pub use rows::{plan_rows, PlanRow};
+pub use summary::{load_per_lead, yearly_summary, YearSummary};

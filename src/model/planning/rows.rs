@@ -1,0 +1,177 @@
+//! The rows of the planning: one per action, in reading order.
+
+use crate::model::numbering::Numbering;
+use crate::model::review::latest_status;
+use crate::model::{Contract, Id, ReviewStatus, YearMonth};
+
+/// One action of the contract as the planning shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanRow {
+    pub axis_id: Option<Id>,
+    /// "Axe 2 – Santé mentale", or "Sans axe".
+    pub axis_label: String,
+    /// 0-based position of the axis (`axes.len()` for "Sans axe"), used for colours.
+    pub axis_rank: usize,
+    pub sheet_id: Id,
+    /// "Fiche action n°3 – Titre" ("Sans titre" when blank).
+    pub sheet_label: String,
+    pub action_id: Id,
+    /// The action description (first line, trimmed; "Action sans description" when blank).
+    pub label: String,
+    /// The action's lead, else the sheet's lead organisation.
+    pub lead_id: Option<Id>,
+    /// Organisation name or "Pilote non désigné".
+    pub lead_name: String,
+    /// The sheet's partners.
+    pub partner_ids: Vec<Id>,
+    pub start: Option<YearMonth>,
+    pub end: Option<YearMonth>,
+    pub milestone: bool,
+    /// Latest review of the action, else of the sheet.
+    pub status: Option<ReviewStatus>,
+}
+
+pub const NO_AXIS: &str = "Sans axe";
+pub const NO_LEAD: &str = "Pilote non désigné";
+pub const NO_DESCRIPTION: &str = "Action sans description";
+pub const NO_TITLE: &str = "Sans titre";
+
+impl PlanRow {
+    /// The months the action covers, earlier first: a missing date uses the other one (one
+    /// month long), an inverted pair is put back in order; `None` when the action has no date.
+    pub fn span(&self) -> Option<(YearMonth, YearMonth)> {
+        match (self.start, self.end) {
+            (Some(a), Some(b)) => Some((a.min(b), a.max(b))),
+            (Some(one), None) | (None, Some(one)) => Some((one, one)),
+            (None, None) => None,
+        }
+    }
+
+    /// Whether the action runs during at least part of `[from, to]` (years, both included).
+    pub fn overlaps_years(&self, from: i32, to: i32) -> bool {
+        self.span().is_some_and(|(start, end)| start.year <= to && end.year >= from)
+    }
+}
+
+/// Every action, in reading order (sheets in axis order, then action order).
+pub fn plan_rows(contract: &Contract) -> Vec<PlanRow> {
+    let numbers = Numbering::of(contract);
+    let mut rows = Vec::new();
+    for sheet in contract.sheets_in_axis_order() {
+        let rank = sheet.axis_id.and_then(|id| contract.axes.iter().position(|a| a.id == id));
+        let (axis_id, axis_label, axis_rank) = match rank {
+            Some(rank) => {
+                let axis = &contract.axes[rank];
+                let label = match axis.title.trim() {
+                    "" => format!("Axe {}", numbers.label(axis.id)),
+                    title => format!("Axe {} – {title}", numbers.label(axis.id)),
+                };
+                (Some(axis.id), label, rank)
+            }
+            None => (None, NO_AXIS.to_string(), contract.axes.len()),
+        };
+        let title = match sheet.title.trim() {
+            "" => NO_TITLE,
+            title => title,
+        };
+        let sheet_label = format!("Fiche action n°{} – {title}", numbers.label(sheet.id));
+        let sheet_status = latest_status(&sheet.reviews);
+        for action in &sheet.actions {
+            let label = action.description.lines().map(str::trim).find(|l| !l.is_empty());
+            let lead_id = action.lead_id.or(sheet.lead.organisation_id);
+            rows.push(PlanRow {
+                axis_id,
+                axis_label: axis_label.clone(),
+                axis_rank,
+                sheet_id: sheet.id,
+                sheet_label: sheet_label.clone(),
+                action_id: action.id,
+                label: label.unwrap_or(NO_DESCRIPTION).to_string(),
+                lead_id,
+                lead_name: lead_id.map_or(NO_LEAD, |id| contract.organisation_name(id)).to_string(),
+                partner_ids: sheet.partner_ids.clone(),
+                start: action.start,
+                end: action.end,
+                milestone: action.milestone,
+                status: latest_status(&action.reviews).or(sheet_status),
+            });
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::{id, sample, ym};
+    use super::*;
+
+    #[test]
+    fn rows_follow_reading_order_with_their_labels() {
+        let rows = plan_rows(&sample());
+        let ids: Vec<Id> = rows.iter().map(|r| r.action_id).collect();
+        assert_eq!(ids, [id(201), id(202), id(101), id(102), id(301)]);
+        let first = &rows[0];
+        assert_eq!(first.axis_label, "Axe 1 – Offre de soins");
+        assert_eq!(first.axis_rank, 0);
+        assert_eq!(first.sheet_label, "Fiche action n°1 – Sans titre");
+        assert_eq!(first.lead_id, None);
+        assert_eq!(first.lead_name, "Pilote non désigné");
+        assert!(first.milestone);
+        let second_axis = &rows[2];
+        assert_eq!(second_axis.axis_id, Some(id(20)));
+        assert_eq!(second_axis.axis_label, "Axe 2 – Santé mentale");
+        assert_eq!(second_axis.axis_rank, 1);
+        assert_eq!(second_axis.sheet_label, "Fiche action n°2 – Prévention du suicide");
+        assert_eq!(second_axis.partner_ids, [id(51), id(52)]);
+        let orphan = &rows[4];
+        assert_eq!((orphan.axis_id, orphan.axis_label.as_str(), orphan.axis_rank), (None, "Sans axe", 2));
+    }
+
+    #[test]
+    fn label_is_the_first_non_blank_line() {
+        let rows = plan_rows(&sample());
+        assert_eq!(rows[2].label, "Former des sentinelles");
+        assert_eq!(rows[3].label, "Action sans description");
+    }
+
+    #[test]
+    fn lead_is_the_action_s_else_the_sheet_s() {
+        let rows = plan_rows(&sample());
+        assert_eq!((rows[2].lead_id, rows[2].lead_name.as_str()), (Some(id(50)), "ARS Occitanie"));
+        assert_eq!((rows[3].lead_id, rows[3].lead_name.as_str()), (Some(id(51)), "Mutualité Française"));
+    }
+
+    #[test]
+    fn status_is_the_action_s_latest_else_the_sheet_s() {
+        let rows = plan_rows(&sample());
+        assert_eq!(rows[2].status, Some(ReviewStatus::Done));
+        assert_eq!(rows[3].status, Some(ReviewStatus::PartlyDone));
+        assert_eq!(rows[0].status, None);
+    }
+
+    #[test]
+    fn a_deleted_axis_or_lead_is_shown_as_such() {
+        let mut c = sample();
+        c.axes.remove(0);
+        c.organisations.retain(|o| o.id != id(50));
+        let rows = plan_rows(&c);
+        let sheet_200: Vec<_> = rows.iter().filter(|r| r.sheet_id == id(200)).collect();
+        assert!(sheet_200.iter().all(|r| r.axis_label == "Sans axe" && r.axis_rank == 1));
+        let r = rows.iter().find(|r| r.action_id == id(101)).unwrap();
+        assert_eq!(r.lead_name, "(organisation supprimée)");
+    }
+
+    #[test]
+    fn span_orders_and_completes_dates() {
+        let mut r = plan_rows(&sample()).remove(2);
+        assert_eq!(r.span(), Some((ym(2025, 3), ym(2026, 6))));
+        r.end = None;
+        assert_eq!(r.span(), Some((ym(2025, 3), ym(2025, 3))));
+        r.end = Some(ym(2024, 1));
+        assert_eq!(r.span(), Some((ym(2024, 1), ym(2025, 3))));
+        r.start = None;
+        r.end = None;
+        assert_eq!(r.span(), None);
+        assert!(!r.overlaps_years(2000, 3000));
+    }
+}

@@ -1,0 +1,41 @@
+//! Exports of the planning: CSV for spreadsheets, iCalendar of milestones and COPIL dates, and
+//! a landscape print of the chart.
+
+use crate::model::planning::{milestones_ics, plan_csv, PlanRow};
+use crate::ui::download::{download, now_utc_compact, slug, today_iso};
+use crate::ui::notices::Level;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn Exports(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
+    let state = AppState::get();
+    let name = move || state.with_contract(|c| slug(if c.territory.name.trim().is_empty() { &c.name } else { &c.territory.name })).unwrap_or_default();
+    let report = move |result: Result<(), String>| {
+        if let Err(message) = result {
+            state.notices.push(Level::Error, message);
+        }
+    };
+    let csv = move |_| {
+        let text = visible.with_untracked(|rows| state.workspace.with_untracked(|ws| ws.active().map(|c| plan_csv(c, rows))));
+        if let Some(text) = text {
+            report(download(&format!("planning-{}-{}.csv", name(), today_iso()), "text/csv;charset=utf-8", &text));
+        }
+    };
+    let ics = move |_| {
+        let text = state.workspace.with_untracked(|ws| ws.active().map(|c| milestones_ics(c, &now_utc_compact())));
+        if let Some(text) = text {
+            report(download(&format!("jalons-{}-{}.ics", name(), today_iso()), "text/calendar;charset=utf-8", &text));
+        }
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <div class="actions no-print">
+            <button type="button" class="secondary" on:click=csv>"Exporter le planning (CSV)"</button>
+            <button type="button" class="secondary" on:click=ics>"Exporter les jalons et COPIL (iCalendar)"</button>
+            <button type="button" class="secondary" on:click=print>"Imprimer le planning"</button>
+        </div>
+    }
+}

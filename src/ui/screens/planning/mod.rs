@@ -1,0 +1,106 @@
+//! The planning: every action of the contract on a timeline over the contract period, grouped
+//! by axis and sheet, with filters kept in the address (a filtered view can be shared as a
+//! link), dates editable from the chart, a yearly summary and exports.
+
+mod chart;
+mod dates;
+mod exports;
+mod filters;
+mod summary;
+
+use super::no_contract::RequireContract;
+use crate::model::planning::{plan_rows, PlanFilter, PlanRow, Scale};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+/// How bars are coloured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColourBy {
+    Axis,
+    Status,
+}
+
+/// What the address says about the view: filters, scale and colours.
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    pub filter: PlanFilter,
+    pub scale: Scale,
+    pub colour: ColourBy,
+}
+
+impl View {
+    fn query(&self) -> String {
+        let mut pairs = self.filter.to_query();
+        if self.scale != Scale::Quarters {
+            pairs.push(("echelle", self.scale.key().to_string()));
+        }
+        if self.colour == ColourBy::Status {
+            pairs.push(("couleur", "statut".to_string()));
+        }
+        pairs
+            .into_iter()
+            .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+}
+
+/// The view state lives in the URL: reading it and writing it (replacing the history entry,
+/// so that Back leaves the planning instead of undoing filters one by one).
+#[derive(Clone, Copy)]
+pub struct ViewState {
+    pub view: Memo<View>,
+    /// Navigates to a planning address (the router's navigate, captured where the context is).
+    go: Callback<String>,
+}
+
+impl ViewState {
+    pub fn set(&self, change: impl FnOnce(&mut View)) {
+        let mut view = self.view.get_untracked();
+        change(&mut view);
+        let query = view.query();
+        self.go.run(if query.is_empty() { "/planning/".to_string() } else { format!("/planning/?{query}") });
+    }
+}
+
+#[component]
+pub fn PlanningScreen() -> impl IntoView {
+    view! {
+        <div class="planning-screen">
+            // While the planning is on screen, printing gives landscape A4 pages.
+            <style>"@page { size: A4 landscape; margin: 12mm; }"</style>
+            <h1>"Planning"</h1>
+            <RequireContract>
+                <Planning/>
+            </RequireContract>
+        </div>
+    }
+}
+
+#[component]
+fn Planning() -> impl IntoView {
+    let state = AppState::get();
+    let query = use_query_map();
+    let view = Memo::new(move |_| {
+        query.with(|q| View {
+            filter: PlanFilter::from_query(|k| q.get(k)),
+            scale: q.get("echelle").and_then(|s| Scale::from_key(&s)).unwrap_or(Scale::Quarters),
+            colour: if q.get("couleur").as_deref() == Some("statut") { ColourBy::Status } else { ColourBy::Axis },
+        })
+    });
+    let navigate = use_navigate();
+    let go = Callback::new(move |path: String| {
+        navigate(&path, leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() })
+    });
+    let views = ViewState { view, go };
+    provide_context(views);
+    let rows = Memo::new(move |_| state.with_contract(plan_rows).unwrap_or_default());
+    let visible = Memo::new(move |_| view.with(|v| rows.with(|rows| rows.iter().filter(|r| v.filter.accepts(r)).cloned().collect::<Vec<PlanRow>>())));
+    view! {
+        <filters::Filters visible/>
+        <exports::Exports visible/>
+        <chart::Chart visible/>
+        <summary::Summary visible/>
+    }
+}
