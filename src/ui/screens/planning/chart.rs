@@ -2,7 +2,7 @@
 //! by year, quarter or month, a bar per action (a diamond for a milestone), COPIL meetings and
 //! today as vertical markers. A bar opens its action (click or Enter); its ends can be dragged.
 
-use super::dates::{DateEditor, DragHandle};
+use super::dates::{DateEditor, DragState};
 use super::{ColourBy, ViewState};
 use crate::model::planning::{bar_position, columns, date_position, PlanRow};
 use crate::model::{Body, Id, ReviewStatus};
@@ -13,12 +13,24 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use std::collections::HashSet;
 
-/// A line of the chart: a group header or an action.
+/// A line of the chart: a group header, an action, or the date editor opened under an action.
+/// Lines are static once drawn (no per-line reactivity, so 1,000 lines stay cheap): whatever a
+/// line shows is in its key, and a line whose content changes is drawn anew.
 #[derive(Clone, PartialEq)]
 enum Line {
     Axis { key: String, label: String, count: usize, folded: bool },
     Sheet { id: Id, label: String, count: usize, folded: bool },
-    Action(Box<PlanRow>),
+    Action { row: Box<PlanRow>, look: Look },
+    Editor(Box<PlanRow>),
+}
+
+/// How action lines are drawn: the time window and the colours.
+#[derive(Clone, Copy, PartialEq, Debug)]
+struct Look {
+    first: i32,
+    last: i32,
+    colour: ColourBy,
+    editing: bool,
 }
 
 impl Line {
@@ -27,16 +39,17 @@ impl Line {
             Line::Axis { key, folded, .. } => format!("a-{key}-{folded}"),
             Line::Sheet { id, folded, .. } => format!("s-{id}-{folded}"),
             // Everything the line shows is in its key: a changed action is drawn anew.
-            Line::Action(row) => format!(
-                "r-{}-{:?}-{:?}-{}-{:?}-{}-{}-{}",
-                row.action_id, row.start, row.end, row.milestone, row.status, row.axis_rank, row.label, row.lead_name
+            Line::Action { row, look } => format!(
+                "r-{}-{:?}-{:?}-{}-{:?}-{}-{}-{}-{:?}",
+                row.action_id, row.start, row.end, row.milestone, row.status, row.axis_rank, row.label, row.lead_name, look
             ),
+            Line::Editor(row) => format!("e-{}-{:?}-{:?}", row.action_id, row.start, row.end),
         }
     }
 }
 
 /// Flattens the visible rows into lines, leaving out what is folded.
-fn lines(rows: &[PlanRow], folded: &HashSet<String>) -> Vec<Line> {
+fn lines(rows: &[PlanRow], folded: &HashSet<String>, look: Look, editing: Option<Id>) -> Vec<Line> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < rows.len() {
@@ -51,7 +64,13 @@ fn lines(rows: &[PlanRow], folded: &HashSet<String>) -> Vec<Line> {
                 let sheet_folded = folded.contains(&rows[j].sheet_id.to_string());
                 out.push(Line::Sheet { id: rows[j].sheet_id, label: rows[j].sheet_label.clone(), count: sheet_end - j, folded: sheet_folded });
                 if !sheet_folded {
-                    out.extend(rows[j..sheet_end].iter().map(|r| Line::Action(Box::new(r.clone()))));
+                    for row in &rows[j..sheet_end] {
+                        let edited = editing == Some(row.action_id);
+                        out.push(Line::Action { row: Box::new(row.clone()), look: Look { editing: edited, ..look } });
+                        if edited {
+                            out.push(Line::Editor(Box::new(row.clone())));
+                        }
+                    }
                 }
             }
             j = sheet_end;
@@ -80,7 +99,17 @@ pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
         view.with(|v| (v.filter.from_year.unwrap_or(period.first_year).max(period.first_year),
                        v.filter.to_year.unwrap_or(period.last_year).min(period.last_year)))
     });
-    let chart_lines = Memo::new(move |_| folded.with(|f| visible.with(|rows| lines(rows, f))));
+    let colour = Memo::new(move |_| view.with(|v| v.colour));
+    let editing = RwSignal::new(None::<Id>);
+    let chart_lines = Memo::new(move |_| {
+        let (first, last) = window.get();
+        let look = Look { first, last, colour: colour.get(), editing: false };
+        folded.with(|f| visible.with(|rows| lines(rows, f, look, editing.get())))
+    });
+    let base = href("");
+    let drag = DragState::new(state, window);
+    let navigate = use_navigate();
+    let open = Callback::new(move |path: String| navigate(&path, Default::default()));
     let header = Memo::new(move |_| {
         let (first, last) = window.get();
         let total: u32 = ((last - first + 1) * 12).max(1) as u32;
@@ -99,7 +128,6 @@ pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
         markers
     });
     let toggle = move |key: String| folded.update(|f| if !f.remove(&key) { f.insert(key); });
-    let colour = Memo::new(move |_| view.with(|v| v.colour));
     view! {
         <Legend colour/>
         <div class="planning" role="region" aria-label="Planning des actions">
@@ -119,7 +147,8 @@ pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
                         </span>
                     }).collect_view()}
                 </div>
-                <ul class="planning__lines">
+                <ul class="planning__lines" on:pointerdown=move |ev| drag.down(ev) on:pointermove=move |ev| drag.moved(ev)
+                    on:pointerup=move |ev| drag.up(ev)>
                     <For each=move || chart_lines.get() key=Line::key let:line>
                         {match line {
                             Line::Axis { key, label, count, folded } => view! {
@@ -138,7 +167,12 @@ pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
                                     </button>
                                 </li>
                             }.into_any(),
-                            Line::Action(row) => view! { <ActionLine row=*row window colour/> }.into_any(),
+                            Line::Action { row, look } => action_line(*row, look, &base, editing, open).into_any(),
+                            Line::Editor(row) => view! {
+                                <li class="plan-row plan-row--editor">
+                                    <DateEditor sheet=row.sheet_id action=row.action_id start=row.start end=row.end editing/>
+                                </li>
+                            }.into_any(),
                         }}
                     </For>
                 </ul>
@@ -147,10 +181,8 @@ pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
     }
 }
 
-#[component]
-fn ActionLine(row: PlanRow, window: Memo<(i32, i32)>, colour: Memo<ColourBy>) -> impl IntoView {
-    let navigate = use_navigate();
-    let editing = RwSignal::new(false);
+/// An action's line, drawn once: label, bar (or diamond) and the "Dates" button.
+fn action_line(row: PlanRow, look: Look, base: &str, editing: RwSignal<Option<Id>>, open: Callback<String>) -> impl IntoView {
     let (sheet, action) = (row.sheet_id, row.action_id);
     let dates = match (row.start, row.end) {
         (Some(s), Some(e)) => format!("de {s} à {e}"),
@@ -159,47 +191,43 @@ fn ActionLine(row: PlanRow, window: Memo<(i32, i32)>, colour: Memo<ColourBy>) ->
         (None, None) => "sans dates".to_string(),
     };
     let name = format!("{} – {}, {dates}, pilote : {}", row.label, row.sheet_label, row.lead_name);
-    let placement = move || {
-        let (first, last) = window.get();
-        bar_position(row.start, row.end, first, last)
-    };
-    let colour_class = move || match colour.get() {
+    let path = format!("/fiche/?id={sheet}&etape=4");
+    let link = format!("{base}{path}");
+    let colour_class = match look.colour {
         ColourBy::Axis => format!("bar--axis-{}", row.axis_rank % 8),
         ColourBy::Status => status_class(row.status).to_string(),
     };
-    let open = move |_| navigate(&format!("/fiche/?id={sheet}&etape=4"), Default::default());
+    let bar = bar_position(row.start, row.end, look.first, look.last).map(|(left, width)| {
+        let (class, style) = if row.milestone {
+            ("milestone".to_string(), format!("left:{:.4}%", left + width))
+        } else {
+            (format!("bar {colour_class}"), format!("left:{left:.4}%;width:{width:.4}%"))
+        };
+        let open = move |_| open.run(path.clone());
+        view! {
+            <button type="button" class=class style=style aria-label=name.clone() title=name.clone() on:click=open
+                data-fiche=sheet.to_string() data-action=action.to_string()
+                data-debut=row.start.map(|m| m.to_iso()) data-fin=row.end.map(|m| m.to_iso())>
+                {(!row.milestone).then(|| view! {
+                    <span class="bar__handle bar__handle--start" aria-hidden="true" on:click=|ev| ev.stop_propagation()></span>
+                    <span class="bar__handle bar__handle--end" aria-hidden="true" on:click=|ev| ev.stop_propagation()></span>
+                })}
+            </button>
+        }
+    });
     let label = row.label.clone();
     view! {
         <li class="plan-row">
             <div class="planning__label-col plan-row__label">
-                <a href=href(&format!("/fiche/?id={sheet}&etape=4")) class="plan-row__name">{row.label.clone()}</a>
-                <span class="plan-row__lead">{row.lead_name.clone()}</span>
+                <a href=link.clone() class="plan-row__name">{row.label}</a>
+                <span class="plan-row__lead">{row.lead_name}</span>
             </div>
-            <div class="planning__track plan-row__track">
-                {move || placement().map(|(left, width)| {
-                    let (class, style) = if row.milestone {
-                        ("milestone".to_string(), format!("left:{:.4}%", left + width))
-                    } else {
-                        (format!("bar {}", colour_class()), format!("left:{left:.4}%;width:{width:.4}%"))
-                    };
-                    view! {
-                        <button type="button" class=class style=style aria-label=name.clone() title=name.clone() on:click=open.clone()
-                            data-debut=row.start.map(|m| m.to_iso()) data-fin=row.end.map(|m| m.to_iso())>
-                            {(!row.milestone).then(|| view! {
-                                <DragHandle sheet action end=false window/>
-                                <DragHandle sheet action end=true window/>
-                            })}
-                        </button>
-                    }
-                })}
-            </div>
+            <div class="planning__track plan-row__track">{bar}</div>
             <div class="plan-row__edit no-print">
-                <button type="button" class="secondary small" aria-expanded=move || editing.get().to_string()
-                    aria-label=format!("Modifier les dates de « {label} »") on:click=move |_| editing.update(|e| *e = !*e)>"Dates"</button>
+                <button type="button" class="secondary small" aria-expanded=look.editing.to_string()
+                    aria-label=format!("Modifier les dates de « {label} »")
+                    on:click=move |_| editing.update(|e| *e = if *e == Some(action) { None } else { Some(action) })>"Dates"</button>
             </div>
-            <Show when=move || editing.get()>
-                <DateEditor sheet action start=row.start end=row.end editing/>
-            </Show>
         </li>
     }
 }

@@ -26,7 +26,7 @@ fn current(state: AppState, sheet: Id, action: Id) -> (Option<YearMonth>, Option
 }
 
 #[component]
-pub fn DateEditor(sheet: Id, action: Id, start: Option<YearMonth>, end: Option<YearMonth>, editing: RwSignal<bool>) -> impl IntoView {
+pub fn DateEditor(sheet: Id, action: Id, start: Option<YearMonth>, end: Option<YearMonth>, editing: RwSignal<Option<Id>>) -> impl IntoView {
     let state = AppState::get();
     let start_text = RwSignal::new(start.map(YearMonth::to_iso).unwrap_or_default());
     let end_text = RwSignal::new(end.map(YearMonth::to_iso).unwrap_or_default());
@@ -38,7 +38,7 @@ pub fn DateEditor(sheet: Id, action: Id, start: Option<YearMonth>, end: Option<Y
             return;
         };
         match apply(state, sheet, action, start, end) {
-            Ok(()) => editing.set(false),
+            Ok(()) => editing.set(None),
             Err(message) => error.set(Some(message)),
         }
     };
@@ -49,70 +49,96 @@ pub fn DateEditor(sheet: Id, action: Id, start: Option<YearMonth>, end: Option<Y
             {move || error.get().map(|e| view! { <p class="issue issue--error" role="alert">{e}</p> })}
             <div class="actions">
                 <button type="submit">"Enregistrer les dates"</button>
-                <button type="button" class="secondary" on:click=move |_| editing.set(false)>"Annuler"</button>
+                <button type="button" class="secondary" on:click=move |_| editing.set(None)>"Annuler"</button>
             </div>
         </form>
     }
 }
 
-/// A grip at one end of a bar: dragging it moves that end month by month. Leptos delegates
-/// events to the document, so the element is the event's `target` (the grip has no children).
-#[component]
-pub fn DragHandle(sheet: Id, action: Id, end: bool, window: Memo<(i32, i32)>) -> impl IntoView {
-    let state = AppState::get();
-    let dragging = StoredValue::new(None::<YearMonth>);
-    let month_under = move |ev: &web_sys::PointerEvent| -> Option<YearMonth> {
-        let handle: web_sys::Element = ev.target()?.dyn_into().ok()?;
-        let track = handle.closest(".plan-row__track").ok()??;
+/// Dragging a bar's ends, month by month. One listener on the whole list (the bars are drawn
+/// once, with no handlers of their own for this): the grip pressed names its bar, whose
+/// `data-fiche` and `data-action` name the action. With the pointer captured by the grip,
+/// every move and the release reach the list through it.
+#[derive(Clone, Copy)]
+pub struct DragState {
+    state: AppState,
+    window: Memo<(i32, i32)>,
+    current: StoredValue<Option<Drag>>,
+}
+
+#[derive(Clone, Copy)]
+struct Drag {
+    sheet: Id,
+    action: Id,
+    end: bool,
+    month: Option<YearMonth>,
+}
+
+fn grip(ev: &web_sys::PointerEvent) -> Option<web_sys::Element> {
+    let element: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    element.class_list().contains("bar__handle").then_some(element)
+}
+
+impl DragState {
+    pub fn new(state: AppState, window: Memo<(i32, i32)>) -> Self {
+        DragState { state, window, current: StoredValue::new(None) }
+    }
+
+    fn month_under(self, grip: &web_sys::Element, ev: &web_sys::PointerEvent) -> Option<YearMonth> {
+        let track = grip.closest(".plan-row__track").ok()??;
         let rect = track.get_bounding_client_rect();
         let percent = (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0) * 100.0;
-        let (first, last) = window.get_untracked();
+        let (first, last) = self.window.get_untracked();
         Some(month_at(percent, first, last))
-    };
-    let preview = move |ev: &web_sys::PointerEvent, month: YearMonth| {
-        let (start, finish) = current(state, sheet, action);
-        let (start, finish) = if end { (start, Some(month)) } else { (Some(month), finish) };
-        let (first, last) = window.get_untracked();
-        let bar = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|h| h.parent_element());
-        if let (Some(bar), Some((left, width))) = (bar, bar_position(start, finish, first, last)) {
+    }
+
+    /// Moves the bar on screen (not yet saved) to show where the end would go.
+    fn preview(self, grip: &web_sys::Element, drag: Drag, month: YearMonth) {
+        let (start, finish) = current(self.state, drag.sheet, drag.action);
+        let (start, finish) = if drag.end { (start, Some(month)) } else { (Some(month), finish) };
+        let (first, last) = self.window.get_untracked();
+        if let (Some(bar), Some((left, width))) = (grip.parent_element(), bar_position(start, finish, first, last)) {
             let _ = bar.set_attribute("style", &format!("left:{left:.4}%;width:{width:.4}%"));
         }
-    };
-    let down = move |ev: web_sys::PointerEvent| {
-        ev.prevent_default();
-        ev.stop_propagation();
-        if let Some(handle) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-            let _ = handle.set_pointer_capture(ev.pointer_id());
-        }
-        dragging.set_value(month_under(&ev));
-    };
-    let moved = move |ev: web_sys::PointerEvent| {
-        if dragging.get_value().is_none() {
+    }
+
+    pub fn down(self, ev: web_sys::PointerEvent) {
+        let Some(grip) = grip(&ev) else { return };
+        let Some(bar) = grip.parent_element() else { return };
+        let (Some(sheet), Some(action)) = (
+            bar.get_attribute("data-fiche").and_then(|v| Id::parse(&v)),
+            bar.get_attribute("data-action").and_then(|v| Id::parse(&v)),
+        ) else {
             return;
+        };
+        ev.prevent_default();
+        let _ = grip.set_pointer_capture(ev.pointer_id());
+        let end = grip.class_list().contains("bar__handle--end");
+        self.current.set_value(Some(Drag { sheet, action, end, month: self.month_under(&grip, &ev) }));
+    }
+
+    pub fn moved(self, ev: web_sys::PointerEvent) {
+        let (Some(mut drag), Some(grip)) = (self.current.get_value(), grip(&ev)) else { return };
+        if let Some(month) = self.month_under(&grip, &ev) {
+            drag.month = Some(month);
+            self.current.set_value(Some(drag));
+            self.preview(&grip, drag, month);
         }
-        if let Some(month) = month_under(&ev) {
-            dragging.set_value(Some(month));
-            preview(&ev, month);
-        }
-    };
-    let up = move |ev: web_sys::PointerEvent| {
-        let Some(month) = dragging.get_value() else { return };
-        dragging.set_value(None);
-        let (start, finish) = current(state, sheet, action);
-        let (start, finish) = if end { (start.unwrap_or(month), month) } else { (month, finish.unwrap_or(month)) };
-        if let Err(message) = apply(state, sheet, action, start, finish) {
-            state.notices.push(Level::Error, format!("Dates non modifiées : {message}"));
+    }
+
+    pub fn up(self, ev: web_sys::PointerEvent) {
+        let Some(drag) = self.current.get_value() else { return };
+        self.current.set_value(None);
+        let Some(month) = drag.month else { return };
+        let (start, finish) = current(self.state, drag.sheet, drag.action);
+        let (start, finish) = if drag.end { (start.unwrap_or(month), month) } else { (month, finish.unwrap_or(month)) };
+        if let Err(message) = apply(self.state, drag.sheet, drag.action, start, finish) {
+            self.state.notices.push(Level::Error, format!("Dates non modifiées : {message}"));
             // Put the bar back where the saved dates say.
-            let (start, finish) = current(state, sheet, action);
-            if let Some(month) = if end { finish } else { start } {
-                preview(&ev, month);
+            let (start, finish) = current(self.state, drag.sheet, drag.action);
+            if let (Some(grip), Some(month)) = (grip(&ev), if drag.end { finish } else { start }) {
+                self.preview(&grip, drag, month);
             }
         }
-    };
-    view! {
-        <span class=if end { "bar__handle bar__handle--end" } else { "bar__handle bar__handle--start" }
-            aria-hidden="true"
-            on:pointerdown=down on:pointermove=moved on:pointerup=up
-            on:click=|ev| ev.stop_propagation()></span>
     }
 }
