@@ -11,6 +11,7 @@ pub mod contract;
 pub mod copy;
 pub mod diagnostic;
 pub mod directory;
+pub mod entity;
 pub mod funding;
 pub mod governance;
 pub mod ids;

@@ -2,6 +2,7 @@
 //! the keyboard, drag and drop for the pointer), delete with undo. Numbers follow the order.
 
 use crate::ui::screens::issues::IssuesFor;
+use crate::model::entity::edit_by_id;
 use crate::model::numbering::Numbering;
 use crate::model::order::{move_by, move_item};
 use crate::model::validation::Subject;
@@ -55,11 +56,8 @@ fn axis_index(c: &Contract, id: Id) -> Option<usize> {
 }
 
 fn edit_axis(state: AppState, id: Id, change: impl FnOnce(&mut Axis)) {
-    state.edit_contract(|c, _| {
-        if let Some(axis) = c.axes.iter_mut().find(|a| a.id == id) {
-            change(axis);
-            axis.modified_at = now();
-        }
+    state.edit_contract(|c, now| {
+        edit_by_id(&mut c.axes, id, now, change);
     });
 }
 
@@ -151,10 +149,7 @@ fn ObjectiveRow(axis: Id, id: Id, numbering: Memo<Numbering>) -> impl IntoView {
     });
     let edit_title = Callback::new(move |value: String| {
         edit_axis(state, axis, |a| {
-            if let Some(o) = a.objectives.iter_mut().find(|o| o.id == id) {
-                o.title = value;
-                o.modified_at = now();
-            }
+            edit_by_id(&mut a.objectives, id, now(), |o| o.title = value);
         })
     });
     let shift = move |step: isize, button: &'static str| {

@@ -1,7 +1,7 @@
 //! The local health diagnostic, grouped by the five usual categories.
 
+use crate::model::entity::edit_by_id;
 use crate::model::{Finding, FindingCategory, Id};
-use crate::ui::clock::now;
 use crate::ui::fields::TextField;
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
@@ -47,11 +47,8 @@ fn FindingRow(id: Id, category: FindingCategory) -> impl IntoView {
         state.with_contract(|c| c.diagnostic.iter().find(|f| f.id == id).map(|f| f.text.clone())).flatten().unwrap_or_default()
     });
     let edit = Callback::new(move |value: String| {
-        state.edit_contract(|c, _| {
-            if let Some(f) = c.diagnostic.iter_mut().find(|f| f.id == id) {
-                f.text = value;
-                f.modified_at = now();
-            }
+        state.edit_contract(|c, now| {
+            edit_by_id(&mut c.diagnostic, id, now, |f| f.text = value);
         })
     });
     let remove = move |_| {

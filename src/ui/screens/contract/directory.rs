@@ -3,9 +3,9 @@
 
 use crate::ui::screens::issues::IssuesFor;
 use crate::model::directory::merge_organisations;
+use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Id, Organisation, OrganisationKind};
-use crate::ui::clock::now;
 use crate::ui::fields::{CheckField, SelectField, TextField};
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
@@ -111,10 +111,7 @@ fn OrganisationRow(id: Id) -> impl IntoView {
 }
 
 fn edit_org(state: AppState, id: Id, change: impl FnOnce(&mut Organisation)) {
-    state.edit_contract(|c, _| {
-        if let Some(org) = c.organisations.iter_mut().find(|o| o.id == id) {
-            change(org);
-            org.modified_at = now();
-        }
+    state.edit_contract(|c, now| {
+        edit_by_id(&mut c.organisations, id, now, change);
     });
 }

@@ -2,9 +2,9 @@
 //! dates of their meetings (shown later as markers on the planning).
 
 use crate::ui::screens::issues::IssuesFor;
+use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Body, Contract, Id, Meeting, Member};
-use crate::ui::clock::now;
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
@@ -67,20 +67,14 @@ pub fn GovernanceSection() -> impl IntoView {
 }
 
 fn edit_member(state: AppState, id: Id, change: impl FnOnce(&mut Member)) {
-    state.edit_contract(|c, _| {
-        if let Some(m) = c.governance.members.iter_mut().find(|m| m.id == id) {
-            change(m);
-            m.modified_at = now();
-        }
+    state.edit_contract(|c, now| {
+        edit_by_id(&mut c.governance.members, id, now, change);
     });
 }
 
 fn edit_meeting(state: AppState, id: Id, change: impl FnOnce(&mut Meeting)) {
-    state.edit_contract(|c, _| {
-        if let Some(m) = c.governance.meetings.iter_mut().find(|m| m.id == id) {
-            change(m);
-            m.modified_at = now();
-        }
+    state.edit_contract(|c, now| {
+        edit_by_id(&mut c.governance.meetings, id, now, change);
     });
 }
 

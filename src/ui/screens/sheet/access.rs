@@ -1,17 +1,14 @@
 //! Reading and editing one sheet of the open contract by id: the small plumbing every step uses.
 
+use crate::model::entity::edit_by_id;
 use crate::model::{ActionSheet, Contract, Id};
-use crate::ui::clock::now;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 /// Changes the sheet and stamps it as modified now (it is the unit partners exchange).
 pub fn edit_sheet(state: AppState, id: Id, change: impl FnOnce(&mut ActionSheet)) {
-    state.edit_contract(|c, _| {
-        if let Some(sheet) = c.sheet_mut(id) {
-            change(sheet);
-            sheet.modified_at = now();
-        }
+    state.edit_contract(|c, now| {
+        edit_by_id(&mut c.sheets, id, now, change);
     });
 }
 

@@ -2,6 +2,7 @@
 //! contract period), its lead and whether it is a milestone.
 
 use super::access::{edit_sheet, organisation_options, read_sheet};
+use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Action, Id, YearMonth};
 use crate::ui::clock::now;
@@ -29,10 +30,7 @@ pub fn Actions(id: Id) -> impl IntoView {
 
 fn edit_action(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut Action)) {
     edit_sheet(state, sheet, |s| {
-        if let Some(a) = s.actions.iter_mut().find(|a| a.id == id) {
-            change(a);
-            a.modified_at = now();
-        }
+        edit_by_id(&mut s.actions, id, now(), change);
     });
 }
 

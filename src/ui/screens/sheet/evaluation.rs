@@ -2,6 +2,7 @@
 //! baseline, target, source, collection frequency and the person who collects it.
 
 use super::access::{edit_sheet, read_sheet};
+use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Frequency, Id, Indicator, IndicatorKind};
 use crate::ui::clock::now;
@@ -33,10 +34,7 @@ pub fn Evaluation(id: Id) -> impl IntoView {
 
 fn edit_indicator(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut Indicator)) {
     edit_sheet(state, sheet, |s| {
-        if let Some(i) = s.indicators.iter_mut().find(|i| i.id == id) {
-            change(i);
-            i.modified_at = now();
-        }
+        edit_by_id(&mut s.indicators, id, now(), change);
     });
 }
 

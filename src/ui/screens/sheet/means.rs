@@ -2,6 +2,7 @@
 //! totals per year and per funder.
 
 use super::access::{edit_sheet, organisation_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use crate::model::entity::edit_by_id;
 use crate::model::funding::{planned_per_funder, planned_per_year};
 use crate::model::validation::Subject;
 use crate::model::{FundingKind, FundingLine, Id};
@@ -63,10 +64,7 @@ pub fn Means(id: Id) -> impl IntoView {
 
 fn edit_line(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut FundingLine)) {
     edit_sheet(state, sheet, |s| {
-        if let Some(f) = s.funding.iter_mut().find(|f| f.id == id) {
-            change(f);
-            f.modified_at = now();
-        }
+        edit_by_id(&mut s.funding, id, now(), change);
     });
 }
 

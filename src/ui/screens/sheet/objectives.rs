@@ -2,6 +2,7 @@
 //! strategic objective: 2.1.1, 2.1.2...) and the expected results.
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_text};
+use crate::model::entity::edit_by_id;
 use crate::model::numbering::Numbering;
 use crate::model::validation::Subject;
 use crate::model::{Id, SpecificObjective};
@@ -40,10 +41,7 @@ pub fn Objectives(id: Id) -> impl IntoView {
 
 fn edit_specific(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut SpecificObjective)) {
     edit_sheet(state, sheet, |s| {
-        if let Some(o) = s.specific_objectives.iter_mut().find(|o| o.id == id) {
-            change(o);
-            o.modified_at = now();
-        }
+        edit_by_id(&mut s.specific_objectives, id, now(), change);
     });
 }
 
