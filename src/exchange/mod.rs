@@ -2,5 +2,6 @@
 
 pub mod envelope;
 pub mod example;
+pub mod import;
 
 pub use envelope::{Envelope, ENVELOPE_TYPE};
