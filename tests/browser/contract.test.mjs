@@ -1,18 +1,13 @@
 // The contract: several contracts in one browser, the set-up screens built from nothing,
 // validation shown beside items, reordering by keyboard, deletions undone, and the example.
-import { test, before, after } from 'node:test';
-import { launchBrowser, serveDist, watchErrors } from '../support/browser.mjs';
-import { App, typeInto } from '../support/app.mjs';
+import { test } from 'node:test';
+import { suite } from '../support/browser.mjs';
+import { typeInto } from '../support/app.mjs';
 import { assert, visible, hidden, hasValue, hasText, hasCount, until } from '../support/expect.mjs';
 
-let browser, server;
-before(async () => { [browser, server] = await Promise.all([launchBrowser(), serveDist()]); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = suite();
 
-async function freshApp() {
-  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-  return { app: new App(page, server.url), page, errors: watchErrors(page) };
-}
+const freshApp = () => env.freshApp();
 
 test('a contract is set up from nothing through the screens, and all of it survives a reload', async () => {
   const { app, page, errors } = await freshApp();

@@ -1,20 +1,18 @@
 // The planning: bars sit where their dates say, filters hide what they should and live in the
 // address, dates changed from the planning are validated and saved, and the CSV opens right.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { launchBrowser, serveDist, watchErrors } from '../support/browser.mjs';
+import { suite, watchErrors } from '../support/browser.mjs';
 import { App, chooseWithKeyboard, typeInto, press } from '../support/app.mjs';
 import { assert, visible, hidden, hasText, until } from '../support/expect.mjs';
 
-let browser, server;
-before(async () => { [browser, server] = await Promise.all([launchBrowser(), serveDist()]); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = suite();
 
 /** A contract of two axes and three dated actions, made through the screens. */
 async function plannedContract() {
-  const context = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
+  const context = await env.browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
   const page = await context.newPage();
-  const app = new App(page, server.url);
+  const app = new App(page, env.server.url);
   const errors = watchErrors(page);
   await app.createContract('CLS planifié');
   for (const title of ['Offre de soins', 'Santé mentale']) {

@@ -1,17 +1,15 @@
 // The fiche action: a whole sheet filled through the eight steps with the keyboard, found
 // back after a reload on the review step and in the print; the sheet list and its filters.
-import { test, before, after } from 'node:test';
-import { launchBrowser, serveDist, watchErrors } from '../support/browser.mjs';
+import { test } from 'node:test';
+import { suite, watchErrors } from '../support/browser.mjs';
 import { App, chooseWithKeyboard, typeInto, press } from '../support/app.mjs';
 import { assert, visible, hidden, hasText, hasCount, until } from '../support/expect.mjs';
 
-let browser, server;
-before(async () => { [browser, server] = await Promise.all([launchBrowser(), serveDist()]); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = suite();
 
 async function appWithExample() {
-  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-  const app = new App(page, server.url);
+  const page = await (await env.browser.newContext({ locale: 'fr-FR' })).newPage();
+  const app = new App(page, env.server.url);
   const errors = watchErrors(page);
   await app.open();
   await press(page.getByRole('button', { name: 'Charger l’exemple' }));

@@ -1,18 +1,12 @@
 // The shell of the app: it mounts, in French, its navigation works, and every screen loads
 // from a deep link or a reload on a plain static server under a sub-path.
-import { test, before, after } from 'node:test';
-import { launchBrowser, serveDist, watchErrors } from '../support/browser.mjs';
-import { App } from '../support/app.mjs';
+import { test } from 'node:test';
+import { suite } from '../support/browser.mjs';
 import { assert, visible, until } from '../support/expect.mjs';
 
-let browser, server;
-before(async () => { [browser, server] = await Promise.all([launchBrowser(), serveDist()]); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = suite();
 
-async function freshApp() {
-  const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
-  return { app: new App(page, server.url), page, errors: watchErrors(page) };
-}
+const freshApp = () => env.freshApp();
 
 test('the app mounts, in French, with its header and navigation', async () => {
   const { app, page, errors } = await freshApp();
@@ -86,7 +80,7 @@ test('an unknown address says so in French', async () => {
 
 test('a crash shows a French banner instead of a blank page', async () => {
   const { page } = await freshApp();
-  await page.goto(server.url + '?simuler-panne');
+  await page.goto(env.server.url + '?simuler-panne');
   const banner = page.getByRole('alert').filter({ hasText: 'erreur inattendue' });
   await visible(banner);
   await visible(banner.getByRole('button', { name: 'Recharger la page' }));

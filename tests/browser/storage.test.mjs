@@ -1,21 +1,15 @@
 // Nothing is lost: every change is saved without a save button and survives a reload, even one
 // right after the last keystroke; unreadable stored data is kept aside; a full storage and a
 // second tab are reported in French.
-import { test, before, after } from 'node:test';
-import { launchBrowser, serveDist } from '../support/browser.mjs';
+import { test } from 'node:test';
+import { suite } from '../support/browser.mjs';
 import { App } from '../support/app.mjs';
 import { assert, visible, hasValue, until } from '../support/expect.mjs';
 
 const KEY = 'atelier-cls.v1.espace';
-let browser, server;
-before(async () => { [browser, server] = await Promise.all([launchBrowser(), serveDist()]); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = suite();
 
-async function freshApp() {
-  const context = await browser.newContext({ locale: 'fr-FR' });
-  const page = await context.newPage();
-  return { app: new App(page, server.url), page, context };
-}
+const freshApp = () => env.freshApp();
 
 test('a change survives a reload made right after the last keystroke', async () => {
   const { app, page } = await freshApp();
@@ -42,7 +36,7 @@ test('changes are written to local storage with the schema version, without a sa
 
 test('unreadable stored data is kept aside, reported, and not overwritten', async () => {
   const { app, page } = await freshApp();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.evaluate((key) => localStorage.setItem(key, '{"schema_version": 1, "contracts": [tronqué'), KEY);
   await page.reload();
   await visible(page.getByRole('alert').filter({ hasText: 'n’ont pas pu être lues' }));
@@ -57,7 +51,7 @@ test('unreadable stored data is kept aside, reported, and not overwritten', asyn
 
 test('data from a newer version is refused with a French message and kept aside', async () => {
   const { page } = await freshApp();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.evaluate((key) => localStorage.setItem(key, '{"schema_version": 99, "contracts": [], "active_contract": null}'), KEY);
   await page.reload();
   await visible(page.getByRole('alert').filter({ hasText: 'version plus récente' }));
@@ -83,7 +77,7 @@ test('a change made in another tab shows up in this one', async () => {
   const { app, page, context } = await freshApp();
   await app.createContract('CLS partagé');
   await app.saved();
-  const other = new App(await context.newPage(), server.url);
+  const other = new App(await context.newPage(), env.server.url);
   await other.open('contrat/');
   await other.page.getByLabel('Nom du contrat').fill('CLS renommé ailleurs');
   await other.saved();

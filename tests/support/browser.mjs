@@ -1,4 +1,6 @@
 // Launches Debian's Chromium through playwright-core (no browser download) and serves dist/.
+import { before, after } from 'node:test';
+import { App } from './app.mjs';
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -48,4 +50,20 @@ export function watchErrors(page) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   return errors;
+}
+
+/**
+ * One browser and one static server for a test file, started before its tests and closed
+ * after; `freshApp()` opens the app in a new context (its own empty storage).
+ */
+export function suite() {
+  const env = {};
+  before(async () => { [env.browser, env.server] = await Promise.all([launchBrowser(), serveDist()]); });
+  after(async () => { await env.browser?.close(); await env.server?.close(); });
+  env.freshApp = async (options = {}) => {
+    const context = await env.browser.newContext({ locale: 'fr-FR', ...options });
+    const page = await context.newPage();
+    return { app: new App(page, env.server.url), page, context, errors: watchErrors(page) };
+  };
+  return env;
 }
