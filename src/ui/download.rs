@@ -57,3 +57,10 @@ pub fn slug(text: &str) -> String {
     }
     slug.trim_end_matches('-').chars().take(40).collect()
 }
+
+/// The part of an exported file's name that says which contract it is: the territory, or the
+/// contract's name when the territory is not filled in.
+pub fn contract_slug(contract: &crate::model::Contract) -> String {
+    let name = contract.territory.name.trim();
+    slug(if name.is_empty() { &contract.name } else { name })
+}

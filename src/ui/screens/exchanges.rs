@@ -4,7 +4,7 @@
 
 use super::no_contract::RequireContract;
 use crate::exchange::Envelope;
-use crate::ui::download::{download, slug, today_iso};
+use crate::ui::download::{contract_slug, download, today_iso};
 use crate::ui::fields::TextField;
 use crate::ui::notices::Level;
 use crate::ui::state::AppState;
@@ -25,8 +25,7 @@ fn export_file(state: AppState, exported_by: String) -> Option<(String, String)>
     state.workspace.with_untracked(|ws| {
         ws.active().map(|c| {
             let exported_at = String::from(js_sys::Date::new_0().to_iso_string());
-            let name = slug(if c.territory.name.trim().is_empty() { &c.name } else { &c.territory.name });
-            (format!("cls-{name}-{}.json", today_iso()), Envelope::new(c.clone(), exported_at, exported_by).to_pretty_json())
+            (format!("cls-{}-{}.json", contract_slug(c), today_iso()), Envelope::new(c.clone(), exported_at, exported_by).to_pretty_json())
         })
     })
 }

@@ -2,7 +2,7 @@
 //! a landscape print of the chart.
 
 use crate::model::planning::{milestones_ics, plan_csv, PlanRow};
-use crate::ui::download::{download, now_utc_compact, slug, today_iso};
+use crate::ui::download::{contract_slug, download, now_utc_compact, today_iso};
 use crate::ui::notices::Level;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -10,7 +10,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Exports(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
     let state = AppState::get();
-    let name = move || state.with_contract(|c| slug(if c.territory.name.trim().is_empty() { &c.name } else { &c.territory.name })).unwrap_or_default();
+    let name = move || state.with_contract(contract_slug).unwrap_or_default();
     let report = move |result: Result<(), String>| {
         if let Err(message) = result {
             state.notices.push(Level::Error, message);
