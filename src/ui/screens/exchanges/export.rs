@@ -1,24 +1,12 @@
-//! Sharing with partners. For now: exporting the whole open contract as a JSON file in the
-//! exchange format (download or clipboard), which is also the way to keep a copy of one's work
-//! outside the browser. Import and merge come with the exchange issue.
+//! Exporting the open contract in the exchange format (download or clipboard), which is also
+//! the way to keep a copy of one's work outside the browser.
 
-use super::no_contract::RequireContract;
 use crate::exchange::Envelope;
 use crate::ui::download::{contract_slug, download, today_iso};
 use crate::ui::fields::TextField;
 use crate::ui::notices::Level;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-
-#[component]
-pub fn ExchangesScreen() -> impl IntoView {
-    view! {
-        <h1>"Échanges"</h1>
-        <RequireContract>
-            <Export/>
-        </RequireContract>
-    }
-}
 
 /// The open contract in the exchange format, and the file name partners will see.
 fn export_file(state: AppState, exported_by: String) -> Option<(String, String)> {
@@ -31,7 +19,7 @@ fn export_file(state: AppState, exported_by: String) -> Option<(String, String)>
 }
 
 #[component]
-fn Export() -> impl IntoView {
+pub fn Export() -> impl IntoView {
     let state = AppState::get();
     let exported_by = RwSignal::new(state.workspace.with_untracked(|ws| ws.active().map(|c| c.coordinator.organisation.clone())).unwrap_or_default());
     let save = move |_| {
