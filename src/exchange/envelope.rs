@@ -38,3 +38,36 @@ impl Envelope {
         serde_json::to_string_pretty(self).expect("a contract always serialises")
     }
 }
+
+/// The contract with only the chosen fiches action (in their order), for a partner who works on
+/// those: the rest of the contract (identity, directory, governance, diagnostic, axes) comes
+/// along so that every reference in the chosen sheets still resolves. Merging such a file
+/// never deletes the sheets it leaves out.
+pub fn with_only_sheets(contract: &Contract, chosen: &[crate::model::Id]) -> Contract {
+    let mut selection = contract.clone();
+    selection.sheets.retain(|s| chosen.contains(&s.id));
+    selection
+}
+
+/// The sheets an organisation leads, in the contract's order: "all the sheets one partner leads".
+pub fn sheets_led_by(contract: &Contract, organisation: crate::model::Id) -> Vec<crate::model::Id> {
+    contract.sheets.iter().filter(|s| s.lead.organisation_id == Some(organisation)).map(|s| s.id).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::example::example_contract;
+
+    #[test]
+    fn a_selection_keeps_the_chosen_sheets_and_everything_they_refer_to() {
+        let contract = example_contract();
+        let lead = contract.sheets.iter().find_map(|s| s.lead.organisation_id).expect("a sheet of the example has a lead");
+        let chosen = sheets_led_by(&contract, lead);
+        assert!(!chosen.is_empty() && chosen.len() < contract.sheets.len());
+        let selection = with_only_sheets(&contract, &chosen);
+        assert!(selection.sheets.iter().all(|s| s.lead.organisation_id == Some(lead)));
+        assert_eq!(selection.sheets.len(), chosen.len());
+        assert_eq!((selection.organisations, selection.axes), (contract.organisations, contract.axes));
+    }
+}

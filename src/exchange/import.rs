@@ -55,14 +55,7 @@ pub struct Checked {
 /// value — reported with the JSON path), duplicated ids anywhere in the contract. Never panics.
 pub fn check_file(bytes: &[u8]) -> Result<Checked, Vec<ImportProblem>> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(vec![ImportProblem::new(
-            "fichier",
-            format!(
-                "Le fichier est trop gros ({} Mo ; au plus {} Mo).",
-                megabytes(bytes.len()),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        )]);
+        return Err(vec![too_big(bytes.len())]);
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(vec![ImportProblem::new(
@@ -110,6 +103,14 @@ pub fn check_file(bytes: &[u8]) -> Result<Checked, Vec<ImportProblem>> {
             Err(problems)
         }
     }
+}
+
+/// The refusal of a file over `MAX_FILE_BYTES`, also used before reading a big file at all.
+pub fn too_big(bytes: usize) -> ImportProblem {
+    ImportProblem::new(
+        "fichier",
+        format!("Le fichier est trop gros ({} Mo ; au plus {} Mo).", megabytes(bytes), MAX_FILE_BYTES / (1024 * 1024)),
+    )
 }
 
 /// "10,5" for 10.5 MiB.

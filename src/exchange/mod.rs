@@ -1,7 +1,13 @@
-//! Exchange between partners: the JSON file format and, later, import checks and merge.
+//! Exchange between partners: the JSON file format, import checks, and merging what comes back.
 
+pub mod diff;
 pub mod envelope;
 pub mod example;
 pub mod import;
+pub mod items;
+pub mod merge;
 
 pub use envelope::{Envelope, ENVELOPE_TYPE};
+
+#[cfg(test)]
+mod properties;

@@ -1,7 +1,8 @@
 //! The workspace: every contract kept in this browser, and which one is open.
 
-use super::{Contract, Id};
+use super::{Contract, Id, SharedVersions};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The version of the stored and exchanged format. Bump it with a migration in
 /// `model::migration` whenever a change would stop an older file from loading.
@@ -14,11 +15,15 @@ pub struct Workspace {
     pub contracts: Vec<Contract>,
     /// The contract shown by the screens; `None` shows the contract list.
     pub active_contract: Option<Id>,
+    /// For each contract, the versions of its items shared with partners (see
+    /// `shared_versions`). Absent from workspaces saved before exchanges existed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub shared_versions: BTreeMap<Id, SharedVersions>,
 }
 
 impl Default for Workspace {
     fn default() -> Self {
-        Workspace { schema_version: SCHEMA_VERSION, contracts: Vec::new(), active_contract: None }
+        Workspace { schema_version: SCHEMA_VERSION, contracts: Vec::new(), active_contract: None, shared_versions: BTreeMap::new() }
     }
 }
 

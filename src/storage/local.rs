@@ -2,6 +2,7 @@
 //! turning every failure into a French message instead of swallowing it.
 
 use super::codec::{decode, encode, Loaded, SET_ASIDE_PREFIX, WORKSPACE_KEY};
+use super::snapshots::{decode_list, encode_list, push, Snapshot, SNAPSHOTS_KEY};
 use crate::model::Workspace;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
@@ -81,15 +82,70 @@ impl SaveError {
     }
 }
 
+/// Saves the workspace. When local storage is full, the oldest snapshots give way one by one:
+/// the work in progress matters more than old copies of it.
 pub fn save(workspace: &Workspace) -> Result<(), SaveError> {
     let text = encode(workspace);
-    LocalStorage::raw().set_item(WORKSPACE_KEY, &text).map_err(|error| {
+    loop {
+        match write(WORKSPACE_KEY, &text) {
+            Err(SaveError::Full) if drop_oldest_snapshot() => continue,
+            result => return result,
+        }
+    }
+}
+
+fn write(key: &str, text: &str) -> Result<(), SaveError> {
+    LocalStorage::raw().set_item(key, text).map_err(|error| {
         if is_quota_error(&error) {
             SaveError::Full
         } else {
             SaveError::Unavailable(describe_js_error(&error))
         }
     })
+}
+
+/// The snapshots kept in this browser, newest first. A list that cannot be read is moved aside
+/// (under the set-aside prefix) rather than overwritten, and an empty list starts again.
+pub fn read_snapshots(now: f64) -> Vec<Snapshot> {
+    let raw = LocalStorage::raw().get_item(SNAPSHOTS_KEY).ok().flatten();
+    match decode_list(raw.as_deref()) {
+        Some(list) => list,
+        None => {
+            let aside = format!("{SET_ASIDE_PREFIX}instantanes.{}", now as i64);
+            if write(&aside, raw.as_deref().unwrap_or_default()).is_ok() {
+                let _ = LocalStorage::raw().remove_item(SNAPSHOTS_KEY);
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// Adds a snapshot to the stored list; older ones are dropped until it fits. `Err` when even
+/// the new one alone does not fit (or storage refuses): the caller keeps it in memory.
+pub fn keep_snapshot(snapshot: Snapshot, now: f64) -> Result<Vec<Snapshot>, SaveError> {
+    let mut list = read_snapshots(now);
+    push(&mut list, snapshot);
+    loop {
+        match write(SNAPSHOTS_KEY, &encode_list(&list)) {
+            Ok(()) => return Ok(list),
+            Err(SaveError::Full) if list.len() > 1 => {
+                list.pop();
+            }
+            Err(error) => return Err(error),
+        }
+    }
+}
+
+/// Frees room by forgetting the oldest snapshot; false when there is none left to forget.
+fn drop_oldest_snapshot() -> bool {
+    let raw = LocalStorage::raw().get_item(SNAPSHOTS_KEY).ok().flatten();
+    let Some(mut list) = decode_list(raw.as_deref()).filter(|l| !l.is_empty()) else { return false };
+    list.pop();
+    if list.is_empty() {
+        LocalStorage::raw().remove_item(SNAPSHOTS_KEY).is_ok()
+    } else {
+        write(SNAPSHOTS_KEY, &encode_list(&list)).is_ok()
+    }
 }
 
 /// The workspace as another tab just wrote it, if it can be read.

@@ -2,6 +2,7 @@
 //! the browser side (local storage access, autosave, other tabs).
 
 pub mod codec;
+pub mod snapshots;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 

@@ -1,6 +1,7 @@
 //! The root component: loads the workspace, starts autosave, and routes between screens.
 
 use super::autosave;
+use super::inbox::{DropAnywhere, Inbox};
 use super::links::RouterBase;
 use super::notices::{Level, NoticeArea};
 use super::screen::router_base;
@@ -23,10 +24,12 @@ pub fn App() -> impl IntoView {
     autosave::start(state, startup.can_save);
     let base = router_base(&document().base_uri().ok().flatten().unwrap_or_default());
     provide_context(RouterBase(base.clone()));
+    Inbox::provide();
 
     view! {
         <Router base=base>
             <Shell/>
+            <DropAnywhere/>
             <NoticeArea notices=state.notices/>
             <main id="contenu" tabindex="-1">
                 <Routes fallback=NotFound>

@@ -14,6 +14,8 @@ mod download;
 #[cfg(target_arch = "wasm32")]
 mod fields;
 #[cfg(target_arch = "wasm32")]
+mod inbox;
+#[cfg(target_arch = "wasm32")]
 mod links;
 #[cfg(target_arch = "wasm32")]
 mod notices;

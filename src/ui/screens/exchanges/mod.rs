@@ -1,18 +1,25 @@
 //! Sharing with partners: export of the contract, import with merge, snapshots, spreadsheets.
 
 mod export;
+mod import;
+mod preview;
+mod snapshots;
 
 use super::no_contract::RequireContract;
 use export::Export;
+use import::Import;
 use leptos::prelude::*;
+use snapshots::{Shelf, SnapshotList};
 
 #[component]
 pub fn ExchangesScreen() -> impl IntoView {
+    let shelf = Shelf::load();
     view! {
         <h1>"Échanges"</h1>
         <RequireContract>
             <Export/>
         </RequireContract>
+        <Import shelf/>
+        <SnapshotList shelf/>
     }
 }
-

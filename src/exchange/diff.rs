@@ -1,0 +1,340 @@
+//! Field-by-field differences between two versions of an item, in words a coordinator reads:
+//! "Actions › Atelier cuisine › Fin : juin 2026 → septembre 2026", with organisations named
+//! rather than shown as ids and closed-list values shown by their French label.
+//!
+//! Works on the JSON of the items, so every field of the model is covered; lists of entities
+//! are matched by id (or, for yearly reviews and values, by year) so that a reordered list is
+//! not reported as a change of every element.
+
+use super::items::shorten;
+use crate::model::reference::{Determinant, HealthField, PlanLink};
+use crate::model::{
+    Body, Contract, FindingCategory, Frequency, FundingKind, IndicatorKind, OrganisationKind, Participation,
+    Priority, ReviewStatus, SheetKind, YearMonth,
+};
+use serde::Serialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// One field that differs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldChange {
+    /// "Pilote › Personne", "Actions › Atelier cuisine › Fin".
+    pub field: String,
+    /// Here, as shown to the user ("—" when empty or absent).
+    pub mine: String,
+    /// In the file.
+    pub theirs: String,
+}
+
+/// The names shown instead of ids (organisations, axes, objectives, findings) and the French
+/// labels of closed-list values, gathered from both versions of the contract.
+pub struct Vocabulary {
+    names: HashMap<String, String>,
+}
+
+impl Vocabulary {
+    pub fn of(contracts: &[&Contract]) -> Self {
+        let mut names = HashMap::new();
+        for contract in contracts {
+            for o in &contract.organisations {
+                names.insert(o.id.to_string(), o.name.clone());
+            }
+            for axis in &contract.axes {
+                names.insert(axis.id.to_string(), axis.title.clone());
+                for objective in &axis.objectives {
+                    names.insert(objective.id.to_string(), objective.title.clone());
+                }
+            }
+            for finding in &contract.diagnostic {
+                names.insert(finding.id.to_string(), shorten(&finding.text, 60));
+            }
+        }
+        Vocabulary { names }
+    }
+
+    fn show_text(&self, text: &str) -> String {
+        if let Some(name) = self.names.get(text) {
+            return name.clone();
+        }
+        enum_label(text).map_or_else(|| text.to_string(), str::to_string)
+    }
+}
+
+/// What differs between `mine` and `theirs`, in the order of the fields' labels below.
+pub fn field_changes(mine: &Value, theirs: &Value, words: &Vocabulary) -> Vec<FieldChange> {
+    let mut changes = Vec::new();
+    compare(&mut Vec::new(), mine, theirs, words, &mut changes);
+    changes
+}
+
+fn compare(path: &mut Vec<String>, mine: &Value, theirs: &Value, words: &Vocabulary, out: &mut Vec<FieldChange>) {
+    if mine == theirs {
+        return;
+    }
+    match (mine, theirs) {
+        (Value::Object(a), Value::Object(b)) if !is_year_month(mine) => {
+            let mut keys: Vec<&String> = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))).collect();
+            keys.retain(|k| k.as_str() != "id" && k.as_str() != "modified_at");
+            keys.sort_by_key(|k| field_rank(k));
+            for key in keys {
+                path.push(field_label(key));
+                compare(path, a.get(key).unwrap_or(&Value::Null), b.get(key).unwrap_or(&Value::Null), words, out);
+                path.pop();
+            }
+        }
+        (Value::Array(a), Value::Array(b)) if keyed(a) && keyed(b) => compare_keyed(path, a, b, words, out),
+        _ => out.push(FieldChange { field: path.join(" › "), mine: show(mine, words), theirs: show(theirs, words) }),
+    }
+}
+
+/// Lists of entities (with an id) or of yearly entries (with a year) are compared element by
+/// element; other lists as a whole.
+fn keyed(items: &[Value]) -> bool {
+    !items.is_empty() && items.iter().all(|item| key_of(item).is_some())
+}
+
+fn key_of(item: &Value) -> Option<String> {
+    item.get("id").or_else(|| item.get("year")).map(Value::to_string)
+}
+
+fn compare_keyed(path: &mut Vec<String>, mine: &[Value], theirs: &[Value], words: &Vocabulary, out: &mut Vec<FieldChange>) {
+    let find = |list: &[Value], key: &Option<String>| list.iter().find(|v| &key_of(v) == key).cloned();
+    for item in mine {
+        let key = key_of(item);
+        path.push(element_label(item));
+        match find(theirs, &key) {
+            Some(other) => compare(path, item, &other, words, out),
+            None => out.push(FieldChange { field: path.join(" › "), mine: show(item, words), theirs: "(retiré)".into() }),
+        }
+        path.pop();
+    }
+    for item in theirs.iter().filter(|item| find(mine, &key_of(item)).is_none()) {
+        path.push(element_label(item));
+        out.push(FieldChange { field: path.join(" › "), mine: "(absent)".into(), theirs: show(item, words) });
+        path.pop();
+    }
+}
+
+/// How an element of a list is named in a path: its title, name, description or year.
+fn element_label(item: &Value) -> String {
+    for key in ["title", "name", "description", "text", "date"] {
+        if let Some(text) = item.get(key).and_then(Value::as_str).filter(|t| !t.trim().is_empty()) {
+            return format!("« {} »", shorten(text, 50));
+        }
+    }
+    match item.get("year") {
+        Some(year) => year.to_string(),
+        None => "(sans titre)".into(),
+    }
+}
+
+fn is_year_month(value: &Value) -> bool {
+    value.as_object().is_some_and(|o| o.len() == 2 && o.contains_key("year") && o.contains_key("month"))
+}
+
+/// A value as the user reads it.
+fn show(value: &Value, words: &Vocabulary) -> String {
+    let text = match value {
+        Value::Null => String::new(),
+        Value::Bool(true) => "oui".into(),
+        Value::Bool(false) => "non".into(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => words.show_text(s),
+        Value::Array(items) => items.iter().map(|v| show(v, words)).filter(|s| s != "—").collect::<Vec<_>>().join(" ; "),
+        Value::Object(_) if is_year_month(value) => {
+            serde_json::from_value::<YearMonth>(value.clone()).map_or_else(|_| value.to_string(), |ym| ym.to_string())
+        }
+        Value::Object(fields) => fields
+            .iter()
+            .filter(|(k, _)| k.as_str() != "id" && k.as_str() != "modified_at")
+            .map(|(_, v)| show(v, words))
+            .filter(|s| s != "—")
+            .collect::<Vec<_>>()
+            .join(" · "),
+    };
+    if text.trim().is_empty() {
+        "—".into()
+    } else {
+        text
+    }
+}
+
+/// JSON field names and their French labels, in the order the forms show them.
+const FIELDS: &[(&str, &str)] = &[
+    ("name", "Nom"),
+    ("title", "Intitulé"),
+    ("generation", "Génération"),
+    ("period", "Période"),
+    ("first_year", "Première année"),
+    ("last_year", "Dernière année"),
+    ("territory", "Territoire"),
+    ("epcis", "EPCI"),
+    ("communes", "Communes"),
+    ("population", "Population"),
+    ("priority_neighbourhoods", "Quartiers prioritaires (QPV)"),
+    ("signing", "Signature"),
+    ("coordinator", "Coordination"),
+    ("organisation", "Organisation"),
+    ("kind", "Type"),
+    ("signatory", "Signataire"),
+    ("partner", "Partenaire"),
+    ("contact", "Contact"),
+    ("email", "Courriel"),
+    ("phone", "Téléphone"),
+    ("body", "Instance"),
+    ("organisation_id", "Organisation"),
+    ("role", "Rôle"),
+    ("date", "Date"),
+    ("place", "Lieu"),
+    ("notes", "Notes"),
+    ("category", "Catégorie"),
+    ("text", "Texte"),
+    ("mental_health", "Santé mentale"),
+    ("objectives", "Objectifs stratégiques"),
+    ("axis_id", "Axe"),
+    ("objective_id", "Objectif stratégique"),
+    ("priority", "Priorité"),
+    ("health_fields", "Champs de la santé"),
+    ("determinants", "Déterminants de santé"),
+    ("plan_links", "Liens avec d’autres plans"),
+    ("finding_ids", "Constats du diagnostic"),
+    ("local_findings", "Constats locaux"),
+    ("general_objective", "Objectif général"),
+    ("specific_objectives", "Objectifs spécifiques"),
+    ("strategic_objective_id", "Objectif stratégique"),
+    ("expected_results", "Résultats attendus"),
+    ("actions", "Actions"),
+    ("description", "Description"),
+    ("start", "Début"),
+    ("end", "Fin"),
+    ("lead_id", "Porteur"),
+    ("milestone", "Jalon"),
+    ("lead", "Pilote"),
+    ("person", "Personne"),
+    ("partner_ids", "Partenaires"),
+    ("audiences", "Publics"),
+    ("coverage", "Territoire couvert"),
+    ("whole_territory", "Tout le territoire"),
+    ("places", "Lieux"),
+    ("participation", "Participation des habitants"),
+    ("human_means", "Moyens humains"),
+    ("material_means", "Moyens matériels"),
+    ("funding", "Financements"),
+    ("year", "Année"),
+    ("funder_id", "Financeur"),
+    ("planned_euros", "Montant prévu (€)"),
+    ("actual_euros", "Montant réalisé (€)"),
+    ("in_kind_days", "Jours valorisés"),
+    ("no_funding_needed", "Sans besoin de financement"),
+    ("indicators", "Indicateurs"),
+    ("definition", "Définition"),
+    ("unit", "Unité"),
+    ("baseline", "Valeur de départ"),
+    ("target", "Cible"),
+    ("source", "Source"),
+    ("frequency", "Fréquence"),
+    ("collector", "Qui collecte"),
+    ("values", "Valeurs"),
+    ("value", "Valeur"),
+    ("reviews", "Bilans annuels"),
+    ("status", "Statut"),
+    ("comment", "Commentaire"),
+    ("reason", "Raison"),
+    ("next_steps", "Suites"),
+];
+
+fn field_rank(key: &str) -> usize {
+    FIELDS.iter().position(|(k, _)| *k == key).unwrap_or(FIELDS.len())
+}
+
+fn field_label(key: &str) -> String {
+    FIELDS.iter().find(|(k, _)| *k == key).map_or_else(|| key.to_string(), |(_, label)| label.to_string())
+}
+
+/// The French label of a closed-list value written in the file ("partly_done" → "Partiellement
+/// réalisé"), found by serialising every value of every closed list of the model.
+fn enum_label(key: &str) -> Option<&'static str> {
+    fn find<T: Serialize + Copy>(all: &[T], label: fn(T) -> &'static str, key: &str) -> Option<&'static str> {
+        all.iter().find(|v| serde_json::to_value(**v).ok().as_ref().and_then(Value::as_str) == Some(key)).map(|v| label(*v))
+    }
+    find(&ReviewStatus::ALL, ReviewStatus::label, key)
+        .or_else(|| find(&Priority::ALL, Priority::label, key))
+        .or_else(|| find(&SheetKind::ALL, SheetKind::label, key))
+        .or_else(|| find(&Participation::ALL, Participation::label, key))
+        .or_else(|| find(&Body::ALL, Body::label, key))
+        .or_else(|| find(&FindingCategory::ALL, FindingCategory::label, key))
+        .or_else(|| find(&OrganisationKind::ALL, OrganisationKind::label, key))
+        .or_else(|| find(&[FundingKind::Operating, FundingKind::Investment], FundingKind::label, key))
+        .or_else(|| find(&[IndicatorKind::Process, IndicatorKind::Outcome], IndicatorKind::label, key))
+        .or_else(|| {
+            let all = [Frequency::Monthly, Frequency::Quarterly, Frequency::Yearly, Frequency::EndOfContract];
+            find(&all, Frequency::label, key)
+        })
+        .or_else(|| find(HealthField::ALL, HealthField::label, key))
+        .or_else(|| find(Determinant::ALL, Determinant::label, key))
+        .or_else(|| find(PlanLink::ALL, PlanLink::label, key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Action, ActionSheet, Id, Organisation};
+    use serde_json::json;
+
+    fn contract_with_org() -> Contract {
+        let mut c = Contract::blank(Id::from_u128(1), "CLS", 0);
+        c.organisations.push(Organisation::new(Id::from_u128(7), "Mairie d’Aurillac", OrganisationKind::Commune, 0));
+        c
+    }
+
+    #[test]
+    fn nested_changes_are_named_in_french_with_names_not_ids() {
+        let contract = contract_with_org();
+        let mut mine = ActionSheet::new(Id::from_u128(2), "Nutrition", 0);
+        mine.actions.push(Action::new(Id::from_u128(3), "Atelier cuisine", 0));
+        let mut theirs = mine.clone();
+        theirs.priority = Priority::High;
+        theirs.lead.organisation_id = Some(Id::from_u128(7));
+        theirs.actions[0].end = YearMonth::new(2026, 9);
+        theirs.modified_at = 99;
+        let changes = field_changes(
+            &serde_json::to_value(&mine).unwrap(),
+            &serde_json::to_value(&theirs).unwrap(),
+            &Vocabulary::of(&[&contract]),
+        );
+        let change = |field: &str| changes.iter().find(|c| c.field == field).cloned();
+        assert_eq!(change("Priorité").map(|c| (c.mine, c.theirs)), Some(("Moyenne".into(), "Haute".into())));
+        assert_eq!(change("Pilote › Organisation").map(|c| c.theirs), Some("Mairie d’Aurillac".into()));
+        assert_eq!(change("Actions › « Atelier cuisine » › Fin").map(|c| (c.mine, c.theirs)), Some(("—".into(), "septembre 2026".into())));
+        assert_eq!(changes.len(), 3, "{changes:?}");
+        assert_eq!(changes[0].field, "Priorité", "fields come in the forms' order");
+    }
+
+    #[test]
+    fn added_and_removed_elements_are_named() {
+        let words = Vocabulary::of(&[]);
+        let mine = json!({"actions": [{"id": "a", "description": "Forum"}]});
+        let theirs = json!({"actions": [{"id": "b", "description": "Permanence"}]});
+        let changes = field_changes(&mine, &theirs, &words);
+        assert_eq!(changes[0].field, "Actions › « Forum »");
+        assert_eq!(changes[0].theirs, "(retiré)");
+        assert_eq!(changes[1].field, "Actions › « Permanence »");
+        assert_eq!(changes[1].mine, "(absent)");
+    }
+
+    #[test]
+    fn reordering_a_list_of_entities_is_not_a_change() {
+        let words = Vocabulary::of(&[]);
+        let mine = json!({"actions": [{"id": "a"}, {"id": "b"}]});
+        let theirs = json!({"actions": [{"id": "b"}, {"id": "a"}]});
+        assert!(field_changes(&mine, &theirs, &words).is_empty());
+    }
+
+    #[test]
+    fn closed_list_values_show_their_label() {
+        assert_eq!(enum_label("partly_done"), Some("Partiellement réalisé"));
+        assert_eq!(enum_label("steering_committee"), Some("Comité de pilotage (COPIL)"));
+        assert_eq!(enum_label("Mairie"), None);
+    }
+}

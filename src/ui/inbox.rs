@@ -1,0 +1,117 @@
+//! The inbox of exchange files: whatever way a file arrives (the picker, a paste, or a drop
+//! anywhere on the page), it is checked at once and waits here until the user applies it or
+//! puts it away. The Échanges screen shows what is in it.
+
+use super::screen::Screen;
+use crate::exchange::import::{check_file, too_big, Checked, ImportProblem, MAX_FILE_BYTES};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use wasm_bindgen::JsCast;
+
+/// A file that arrived, after the checks.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Received {
+    Refused { name: String, problems: Vec<ImportProblem> },
+    Accepted { name: String, checked: Box<Checked> },
+}
+
+
+#[derive(Clone, Copy)]
+pub struct Inbox(pub RwSignal<Option<Received>>);
+
+impl Inbox {
+    pub fn provide() {
+        provide_context(Inbox(RwSignal::new(None)));
+    }
+
+    pub fn get() -> Self {
+        expect_context::<Inbox>()
+    }
+
+    /// Checks the bytes of a file and puts the verdict in the inbox.
+    pub fn receive(self, name: String, bytes: &[u8]) {
+        let received = match check_file(bytes) {
+            Ok(checked) => Received::Accepted { name, checked: Box::new(checked) },
+            Err(problems) => Received::Refused { name, problems },
+        };
+        self.0.set(Some(received));
+    }
+
+    /// Reads a file chosen or dropped by the user, then checks it. Files over the size limit
+    /// are refused before being read into memory.
+    pub fn receive_file(self, file: web_sys::File) {
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES as f64 {
+            self.0.set(Some(Received::Refused { name, problems: vec![too_big(file.size() as usize)] }));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => self.receive(name, &js_sys::Uint8Array::new(&buffer).to_vec()),
+                Err(_) => self.0.set(Some(Received::Refused {
+                    name,
+                    problems: vec![ImportProblem {
+                        location: "fichier".into(),
+                        message: "Le navigateur n’a pas pu lire ce fichier : réessayez, ou choisissez-le avec le bouton.".into(),
+                    }],
+                })),
+            }
+        });
+    }
+
+    pub fn clear(self) {
+        self.0.set(None);
+    }
+}
+
+/// Lets a file be dropped anywhere on the page: while a file is dragged over the window a
+/// banner says where it will go; once dropped it is checked and the Échanges screen opens.
+#[component]
+pub fn DropAnywhere() -> impl IntoView {
+    let inbox = Inbox::get();
+    let navigate = use_navigate();
+    let dragging = RwSignal::new(false);
+    let carries_files = |e: &web_sys::DragEvent| {
+        e.data_transfer().is_some_and(|t| t.types().iter().any(|kind| kind.as_string().as_deref() == Some("Files")))
+    };
+    let over = window_event_listener(ev::dragover, move |e| {
+        if carries_files(&e) {
+            e.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let left = window_event_listener(ev::dragleave, move |e| {
+        // Leaving for another element of the page also fires: only leaving the window counts.
+        if e.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let dropped = window_event_listener(ev::drop, move |e| {
+        dragging.set(false);
+        let file = e.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0));
+        let Some(file) = file else { return };
+        e.prevent_default();
+        inbox.receive_file(file);
+        navigate(&Screen::Exchanges.path(), Default::default());
+    });
+    on_cleanup(move || {
+        over.remove();
+        left.remove();
+        dropped.remove();
+    });
+    view! {
+        <Show when=move || dragging.get()>
+            <div class="drop-banner" aria-hidden="true">"Déposez le fichier pour l’importer"</div>
+        </Show>
+    }
+}
+
+/// The file of an `<input type="file">` change event, if one was chosen.
+pub fn chosen_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0);
+    // Choosing the same file again must fire `change` again.
+    input.set_value("");
+    file
+}

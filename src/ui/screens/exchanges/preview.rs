@@ -1,0 +1,242 @@
+//! The preview of a received file: why it was refused, or what it brings (a whole new
+//! contract, or item by item what is new, what the partner changed and what conflicts, field by
+//! field) with a choice per item. Applying takes a snapshot first and offers "Annuler l’import".
+
+use super::snapshots::{local_date_time, offer_back, Shelf};
+use crate::exchange::import::{Checked, ImportProblem};
+use crate::exchange::merge::{add_received_contract, merge_into_workspace, plan_import, Choice, MergePlan, Proposal, Status};
+use crate::model::Id;
+use crate::ui::inbox::{Inbox, Received};
+use crate::ui::state::{focus_after_render, AppState};
+use leptos::prelude::*;
+use std::collections::HashMap;
+
+#[component]
+pub fn Preview(shelf: Shelf) -> impl IntoView {
+    let inbox = Inbox::get();
+    move || match inbox.0.get() {
+        None => ().into_any(),
+        Some(Received::Refused { name, problems }) => view! { <Refused name problems/> }.into_any(),
+        Some(Received::Accepted { name, checked }) => view! { <Accepted name checked=*checked shelf/> }.into_any(),
+    }
+}
+
+#[component]
+fn Refused(name: String, problems: Vec<ImportProblem>) -> impl IntoView {
+    let inbox = Inbox::get();
+    view! {
+        <div class="banner banner--error import-refused" role="alert">
+            <p><strong>{format!("Le fichier « {name} » n’a pas été importé")}</strong>" : rien n’a changé dans vos contrats."</p>
+            <ul>
+                {problems.into_iter().map(|p| view! { <li><strong>{p.location}</strong>" : "{p.message}</li> }).collect_view()}
+            </ul>
+            <button type="button" class="secondary" on:click=move |_| inbox.clear()>"Fermer"</button>
+        </div>
+    }
+}
+
+#[component]
+fn Accepted(name: String, checked: Checked, shelf: Shelf) -> impl IntoView {
+    let state = AppState::get();
+    let envelope = checked.envelope;
+    let theirs = StoredValue::new(envelope.contract.clone());
+    let plan = Memo::new(move |_| state.workspace.with(|ws| theirs.with_value(|c| plan_import(ws, c))));
+    let origin = if envelope.exported_by.trim().is_empty() { "un partenaire".to_string() } else { envelope.exported_by.clone() };
+    let about = format!(
+        "Contrat « {} », exporté par {} le {} ({} fiches action).",
+        envelope.contract.name,
+        origin,
+        local_date_time(&envelope.exported_at),
+        envelope.contract.sheets.len()
+    );
+    let migrated = checked.migrated_from.map(|from| format!("Ce fichier venait d’une version plus ancienne d’Atelier CLS (format {from}) : il a été mis à jour."));
+    let context = ApplyContext { state, shelf, file_name: name.clone(), origin, theirs };
+    view! {
+        <div class="import-preview" role="region" aria-labelledby="apercu">
+            <h3 id="apercu" tabindex="-1">{format!("Aperçu du fichier « {name} »")}</h3>
+            <p>{about}</p>
+            {migrated.map(|m| view! { <p>{m}</p> })}
+            {move || match plan.get() {
+                None => view! { <NewContract context=context.clone()/> }.into_any(),
+                Some(plan) if plan.is_empty() => view! { <NothingNew/> }.into_any(),
+                Some(plan) => view! { <MergeChoices plan context=context.clone()/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// What applying needs, whichever the kind of import.
+#[derive(Clone)]
+struct ApplyContext {
+    state: AppState,
+    shelf: Shelf,
+    file_name: String,
+    /// Who exported the file, for the names of items kept in both versions.
+    origin: String,
+    theirs: StoredValue<crate::model::Contract>,
+}
+
+impl ApplyContext {
+    /// Takes the snapshot, changes the workspace, and offers to undo.
+    fn apply(&self, change: impl FnOnce(&mut crate::model::Workspace) -> String) {
+        let before = self.shelf.take(self.state, format!("Avant l’import de « {} »", self.file_name));
+        let mut outcome = String::new();
+        self.state.workspace.update(|ws| outcome = change(ws));
+        Inbox::get().clear();
+        offer_back(self.state, format!("Import de « {} » appliqué : {outcome}.", self.file_name), "Annuler l’import", before);
+    }
+}
+
+#[component]
+fn NewContract(context: ApplyContext) -> impl IntoView {
+    let inbox = Inbox::get();
+    let add = move |_| {
+        let contract = context.theirs.get_value();
+        context.apply(move |ws| {
+            add_received_contract(ws, contract);
+            "le contrat est ajouté et ouvert".into()
+        });
+    };
+    view! {
+        <p>"Ce contrat n’est pas encore dans ce navigateur : il sera ajouté à vos contrats, tel quel."</p>
+        <div class="actions">
+            <button type="button" on:click=add>"Ajouter ce contrat"</button>
+            <button type="button" class="secondary" on:click=move |_| inbox.clear()>"Ne pas importer"</button>
+        </div>
+    }
+}
+
+#[component]
+fn NothingNew() -> impl IntoView {
+    let inbox = Inbox::get();
+    view! {
+        <p role="status">"Ce fichier n’apporte rien de nouveau : tout ce qu’il contient est déjà dans votre contrat, ou plus récent ici."</p>
+        <div class="actions">
+            <button type="button" class="secondary" on:click=move |_| inbox.clear()>"Fermer"</button>
+        </div>
+    }
+}
+
+#[component]
+fn MergeChoices(plan: MergePlan, context: ApplyContext) -> impl IntoView {
+    let inbox = Inbox::get();
+    let decisions = RwSignal::new(HashMap::<Id, Choice>::new());
+    let missing = RwSignal::new(None::<String>);
+    let plan = StoredValue::new(plan);
+    let apply = move |_| {
+        let chosen = decisions.get_untracked();
+        let undecided: Vec<Id> = plan.with_value(|p| p.undecided(&chosen).map(|p| p.id).collect());
+        if let Some(first) = undecided.first() {
+            missing.set(Some(format!(
+                "Choisissez une version pour chaque conflit avant d’appliquer : {} restant{}.",
+                undecided.len(),
+                if undecided.len() > 1 { "s" } else { "" }
+            )));
+            focus_after_render(format!("choix-{first}-0"));
+            return;
+        }
+        let theirs = context.theirs.get_value();
+        let origin = context.origin.clone();
+        context.apply(move |ws| {
+            plan.with_value(|plan| merge_into_workspace(ws, &theirs, plan, &chosen, &origin, Id::random, crate::ui::clock::now()))
+                .map_or_else(|| "le contrat n’est plus là".into(), |summary| summary.describe())
+        });
+    };
+    let summary = plan.with_value(describe_plan);
+    view! {
+        <p>{summary}</p>
+        <ul class="proposals">
+            {plan.with_value(|p| p.proposals.clone()).into_iter().map(|proposal| view! {
+                <li><ProposalChoice proposal decisions/></li>
+            }).collect_view()}
+        </ul>
+        {move || missing.get().map(|m| view! { <p class="banner banner--error" role="alert">{m}</p> })}
+        <div class="actions">
+            <button type="button" on:click=apply>"Appliquer la fusion"</button>
+            <button type="button" class="secondary" on:click=move |_| inbox.clear()>"Ne pas importer"</button>
+        </div>
+    }
+}
+
+/// "2 nouveautés, 1 modification du partenaire, 1 conflit à trancher ; 40 éléments identiques."
+fn describe_plan(plan: &MergePlan) -> String {
+    let count = |status| plan.proposals.iter().filter(|p| p.status == status).count();
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
+    let mut parts = Vec::new();
+    for (status, one, many) in [
+        (Status::New, "nouveauté", "nouveautés"),
+        (Status::ChangedThere, "modification du partenaire", "modifications du partenaire"),
+        (Status::Conflict, "conflit à trancher", "conflits à trancher"),
+        (Status::DeletedHere, "élément supprimé ici depuis le dernier échange", "éléments supprimés ici depuis le dernier échange"),
+    ] {
+        let n = count(status);
+        if n > 0 {
+            parts.push(plural(n, one, many));
+        }
+    }
+    let mut text = parts.join(", ");
+    text.push_str(&format!(" ; {} identiques", plural(plan.unchanged, "élément", "éléments")));
+    if plan.newer_here > 0 {
+        text.push_str(&format!(", {} plus récents ici (gardés)", plural(plan.newer_here, "élément", "éléments")));
+    }
+    text.push('.');
+    text
+}
+
+#[component]
+fn ProposalChoice(proposal: Proposal, decisions: RwSignal<HashMap<Id, Choice>>) -> impl IntoView {
+    let id = proposal.id;
+    let suggested = proposal.suggested;
+    let legend = format!("{} « {} » — {}", proposal.kind.label(), proposal.label, proposal.status.label());
+    let class = match proposal.status {
+        Status::Conflict => "proposal proposal--conflict",
+        _ => "proposal",
+    };
+    let group = format!("choix-{id}");
+    let choices = proposal
+        .choices()
+        .iter()
+        .enumerate()
+        .map(|(index, choice)| {
+            let choice = *choice;
+            let input_id = format!("{group}-{index}");
+            let label_for = input_id.clone();
+            let checked = move || decisions.with(|d| d.get(&id).copied().or(suggested)) == Some(choice);
+            let pick = move |_| decisions.update(|d| {
+                d.insert(id, choice);
+            });
+            view! {
+                <label class="radio" for=label_for>
+                    <input type="radio" id=input_id name=group.clone() prop:checked=checked on:change=pick/>
+                    {proposal.choice_label(choice)}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class=class>
+            <legend>{legend}</legend>
+            <Changes proposal=proposal.clone()/>
+            <div class="proposal__choices">{choices}</div>
+        </fieldset>
+    }
+}
+
+#[component]
+fn Changes(proposal: Proposal) -> impl IntoView {
+    if proposal.changes.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <table class="changes">
+            <caption class="visually-hidden">{format!("Différences pour « {} »", proposal.label)}</caption>
+            <thead><tr><th scope="col">"Champ"</th><th scope="col">"Ici"</th><th scope="col">"Dans le fichier"</th></tr></thead>
+            <tbody>
+                {proposal.changes.into_iter().map(|c| view! {
+                    <tr><th scope="row">{c.field}</th><td>{c.mine}</td><td>{c.theirs}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

@@ -1,0 +1,224 @@
+// Sharing between two partners, each in a browser profile of their own: the coordinator
+// exports, the partner imports, both edit the same sheet, the partner's file comes back, the
+// conflict is settled, and the import is undone. Also: refused files leave everything as it
+// was, paste and drop-anywhere reach the same preview, partial exports, snapshots.
+import { test, before, after } from 'node:test';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchProfile, serveDist, watchErrors } from '../support/browser.mjs';
+import { App, typeInto, press } from '../support/app.mjs';
+import { assert, visible, hidden, hasText, until } from '../support/expect.mjs';
+
+let server;
+const profiles = [];
+before(async () => { server = await serveDist(); });
+after(async () => {
+  await Promise.all(profiles.map((p) => p.close()));
+  await server?.close();
+});
+
+/** A person's own browser (separate storage), with the app open on the contract list. */
+async function person(options = {}) {
+  const context = await launchProfile(options);
+  profiles.push(context);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = watchErrors(page);
+  const app = new App(page, server.url);
+  await app.open();
+  return { app, page, errors };
+}
+
+async function loadExample({ app, page }) {
+  await press(page.getByRole('button', { name: 'Charger l’exemple' }));
+  await visible(app.heading('Le contrat'));
+}
+
+/** Exports the open contract as `organisation`, returns the downloaded file's path and text. */
+async function exportContract({ app, page }, organisation) {
+  await app.goTo('Échanges');
+  await typeInto(page.getByLabel('Organisation qui exporte'), organisation);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    press(page.getByRole('button', { name: 'Télécharger le contrat (JSON)' })),
+  ]);
+  const path = join(mkdtempSync(join(tmpdir(), 'atelier-cls-echange-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return { path, name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+async function importFile({ app, page }, path) {
+  await app.goTo('Échanges');
+  await page.getByLabel('Choisir un fichier JSON').setInputFiles(path);
+}
+
+async function setSheetTitle({ app, page }, sheetId, title) {
+  await app.open(`fiche/?id=${sheetId}&etape=1`);
+  await typeInto(page.getByLabel('Intitulé de la fiche'), title);
+  await app.saved();
+}
+
+async function setGeneralObjective({ app, page }, sheetId, text) {
+  await app.open(`fiche/?id=${sheetId}&etape=3`);
+  await typeInto(page.getByLabel('Objectif général'), text);
+  await app.saved();
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const sheets = async (app) => (await app.storedWorkspace()).contracts[0].sheets;
+const proposal = (page, name) => page.getByRole('group', { name });
+
+test('two partners exchange files, settle a conflict on the same sheet, and undo an import', async () => {
+  const coordinator = await person();
+  const partner = await person();
+  await loadExample(coordinator);
+  const original = await sheets(coordinator.app);
+  const [shared, other] = [original[0], original[1]];
+
+  // The coordinator sends the contract; the partner, who has nothing yet, adds it.
+  const first = await exportContract(coordinator, 'Communauté d’agglomération du Bassin d’Aurillac');
+  await importFile(partner, first.path);
+  await visible(partner.page.getByText('Ce contrat n’est pas encore dans ce navigateur'));
+  await press(partner.page.getByRole('button', { name: 'Ajouter ce contrat' }));
+  await visible(partner.page.getByRole('status').filter({ hasText: 'le contrat est ajouté et ouvert' }));
+  await partner.app.saved();
+  assert.deepEqual((await partner.app.storedWorkspace()).contracts[0], JSON.parse(first.text).contract);
+
+  // Both edit the same sheet; the partner also edits another one.
+  await setSheetTitle(partner, shared.id, 'Titre proposé par la CPAM');
+  await setGeneralObjective(partner, other.id, 'Objectif revu par la CPAM');
+  await setSheetTitle(coordinator, shared.id, 'Titre retenu par la coordination');
+
+  // The partner's file comes back: one change to take, one conflict to settle.
+  const back = await exportContract(partner, 'CPAM du Cantal');
+  await importFile(coordinator, back.path);
+  const page = coordinator.page;
+  const conflict = proposal(page, /Fiche action « Titre retenu par la coordination » — Conflit/);
+  await visible(conflict);
+  await hasText(conflict.getByRole('row', { name: /Intitulé/ }), 'Intitulé Titre retenu par la coordination Titre proposé par la CPAM');
+  const changed = proposal(page, new RegExp(`Fiche action « ${escapeRegExp(other.title)} » — Modifié par le partenaire`));
+  await visible(changed.getByRole('row', { name: /Objectif général/ }));
+  assert.equal(await changed.getByRole('radio', { name: 'Prendre la version du fichier' }).isChecked(), true);
+
+  // Applying before settling the conflict is refused, and says why.
+  await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
+  await visible(page.getByRole('alert').filter({ hasText: 'Choisissez une version pour chaque conflit avant d’appliquer : 1 restant.' }));
+  await press(conflict.getByRole('radio', { name: 'Garder les deux' }), 'Space');
+  await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
+  await visible(page.getByRole('status').filter({ hasText: /Import de « cls-.*\.json » appliqué : 1 élément remplacé par la version du fichier, 1 élément gardé en double/ }));
+  await coordinator.app.saved();
+  let merged = await sheets(coordinator.app);
+  assert.equal(merged.length, original.length + 1);
+  assert.equal(merged.find((s) => s.id === shared.id).title, 'Titre retenu par la coordination');
+  assert.ok(merged.some((s) => s.title === 'Titre proposé par la CPAM (version de CPAM du Cantal)'));
+  assert.equal(merged.find((s) => s.id === other.id).general_objective, 'Objectif revu par la CPAM');
+
+  // The same file again brings nothing new.
+  await importFile(coordinator, back.path);
+  await visible(page.getByText('Ce fichier n’apporte rien de nouveau'));
+  await press(page.getByRole('button', { name: 'Fermer', exact: true }));
+
+  // "Annuler l’import" puts back the workspace as it was before the import.
+  await press(page.getByRole('button', { name: 'Annuler l’import' }));
+  await until(async () => {
+    merged = await sheets(coordinator.app);
+    assert.equal(merged.length, original.length);
+    assert.equal(merged.find((s) => s.id === other.id).general_objective, other.general_objective);
+  });
+  assert.equal(merged.find((s) => s.id === shared.id).title, 'Titre retenu par la coordination');
+  assert.deepEqual([...coordinator.errors, ...partner.errors], []);
+});
+
+test('a refused file lists its problems with where they are, and changes nothing', async () => {
+  const someone = await person();
+  await loadExample(someone);
+  await someone.app.saved();
+  const before = await someone.app.storedWorkspace();
+  const bad = join(mkdtempSync(join(tmpdir(), 'atelier-cls-mauvais-')), 'abime.json');
+  writeFileSync(bad, '{\n  "type": "atelier-cls/contrat",\n  "schema_version": 1,\n  "contract": {\n');
+  await importFile(someone, bad);
+  const alert = someone.page.getByRole('alert').filter({ hasText: 'Le fichier « abime.json » n’a pas été importé' });
+  await visible(alert);
+  await hasText(alert.getByRole('listitem'), /^ligne 5, colonne \d+ : Le fichier n’est pas du JSON valide : le fichier est coupé avant la fin\.$/);
+  await press(alert.getByRole('button', { name: 'Fermer', exact: true }));
+  await hidden(alert);
+  assert.deepEqual(await someone.app.storedWorkspace(), before);
+});
+
+test('a pasted export and a file dropped anywhere on the page reach the same preview', async () => {
+  const coordinator = await person();
+  await loadExample(coordinator);
+  const file = await exportContract(coordinator, 'ARS');
+  const partner = await person({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  // Pasted as a person does (Ctrl+V), from the clipboard.
+  await partner.app.goTo('Échanges');
+  await partner.page.evaluate((text) => navigator.clipboard.writeText(text), file.text);
+  await press(partner.page.getByLabel('Ou collez le contenu d’un export'), 'Control+V');
+  await press(partner.page.getByRole('button', { name: 'Vérifier le texte collé' }));
+  await visible(partner.page.getByRole('heading', { name: 'Aperçu du fichier « texte collé »' }));
+  await press(partner.page.getByRole('button', { name: 'Ne pas importer' }));
+
+  // Dropped on the contract list: the Échanges screen opens with the preview.
+  await partner.app.goTo('Mes contrats');
+  await partner.page.evaluate(({ name, text }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], name, { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  }, { name: file.name, text: file.text });
+  await visible(partner.app.heading('Échanges'));
+  await visible(partner.page.getByRole('heading', { name: `Aperçu du fichier « ${file.name} »` }));
+  await press(partner.page.getByRole('button', { name: 'Ajouter ce contrat' }));
+  await partner.app.saved();
+  assert.equal((await partner.app.storedWorkspace()).contracts[0].id, JSON.parse(file.text).contract.id);
+});
+
+test('the sheets one partner leads are exported alone, and merging them deletes nothing', async () => {
+  const coordinator = await person();
+  await loadExample(coordinator);
+  const all = await sheets(coordinator.app);
+  await coordinator.app.goTo('Échanges');
+  await press(coordinator.page.getByRole('radio', { name: 'Une sélection de fiches action' }), 'Space');
+  const lead = coordinator.page.getByLabel('Cocher les fiches pilotées par');
+  const leadName = await lead.locator('option').nth(1).innerText();
+  await lead.selectOption({ label: leadName });
+  const led = all.filter((s) => s.lead.organisation_id !== null);
+  await visible(coordinator.page.getByText(`${led.length} fiche${led.length > 1 ? 's' : ''} action`));
+  const file = await exportContract(coordinator, 'ARS');
+  const sent = JSON.parse(file.text).contract;
+  assert.deepEqual(sent.sheets.map((s) => s.id), led.map((s) => s.id));
+
+  await importFile(coordinator, file.path);
+  await visible(coordinator.page.getByText('Ce fichier n’apporte rien de nouveau'));
+  assert.equal((await sheets(coordinator.app)).length, all.length);
+});
+
+test('every import leaves a snapshot that can be restored from the screen', async () => {
+  const coordinator = await person();
+  await loadExample(coordinator);
+  const file = await exportContract(coordinator, 'ARS');
+  const partner = await person();
+  await partner.app.goTo('Mes contrats');
+  await partner.page.getByLabel('Nom du nouveau contrat').fill('Brouillon du partenaire');
+  await press(partner.page.getByRole('button', { name: 'Créer le contrat' }));
+  await importFile(partner, file.path);
+  await press(partner.page.getByRole('button', { name: 'Ajouter ce contrat' }));
+  await partner.app.saved();
+  assert.equal((await partner.app.storedWorkspace()).contracts.length, 2);
+
+  // After a reload, the snapshot is still listed with its date and what it held.
+  await partner.app.open('echanges/');
+  const snapshot = partner.page.getByRole('listitem').filter({ hasText: `Avant l’import de « ${file.name} » — 1 contrat, 0 fiche action` });
+  await visible(snapshot);
+  await press(snapshot.getByRole('button', { name: /^Restaurer l’instantané du \d{2}\/\d{2}\/\d{4} à \d{2}:\d{2}$/ }));
+  await visible(partner.page.getByRole('status').filter({ hasText: /Instantané du .* restauré/ }));
+  await partner.app.saved();
+  const restored = await partner.app.storedWorkspace();
+  assert.deepEqual(restored.contracts.map((c) => c.name), ['Brouillon du partenaire']);
+  // Restoring took a snapshot of the present first: it can be undone.
+  await visible(partner.page.getByRole('listitem').filter({ hasText: 'Avant la restauration de l’instantané du' }));
+  await press(partner.page.getByRole('button', { name: 'Annuler la restauration' }));
+  await until(async () => assert.equal((await partner.app.storedWorkspace()).contracts.length, 2));
+});
