@@ -38,6 +38,20 @@ for (const [path, title] of [['', 'Mes contrats locaux de santé'], ['contrat/',
   });
 }
 
+test('the import preview (conflicts field by field, choices) and the sheet selection pass axe-core too', async () => {
+  await app.open('echanges/');
+  await visible(app.heading('Échanges'));
+  const contract = (await app.storedWorkspace()).contracts[0];
+  const theirs = { ...contract, name: `${contract.name} (revu)`, sheets: contract.sheets.map((s, i) => (i === 0 ? { ...s, title: 'Titre revu' } : s)) };
+  const file = { type: 'atelier-cls/contrat', schema_version: 1, app_version: '0.1.0', exported_at: '2026-11-23T10:00:00.000Z', exported_by: 'ARS', contract: theirs };
+  await app.page.getByLabel('Choisir un fichier JSON').setInputFiles({ name: 'revu.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await visible(app.page.getByRole('group', { name: /Conflit/ }).first());
+  await app.page.getByRole('radio', { name: 'Une sélection de fiches action' }).check();
+  await visible(app.page.getByRole('group', { name: 'Fiches action à exporter' }));
+  assert.deepEqual(await violations(app.page), []);
+  await app.page.getByRole('button', { name: 'Ne pas importer' }).click();
+});
+
 test('the keyboard focus is always visible', async () => {
   await app.open('contrat/');
   await visible(app.heading('Le contrat'));
