@@ -8,12 +8,19 @@ use serde::{Deserialize, Serialize};
 /// The type marker that tells an Atelier CLS file from any other JSON file.
 pub const ENVELOPE_TYPE: &str = "atelier-cls/contrat";
 
+/// An Atelier CLS exchange file: one contract, with who exported it and when.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Envelope {
+    /// Always "atelier-cls/contrat": tells an Atelier CLS file from any other JSON file.
     #[serde(rename = "type")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = ENVELOPE_TYPE)))]
     pub kind: String,
+    /// The version of the contract's shape: older files are upgraded on import, newer ones
+    /// refused (they need a newer Atelier CLS).
     pub schema_version: u32,
+    /// The version of Atelier CLS that wrote the file.
     pub app_version: String,
     /// ISO 8601 date-time of the export (UTC).
     pub exported_at: String,

@@ -6,6 +6,8 @@ pub mod example;
 pub mod import;
 pub mod items;
 pub mod merge;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 
 pub use envelope::{Envelope, ENVELOPE_TYPE};
 

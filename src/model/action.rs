@@ -4,6 +4,7 @@ use super::{Id, Timestamp, YearMonth, YearReview};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Action {
     pub id: Id,

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// First and last year of the contract, both included (the seeds use 2024-2028).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub first_year: i32,
@@ -31,6 +32,7 @@ impl Period {
 /// The territory covered: its name, member intercommunalities and communes, population and
 /// priority neighbourhoods (QPV).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Territory {
     pub name: String,
@@ -43,6 +45,7 @@ pub struct Territory {
 /// Where and when the contract was signed. The date is ISO (`2024-06-27`), as an
 /// `<input type="date">` gives it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Signing {
     pub date: Option<String>,
@@ -51,6 +54,7 @@ pub struct Signing {
 
 /// The person who runs the contract day to day.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Coordinator {
     pub name: String,
@@ -61,6 +65,7 @@ pub struct Coordinator {
 
 /// A Contrat local de santé.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     pub id: Id,

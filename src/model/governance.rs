@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A governance body of the contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Body {
     /// Comité de pilotage: the signatories, at least once a year.
@@ -38,6 +39,7 @@ impl Body {
 
 /// A person sitting on a governance body, for an organisation of the directory (or none).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub id: Id,
@@ -51,6 +53,7 @@ pub struct Member {
 
 /// A meeting of a governance body. The date is ISO (`2025-03-14`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub id: Id,
@@ -61,6 +64,7 @@ pub struct Meeting {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Governance {
     pub members: Vec<Member>,

@@ -13,6 +13,7 @@ pub type Timestamp = i64;
 
 /// A stable, globally unique identifier (a random UUID v4, written as text in JSON).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(transparent)]
 pub struct Id(Uuid);
 

@@ -6,6 +6,7 @@ use super::{Action, FundingLine, Id, Indicator, Timestamp, YearReview};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SheetKind {
     Thematic,
@@ -26,6 +27,7 @@ impl SheetKind {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     High,
@@ -47,6 +49,7 @@ impl Priority {
 
 /// How far inhabitants take part in the action.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Participation {
     None,
@@ -74,6 +77,7 @@ impl Participation {
 /// A specific objective, attached to one of the contract's strategic objectives: that is what
 /// gives it its number (2.1.1 is the first specific objective under strategic objective 2.1).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SpecificObjective {
     pub id: Id,
@@ -84,6 +88,7 @@ pub struct SpecificObjective {
 
 /// The lead (pilote): an organisation of the directory and a person there.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Lead {
     pub organisation_id: Option<Id>,
@@ -92,6 +97,7 @@ pub struct Lead {
 
 /// The territory a sheet covers: the whole contract, or named EPCIs, communes or QPV.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Coverage {
     pub whole_territory: bool,
@@ -105,6 +111,7 @@ impl Default for Coverage {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ActionSheet {
     pub id: Id,

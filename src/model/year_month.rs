@@ -5,6 +5,7 @@ use std::fmt;
 
 /// A calendar month. Ordered chronologically, so `start <= end` compares dates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearMonth {
     pub year: i32,

@@ -1,5 +1,6 @@
 // Exporting the contract: the downloaded file is the whole contract in the exchange format,
-// named after the territory; the same text can go to the clipboard.
+// named after the territory; the same text can go to the clipboard. The format's JSON Schema is
+// published beside the app.
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { suite } from '../support/browser.mjs';
@@ -36,4 +37,19 @@ test('« Copier dans le presse-papiers » puts the same file in the clipboard', 
   const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
   assert.equal(copied.type, 'atelier-cls/contrat');
   await until(async () => assert.deepEqual(copied.contract, (await app.storedWorkspace()).contracts[0]));
+});
+
+test('the JSON Schema of the exchange file is published at schema/cls.schema.json', async () => {
+  const { app, page } = await env.freshApp();
+  await app.open('echanges/');
+  // Relative to the app's root folder (the document's base), as a partner's link would be.
+  const { status, schema } = await page.evaluate(async () => {
+    const response = await fetch(new URL('schema/cls.schema.json', document.baseURI));
+    return { status: response.status, schema: response.ok ? await response.json() : null };
+  });
+  assert.equal(status, 200);
+  assert.equal(schema.title, 'Atelier CLS — fichier d’échange');
+  assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
+  assert.equal(schema.properties.type.const, 'atelier-cls/contrat');
+  assert.ok(schema.required.includes('contract'), 'a file must hold the contract');
 });
