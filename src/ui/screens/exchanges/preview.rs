@@ -42,12 +42,16 @@ fn Accepted(name: String, checked: Checked, shelf: Shelf) -> impl IntoView {
     let theirs = StoredValue::new(envelope.contract.clone());
     let plan = Memo::new(move |_| state.workspace.with(|ws| theirs.with_value(|c| plan_import(ws, c))));
     let origin = if envelope.exported_by.trim().is_empty() { "un partenaire".to_string() } else { envelope.exported_by.clone() };
+    let sheets = match envelope.contract.sheets.len() {
+        0 => "aucune fiche action".to_string(),
+        1 => "1 fiche action".to_string(),
+        n => format!("{n} fiches action"),
+    };
     let about = format!(
-        "Contrat « {} », exporté par {} le {} ({} fiches action).",
+        "Contrat « {} », exporté par {} le {} ({sheets}).",
         envelope.contract.name,
         origin,
         local_date_time(&envelope.exported_at),
-        envelope.contract.sheets.len()
     );
     let migrated = checked.migrated_from.map(|from| format!("Ce fichier venait d’une version plus ancienne d’Atelier CLS (format {from}) : il a été mis à jour."));
     let context = ApplyContext { state, shelf, file_name: name.clone(), origin, theirs };
