@@ -14,12 +14,7 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-/// How bars are coloured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColourBy {
-    Axis,
-    Status,
-}
+pub use crate::ui::chart_lines::ColourBy;
 
 /// What the address says about the view: filters, scale and colours.
 #[derive(Clone, Debug, PartialEq)]
