@@ -23,39 +23,70 @@ const TIMER = `window.__timeUntil = (trigger, done) => new Promise((resolve) => 
   if (done()) { observer.disconnect(); finish(); }
 });`;
 
-/** The same DOM as the planning's lines, built with plain DOM calls. */
-const PLAIN_JS = `window.__plainPlanning = (rows) => {
+/**
+ * The planning's lines built with plain DOM calls: the same elements, attributes (in the same
+ * order), text and listeners as the app draws (the bench checks that both lists' markup is
+ * identical), from `lines`, a description of each line read from the app's own list.
+ * Like the app, it listens on the list (one listener per event type), not on each button.
+ */
+const PLAIN_JS = `window.__plainPlanning = (lines) => {
   const list = document.createElement('ul');
   list.className = 'planning__lines';
-  let axis = null, sheet = null;
-  for (const r of rows) {
-    if (r.axis !== axis) { axis = r.axis; list.append(group('plan-group plan-group--axis', r.axis)); }
-    if (r.sheet !== sheet) { sheet = r.sheet; list.append(group('plan-group plan-group--sheet', r.sheet)); }
-    const li = document.createElement('li'); li.className = 'plan-row';
-    const label = document.createElement('div'); label.className = 'planning__label-col plan-row__label';
-    const a = document.createElement('a'); a.href = '#'; a.className = 'plan-row__name'; a.textContent = r.label;
-    const lead = document.createElement('span'); lead.className = 'plan-row__lead'; lead.textContent = r.lead;
-    label.append(a, lead);
-    const track = document.createElement('div'); track.className = 'planning__track plan-row__track';
-    const bar = document.createElement('button'); bar.type = 'button'; bar.className = 'bar bar--axis-0';
-    bar.setAttribute('style', 'left:' + r.left + '%;width:' + r.width + '%');
-    bar.setAttribute('aria-label', r.label); bar.title = r.label;
-    bar.addEventListener('click', () => {});
-    for (const side of ['start', 'end']) { const h = document.createElement('span'); h.className = 'bar__handle bar__handle--' + side; bar.append(h); }
-    track.append(bar);
-    const edit = document.createElement('div'); edit.className = 'plan-row__edit';
-    const b = document.createElement('button'); b.type = 'button'; b.className = 'secondary small'; b.textContent = 'Dates';
-    b.setAttribute('aria-label', 'Modifier les dates de « ' + r.label + ' »'); b.addEventListener('click', () => {});
-    edit.append(b);
-    li.append(label, track, edit);
-    list.append(li);
-  }
+  for (const type of ['click', 'pointerdown', 'pointermove', 'pointerup']) list.addEventListener(type, () => {});
+  for (const line of lines) list.append(line.group ? group(line) : action(line));
   return list;
-  function group(className, text) {
-    const li = document.createElement('li'); li.className = className;
-    const button = document.createElement('button'); button.type = 'button'; button.className = 'plan-group__toggle';
-    button.textContent = text; button.addEventListener('click', () => {}); li.append(button); return li;
+  function element(tag, className) { const e = document.createElement(tag); if (className) e.className = className; return e; }
+  function group(g) {
+    const li = element('li', 'plan-group plan-group--' + g.group);
+    const button = element('button'); button.type = 'button'; button.className = 'plan-group__toggle';
+    button.setAttribute('aria-expanded', g.expanded); button.setAttribute('data-groupe', g.key); button.textContent = g.text;
+    li.append(button);
+    return li;
   }
+  function action(r) {
+    const li = element('li', 'plan-row');
+    const label = element('div', 'planning__label-col plan-row__label');
+    const a = element('a'); a.setAttribute('href', r.href); a.className = 'plan-row__name'; a.textContent = r.name;
+    const lead = element('span', 'plan-row__lead'); lead.textContent = r.lead;
+    label.append(a, lead);
+    const track = element('div', 'planning__track plan-row__track');
+    if (r.bar) {
+      const bar = element('button'); bar.type = 'button'; bar.className = r.bar.className;
+      bar.setAttribute('style', r.bar.style); bar.setAttribute('aria-label', r.bar.label); bar.title = r.bar.label;
+      bar.setAttribute('data-fiche', r.bar.sheet); bar.setAttribute('data-action', r.bar.action);
+      if (r.bar.start) bar.setAttribute('data-debut', r.bar.start);
+      if (r.bar.end) bar.setAttribute('data-fin', r.bar.end);
+      if (r.bar.grips) for (const side of ['start', 'end']) {
+        const grip = element('span', 'bar__handle bar__handle--' + side); grip.setAttribute('aria-hidden', 'true'); bar.append(grip);
+      }
+      track.append(bar);
+    }
+    const edit = element('div', 'plan-row__edit no-print');
+    const dates = element('button'); dates.type = 'button'; dates.className = 'secondary small';
+    dates.setAttribute('aria-expanded', 'false'); dates.setAttribute('aria-label', r.datesLabel);
+    dates.setAttribute('data-dates', r.action); dates.textContent = 'Dates';
+    edit.append(dates);
+    li.append(label, track, edit);
+    return li;
+  }
+};
+/** What each line of the app's list shows, for the plain JavaScript to draw the same. */
+window.__planningLines = () => [...document.querySelectorAll('.planning__lines > li')].map((li) => {
+  const toggle = li.querySelector('.plan-group__toggle');
+  if (toggle) return { group: li.classList.contains('plan-group--axis') ? 'axis' : 'sheet', expanded: toggle.getAttribute('aria-expanded'), key: toggle.dataset.groupe, text: toggle.textContent };
+  const bar = li.querySelector('.plan-row__track > button');
+  const dates = li.querySelector('[data-dates]');
+  return {
+    href: li.querySelector('.plan-row__name').getAttribute('href'), name: li.querySelector('.plan-row__name').textContent,
+    lead: li.querySelector('.plan-row__lead').textContent, action: dates.dataset.dates, datesLabel: dates.getAttribute('aria-label'),
+    bar: bar && { className: bar.className, style: bar.getAttribute('style'), label: bar.getAttribute('aria-label'), sheet: bar.dataset.fiche,
+      action: bar.dataset.action, start: bar.dataset.debut, end: bar.dataset.fin, grips: bar.querySelector('.bar__handle') !== null },
+  };
+});
+/** Draws the lines in plain JavaScript and checks that the markup is the app's, character for character. */
+window.__plainMatches = (lines) => {
+  const mine = window.__plainPlanning(lines).innerHTML, app = document.querySelector('.planning__lines').innerHTML;
+  if (mine !== app) throw new Error('plain JavaScript does not draw the same lines as the app');
 };`;
 
 export async function planningBench(url) {
@@ -78,28 +109,37 @@ export async function planningBench(url) {
         () => document.querySelector('nav[aria-label="Navigation principale"] a[href$="/planning/"]').click(),
         () => document.querySelectorAll('.plan-row').length >= 1000)));
       rowsShown = await page.locator('.plan-row').count();
+      const allLines = await page.evaluate(() => { const lines = window.__planningLines(); window.__plainMatches(lines); return lines; });
       filtered.push(await page.evaluate((axis) => window.__timeUntil(() => {
         const select = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Axe').control;
         select.value = axis; select.dispatchEvent(new Event('change', { bubbles: true }));
       }, () => document.querySelectorAll('.plan-row').length > 0 && document.querySelectorAll('.plan-row').length < 1000), firstAxis));
       rowsFiltered = await page.locator('.plan-row').count();
-      // Plain JavaScript, same page, same rows: all of them, then the filtered ones.
-      const data = await page.evaluate(() => [...document.querySelectorAll('.plan-row')].map((li) => ({
-        axis: 'Axe', sheet: 'Fiche', label: li.querySelector('.plan-row__name').textContent,
-        lead: li.querySelector('.plan-row__lead').textContent, left: 10, width: 20 })));
-      const all = Array.from({ length: 1000 }, (_, i) => ({ ...data[i % data.length], axis: 'Axe ' + Math.floor(i / 125), sheet: 'Fiche ' + Math.floor(i / 10) }));
-      const some = all.slice(0, rowsFiltered).map((r) => ({ ...r, axis: 'Axe 1' }));
-      for (const [rows, sink] of [[all, plainFirst], [some, plainFiltered]]) {
-        sink.push(await page.evaluate((rows) => {
-          const host = document.createElement('div'); host.className = 'planning'; document.querySelector('main').append(host);
-          const t0 = performance.now();
-          host.append(window.__plainPlanning(rows));
-          document.body.getBoundingClientRect();
-          const t = performance.now() - t0;
-          host.remove();
-          return t;
-        }, rows));
-      }
+      const someLines = await page.evaluate(() => { const lines = window.__planningLines(); window.__plainMatches(lines); return lines; });
+      // Plain JavaScript, same page, same lines. First render: into an empty container.
+      plainFirst.push(await page.evaluate((lines) => {
+        const host = document.createElement('div'); host.className = 'planning'; document.querySelector('main').append(host);
+        const t0 = performance.now();
+        host.append(window.__plainPlanning(lines));
+        document.body.getBoundingClientRect();
+        const t = performance.now() - t0;
+        host.remove();
+        return t;
+      }, allLines));
+      // After a filter change: as the app, it replaces the 1,000 lines it shows (drawn and
+      // painted beforehand, not timed) with the filtered ones.
+      plainFiltered.push(await page.evaluate(async ([all, some]) => {
+        const host = document.createElement('div'); host.className = 'planning'; document.querySelector('main').append(host);
+        host.append(window.__plainPlanning(all));
+        document.body.getBoundingClientRect();
+        await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted, 0)));
+        const t0 = performance.now();
+        host.replaceChildren(window.__plainPlanning(some));
+        document.body.getBoundingClientRect();
+        const t = performance.now() - t0;
+        host.remove();
+        return t;
+      }, [allLines, someLines]));
     }
     // Typing in a form field with this contract loaded: keystroke to the header showing it.
     await page.getByRole('link', { name: 'Contrat', exact: true }).click();

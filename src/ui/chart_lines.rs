@@ -11,7 +11,7 @@
 
 use crate::model::planning::{bar_position, PlanRow};
 use crate::model::{Id, ReviewStatus, YearMonth};
-use crate::ui::html::push_escaped;
+use crate::ui::html::{escaped, push_escaped};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -55,7 +55,9 @@ pub fn sheet_path(sheet: &str) -> String {
 /// holds axis ids, "aucun" for the rows without axis, and sheet ids). `base` is the router base
 /// put before links.
 pub fn chart_lines(rows: &[PlanRow], folded: &HashSet<String>, look: Look, editing: Option<Id>, base: &str) -> ChartLines {
-    let mut out = ChartLines { html: String::with_capacity(rows.len() * 1024), editor: None };
+    // About 1,200 bytes a line: room enough not to copy the whole text while it grows.
+    let mut out = ChartLines { html: String::with_capacity(rows.len() * 1536), editor: None };
+    let mut name = String::new();
     let mut i = 0;
     while i < rows.len() {
         let axis_key = rows[i].axis_id.map_or("aucun".to_string(), |a| a.to_string());
@@ -72,11 +74,13 @@ pub fn chart_lines(rows: &[PlanRow], folded: &HashSet<String>, look: Look, editi
             let text = format!("{} {} ({})", arrow(sheet_folded), rows[j].sheet_label, sheet_end - j);
             group(&mut out.html, "plan-group--sheet", &sheet_key, sheet_folded, &text);
             if !sheet_folded {
+                let href = format!("{}{}", escaped(base), escaped(&sheet_path(&sheet_key)));
                 for row in &rows[j..sheet_end] {
                     let edited = editing == Some(row.action_id);
-                    action_line(&mut out.html, row, look, edited, base);
+                    let action = row.action_id.to_string();
+                    action_line(&mut out.html, Ids { sheet: &sheet_key, action: &action, href: &href }, row, look, edited, &mut name);
                     if edited {
-                        let _ = write!(out.html, r#"<li class="plan-row plan-row--editor" data-editeur="{}"></li>"#, row.action_id);
+                        let _ = write!(out.html, r#"<li class="plan-row plan-row--editor" data-editeur="{action}"></li>"#);
                         out.editor = Some(EditorAt { sheet: row.sheet_id, action: row.action_id, start: row.start, end: row.end });
                     }
                 }
@@ -127,21 +131,25 @@ fn push_percent(html: &mut String, value: f64) {
     let _ = write!(html, "{sign}{}.{:04}%", magnitude / 10_000, magnitude % 10_000);
 }
 
-/// An action's line: its label (a link to the sheet) and lead, its bar (or diamond) whose ends
-/// can be dragged, and the « Dates » button that opens the editor under the line.
-fn action_line(html: &mut String, row: &PlanRow, look: Look, editing: bool, base: &str) {
-    let dates = match (row.start, row.end) {
-        (Some(s), Some(e)) => format!("de {s} à {e}"),
-        (Some(s), None) => format!("à partir de {s}"),
-        (None, Some(e)) => format!("jusqu’à {e}"),
-        (None, None) => "sans dates".to_string(),
-    };
-    let name = format!("{} – {}, {dates}, pilote : {}", row.label, row.sheet_label, row.lead_name);
-    let sheet = row.sheet_id.to_string();
+/// An action's ids as written in its line, formatted once: its sheet's, its own, and the
+/// escaped address of its sheet.
+struct Ids<'a> {
+    sheet: &'a str,
+    action: &'a str,
+    href: &'a str,
+}
 
+/// Writes a month as `<input type="month">` does ("2026-03").
+fn push_month(html: &mut String, month: YearMonth) {
+    let _ = write!(html, "{:04}-{:02}", month.year, month.month);
+}
+
+/// An action's line: its label (a link to the sheet) and lead, its bar (or diamond) whose ends
+/// can be dragged, and the « Dates » button that opens the editor under the line. `name` is a
+/// buffer reused from line to line.
+fn action_line(html: &mut String, ids: Ids, row: &PlanRow, look: Look, editing: bool, name: &mut String) {
     html.push_str(r#"<li class="plan-row"><div class="planning__label-col plan-row__label"><a href=""#);
-    push_escaped(html, base);
-    push_escaped(html, &sheet_path(&sheet));
+    html.push_str(ids.href);
     html.push_str(r#"" class="plan-row__name">"#);
     push_escaped(html, &row.label);
     html.push_str(r#"</a><span class="plan-row__lead">"#);
@@ -165,17 +173,32 @@ fn action_line(html: &mut String, row: &PlanRow, look: Look, editing: bool, base
             html.push_str(";width:");
             push_percent(html, width);
         }
-        html.push('"');
-        html.push_str(r#" aria-label=""#);
-        push_escaped(html, &name);
+        name.clear();
+        name.push_str(&row.label);
+        name.push_str(" – ");
+        name.push_str(&row.sheet_label);
+        let _ = match (row.start, row.end) {
+            (Some(s), Some(e)) => write!(name, ", de {s} à {e}"),
+            (Some(s), None) => write!(name, ", à partir de {s}"),
+            (None, Some(e)) => write!(name, ", jusqu’à {e}"),
+            (None, None) => write!(name, ", sans dates"),
+        };
+        name.push_str(", pilote : ");
+        name.push_str(&row.lead_name);
+        html.push_str(r#"" aria-label=""#);
+        push_escaped(html, name);
         html.push_str(r#"" title=""#);
-        push_escaped(html, &name);
-        let _ = write!(html, r#"" data-fiche="{sheet}" data-action="{}""#, row.action_id);
+        push_escaped(html, name);
+        let _ = write!(html, r#"" data-fiche="{}" data-action="{}""#, ids.sheet, ids.action);
         if let Some(start) = row.start {
-            let _ = write!(html, r#" data-debut="{}""#, start.to_iso());
+            html.push_str(r#" data-debut=""#);
+            push_month(html, start);
+            html.push('"');
         }
         if let Some(end) = row.end {
-            let _ = write!(html, r#" data-fin="{}""#, end.to_iso());
+            html.push_str(r#" data-fin=""#);
+            push_month(html, end);
+            html.push('"');
         }
         html.push('>');
         if !row.milestone {
@@ -192,7 +215,7 @@ fn action_line(html: &mut String, row: &PlanRow, look: Look, editing: bool, base
         r#"</div><div class="plan-row__edit no-print"><button type="button" class="secondary small" aria-expanded="{editing}" aria-label="Modifier les dates de « "#
     );
     push_escaped(html, &row.label);
-    let _ = write!(html, r#" »" data-dates="{}">Dates</button></div></li>"#, row.action_id);
+    let _ = write!(html, r#" »" data-dates="{}">Dates</button></div></li>"#, ids.action);
 }
 
 #[cfg(test)]

@@ -8,8 +8,8 @@
 //! editor as it is, typed text included, when its action has not changed.
 
 use super::dates::{DateEditor, DragState};
-use super::{ColourBy, ViewState};
-use crate::model::planning::{columns, date_position, PlanRow};
+use super::{ColourBy, Rows, ViewState};
+use crate::model::planning::{columns, date_position};
 use crate::model::{Body, Id};
 use crate::ui::chart_lines::{chart_lines, sheet_path, ChartLines, EditorAt, Look};
 use crate::ui::download::today_iso;
@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use wasm_bindgen::JsCast;
 
 #[component]
-pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
+pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
     let state = AppState::get();
     let ViewState { view, .. } = expect_context::<ViewState>();
     let folded = RwSignal::new(HashSet::<String>::new());
@@ -38,11 +38,17 @@ pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
     let lines = Memo::new(move |_| {
         let (first, last) = window.get();
         let look = Look { first, last, colour: colour.get() };
-        folded.with(|f| visible.with(|rows| chart_lines(rows, f, look, editing.get(), &base)))
+        super::mark("lines-start"); let l = folded.with(|f| visible.with(|rows| chart_lines(rows, f, look, editing.get(), &base))); super::mark("lines-end"); l
     });
     let list = NodeRef::<leptos::html::Ul>::new();
-    let drawn = DrawnLines { editor: StoredValue::new_local(None), owner: Owner::current() };
+    // Whether the window is scrolled, as scroll events say: reading the position while drawing
+    // would lay the page out once more, before the new lines are even there.
+    let scrolled = StoredValue::new(false);
+    let listener = window_event_listener(leptos::ev::scroll, move |_| scrolled.set_value(leptos::prelude::window().scroll_y().unwrap_or_default() > 0.0));
+    on_cleanup(move || listener.remove());
+    let drawn = DrawnLines { editor: StoredValue::new_local(None), owner: Owner::current(), scrolled };
     Effect::new(move |_| {
+        super::mark("effect");
         if let Some(list) = list.get() {
             lines.with(|lines| drawn.draw(&list, lines, editing));
         }
@@ -123,13 +129,14 @@ struct OpenEditor {
 struct DrawnLines {
     editor: StoredValue<Option<OpenEditor>, LocalStorage>,
     owner: Option<Owner>,
+    scrolled: StoredValue<bool>,
 }
 
 impl DrawnLines {
     fn draw(&self, list: &web_sys::HtmlElement, lines: &ChartLines, editing: RwSignal<Option<Id>>) {
         let focused = document().active_element().filter(|e| list.contains(Some(e.as_ref())));
         let back_to = focused.as_ref().and_then(focus_target);
-        let anchor = top_line(list);
+        let anchor = if self.scrolled.get_value() { top_line(list) } else { None };
         list.set_inner_html(&lines.html);
         let slot = lines.editor.and_then(|_| list.query_selector(".plan-row--editor").ok().flatten());
         let previous = self.editor.try_update_value(Option::take).flatten();
@@ -178,11 +185,6 @@ impl DrawnLines {
 /// list: a redraw replaces every line, so the browser's scroll anchoring loses its anchor and
 /// folding a group above would make what one reads jump away.
 fn top_line(list: &web_sys::HtmlElement) -> Option<(String, f64)> {
-    // Reading the scroll position lays the page out: not for the first drawing (nothing to keep
-    // in place, and the whole screen is new), nor at the top of the page.
-    if list.child_element_count() == 0 || window().scroll_y().unwrap_or_default() <= 0.0 {
-        return None;
-    }
     let lines = list.children();
     let bottom = |i: u32| lines.item(i).map_or(f64::MAX, |l| l.get_bounding_client_rect().bottom());
     let (mut low, mut high) = (0, lines.length());
