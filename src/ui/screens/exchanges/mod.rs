@@ -1,6 +1,7 @@
 //! Sharing with partners: export of the contract, import with merge, snapshots, spreadsheets.
 
 mod export;
+mod spreadsheets;
 
 use super::no_contract::RequireContract;
 use export::Export;
@@ -12,6 +13,7 @@ pub fn ExchangesScreen() -> impl IntoView {
         <h1>"Échanges"</h1>
         <RequireContract>
             <Export/>
+            <spreadsheets::Spreadsheets/>
         </RequireContract>
     }
 }
