@@ -32,6 +32,7 @@ async function person(options = {}) {
 async function loadExample({ app, page }) {
   await press(page.getByRole('button', { name: 'Charger l’exemple' }));
   await visible(app.heading('Le contrat'));
+  await until(async () => assert.equal((await app.storedWorkspace())?.contracts.length, 1));
 }
 
 /** Exports the open contract as `organisation`, returns the downloaded file's path and text. */
