@@ -231,13 +231,20 @@ fn Changes(proposal: Proposal) -> impl IntoView {
     if proposal.changes.is_empty() {
         return ().into_any();
     }
+    // An item absent here has nothing to compare with: only what the file holds.
+    let here = !matches!(proposal.status, Status::New | Status::DeletedHere);
+    let caption = if here { "Différences pour" } else { "Contenu de" };
     view! {
         <table class="changes">
-            <caption class="visually-hidden">{format!("Différences pour « {} »", proposal.label)}</caption>
-            <thead><tr><th scope="col">"Champ"</th><th scope="col">"Ici"</th><th scope="col">"Dans le fichier"</th></tr></thead>
+            <caption class="visually-hidden">{format!("{caption} « {} »", proposal.label)}</caption>
+            <thead><tr>
+                <th scope="col">"Champ"</th>
+                {here.then(|| view! { <th scope="col">"Ici"</th> })}
+                <th scope="col">"Dans le fichier"</th>
+            </tr></thead>
             <tbody>
                 {proposal.changes.into_iter().map(|c| view! {
-                    <tr><th scope="row">{c.field}</th><td>{c.mine}</td><td>{c.theirs}</td></tr>
+                    <tr><th scope="row">{c.field}</th>{here.then(|| view! { <td>{c.mine}</td> })}<td>{c.theirs}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>
