@@ -160,8 +160,9 @@ test('a pasted export and a file dropped anywhere on the page reach the same pre
   const file = await exportContract(coordinator, 'ARS');
   const partner = await person({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  // Pasted as a person does (Ctrl+V), from the clipboard.
-  await partner.app.goTo('Échanges');
+  // An empty contract list points to the import; pasted as a person does (Ctrl+V).
+  await press(partner.page.getByRole('link', { name: 'importez-le depuis Échanges' }));
+  await visible(partner.app.heading('Échanges'));
   await partner.page.evaluate((text) => navigator.clipboard.writeText(text), file.text);
   await press(partner.page.getByLabel('Ou collez le contenu d’un export'), 'Control+V');
   await press(partner.page.getByRole('button', { name: 'Vérifier le texte collé' }));
