@@ -54,7 +54,7 @@ fn Accepted(name: String, checked: Checked, shelf: Shelf) -> impl IntoView {
         local_date_time(&envelope.exported_at),
     );
     let migrated = checked.migrated_from.map(|from| format!("Ce fichier venait d’une version plus ancienne d’Atelier CLS (format {from}) : il a été mis à jour."));
-    let context = ApplyContext { state, shelf, file_name: name.clone(), origin, theirs };
+    let context = ApplyContext { state, shelf, file_name: name.clone(), origin, theirs, inbox: Inbox::get() };
     view! {
         <div class="import-preview" role="region" aria-labelledby="apercu">
             <h3 id="apercu" tabindex="-1">{format!("Aperçu du fichier « {name} »")}</h3>
@@ -78,6 +78,7 @@ struct ApplyContext {
     /// Who exported the file, for the names of items kept in both versions.
     origin: String,
     theirs: StoredValue<crate::model::Contract>,
+    inbox: Inbox,
 }
 
 impl ApplyContext {
@@ -86,7 +87,7 @@ impl ApplyContext {
         let before = self.shelf.take(self.state, format!("Avant l’import de « {} »", self.file_name));
         let mut outcome = String::new();
         self.state.workspace.update(|ws| outcome = change(ws));
-        Inbox::get().clear();
+        self.inbox.clear();
         offer_back(self.state, format!("Import de « {} » appliqué : {outcome}.", self.file_name), "Annuler l’import", before);
     }
 }
