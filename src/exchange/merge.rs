@@ -140,7 +140,7 @@ pub fn plan_merge(mine: &Contract, theirs: &Contract, shared: &SharedVersions) -
                     id: item.id,
                     label: item.label.clone(),
                     status: Status::DeletedHere,
-                    changes: Vec::new(),
+                    changes: contents(&item.value, &words),
                     suggested: unchanged_since.then_some(Choice::KeepMine),
                 })
             }
@@ -149,7 +149,7 @@ pub fn plan_merge(mine: &Contract, theirs: &Contract, shared: &SharedVersions) -
                 id: item.id,
                 label: item.label.clone(),
                 status: Status::New,
-                changes: Vec::new(),
+                changes: contents(&item.value, &words),
                 suggested: Some(Choice::TakeTheirs),
             }),
         };
@@ -159,6 +159,13 @@ pub fn plan_merge(mine: &Contract, theirs: &Contract, shared: &SharedVersions) -
         }
     }
     plan
+}
+
+/// What an item absent here holds, as differences from nothing: the fields it fills in.
+fn contents(value: &Value, words: &Vocabulary) -> Vec<FieldChange> {
+    let mut filled = field_changes(&Value::Object(Default::default()), value, words);
+    filled.retain(|change| change.theirs != "—");
+    filled
 }
 
 /// What applying a plan did, for the message after the import.
@@ -465,6 +472,10 @@ mod tests {
 
         let plan = plan_merge(&mine, &theirs, &shared);
         assert_eq!(status_of(&plan, Id::from_u128(999)), Some(Status::New));
+        let new = plan.proposals.iter().find(|p| p.id == Id::from_u128(999)).unwrap();
+        let shown: Vec<(&str, &str)> = new.changes.iter().map(|c| (c.field.as_str(), c.theirs.as_str())).collect();
+        assert!(shown.contains(&("Intitulé", "Nouvelle fiche")), "{shown:?}");
+        assert!(shown.iter().all(|(_, value)| *value != "—"));
         let deleted_here = plan.proposals.iter().find(|p| p.id == deleted.id).unwrap();
         assert_eq!((deleted_here.status, deleted_here.suggested), (Status::DeletedHere, Some(Choice::KeepMine)));
         let (merged, summary) = apply_merge(&mine, &theirs, &plan, &HashMap::new(), "x", Id::random, 5);

@@ -1,4 +1,5 @@
-//! Exchange between partners: the JSON file format, import checks, and merging what comes back.
+//! Exchange between partners: the JSON file format, import checks, and merging what comes back;
+//! the contract as CSV tables for people who work in a spreadsheet.
 
 pub mod diff;
 pub mod envelope;
@@ -8,6 +9,7 @@ pub mod items;
 pub mod merge;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod spreadsheet;
 
 pub use envelope::{Envelope, ENVELOPE_TYPE};
 

@@ -39,6 +39,12 @@ pub struct FundingLine {
     pub in_kind_days: Option<u32>,
 }
 
+/// Planned euros over every line: the sheet's planned budget (saturating, as imported files
+/// may hold any amount).
+pub fn planned_total(lines: &[FundingLine]) -> u64 {
+    lines.iter().fold(0, |total, line| total.saturating_add(line.planned_euros))
+}
+
 /// Planned euros per year, over every line.
 pub fn planned_per_year(lines: &[FundingLine]) -> BTreeMap<i32, u64> {
     let mut totals = BTreeMap::new();
@@ -83,5 +89,7 @@ mod tests {
         let per_funder = planned_per_funder(&lines);
         assert_eq!(per_funder[&Some(Id::from_u128(1))], 1250);
         assert_eq!(per_funder.values().sum::<u64>(), 1750);
+        assert_eq!(planned_total(&lines), 1750);
+        assert_eq!(planned_total(&[]), 0);
     }
 }

@@ -12,6 +12,7 @@ pub mod copy;
 pub mod diagnostic;
 pub mod directory;
 pub mod entity;
+pub mod french_csv;
 pub mod funding;
 pub mod governance;
 pub mod ids;

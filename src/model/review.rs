@@ -46,7 +46,12 @@ pub struct YearReview {
     pub next_steps: String,
 }
 
+/// The review of the most recent year, if any.
+pub fn latest_review(reviews: &[YearReview]) -> Option<&YearReview> {
+    reviews.iter().max_by_key(|r| r.year)
+}
+
 /// The status of the most recent review, if any.
 pub fn latest_status(reviews: &[YearReview]) -> Option<ReviewStatus> {
-    reviews.iter().max_by_key(|r| r.year).map(|r| r.status)
+    latest_review(reviews).map(|r| r.status)
 }

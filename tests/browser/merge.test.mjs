@@ -32,6 +32,7 @@ async function person(options = {}) {
 async function loadExample({ app, page }) {
   await press(page.getByRole('button', { name: 'Charger l’exemple' }));
   await visible(app.heading('Le contrat'));
+  await until(async () => assert.equal((await app.storedWorkspace())?.contracts.length, 1));
 }
 
 /** Exports the open contract as `organisation`, returns the downloaded file's path and text. */
@@ -87,6 +88,10 @@ test('two partners exchange files, settle a conflict on the same sheet, and undo
   // Both edit the same sheet; the partner also edits another one.
   await setSheetTitle(partner, shared.id, 'Titre proposé par la CPAM');
   await setGeneralObjective(partner, other.id, 'Objectif revu par la CPAM');
+  await partner.app.goTo('Fiches action');
+  await press(partner.page.getByRole('button', { name: 'Nouvelle fiche action' }));
+  await typeInto(partner.page.getByLabel('Intitulé de la fiche'), 'Fiche ajoutée par la CPAM');
+  await partner.app.saved();
   await setSheetTitle(coordinator, shared.id, 'Titre retenu par la coordination');
 
   // The partner's file comes back: one change to take, one conflict to settle.
@@ -99,16 +104,20 @@ test('two partners exchange files, settle a conflict on the same sheet, and undo
   const changed = proposal(page, new RegExp(`Fiche action « ${escapeRegExp(other.title)} » — Modifié par le partenaire`));
   await visible(changed.getByRole('row', { name: /Objectif général/ }));
   assert.equal(await changed.getByRole('radio', { name: 'Prendre la version du fichier' }).isChecked(), true);
+  const added = proposal(page, 'Fiche action « Fiche ajoutée par la CPAM » — Nouveau');
+  await hasText(added.getByRole('row', { name: /Intitulé/ }), 'Intitulé Fiche ajoutée par la CPAM');
+  assert.equal(await added.getByRole('radio', { name: 'Ajouter', exact: true }).isChecked(), true);
 
   // Applying before settling the conflict is refused, and says why.
   await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
   await visible(page.getByRole('alert').filter({ hasText: 'Choisissez une version pour chaque conflit avant d’appliquer : 1 restant.' }));
   await press(conflict.getByRole('radio', { name: 'Garder les deux' }), 'Space');
   await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
-  await visible(page.getByRole('status').filter({ hasText: /Import de « cls-.*\.json » appliqué : 1 élément remplacé par la version du fichier, 1 élément gardé en double/ }));
+  await visible(page.getByRole('status').filter({ hasText: /Import de « cls-.*\.json » appliqué : 1 élément ajouté, 1 élément remplacé par la version du fichier, 1 élément gardé en double/ }));
   await coordinator.app.saved();
   let merged = await sheets(coordinator.app);
-  assert.equal(merged.length, original.length + 1);
+  assert.equal(merged.length, original.length + 2);
+  assert.ok(merged.some((s) => s.title === 'Fiche ajoutée par la CPAM'));
   assert.equal(merged.find((s) => s.id === shared.id).title, 'Titre retenu par la coordination');
   assert.ok(merged.some((s) => s.title === 'Titre proposé par la CPAM (version de CPAM du Cantal)'));
   assert.equal(merged.find((s) => s.id === other.id).general_objective, 'Objectif revu par la CPAM');
@@ -151,8 +160,9 @@ test('a pasted export and a file dropped anywhere on the page reach the same pre
   const file = await exportContract(coordinator, 'ARS');
   const partner = await person({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  // Pasted as a person does (Ctrl+V), from the clipboard.
-  await partner.app.goTo('Échanges');
+  // An empty contract list points to the import; pasted as a person does (Ctrl+V).
+  await press(partner.page.getByRole('link', { name: 'importez-le depuis Échanges' }));
+  await visible(partner.app.heading('Échanges'));
   await partner.page.evaluate((text) => navigator.clipboard.writeText(text), file.text);
   await press(partner.page.getByLabel('Ou collez le contenu d’un export'), 'Control+V');
   await press(partner.page.getByRole('button', { name: 'Vérifier le texte collé' }));

@@ -3,43 +3,31 @@
 
 use super::chart::{days_in_month, parse_iso_date};
 use super::rows::{plan_rows, PlanRow};
-use crate::model::{Body, Contract, YearMonth};
+use crate::model::french_csv;
+use crate::model::{Body, Contract};
 
 /// The CSV header (French spreadsheets: ';' separator).
 pub const CSV_HEADER: [&str; 8] =
     ["Axe", "Fiche action", "Action", "Pilote", "Partenaires", "Début", "Fin", "Statut"];
 
-/// CSV of the plan for French spreadsheets: UTF-8 BOM (so Excel reads the accents), ';'
-/// separator, CRLF, dates as "03/2025", partners joined with ", ", the status label or "".
-/// Fields containing ';', '"' or a line break are quoted.
+/// CSV of the plan for French spreadsheets (see `french_csv`): dates as "03/2025", partners
+/// joined with ", ", the status label or "".
 pub fn plan_csv(contract: &Contract, rows: &[PlanRow]) -> String {
-    let bytes = write_csv(contract, rows).unwrap_or_default();
-    let mut text = String::from('\u{FEFF}');
-    text.push_str(&String::from_utf8_lossy(&bytes));
-    text
-}
-
-fn write_csv(contract: &Contract, rows: &[PlanRow]) -> csv::Result<Vec<u8>> {
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    writer.write_record(CSV_HEADER)?;
-    for row in rows {
-        let partners: Vec<&str> = row.partner_ids.iter().map(|id| contract.organisation_name(*id)).collect();
-        let month = |ym: Option<YearMonth>| ym.map(|ym| format!("{:02}/{:04}", ym.month, ym.year)).unwrap_or_default();
-        writer.write_record([
-            row.axis_label.as_str(),
-            &row.sheet_label,
-            &row.label,
-            &row.lead_name,
-            &partners.join(", "),
-            &month(row.start),
-            &month(row.end),
-            row.status.map_or("", |s| s.label()),
-        ])?;
-    }
-    writer.into_inner().map_err(|e| e.into_error().into())
+    french_csv::write(
+        &CSV_HEADER,
+        rows.iter().map(|row| {
+            [
+                row.axis_label.clone(),
+                row.sheet_label.clone(),
+                row.label.clone(),
+                row.lead_name.clone(),
+                french_csv::list(row.partner_ids.iter().map(|id| contract.organisation_name(*id))),
+                french_csv::month(row.start),
+                french_csv::month(row.end),
+                row.status.map_or("", |s| s.label()).to_string(),
+            ]
+        }),
+    )
 }
 
 /// An iCalendar (RFC 5545) file of the milestones (an all-day event on the 1st of the end

@@ -53,6 +53,15 @@ impl PlanRow {
     }
 }
 
+/// "Axe 2 – Santé mentale", or "Axe 2" when the axis has no title: how the planning and the
+/// spreadsheet exports name an axis.
+pub fn axis_label(number: &str, title: &str) -> String {
+    match title.trim() {
+        "" => format!("Axe {number}"),
+        title => format!("Axe {number} – {title}"),
+    }
+}
+
 /// Every action, in reading order (sheets in axis order, then action order).
 pub fn plan_rows(contract: &Contract) -> Vec<PlanRow> {
     let numbers = Numbering::of(contract);
@@ -62,11 +71,7 @@ pub fn plan_rows(contract: &Contract) -> Vec<PlanRow> {
         let (axis_id, axis_label, axis_rank) = match rank {
             Some(rank) => {
                 let axis = &contract.axes[rank];
-                let label = match axis.title.trim() {
-                    "" => format!("Axe {}", numbers.label(axis.id)),
-                    title => format!("Axe {} – {title}", numbers.label(axis.id)),
-                };
-                (Some(axis.id), label, rank)
+                (Some(axis.id), axis_label(numbers.label(axis.id), &axis.title), rank)
             }
             None => (None, NO_AXIS.to_string(), contract.axes.len()),
         };

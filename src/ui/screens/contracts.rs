@@ -8,6 +8,8 @@ use crate::ui::fields::TextField;
 use crate::ui::screen::Screen;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use crate::ui::links::href;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 #[component]
@@ -21,6 +23,8 @@ pub fn ContractsScreen() -> impl IntoView {
         <Show when=move || ids.with(Vec::is_empty)>
             <div class="empty-state">
                 <p>"Aucun contrat pour l’instant. Créez-en un, ou chargez l’exemple pour découvrir un contrat réel."</p>
+                <p>"Un partenaire vous a envoyé un fichier de contrat ? Déposez-le sur cette page, ou "
+                   <A href=href(&Screen::Exchanges.path())>"importez-le depuis Échanges"</A>"."</p>
             </div>
         </Show>
         <ul class="contract-list" aria-label="Contrats">

@@ -4,12 +4,14 @@ mod export;
 mod import;
 mod preview;
 mod snapshots;
+mod spreadsheets;
 
 use super::no_contract::RequireContract;
 use export::Export;
 use import::Import;
 use leptos::prelude::*;
 use snapshots::{Shelf, SnapshotList};
+use spreadsheets::Spreadsheets;
 
 #[component]
 pub fn ExchangesScreen() -> impl IntoView {
@@ -18,6 +20,7 @@ pub fn ExchangesScreen() -> impl IntoView {
         <h1>"Échanges"</h1>
         <RequireContract>
             <Export/>
+            <Spreadsheets/>
         </RequireContract>
         <Import shelf/>
         <SnapshotList shelf/>

@@ -54,7 +54,7 @@ fn Accepted(name: String, checked: Checked, shelf: Shelf) -> impl IntoView {
         local_date_time(&envelope.exported_at),
     );
     let migrated = checked.migrated_from.map(|from| format!("Ce fichier venait d’une version plus ancienne d’Atelier CLS (format {from}) : il a été mis à jour."));
-    let context = ApplyContext { state, shelf, file_name: name.clone(), origin, theirs };
+    let context = ApplyContext { state, shelf, file_name: name.clone(), origin, theirs, inbox: Inbox::get() };
     view! {
         <div class="import-preview" role="region" aria-labelledby="apercu">
             <h3 id="apercu" tabindex="-1">{format!("Aperçu du fichier « {name} »")}</h3>
@@ -78,6 +78,7 @@ struct ApplyContext {
     /// Who exported the file, for the names of items kept in both versions.
     origin: String,
     theirs: StoredValue<crate::model::Contract>,
+    inbox: Inbox,
 }
 
 impl ApplyContext {
@@ -86,7 +87,7 @@ impl ApplyContext {
         let before = self.shelf.take(self.state, format!("Avant l’import de « {} »", self.file_name));
         let mut outcome = String::new();
         self.state.workspace.update(|ws| outcome = change(ws));
-        Inbox::get().clear();
+        self.inbox.clear();
         offer_back(self.state, format!("Import de « {} » appliqué : {outcome}.", self.file_name), "Annuler l’import", before);
     }
 }
@@ -231,13 +232,20 @@ fn Changes(proposal: Proposal) -> impl IntoView {
     if proposal.changes.is_empty() {
         return ().into_any();
     }
+    // An item absent here has nothing to compare with: only what the file holds.
+    let here = !matches!(proposal.status, Status::New | Status::DeletedHere);
+    let caption = if here { "Différences pour" } else { "Contenu de" };
     view! {
         <table class="changes">
-            <caption class="visually-hidden">{format!("Différences pour « {} »", proposal.label)}</caption>
-            <thead><tr><th scope="col">"Champ"</th><th scope="col">"Ici"</th><th scope="col">"Dans le fichier"</th></tr></thead>
+            <caption class="visually-hidden">{format!("{caption} « {} »", proposal.label)}</caption>
+            <thead><tr>
+                <th scope="col">"Champ"</th>
+                {here.then(|| view! { <th scope="col">"Ici"</th> })}
+                <th scope="col">"Dans le fichier"</th>
+            </tr></thead>
             <tbody>
                 {proposal.changes.into_iter().map(|c| view! {
-                    <tr><th scope="row">{c.field}</th><td>{c.mine}</td><td>{c.theirs}</td></tr>
+                    <tr><th scope="row">{c.field}</th>{here.then(|| view! { <td>{c.mine}</td> })}<td>{c.theirs}</td></tr>
                 }).collect_view()}
             </tbody>
         </table>
