@@ -38,7 +38,7 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
     let lines = Memo::new(move |_| {
         let (first, last) = window.get();
         let look = Look { first, last, colour: colour.get() };
-        super::mark("lines-start"); let l = folded.with(|f| visible.with(|rows| chart_lines(rows, f, look, editing.get(), &base))); super::mark("lines-end"); l
+        folded.with(|f| visible.with(|rows| chart_lines(rows, f, look, editing.get(), &base)))
     });
     let list = NodeRef::<leptos::html::Ul>::new();
     // Whether the window is scrolled, as scroll events say: reading the position while drawing
@@ -48,7 +48,6 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
     on_cleanup(move || listener.remove());
     let drawn = DrawnLines { editor: StoredValue::new_local(None), owner: Owner::current(), scrolled };
     Effect::new(move |_| {
-        super::mark("effect");
         if let Some(list) = list.get() {
             lines.with(|lines| drawn.draw(&list, lines, editing));
         }

@@ -79,7 +79,6 @@ pub fn PlanningScreen() -> impl IntoView {
 
 #[component]
 fn Planning() -> impl IntoView {
-    crate::ui::screens::planning::mark("planning-start");
     let state = AppState::get();
     let query = use_query_map();
     let view = Memo::new(move |_| {
@@ -95,11 +94,14 @@ fn Planning() -> impl IntoView {
     });
     let views = ViewState { view, go };
     provide_context(views);
-    let rows: Memo<Rows> = Memo::new(move |_| { mark("rows-start"); let r: Rows = state.with_contract(plan_rows).unwrap_or_default().into(); mark("rows-end"); r });
+    let rows: Memo<Rows> = Memo::new(move |_| state.with_contract(plan_rows).unwrap_or_default().into());
     // Unfiltered, the visible rows are the rows themselves, shared rather than copied.
-    let visible = Memo::new(move |_| view.with(|v| match v.filter.is_active() {
-        false => rows.get(),
-        true => rows.with(|rows| rows.iter().filter(|r| v.filter.accepts(r)).cloned().collect()),
+    let visible = Memo::new(move |_| view.with(|v| {
+        if v.filter.is_active() {
+            rows.with(|rows| rows.iter().filter(|r| v.filter.accepts(r)).cloned().collect())
+        } else {
+            rows.get()
+        }
     }));
     view! {
         <filters::Filters visible/>
@@ -108,5 +110,3 @@ fn Planning() -> impl IntoView {
         <summary::Summary visible/>
     }
 }
-
-pub fn mark(name: &str) { let _ = web_sys::window().unwrap().performance().unwrap().mark(name); }
