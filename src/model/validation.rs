@@ -18,8 +18,8 @@
 //! specific objectives, actions, funding lines and indicators).
 
 use super::numbering::Numbering;
-use super::{ActionSheet, Axis, Body, Contract, Id, StrategicObjective};
-use std::collections::HashMap;
+use super::{ActionSheet, Axis, Body, Contract, Id, StrategicObjective, YearMonth};
+use std::collections::{HashMap, HashSet};
 
 /// How serious an issue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -431,24 +431,13 @@ fn check_calendar(check: &mut Checker) {
     for sheet in contract.sheets_in_axis_order() {
         for (rank, action) in sheet.actions.iter().enumerate() {
             let subject = Subject::Action { sheet: sheet.id, id: action.id };
-            let path = check.within(sheet, format!("Action {}", rank + 1));
             let mut messages = Vec::new();
             if usable {
                 if let Some(start) = action.start {
-                    messages.extend(outside_period(
-                        check,
-                        "commence",
-                        start.year,
-                        &start.to_string(),
-                    ));
+                    messages.extend(outside_period(check, "commence", start));
                 }
                 if let Some(end) = action.end {
-                    messages.extend(outside_period(
-                        check,
-                        "se termine",
-                        end.year,
-                        &end.to_string(),
-                    ));
+                    messages.extend(outside_period(check, "se termine", end));
                 }
                 for review in action.reviews.iter().filter(|r| !period.contains_year(r.year)) {
                     messages.push(review_outside(review.year, &span));
@@ -459,8 +448,13 @@ fn check_calendar(check: &mut Checker) {
                     messages.push(format!("L'action se termine en {end}, avant d'avoir commencé ({start}) : corrigez l'une des deux dates."));
                 }
             }
-            for message in messages {
-                check.error(subject, path.clone(), message);
+            // The location is written only for an action that has something to say: this
+            // runs for every action of the contract on every keystroke.
+            if !messages.is_empty() {
+                let path = check.within(sheet, format!("Action {}", rank + 1));
+                for message in messages {
+                    check.error(subject, path.clone(), message);
+                }
             }
         }
         if !usable {
@@ -484,8 +478,9 @@ fn check_calendar(check: &mut Checker) {
 }
 
 /// The message for an action date outside the period, if it is.
-fn outside_period(check: &Checker, verb: &str, year: i32, when: &str) -> Option<String> {
+fn outside_period(check: &Checker, verb: &str, when: YearMonth) -> Option<String> {
     let period = check.contract.period;
+    let year = when.year;
     if year < period.first_year {
         Some(format!(
             "L'action {verb} en {when}, avant le début du contrat ({}).",
@@ -741,9 +736,17 @@ fn document_order(contract: &Contract) -> Vec<Subject> {
 
 /// Stable sort by document order: issues of one subject keep the order the rules produced them.
 fn sort_in_document_order(contract: &Contract, issues: &mut [Issue]) {
+    if issues.len() < 2 {
+        return;
+    }
+    // Only the subjects that have issues are ranked: a large contract has thousands of
+    // subjects and usually few issues.
+    let concerned: HashSet<Subject> = issues.iter().map(|issue| issue.subject).collect();
     let mut rank: HashMap<Subject, usize> = HashMap::new();
     for (position, subject) in document_order(contract).into_iter().enumerate() {
-        rank.entry(subject).or_insert(position);
+        if concerned.contains(&subject) {
+            rank.entry(subject).or_insert(position);
+        }
     }
     issues.sort_by_key(|issue| rank.get(&issue.subject).copied().unwrap_or(usize::MAX));
 }

@@ -1,5 +1,10 @@
 //! Labelled form controls. Every input has a visible label tied to it, and an optional one-line
 //! help text tied with aria-describedby; each change is dispatched at once (autosave does the rest).
+//!
+//! What a control shows is read through a `Memo` (`settled`): the values come from the one
+//! workspace signal, so every keystroke anywhere re-reads every field on screen, and only the
+//! fields whose value really changed should touch the page (a contract of 1,000 actions keeps
+//! a keystroke well under a frame this way; see bench/RESULTS.md).
 
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -8,6 +13,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub fn unique_id(prefix: &str) -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// `signal`, notifying only when its value changes.
+fn settled<T: Clone + PartialEq + Send + Sync + 'static>(signal: Signal<T>) -> Memo<T> {
+    Memo::new(move |_| signal.get())
 }
 
 #[component]
@@ -26,6 +36,7 @@ pub fn TextField(
     #[prop(optional, into)] kind: Option<&'static str>,
     #[prop(optional, into)] invalid: Signal<bool>,
 ) -> impl IntoView {
+    let (label, value, invalid) = (settled(label), settled(value), settled(invalid));
     let id = unique_id("champ");
     let help_id = format!("{id}-aide");
     let described = help.as_ref().map(|_| help_id.clone());
@@ -61,6 +72,7 @@ pub fn NumberField(
     #[prop(into)] on_input: Callback<Option<i64>>,
     #[prop(optional, into)] invalid: Signal<bool>,
 ) -> impl IntoView {
+    let (value, invalid) = (settled(value), settled(invalid));
     let id = unique_id("nombre");
     let help_id = format!("{id}-aide");
     let described = help.as_ref().map(|_| help_id.clone());
@@ -83,6 +95,7 @@ pub fn CheckField(
     #[prop(into)] checked: Signal<bool>,
     #[prop(into)] on_change: Callback<bool>,
 ) -> impl IntoView {
+    let checked = settled(checked);
     let id = unique_id("case");
     view! {
         <div class="checkbox">
@@ -102,6 +115,7 @@ pub fn SelectField(
     #[prop(into)] value: Signal<String>,
     #[prop(into)] on_change: Callback<String>,
 ) -> impl IntoView {
+    let (options, value) = (settled(options), settled(value));
     let id = unique_id("liste");
     let help_id = format!("{id}-aide");
     let described = help.as_ref().map(|_| help_id.clone());
@@ -129,6 +143,7 @@ pub fn ChoiceList(
     #[prop(into)] selected: Signal<Vec<String>>,
     #[prop(into)] on_toggle: Callback<(String, bool)>,
 ) -> impl IntoView {
+    let (options, selected) = (settled(options), settled(selected));
     view! {
         <fieldset class="choices">
             <legend>{legend}</legend>

@@ -1,6 +1,9 @@
 //! The user interface. Components render the model and dispatch changes defined in `model`;
-//! they hold no business rule. Only `screen` is pure; the rest needs a browser.
+//! they hold no business rule. `screen`, `html` and `chart_lines` are pure (tested natively);
+//! the rest needs a browser.
 
+pub mod chart_lines;
+pub mod html;
 pub mod screen;
 
 #[cfg(target_arch = "wasm32")]

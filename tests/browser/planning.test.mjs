@@ -95,6 +95,27 @@ test('groups fold and unfold', async () => {
   assert.equal(await page.getByRole('button', { name: /Santé mentale \(2 actions\)/ }).getAttribute('aria-expanded'), 'false');
   await page.getByRole('button', { name: /Santé mentale \(2 actions\)/ }).click();
   await visible(bar(page, 'Former au repérage'));
+
+  // By keyboard: the lines are drawn anew, and the focus stays on the same toggle.
+  await press(page.getByRole('button', { name: /Santé mentale \(2 actions\)/ }));
+  await hidden(bar(page, 'Former au repérage'));
+  await until(async () => assert.match(await page.evaluate(() => document.activeElement?.textContent), /^▸ .*Santé mentale \(2 actions\)$/));
+  await page.keyboard.press('Enter');
+  await visible(bar(page, 'Former au repérage'));
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded')), 'true');
+});
+
+test('text typed in a workshop is shown as text in the planning, never run as HTML', async () => {
+  const { app, page, errors } = await plannedContract();
+  const hostile = '<img src=x onerror="window.__pwned=1"> & <b>gras</b>';
+  await page.getByRole('link', { name: 'Former au repérage', exact: true }).click();
+  await page.getByRole('group', { name: 'Action 1' }).getByLabel('Description de l’action').fill(hostile);
+  await app.goTo('Planning');
+  await visible(page.getByRole('link', { name: hostile, exact: true }));
+  await visible(bar(page, hostile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.equal(await page.locator('.planning__lines img, .planning__lines b').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.deepEqual(errors, []);
 });
 
 test('dates changed from the planning are validated, saved, and open the sheet', async () => {

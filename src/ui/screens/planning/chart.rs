@@ -1,96 +1,29 @@
 //! The timeline itself: one line per action, grouped by axis then sheet (groups fold), columns
 //! by year, quarter or month, a bar per action (a diamond for a milestone), COPIL meetings and
 //! today as vertical markers. A bar opens its action (click or Enter); its ends can be dragged.
+//!
+//! The lines are drawn as one piece of HTML (`crate::ui::chart_lines` says why), redrawn whole
+//! when what they show changes; the list listens for clicks and drags on their behalf. A redraw
+//! keeps the keyboard focus where it was (on the same group or action), and keeps the open date
+//! editor as it is, typed text included, when its action has not changed.
 
 use super::dates::{DateEditor, DragState};
-use super::{ColourBy, ViewState};
-use crate::model::planning::{bar_position, columns, date_position, PlanRow};
-use crate::model::{Body, Id, ReviewStatus};
+use super::{ColourBy, Rows, ViewState};
+use crate::model::planning::{columns, date_position};
+use crate::model::{Body, Id};
+use crate::ui::chart_lines::{chart_lines, sheet_path, ChartLines, EditorAt, Look};
 use crate::ui::download::today_iso;
 use crate::ui::links::href;
 use crate::ui::state::AppState;
+use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
 use leptos_router::hooks::use_navigate;
 use std::collections::HashSet;
-
-/// A line of the chart: a group header, an action, or the date editor opened under an action.
-/// Lines are static once drawn (no per-line reactivity, so 1,000 lines stay cheap): whatever a
-/// line shows is in its key, and a line whose content changes is drawn anew.
-#[derive(Clone, PartialEq)]
-enum Line {
-    Axis { key: String, label: String, count: usize, folded: bool },
-    Sheet { id: Id, label: String, count: usize, folded: bool },
-    Action { row: Box<PlanRow>, look: Look },
-    Editor(Box<PlanRow>),
-}
-
-/// How action lines are drawn: the time window and the colours.
-#[derive(Clone, Copy, PartialEq, Debug)]
-struct Look {
-    first: i32,
-    last: i32,
-    colour: ColourBy,
-    editing: bool,
-}
-
-impl Line {
-    fn key(&self) -> String {
-        match self {
-            Line::Axis { key, folded, .. } => format!("a-{key}-{folded}"),
-            Line::Sheet { id, folded, .. } => format!("s-{id}-{folded}"),
-            // Everything the line shows is in its key: a changed action is drawn anew.
-            Line::Action { row, look } => format!(
-                "r-{}-{:?}-{:?}-{}-{:?}-{}-{}-{}-{:?}",
-                row.action_id, row.start, row.end, row.milestone, row.status, row.axis_rank, row.label, row.lead_name, look
-            ),
-            Line::Editor(row) => format!("e-{}-{:?}-{:?}", row.action_id, row.start, row.end),
-        }
-    }
-}
-
-/// Flattens the visible rows into lines, leaving out what is folded.
-fn lines(rows: &[PlanRow], folded: &HashSet<String>, look: Look, editing: Option<Id>) -> Vec<Line> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < rows.len() {
-        let axis_key = rows[i].axis_id.map_or("aucun".to_string(), |a| a.to_string());
-        let axis_end = rows[i..].iter().position(|r| r.axis_id != rows[i].axis_id).map_or(rows.len(), |p| i + p);
-        let axis_folded = folded.contains(&axis_key);
-        out.push(Line::Axis { key: axis_key, label: rows[i].axis_label.clone(), count: axis_end - i, folded: axis_folded });
-        let mut j = i;
-        while j < axis_end {
-            let sheet_end = rows[j..axis_end].iter().position(|r| r.sheet_id != rows[j].sheet_id).map_or(axis_end, |p| j + p);
-            if !axis_folded {
-                let sheet_folded = folded.contains(&rows[j].sheet_id.to_string());
-                out.push(Line::Sheet { id: rows[j].sheet_id, label: rows[j].sheet_label.clone(), count: sheet_end - j, folded: sheet_folded });
-                if !sheet_folded {
-                    for row in &rows[j..sheet_end] {
-                        let edited = editing == Some(row.action_id);
-                        out.push(Line::Action { row: Box::new(row.clone()), look: Look { editing: edited, ..look } });
-                        if edited {
-                            out.push(Line::Editor(Box::new(row.clone())));
-                        }
-                    }
-                }
-            }
-            j = sheet_end;
-        }
-        i = axis_end;
-    }
-    out
-}
-
-fn status_class(status: Option<ReviewStatus>) -> &'static str {
-    match status {
-        Some(ReviewStatus::Done) => "bar--done",
-        Some(ReviewStatus::PartlyDone) => "bar--partly",
-        Some(ReviewStatus::NotDone) => "bar--not-done",
-        None => "bar--none",
-    }
-}
+use wasm_bindgen::JsCast;
 
 #[component]
-pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
+pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
     let state = AppState::get();
     let ViewState { view, .. } = expect_context::<ViewState>();
     let folded = RwSignal::new(HashSet::<String>::new());
@@ -101,15 +34,43 @@ pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
     });
     let colour = Memo::new(move |_| view.with(|v| v.colour));
     let editing = RwSignal::new(None::<Id>);
-    let chart_lines = Memo::new(move |_| {
-        let (first, last) = window.get();
-        let look = Look { first, last, colour: colour.get(), editing: false };
-        folded.with(|f| visible.with(|rows| lines(rows, f, look, editing.get())))
-    });
     let base = href("");
+    let lines = Memo::new(move |_| {
+        let (first, last) = window.get();
+        let look = Look { first, last, colour: colour.get() };
+        folded.with(|f| visible.with(|rows| chart_lines(rows, f, look, editing.get(), &base)))
+    });
+    let list = NodeRef::<leptos::html::Ul>::new();
+    // Whether the window is scrolled, as scroll events say: reading the position while drawing
+    // would lay the page out once more, before the new lines are even there.
+    let scrolled = StoredValue::new(false);
+    let listener = window_event_listener(leptos::ev::scroll, move |_| scrolled.set_value(leptos::prelude::window().scroll_y().unwrap_or_default() > 0.0));
+    on_cleanup(move || listener.remove());
+    let drawn = DrawnLines { editor: StoredValue::new_local(None), owner: Owner::current(), scrolled };
+    Effect::new(move |_| {
+        if let Some(list) = list.get() {
+            lines.with(|lines| drawn.draw(&list, lines, editing));
+        }
+    });
     let drag = DragState::new(state, window);
     let navigate = use_navigate();
-    let open = Callback::new(move |path: String| navigate(&path, Default::default()));
+    let open = move |path: String| navigate(&path, Default::default());
+    let toggle = move |key: String| folded.update(|f| if !f.remove(&key) { f.insert(key); });
+    // Clicks on the lines' buttons, found by their data attributes (the editor's own buttons
+    // have none and handle themselves).
+    let clicked = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let closest = |selector: &str| target.closest(selector).ok().flatten();
+        if let Some(button) = closest("[data-groupe]") {
+            toggle(button.get_attribute("data-groupe").unwrap_or_default());
+        } else if let Some(action) = closest("[data-dates]").and_then(|b| b.get_attribute("data-dates")).and_then(|v| Id::parse(&v)) {
+            editing.update(|e| *e = if *e == Some(action) { None } else { Some(action) });
+        } else if closest(".bar__handle").is_some() {
+            // A grip is for dragging: releasing it must not open the sheet.
+        } else if let Some(sheet) = closest("button[data-fiche]").and_then(|b| b.get_attribute("data-fiche")) {
+            open(sheet_path(&sheet));
+        }
+    };
     let header = Memo::new(move |_| {
         let (first, last) = window.get();
         let total: u32 = ((last - first + 1) * 12).max(1) as u32;
@@ -127,7 +88,6 @@ pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
         }
         markers
     });
-    let toggle = move |key: String| folded.update(|f| if !f.remove(&key) { f.insert(key); });
     view! {
         <Legend colour/>
         <div class="planning" role="region" aria-label="Planning des actions">
@@ -147,89 +107,141 @@ pub fn Chart(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
                         </span>
                     }).collect_view()}
                 </div>
-                <ul class="planning__lines" on:pointerdown=move |ev| drag.down(ev) on:pointermove=move |ev| drag.moved(ev)
-                    on:pointerup=move |ev| drag.up(ev)>
-                    <For each=move || chart_lines.get() key=Line::key let:line>
-                        {match line {
-                            Line::Axis { key, label, count, folded } => view! {
-                                <li class="plan-group plan-group--axis">
-                                    <button type="button" class="plan-group__toggle" aria-expanded=(!folded).to_string()
-                                        on:click=move |_| toggle(key.clone())>
-                                        {format!("{} {label} ({count} action{})", if folded { "▸" } else { "▾" }, if count > 1 { "s" } else { "" })}
-                                    </button>
-                                </li>
-                            }.into_any(),
-                            Line::Sheet { id, label, count, folded } => view! {
-                                <li class="plan-group plan-group--sheet">
-                                    <button type="button" class="plan-group__toggle" aria-expanded=(!folded).to_string()
-                                        on:click=move |_| toggle(id.to_string())>
-                                        {format!("{} {label} ({count})", if folded { "▸" } else { "▾" })}
-                                    </button>
-                                </li>
-                            }.into_any(),
-                            Line::Action { row, look } => action_line(*row, look, &base, editing, open).into_any(),
-                            Line::Editor(row) => view! {
-                                <li class="plan-row plan-row--editor">
-                                    <DateEditor sheet=row.sheet_id action=row.action_id start=row.start end=row.end editing/>
-                                </li>
-                            }.into_any(),
-                        }}
-                    </For>
+                <ul class="planning__lines" node_ref=list on:click=clicked on:pointerdown=move |ev| drag.down(ev)
+                    on:pointermove=move |ev| drag.moved(ev) on:pointerup=move |ev| drag.up(ev)>
                 </ul>
             </div>
         </div>
     }
 }
 
-/// An action's line, drawn once: label, bar (or diamond) and the "Dates" button.
-fn action_line(row: PlanRow, look: Look, base: &str, editing: RwSignal<Option<Id>>, open: Callback<String>) -> impl IntoView {
-    let (sheet, action) = (row.sheet_id, row.action_id);
-    let dates = match (row.start, row.end) {
-        (Some(s), Some(e)) => format!("de {s} à {e}"),
-        (Some(s), None) => format!("à partir de {s}"),
-        (None, Some(e)) => format!("jusqu’à {e}"),
-        (None, None) => "sans dates".to_string(),
-    };
-    let name = format!("{} – {}, {dates}, pilote : {}", row.label, row.sheet_label, row.lead_name);
-    let path = format!("/fiche/?id={sheet}&etape=4");
-    let link = format!("{base}{path}");
-    let colour_class = match look.colour {
-        ColourBy::Axis => format!("bar--axis-{}", row.axis_rank % 8),
-        ColourBy::Status => status_class(row.status).to_string(),
-    };
-    let bar = bar_position(row.start, row.end, look.first, look.last).map(|(left, width)| {
-        let (class, style) = if row.milestone {
-            ("milestone".to_string(), format!("left:{:.4}%", left + width))
-        } else {
-            (format!("bar {colour_class}"), format!("left:{left:.4}%;width:{width:.4}%"))
+/// The date editor mounted in the lines: where, and the handle that unmounts it when dropped.
+struct OpenEditor {
+    at: EditorAt,
+    slot: web_sys::Element,
+    _view: UnmountHandle<AnyViewState>,
+}
+
+/// What outlives a redraw of the lines: the open editor, and the chart's owner, under which
+/// the editor is mounted (so it finds the app's context, and lives until the chart goes).
+#[derive(Clone)]
+struct DrawnLines {
+    editor: StoredValue<Option<OpenEditor>, LocalStorage>,
+    owner: Option<Owner>,
+    scrolled: StoredValue<bool>,
+}
+
+impl DrawnLines {
+    fn draw(&self, list: &web_sys::HtmlElement, lines: &ChartLines, editing: RwSignal<Option<Id>>) {
+        let focused = document().active_element().filter(|e| list.contains(Some(e.as_ref())));
+        let back_to = focused.as_ref().and_then(focus_target);
+        let anchor = if self.scrolled.get_value() { top_line(list) } else { None };
+        list.set_inner_html(&lines.html);
+        let slot = lines.editor.and_then(|_| list.query_selector(".plan-row--editor").ok().flatten());
+        let previous = self.editor.try_update_value(Option::take).flatten();
+        let editor = match (previous, lines.editor, slot) {
+            // The same action, same dates: the editor moves to the new line as it is.
+            (Some(open), Some(at), Some(slot)) if open.at == at => {
+                while let Some(node) = open.slot.first_child() {
+                    let _ = slot.append_child(&node);
+                }
+                Some(OpenEditor { slot, ..open })
+            }
+            (previous, Some(at), Some(slot)) => {
+                drop(previous);
+                let parent: web_sys::HtmlElement = slot.clone().unchecked_into();
+                let mount = move || mount_to(parent, move || view! {
+                    <DateEditor sheet=at.sheet action=at.action start=at.start end=at.end editing/>
+                }.into_any());
+                // Untracked: what the editor reads while it is built is none of this drawing's business.
+                let view = untrack(|| match &self.owner {
+                    Some(owner) => owner.with(mount),
+                    None => mount(),
+                });
+                Some(OpenEditor { at, slot, _view: view })
+            }
+            _ => None,
         };
-        let open = move |_| open.run(path.clone());
-        view! {
-            <button type="button" class=class style=style aria-label=name.clone() title=name.clone() on:click=open
-                data-fiche=sheet.to_string() data-action=action.to_string()
-                data-debut=row.start.map(|m| m.to_iso()) data-fin=row.end.map(|m| m.to_iso())>
-                {(!row.milestone).then(|| view! {
-                    <span class="bar__handle bar__handle--start" aria-hidden="true" on:click=|ev| ev.stop_propagation()></span>
-                    <span class="bar__handle bar__handle--end" aria-hidden="true" on:click=|ev| ev.stop_propagation()></span>
-                })}
-            </button>
+        self.editor.set_value(editor);
+        if let Some((selector, top)) = anchor {
+            keep_in_place(list, &selector, top);
         }
-    });
-    let label = row.label.clone();
-    view! {
-        <li class="plan-row">
-            <div class="planning__label-col plan-row__label">
-                <a href=link.clone() class="plan-row__name">{row.label}</a>
-                <span class="plan-row__lead">{row.lead_name}</span>
-            </div>
-            <div class="planning__track plan-row__track">{bar}</div>
-            <div class="plan-row__edit no-print">
-                <button type="button" class="secondary small" aria-expanded=look.editing.to_string()
-                    aria-label=format!("Modifier les dates de « {label} »")
-                    on:click=move |_| editing.update(|e| *e = if *e == Some(action) { None } else { Some(action) })>"Dates"</button>
-            </div>
-        </li>
+        // Back to the element that had the focus, or to its new copy.
+        let again = match (focused, back_to) {
+            (Some(element), _) if element.is_connected() => Some(element),
+            (_, Some(selector)) => list.query_selector(&selector).ok().flatten(),
+            _ => None,
+        };
+        if let Some(element) = again.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
     }
+}
+
+/// The line at the top of the window and where it is, when the window is scrolled into the
+/// list: a redraw replaces every line, so the browser's scroll anchoring loses its anchor and
+/// folding a group above would make what one reads jump away.
+fn top_line(list: &web_sys::HtmlElement) -> Option<(String, f64)> {
+    let lines = list.children();
+    let bottom = |i: u32| lines.item(i).map_or(f64::MAX, |l| l.get_bounding_client_rect().bottom());
+    let (mut low, mut high) = (0, lines.length());
+    if high == 0 || list.get_bounding_client_rect().top() >= 0.0 {
+        return None;
+    }
+    // The first line whose bottom is below the top of the window.
+    while low < high {
+        let middle = (low + high) / 2;
+        if bottom(middle) <= 0.0 { low = middle + 1 } else { high = middle }
+    }
+    let line = lines.item(low)?;
+    Some((line_selector(&line)?, line.get_bounding_client_rect().top()))
+}
+
+/// Scrolls so that the line `selector` names is back at `top` in the window.
+fn keep_in_place(list: &web_sys::HtmlElement, selector: &str, top: f64) {
+    if let Some(line) = list.query_selector(selector).ok().flatten() {
+        let moved = line.get_bounding_client_rect().top() - top;
+        if moved.abs() >= 1.0 {
+            window().scroll_by_with_x_and_y(0.0, moved);
+        }
+    }
+}
+
+/// A selector for the same line in the next drawing (lines are `<li>` children of the list).
+fn line_selector(line: &web_sys::Element) -> Option<String> {
+    if let Some(id) = line.get_attribute("data-editeur") {
+        return Some(format!(r#"[data-editeur="{id}"]"#));
+    }
+    let named = line.query_selector("[data-groupe], [data-dates]").ok().flatten()?;
+    let (name, value) = match named.get_attribute("data-groupe") {
+        Some(key) => ("data-groupe", key),
+        None => ("data-dates", named.get_attribute("data-dates")?),
+    };
+    Some(format!(r#".planning__lines > li:has([{name}="{value}"])"#))
+}
+
+/// Where the focus goes after a redraw if `element` is gone: the same group toggle, bar,
+/// « Dates » button or link; from inside a closed editor, its action's « Dates » button.
+fn focus_target(element: &web_sys::Element) -> Option<String> {
+    let attribute = |name: &str| element.get_attribute(name);
+    if let Some(editor) = element.closest(".plan-row--editor").ok().flatten() {
+        return editor.get_attribute("data-editeur").map(|id| format!(r#"[data-dates="{id}"]"#));
+    }
+    if let Some(key) = attribute("data-groupe") {
+        return Some(format!(r#"[data-groupe="{key}"]"#));
+    }
+    if let Some(id) = attribute("data-dates") {
+        return Some(format!(r#"[data-dates="{id}"]"#));
+    }
+    if let Some(id) = attribute("data-action") {
+        return Some(format!(r#"button[data-action="{id}"]"#));
+    }
+    // A label link: the link of the same action, found from its line's « Dates » button.
+    let line = element.closest(".plan-row").ok().flatten()?;
+    let id = line.query_selector("[data-dates]").ok().flatten()?.get_attribute("data-dates")?;
+    Some(format!(r#".plan-row:has([data-dates="{id}"]) .plan-row__name"#))
 }
 
 #[component]

@@ -1,14 +1,15 @@
 //! Exports of the planning: CSV for spreadsheets, iCalendar of milestones and COPIL dates, and
 //! a landscape print of the chart.
 
-use crate::model::planning::{milestones_ics, plan_csv, PlanRow};
+use super::Rows;
+use crate::model::planning::{milestones_ics, plan_csv};
 use crate::ui::download::{contract_slug, download, now_utc_compact, today_iso};
 use crate::ui::notices::Level;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
-pub fn Exports(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
+pub fn Exports(visible: Memo<Rows>) -> impl IntoView {
     let state = AppState::get();
     let name = move || state.with_contract(contract_slug).unwrap_or_default();
     let report = move |result: Result<(), String>| {

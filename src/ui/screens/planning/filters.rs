@@ -1,8 +1,8 @@
 //! The planning's filters and display options, all written to the address.
 
-use super::{ColourBy, ViewState};
+use super::{ColourBy, Rows, ViewState};
 use crate::model::numbering::Numbering;
-use crate::model::planning::{PlanRow, Scale};
+use crate::model::planning::Scale;
 use crate::model::{Id, ReviewStatus};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::state::AppState;
@@ -15,7 +15,7 @@ fn with_any(any: &str, items: Vec<(String, String)>) -> Vec<(String, String)> {
 }
 
 #[component]
-pub fn Filters(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
+pub fn Filters(visible: Memo<Rows>) -> impl IntoView {
     let state = AppState::get();
     let views = expect_context::<ViewState>();
     let view = views.view;
@@ -35,7 +35,7 @@ pub fn Filters(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
     let scales = Signal::derive(|| Scale::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect());
     let colours = Signal::derive(|| vec![("axe".to_string(), "Par axe".to_string()), ("statut".to_string(), "Par statut du bilan".to_string())]);
     let id_text = |id: Option<Id>| id.map(|i| i.to_string()).unwrap_or_default();
-    let count = move || visible.with(Vec::len);
+    let count = move || visible.with(|rows| rows.len());
     view! {
         <fieldset class="filters planning-filters no-print">
             <legend>"Filtrer le planning"</legend>

@@ -13,13 +13,12 @@ use crate::model::planning::{plan_rows, PlanFilter, PlanRow, Scale};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use std::sync::Arc;
 
-/// How bars are coloured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColourBy {
-    Axis,
-    Status,
-}
+pub use crate::ui::chart_lines::ColourBy;
+
+/// The planning's rows (one per action), shared by the chart, the filters, exports and summary.
+pub type Rows = Arc<[PlanRow]>;
 
 /// What the address says about the view: filters, scale and colours.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,8 +94,15 @@ fn Planning() -> impl IntoView {
     });
     let views = ViewState { view, go };
     provide_context(views);
-    let rows = Memo::new(move |_| state.with_contract(plan_rows).unwrap_or_default());
-    let visible = Memo::new(move |_| view.with(|v| rows.with(|rows| rows.iter().filter(|r| v.filter.accepts(r)).cloned().collect::<Vec<PlanRow>>())));
+    let rows: Memo<Rows> = Memo::new(move |_| state.with_contract(plan_rows).unwrap_or_default().into());
+    // Unfiltered, the visible rows are the rows themselves, shared rather than copied.
+    let visible = Memo::new(move |_| view.with(|v| {
+        if v.filter.is_active() {
+            rows.with(|rows| rows.iter().filter(|r| v.filter.accepts(r)).cloned().collect())
+        } else {
+            rows.get()
+        }
+    }));
     view! {
         <filters::Filters visible/>
         <exports::Exports visible/>

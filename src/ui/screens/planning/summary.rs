@@ -1,12 +1,13 @@
 //! Under the chart: per year, the actions running, starting and ending, and the load of each
 //! lead organisation.
 
-use crate::model::planning::{load_per_lead, yearly_summary, PlanRow};
+use super::Rows;
+use crate::model::planning::{load_per_lead, yearly_summary};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
-pub fn Summary(visible: Memo<Vec<PlanRow>>) -> impl IntoView {
+pub fn Summary(visible: Memo<Rows>) -> impl IntoView {
     let state = AppState::get();
     let period = Memo::new(move |_| state.with_contract(|c| c.period).unwrap_or_default());
     let years = Memo::new(move |_| visible.with(|rows| yearly_summary(rows, period.get())));
