@@ -85,9 +85,14 @@ impl SaveError {
 /// Saves the workspace. When local storage is full, the oldest snapshots give way one by one:
 /// the work in progress matters more than old copies of it.
 pub fn save(workspace: &Workspace) -> Result<(), SaveError> {
-    let text = encode(workspace);
+    save_encoded(&encode(workspace))
+}
+
+/// Saves a workspace already encoded (`codec::encode`): autosave encodes it anyway to see
+/// whether anything changed, and a large contract is a megabyte of JSON.
+pub fn save_encoded(text: &str) -> Result<(), SaveError> {
     loop {
-        match write(WORKSPACE_KEY, &text) {
+        match write(WORKSPACE_KEY, text) {
             Err(SaveError::Full) if drop_oldest_snapshot() => continue,
             result => return result,
         }

@@ -43,7 +43,7 @@ impl Autosave {
             self.state.save_status.set(SaveStatus::Saved);
             return;
         }
-        match self.state.workspace.with_untracked(local::save) {
+        match local::save_encoded(&text) {
             Ok(()) => {
                 self.last_written.set_value(text);
                 self.state.save_status.set(SaveStatus::Saved);

@@ -28,13 +28,25 @@ pub const NO_STATUS_KEY: &str = "aucun";
 
 impl PlanFilter {
     pub fn accepts(&self, row: &PlanRow) -> bool {
+        self.accepts_searching(row, &fold(&self.text))
+    }
+
+    /// The rows this filter keeps, in order. The searched text is folded once for all rows,
+    /// not once per row: this runs on every keystroke in the search field.
+    pub fn kept<'r>(&'r self, rows: &'r [PlanRow]) -> impl Iterator<Item = &'r PlanRow> + 'r {
+        let needle = fold(&self.text);
+        rows.iter().filter(move |row| self.accepts_searching(row, &needle))
+    }
+
+    /// `accepts`, with the searched text already folded.
+    fn accepts_searching(&self, row: &PlanRow, needle: &str) -> bool {
         self.axis.is_none_or(|axis| row.axis_id == Some(axis))
             && self.lead.is_none_or(|lead| row.lead_id == Some(lead))
             && self.partner.is_none_or(|partner| row.partner_ids.contains(&partner))
             && self.status.is_none_or(|status| row.status == Some(status))
             && (!self.no_status || row.status.is_none())
             && self.accepts_years(row)
-            && self.matches_text(row)
+            && matches_text(row, needle)
     }
 
     /// Whether any filter is set (the screen shows "Effacer les filtres" then).
@@ -49,11 +61,6 @@ impl PlanFilter {
         row.overlaps_years(self.from_year.unwrap_or(i32::MIN), self.to_year.unwrap_or(i32::MAX))
     }
 
-    fn matches_text(&self, row: &PlanRow) -> bool {
-        let needle = fold(&self.text);
-        needle.is_empty()
-            || [&row.label, &row.sheet_label, &row.lead_name].iter().any(|t| fold(t).contains(&needle))
-    }
 
     /// The filter as URL query pairs (only the set ones): "axe", "pilote", "partenaire",
     /// "statut" (a `ReviewStatus` key or "aucun"), "de", "a", "q".
@@ -94,6 +101,11 @@ impl PlanFilter {
     }
 }
 
+/// Whether the action, its sheet or its lead contains `needle` (folded: accents and case aside).
+fn matches_text(row: &PlanRow, needle: &str) -> bool {
+    needle.is_empty() || [&row.label, &row.sheet_label, &row.lead_name].iter().any(|t| fold(t).contains(needle))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::fixture::{id, sample};
@@ -103,7 +115,11 @@ mod tests {
     use std::collections::HashMap;
 
     fn kept(filter: &PlanFilter) -> Vec<Id> {
-        plan_rows(&sample()).iter().filter(|r| filter.accepts(r)).map(|r| r.action_id).collect()
+        let rows = plan_rows(&sample());
+        let kept: Vec<Id> = filter.kept(&rows).map(|r| r.action_id).collect();
+        let accepted: Vec<Id> = rows.iter().filter(|r| filter.accepts(r)).map(|r| r.action_id).collect();
+        assert_eq!(kept, accepted);
+        kept
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn Planning() -> impl IntoView {
     // Unfiltered, the visible rows are the rows themselves, shared rather than copied.
     let visible = Memo::new(move |_| view.with(|v| {
         if v.filter.is_active() {
-            rows.with(|rows| rows.iter().filter(|r| v.filter.accepts(r)).cloned().collect())
+            rows.with(|rows| v.filter.kept(rows).cloned().collect())
         } else {
             rows.get()
         }
