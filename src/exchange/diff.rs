@@ -6,7 +6,7 @@
 //! are matched by id (or, for yearly reviews and values, by year) so that a reordered list is
 //! not reported as a change of every element.
 
-use super::items::shorten;
+use crate::model::validation::shorten;
 use crate::model::reference::{Determinant, HealthField, PlanLink};
 use crate::model::{
     Body, Contract, FindingCategory, Frequency, FundingKind, IndicatorKind, OrganisationKind, Participation,

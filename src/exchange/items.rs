@@ -8,6 +8,7 @@
 //! fingerprints, diffs and merges without touching this file.
 
 use crate::model::{Body, Contract, Fingerprint, Id, SharedVersions};
+use crate::model::validation::shorten;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -158,15 +159,6 @@ fn label_of(kind: ItemKind, value: &Value) -> String {
 
 fn text_at<'a>(value: &'a Value, key: &str) -> &'a str {
     value.get(key).and_then(Value::as_str).unwrap_or("")
-}
-
-/// At most `max` characters, with "…" when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        text.to_string()
-    } else {
-        format!("{}…", text.chars().take(max).collect::<String>().trim_end())
-    }
 }
 
 /// Every id written in this JSON (entities nested at any depth), with how many times.

@@ -522,7 +522,7 @@ fn check_completeness(check: &mut Checker) {
             if indicator.target.trim().is_empty() {
                 let what = match indicator.name.trim() {
                     "" => format!("Indicateur {}", rank + 1),
-                    name => format!("Indicateur « {} »", shorten(name)),
+                    name => format!("Indicateur « {} »", shorten(name, QUOTED_IN_PATH)),
                 };
                 let path = check.within(sheet, what);
                 check.warning(
@@ -586,7 +586,7 @@ impl<'a> Checker<'a> {
         let what = match (self.numbers.get(specific.id), specific.text.trim()) {
             (Some(number), _) => format!("Objectif spécifique {number}"),
             (None, "") => format!("Objectif spécifique (sans numéro, {}e de la fiche)", rank + 1),
-            (None, text) => format!("Objectif spécifique « {} »", shorten(text)),
+            (None, text) => format!("Objectif spécifique « {} »", shorten(text, QUOTED_IN_PATH)),
         };
         self.within(sheet, what)
     }
@@ -618,13 +618,16 @@ fn organisation_path(name: &str, rank: usize) -> String {
     }
 }
 
-/// A long text cut for a location, on a character boundary.
-fn shorten(text: &str) -> String {
-    const MAX: usize = 70;
-    if text.chars().count() <= MAX {
+/// How much of a user's text a location quotes.
+const QUOTED_IN_PATH: usize = 70;
+
+/// At most `max` characters of `text` (cut on a character boundary), with "…" when cut: for
+/// quoting a user's text in a location, a message or a list.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
         text.to_string()
     } else {
-        let cut: String = text.chars().take(MAX).collect();
+        let cut: String = text.chars().take(max).collect();
         format!("{}…", cut.trim_end())
     }
 }
@@ -1383,10 +1386,10 @@ mod tests {
     #[test]
     fn long_texts_are_shortened_in_paths() {
         let long = "é".repeat(100);
-        let short = shorten(&long);
+        let short = shorten(&long, QUOTED_IN_PATH);
         assert_eq!(short.chars().count(), 71);
         assert!(short.ends_with('…'));
-        assert_eq!(shorten("court"), "court");
+        assert_eq!(shorten("court", QUOTED_IN_PATH), "court");
     }
 
     // --- Properties ----------------------------------------------------------------------
