@@ -6,11 +6,11 @@
 //! are matched by id (or, for yearly reviews and values, by year) so that a reordered list is
 //! not reported as a change of every element.
 
-use crate::model::validation::shorten;
 use crate::model::reference::{Determinant, HealthField, PlanLink};
+use crate::model::validation::shorten;
 use crate::model::{
-    Body, Contract, FindingCategory, Frequency, FundingKind, IndicatorKind, OrganisationKind, Participation,
-    Priority, ReviewStatus, SheetKind, YearMonth,
+    Body, Contract, FindingCategory, Frequency, FundingKind, IndicatorKind, OrganisationKind,
+    Participation, Priority, ReviewStatus, SheetKind, YearMonth,
 };
 use serde::Serialize;
 use serde_json::Value;
@@ -68,23 +68,42 @@ pub fn field_changes(mine: &Value, theirs: &Value, words: &Vocabulary) -> Vec<Fi
     changes
 }
 
-fn compare(path: &mut Vec<String>, mine: &Value, theirs: &Value, words: &Vocabulary, out: &mut Vec<FieldChange>) {
+fn compare(
+    path: &mut Vec<String>,
+    mine: &Value,
+    theirs: &Value,
+    words: &Vocabulary,
+    out: &mut Vec<FieldChange>,
+) {
     if mine == theirs {
         return;
     }
     match (mine, theirs) {
         (Value::Object(a), Value::Object(b)) if !is_year_month(mine) => {
-            let mut keys: Vec<&String> = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))).collect();
+            let mut keys: Vec<&String> =
+                a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))).collect();
             keys.retain(|k| k.as_str() != "id" && k.as_str() != "modified_at");
             keys.sort_by_key(|k| field_rank(k));
             for key in keys {
                 path.push(field_label(key));
-                compare(path, a.get(key).unwrap_or(&Value::Null), b.get(key).unwrap_or(&Value::Null), words, out);
+                compare(
+                    path,
+                    a.get(key).unwrap_or(&Value::Null),
+                    b.get(key).unwrap_or(&Value::Null),
+                    words,
+                    out,
+                );
                 path.pop();
             }
         }
-        (Value::Array(a), Value::Array(b)) if keyed(a) && keyed(b) => compare_keyed(path, a, b, words, out),
-        _ => out.push(FieldChange { field: path.join(" › "), mine: show(mine, words), theirs: show(theirs, words) }),
+        (Value::Array(a), Value::Array(b)) if keyed(a) && keyed(b) => {
+            compare_keyed(path, a, b, words, out)
+        }
+        _ => out.push(FieldChange {
+            field: path.join(" › "),
+            mine: show(mine, words),
+            theirs: show(theirs, words),
+        }),
     }
 }
 
@@ -98,20 +117,35 @@ fn key_of(item: &Value) -> Option<String> {
     item.get("id").or_else(|| item.get("year")).map(Value::to_string)
 }
 
-fn compare_keyed(path: &mut Vec<String>, mine: &[Value], theirs: &[Value], words: &Vocabulary, out: &mut Vec<FieldChange>) {
-    let find = |list: &[Value], key: &Option<String>| list.iter().find(|v| &key_of(v) == key).cloned();
+fn compare_keyed(
+    path: &mut Vec<String>,
+    mine: &[Value],
+    theirs: &[Value],
+    words: &Vocabulary,
+    out: &mut Vec<FieldChange>,
+) {
+    let find =
+        |list: &[Value], key: &Option<String>| list.iter().find(|v| &key_of(v) == key).cloned();
     for item in mine {
         let key = key_of(item);
         path.push(element_label(item));
         match find(theirs, &key) {
             Some(other) => compare(path, item, &other, words, out),
-            None => out.push(FieldChange { field: path.join(" › "), mine: show(item, words), theirs: "(retiré)".into() }),
+            None => out.push(FieldChange {
+                field: path.join(" › "),
+                mine: show(item, words),
+                theirs: "(retiré)".into(),
+            }),
         }
         path.pop();
     }
     for item in theirs.iter().filter(|item| find(mine, &key_of(item)).is_none()) {
         path.push(element_label(item));
-        out.push(FieldChange { field: path.join(" › "), mine: "(absent)".into(), theirs: show(item, words) });
+        out.push(FieldChange {
+            field: path.join(" › "),
+            mine: "(absent)".into(),
+            theirs: show(item, words),
+        });
         path.pop();
     }
 }
@@ -130,7 +164,9 @@ fn element_label(item: &Value) -> String {
 }
 
 fn is_year_month(value: &Value) -> bool {
-    value.as_object().is_some_and(|o| o.len() == 2 && o.contains_key("year") && o.contains_key("month"))
+    value
+        .as_object()
+        .is_some_and(|o| o.len() == 2 && o.contains_key("year") && o.contains_key("month"))
 }
 
 /// A value as the user reads it.
@@ -141,9 +177,15 @@ fn show(value: &Value, words: &Vocabulary) -> String {
         Value::Bool(false) => "non".into(),
         Value::Number(n) => n.to_string(),
         Value::String(s) => words.show_text(s),
-        Value::Array(items) => items.iter().map(|v| show(v, words)).filter(|s| s != "—").collect::<Vec<_>>().join(" ; "),
+        Value::Array(items) => items
+            .iter()
+            .map(|v| show(v, words))
+            .filter(|s| s != "—")
+            .collect::<Vec<_>>()
+            .join(" ; "),
         Value::Object(_) if is_year_month(value) => {
-            serde_json::from_value::<YearMonth>(value.clone()).map_or_else(|_| value.to_string(), |ym| ym.to_string())
+            serde_json::from_value::<YearMonth>(value.clone())
+                .map_or_else(|_| value.to_string(), |ym| ym.to_string())
         }
         Value::Object(fields) => fields
             .iter()
@@ -249,14 +291,23 @@ fn field_rank(key: &str) -> usize {
 }
 
 fn field_label(key: &str) -> String {
-    FIELDS.iter().find(|(k, _)| *k == key).map_or_else(|| key.to_string(), |(_, label)| label.to_string())
+    FIELDS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or_else(|| key.to_string(), |(_, label)| label.to_string())
 }
 
 /// The French label of a closed-list value written in the file ("partly_done" → "Partiellement
 /// réalisé"), found by serialising every value of every closed list of the model.
 fn enum_label(key: &str) -> Option<&'static str> {
-    fn find<T: Serialize + Copy>(all: &[T], label: fn(T) -> &'static str, key: &str) -> Option<&'static str> {
-        all.iter().find(|v| serde_json::to_value(**v).ok().as_ref().and_then(Value::as_str) == Some(key)).map(|v| label(*v))
+    fn find<T: Serialize + Copy>(
+        all: &[T],
+        label: fn(T) -> &'static str,
+        key: &str,
+    ) -> Option<&'static str> {
+        all.iter()
+            .find(|v| serde_json::to_value(**v).ok().as_ref().and_then(Value::as_str) == Some(key))
+            .map(|v| label(*v))
     }
     find(&ReviewStatus::ALL, ReviewStatus::label, key)
         .or_else(|| find(&Priority::ALL, Priority::label, key))
@@ -265,10 +316,19 @@ fn enum_label(key: &str) -> Option<&'static str> {
         .or_else(|| find(&Body::ALL, Body::label, key))
         .or_else(|| find(&FindingCategory::ALL, FindingCategory::label, key))
         .or_else(|| find(&OrganisationKind::ALL, OrganisationKind::label, key))
-        .or_else(|| find(&[FundingKind::Operating, FundingKind::Investment], FundingKind::label, key))
-        .or_else(|| find(&[IndicatorKind::Process, IndicatorKind::Outcome], IndicatorKind::label, key))
         .or_else(|| {
-            let all = [Frequency::Monthly, Frequency::Quarterly, Frequency::Yearly, Frequency::EndOfContract];
+            find(&[FundingKind::Operating, FundingKind::Investment], FundingKind::label, key)
+        })
+        .or_else(|| {
+            find(&[IndicatorKind::Process, IndicatorKind::Outcome], IndicatorKind::label, key)
+        })
+        .or_else(|| {
+            let all = [
+                Frequency::Monthly,
+                Frequency::Quarterly,
+                Frequency::Yearly,
+                Frequency::EndOfContract,
+            ];
             find(&all, Frequency::label, key)
         })
         .or_else(|| find(HealthField::ALL, HealthField::label, key))
@@ -284,7 +344,12 @@ mod tests {
 
     fn contract_with_org() -> Contract {
         let mut c = Contract::blank(Id::from_u128(1), "CLS", 0);
-        c.organisations.push(Organisation::new(Id::from_u128(7), "Mairie d’Aurillac", OrganisationKind::Commune, 0));
+        c.organisations.push(Organisation::new(
+            Id::from_u128(7),
+            "Mairie d’Aurillac",
+            OrganisationKind::Commune,
+            0,
+        ));
         c
     }
 
@@ -304,9 +369,18 @@ mod tests {
             &Vocabulary::of(&[&contract]),
         );
         let change = |field: &str| changes.iter().find(|c| c.field == field).cloned();
-        assert_eq!(change("Priorité").map(|c| (c.mine, c.theirs)), Some(("Moyenne".into(), "Haute".into())));
-        assert_eq!(change("Pilote › Organisation").map(|c| c.theirs), Some("Mairie d’Aurillac".into()));
-        assert_eq!(change("Actions › « Atelier cuisine » › Fin").map(|c| (c.mine, c.theirs)), Some(("—".into(), "septembre 2026".into())));
+        assert_eq!(
+            change("Priorité").map(|c| (c.mine, c.theirs)),
+            Some(("Moyenne".into(), "Haute".into()))
+        );
+        assert_eq!(
+            change("Pilote › Organisation").map(|c| c.theirs),
+            Some("Mairie d’Aurillac".into())
+        );
+        assert_eq!(
+            change("Actions › « Atelier cuisine » › Fin").map(|c| (c.mine, c.theirs)),
+            Some(("—".into(), "septembre 2026".into()))
+        );
         assert_eq!(changes.len(), 3, "{changes:?}");
         assert_eq!(changes[0].field, "Priorité", "fields come in the forms' order");
     }

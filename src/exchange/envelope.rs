@@ -58,7 +58,12 @@ pub fn with_only_sheets(contract: &Contract, chosen: &[crate::model::Id]) -> Con
 
 /// The sheets an organisation leads, in the contract's order: "all the sheets one partner leads".
 pub fn sheets_led_by(contract: &Contract, organisation: crate::model::Id) -> Vec<crate::model::Id> {
-    contract.sheets.iter().filter(|s| s.lead.organisation_id == Some(organisation)).map(|s| s.id).collect()
+    contract
+        .sheets
+        .iter()
+        .filter(|s| s.lead.organisation_id == Some(organisation))
+        .map(|s| s.id)
+        .collect()
 }
 
 #[cfg(test)]
@@ -69,12 +74,19 @@ mod tests {
     #[test]
     fn a_selection_keeps_the_chosen_sheets_and_everything_they_refer_to() {
         let contract = example_contract();
-        let lead = contract.sheets.iter().find_map(|s| s.lead.organisation_id).expect("a sheet of the example has a lead");
+        let lead = contract
+            .sheets
+            .iter()
+            .find_map(|s| s.lead.organisation_id)
+            .expect("a sheet of the example has a lead");
         let chosen = sheets_led_by(&contract, lead);
         assert!(!chosen.is_empty() && chosen.len() < contract.sheets.len());
         let selection = with_only_sheets(&contract, &chosen);
         assert!(selection.sheets.iter().all(|s| s.lead.organisation_id == Some(lead)));
         assert_eq!(selection.sheets.len(), chosen.len());
-        assert_eq!((selection.organisations, selection.axes), (contract.organisations, contract.axes));
+        assert_eq!(
+            (selection.organisations, selection.axes),
+            (contract.organisations, contract.axes)
+        );
     }
 }

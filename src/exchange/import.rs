@@ -109,7 +109,11 @@ pub fn check_file(bytes: &[u8]) -> Result<Checked, Vec<ImportProblem>> {
 pub fn too_big(bytes: usize) -> ImportProblem {
     ImportProblem::new(
         "fichier",
-        format!("Le fichier est trop gros ({} Mo ; au plus {} Mo).", megabytes(bytes), MAX_FILE_BYTES / (1024 * 1024)),
+        format!(
+            "Le fichier est trop gros ({} Mo ; au plus {} Mo).",
+            megabytes(bytes),
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
     )
 }
 

@@ -7,8 +7,8 @@
 //! Items are read from the contract's JSON, so a field added to the model later takes part in
 //! fingerprints, diffs and merges without touching this file.
 
-use crate::model::{Body, Contract, Fingerprint, Id, SharedVersions};
 use crate::model::validation::shorten;
+use crate::model::{Body, Contract, Fingerprint, Id, SharedVersions};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -98,8 +98,16 @@ pub fn items_of_json(json: &Value, contract_id: Id) -> Vec<Item> {
     }];
     for kind in ItemKind::LISTS {
         for value in list_at(json, kind) {
-            let Some(id) = value.get("id").and_then(Value::as_str).and_then(Id::parse) else { continue };
-            items.push(Item { kind, id, label: label_of(kind, value), fingerprint: Fingerprint::of(value), value: value.clone() });
+            let Some(id) = value.get("id").and_then(Value::as_str).and_then(Id::parse) else {
+                continue;
+            };
+            items.push(Item {
+                kind,
+                id,
+                label: label_of(kind, value),
+                fingerprint: Fingerprint::of(value),
+                value: value.clone(),
+            });
         }
     }
     items
@@ -143,7 +151,8 @@ fn label_of(kind: ItemKind, value: &Value) -> String {
     let named = text_at(value, kind.name_field());
     let label = match kind {
         ItemKind::Meeting => {
-            let body = value.get("body").cloned().and_then(|b| serde_json::from_value::<Body>(b).ok());
+            let body =
+                value.get("body").cloned().and_then(|b| serde_json::from_value::<Body>(b).ok());
             let body = body.map_or("Réunion", Body::label);
             format!("{body} du {}", text_at(value, "date"))
         }

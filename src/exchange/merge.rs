@@ -11,7 +11,9 @@
 //! some sheets), and an item deleted here comes back only if the user says so.
 
 use super::diff::{field_changes, FieldChange, Vocabulary};
-use super::items::{identity_of, ids_in, items_of, list_at, list_at_mut, record_shared, Item, ItemKind};
+use super::items::{
+    identity_of, ids_in, items_of, list_at, list_at_mut, record_shared, Item, ItemKind,
+};
 use crate::model::copy::with_fresh_ids;
 use crate::model::{Contract, Id, SharedVersions, Timestamp, Workspace};
 use serde_json::Value;
@@ -102,7 +104,10 @@ impl MergePlan {
     }
 
     /// The proposals still waiting for a choice.
-    pub fn undecided<'a>(&'a self, decisions: &'a HashMap<Id, Choice>) -> impl Iterator<Item = &'a Proposal> {
+    pub fn undecided<'a>(
+        &'a self,
+        decisions: &'a HashMap<Id, Choice>,
+    ) -> impl Iterator<Item = &'a Proposal> {
         self.proposals.iter().filter(|p| p.suggested.is_none() && !decisions.contains_key(&p.id))
     }
 }
@@ -110,7 +115,8 @@ impl MergePlan {
 /// What the file would change in `mine` (the same contract, by id), item by item.
 pub fn plan_merge(mine: &Contract, theirs: &Contract, shared: &SharedVersions) -> MergePlan {
     let words = Vocabulary::of(&[mine, theirs]);
-    let here: HashMap<(ItemKind, Id), Item> = items_of(mine).into_iter().map(|i| ((i.kind, i.id), i)).collect();
+    let here: HashMap<(ItemKind, Id), Item> =
+        items_of(mine).into_iter().map(|i| ((i.kind, i.id), i)).collect();
     let mut plan = MergePlan { proposals: Vec::new(), unchanged: 0, newer_here: 0 };
     for item in items_of(theirs) {
         let proposal = match here.get(&(item.kind, item.id)) {
@@ -118,7 +124,10 @@ pub fn plan_merge(mine: &Contract, theirs: &Contract, shared: &SharedVersions) -
                 plan.unchanged += 1;
                 continue;
             }
-            Some(mine) => match (shared.rank(item.id, mine.fingerprint), shared.rank(item.id, item.fingerprint)) {
+            Some(mine) => match (
+                shared.rank(item.id, mine.fingerprint),
+                shared.rank(item.id, item.fingerprint),
+            ) {
                 (None, Some(_)) => None,
                 (Some(ours), Some(their)) if their < ours => None,
                 (Some(_), _) => Some((Status::ChangedThere, Some(Choice::TakeTheirs))),
@@ -184,16 +193,30 @@ impl MergeSummary {
 
     /// "2 éléments ajoutés, 1 remplacé par la version du fichier, 1 gardé en double".
     pub fn describe(self) -> String {
-        let plural = |n: usize, one: &str, many: &str| if n > 1 { format!("{n} {many}") } else { format!("{n} {one}") };
+        let plural = |n: usize, one: &str, many: &str| {
+            if n > 1 {
+                format!("{n} {many}")
+            } else {
+                format!("{n} {one}")
+            }
+        };
         let mut parts = Vec::new();
         if self.added > 0 {
             parts.push(plural(self.added, "élément ajouté", "éléments ajoutés"));
         }
         if self.replaced > 0 {
-            parts.push(plural(self.replaced, "élément remplacé par la version du fichier", "éléments remplacés par la version du fichier"));
+            parts.push(plural(
+                self.replaced,
+                "élément remplacé par la version du fichier",
+                "éléments remplacés par la version du fichier",
+            ));
         }
         if self.doubled > 0 {
-            parts.push(plural(self.doubled, "élément gardé en double", "éléments gardés en double"));
+            parts.push(plural(
+                self.doubled,
+                "élément gardé en double",
+                "éléments gardés en double",
+            ));
         }
         if self.kept > 0 {
             parts.push(plural(self.kept, "version gardée ici", "versions gardées ici"));
@@ -229,7 +252,16 @@ pub fn apply_merge(
             .unwrap_or(Choice::KeepMine);
         let applied = match proposal.kind {
             ItemKind::Identity => take_identity(&mut merged, &their_json, choice),
-            kind => merge_list_item(&mut merged, &their_json, kind, proposal.id, choice, origin, &mut fresh, now),
+            kind => merge_list_item(
+                &mut merged,
+                &their_json,
+                kind,
+                proposal.id,
+                choice,
+                origin,
+                &mut fresh,
+                now,
+            ),
         };
         match applied {
             Applied::Added => summary.added += 1,
@@ -238,7 +270,8 @@ pub fn apply_merge(
             Applied::Kept => summary.kept += 1,
         }
     }
-    let mut contract: Contract = serde_json::from_value(merged).expect("items of two valid contracts make a valid contract");
+    let mut contract: Contract =
+        serde_json::from_value(merged).expect("items of two valid contracts make a valid contract");
     if summary.changed_anything() {
         contract.modified_at = now;
     }
@@ -274,7 +307,9 @@ fn merge_list_item(
     now: Timestamp,
 ) -> Applied {
     let their_list = list_at(theirs, kind);
-    let Some(their_item) = their_list.iter().find(|v| has_id(v, id)).cloned() else { return Applied::Kept };
+    let Some(their_item) = their_list.iter().find(|v| has_id(v, id)).cloned() else {
+        return Applied::Kept;
+    };
     let clashes = clashing_ids(merged, kind, id, &their_item);
     let Some(list) = list_at_mut(merged, kind) else { return Applied::Kept };
     let here = list.iter().position(|v| has_id(v, id));
@@ -288,7 +323,8 @@ fn merge_list_item(
         }
         (Choice::TakeTheirs, None) => {
             let index = insertion_point(list, their_list, id);
-            let item = if clashes { with_fresh_ids(&their_item, &mut *fresh, now) } else { their_item };
+            let item =
+                if clashes { with_fresh_ids(&their_item, &mut *fresh, now) } else { their_item };
             list.insert(index, item);
             Applied::Added
         }
@@ -377,7 +413,8 @@ pub fn merge_into_workspace(
     now: Timestamp,
 ) -> Option<MergeSummary> {
     let index = workspace.contracts.iter().position(|c| c.id == theirs.id)?;
-    let (merged, summary) = apply_merge(&workspace.contracts[index], theirs, plan, decisions, origin, fresh, now);
+    let (merged, summary) =
+        apply_merge(&workspace.contracts[index], theirs, plan, decisions, origin, fresh, now);
     workspace.contracts[index] = merged;
     workspace.active_contract = Some(theirs.id);
     record_export(workspace, theirs);
@@ -414,7 +451,8 @@ mod tests {
         assert_eq!(status_of(&plan, a), None);
         assert_eq!(status_of(&plan, b), Some(Status::ChangedThere));
         assert_eq!(plan.newer_here, 1);
-        let (merged, summary) = apply_merge(&mine, &theirs, &plan, &HashMap::new(), "CPAM", Id::random, 5);
+        let (merged, summary) =
+            apply_merge(&mine, &theirs, &plan, &HashMap::new(), "CPAM", Id::random, 5);
         assert_eq!(merged.sheet(a).unwrap().title, "Changée ici");
         assert_eq!(merged.sheet(b).unwrap().priority, Priority::Low);
         assert_eq!(summary, MergeSummary { replaced: 1, ..Default::default() });
@@ -434,13 +472,20 @@ mod tests {
         let conflict = plan.proposals.iter().find(|p| p.id == a).unwrap();
         assert_eq!((conflict.status, conflict.suggested), (Status::Conflict, None));
         assert_eq!(conflict.changes[0].field, "Intitulé");
-        assert_eq!((conflict.changes[0].mine.as_str(), conflict.changes[0].theirs.as_str()), ("Titre d’ici", "Titre du partenaire"));
+        assert_eq!(
+            (conflict.changes[0].mine.as_str(), conflict.changes[0].theirs.as_str()),
+            ("Titre d’ici", "Titre du partenaire")
+        );
         assert_eq!(plan.undecided(&HashMap::new()).count(), 1);
 
         let both = HashMap::from([(a, Choice::KeepBoth)]);
-        let (merged, _) = apply_merge(&mine, &theirs, &plan, &both, "CPAM du Cantal", Id::random, 5);
+        let (merged, _) =
+            apply_merge(&mine, &theirs, &plan, &both, "CPAM du Cantal", Id::random, 5);
         let titles: Vec<&str> = merged.sheets.iter().map(|s| s.title.as_str()).collect();
-        assert_eq!(&titles[..2], ["Titre d’ici", "Titre du partenaire (version de CPAM du Cantal)"]);
+        assert_eq!(
+            &titles[..2],
+            ["Titre d’ici", "Titre du partenaire (version de CPAM du Cantal)"]
+        );
         assert_ne!(merged.sheets[1].id, a);
         assert_eq!(merged.sheets[1].axis_id, merged.sheets[0].axis_id);
 
@@ -457,7 +502,10 @@ mod tests {
         theirs.name = "Autre nom".into();
         let plan = plan_merge(&base, &theirs, &SharedVersions::default());
         assert_eq!(plan.proposals.len(), 1);
-        assert_eq!((plan.proposals[0].kind, plan.proposals[0].status), (ItemKind::Identity, Status::Conflict));
+        assert_eq!(
+            (plan.proposals[0].kind, plan.proposals[0].status),
+            (ItemKind::Identity, Status::Conflict)
+        );
     }
 
     #[test]
@@ -473,12 +521,17 @@ mod tests {
         let plan = plan_merge(&mine, &theirs, &shared);
         assert_eq!(status_of(&plan, Id::from_u128(999)), Some(Status::New));
         let new = plan.proposals.iter().find(|p| p.id == Id::from_u128(999)).unwrap();
-        let shown: Vec<(&str, &str)> = new.changes.iter().map(|c| (c.field.as_str(), c.theirs.as_str())).collect();
+        let shown: Vec<(&str, &str)> =
+            new.changes.iter().map(|c| (c.field.as_str(), c.theirs.as_str())).collect();
         assert!(shown.contains(&("Intitulé", "Nouvelle fiche")), "{shown:?}");
         assert!(shown.iter().all(|(_, value)| *value != "—"));
         let deleted_here = plan.proposals.iter().find(|p| p.id == deleted.id).unwrap();
-        assert_eq!((deleted_here.status, deleted_here.suggested), (Status::DeletedHere, Some(Choice::KeepMine)));
-        let (merged, summary) = apply_merge(&mine, &theirs, &plan, &HashMap::new(), "x", Id::random, 5);
+        assert_eq!(
+            (deleted_here.status, deleted_here.suggested),
+            (Status::DeletedHere, Some(Choice::KeepMine))
+        );
+        let (merged, summary) =
+            apply_merge(&mine, &theirs, &plan, &HashMap::new(), "x", Id::random, 5);
         assert_eq!(merged.sheets[1].title, "Nouvelle fiche");
         assert!(merged.sheet(deleted.id).is_none());
         assert_eq!((summary.added, summary.kept), (1, 1));
@@ -505,7 +558,8 @@ mod tests {
         let mut theirs = base.clone();
         theirs.sheets.push(ActionSheet::new(organisation, "Fiche au faux identifiant", 0));
         let plan = plan_merge(&base, &theirs, &shared_after_export(&base));
-        let (merged, summary) = apply_merge(&base, &theirs, &plan, &HashMap::new(), "x", Id::random, 5);
+        let (merged, summary) =
+            apply_merge(&base, &theirs, &plan, &HashMap::new(), "x", Id::random, 5);
         assert_eq!(summary.added, 1);
         let added = merged.sheets.last().unwrap();
         assert_eq!(added.title, "Fiche au faux identifiant");

@@ -11,7 +11,9 @@ use super::import::check_file;
 use super::items::{ids_in, items_of, ItemKind};
 use super::merge::{apply_merge, plan_merge, record_export, Choice};
 use super::{example::example_contract, Envelope};
-use crate::model::{Action, ActionSheet, Contract, Finding, FindingCategory, Id, SharedVersions, Workspace};
+use crate::model::{
+    Action, ActionSheet, Contract, Finding, FindingCategory, Id, SharedVersions, Workspace,
+};
 use proptest::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -40,7 +42,8 @@ fn edit(side: u128) -> impl Strategy<Value = Edit> {
         (any::<usize>(), text()).prop_map(|(i, t)| Edit::RenameSheet(i, t)),
         any::<usize>().prop_map(Edit::DeleteSheet),
         (new_id.clone(), text()).prop_map(|(n, t)| Edit::AddSheet(n, t)),
-        (any::<usize>(), 2_000 + side..2_008 + side, text()).prop_map(|(i, n, t)| Edit::AddAction(i, n, t)),
+        (any::<usize>(), 2_000 + side..2_008 + side, text())
+            .prop_map(|(i, n, t)| Edit::AddAction(i, n, t)),
         (any::<usize>(), text()).prop_map(|(i, t)| Edit::RenameOrganisation(i, t)),
         any::<usize>().prop_map(Edit::DeleteOrganisation),
         (3_000u128..3_008, text()).prop_map(|(n, t)| Edit::AddFinding(n, t)),
@@ -50,7 +53,10 @@ fn edit(side: u128) -> impl Strategy<Value = Edit> {
 fn apply(contract: &mut Contract, edit: &Edit) {
     let sheets = contract.sheets.len().max(1);
     let organisations = contract.organisations.len().max(1);
-    let taken = |c: &Contract, id: Id| super::items::items_of(c).iter().any(|i| i.id == id) || c.sheets.iter().any(|s| s.actions.iter().any(|a| a.id == id));
+    let taken = |c: &Contract, id: Id| {
+        super::items::items_of(c).iter().any(|i| i.id == id)
+            || c.sheets.iter().any(|s| s.actions.iter().any(|a| a.id == id))
+    };
     match edit.clone() {
         Edit::RenameContract(name) => contract.name = name,
         Edit::RenameSheet(i, title) => {
@@ -81,12 +87,14 @@ fn apply(contract: &mut Contract, edit: &Edit) {
                 contract.organisations.remove(i % organisations);
             }
         }
-        Edit::AddFinding(n, text) if !taken(contract, Id::from_u128(n)) => contract.diagnostic.push(Finding {
-            id: Id::from_u128(n),
-            modified_at: 1,
-            category: FindingCategory::HealthStatus,
-            text,
-        }),
+        Edit::AddFinding(n, text) if !taken(contract, Id::from_u128(n)) => {
+            contract.diagnostic.push(Finding {
+                id: Id::from_u128(n),
+                modified_at: 1,
+                category: FindingCategory::HealthStatus,
+                text,
+            })
+        }
         _ => {}
     }
 }

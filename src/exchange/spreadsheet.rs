@@ -250,7 +250,13 @@ mod tests {
     }
 
     fn review(year: i32, status: ReviewStatus) -> YearReview {
-        YearReview { year, status, comment: String::new(), reason: String::new(), next_steps: String::new() }
+        YearReview {
+            year,
+            status,
+            comment: String::new(),
+            reason: String::new(),
+            next_steps: String::new(),
+        }
     }
 
     /// Reading order: sheet 200 (axis 1, empty), sheet 100 (axis 2, filled in), sheet 300 (no axis).
@@ -261,9 +267,14 @@ mod tests {
             Organisation::new(id(51), "Mutualité Française", OrganisationKind::Association, 0),
             Organisation::new(id(52), "CPTS du Sud; \"Nord\"", OrganisationKind::Cpts, 0),
         ];
-        c.axes = vec![Axis::new(id(10), "Offre de soins", 0), Axis::new(id(20), "Santé mentale", 0)];
+        c.axes =
+            vec![Axis::new(id(10), "Offre de soins", 0), Axis::new(id(20), "Santé mentale", 0)];
         c.axes[1].objectives = vec![
-            StrategicObjective { id: id(21), modified_at: 0, title: "Repérer la souffrance".into() },
+            StrategicObjective {
+                id: id(21),
+                modified_at: 0,
+                title: "Repérer la souffrance".into(),
+            },
             StrategicObjective { id: id(22), modified_at: 0, title: "Prévenir le suicide".into() },
         ];
 
@@ -293,7 +304,8 @@ mod tests {
                 in_kind_days: None,
             })
             .collect();
-        suicide.reviews = vec![review(2025, ReviewStatus::PartlyDone), review(2024, ReviewStatus::Done)];
+        suicide.reviews =
+            vec![review(2025, ReviewStatus::PartlyDone), review(2024, ReviewStatus::Done)];
         let mut sentinels = Action::new(id(101), "Former des sentinelles\nen deux sessions ", 0);
         sentinels.start = YearMonth::new(2025, 3);
         sentinels.end = YearMonth::new(2026, 6);
@@ -317,7 +329,8 @@ mod tests {
             IndicatorValue { year: 2025, value: "35".into() },
             IndicatorValue { year: 2030, value: "130".into() },
         ];
-        suicide.indicators = vec![trained, Indicator::new(id(111), IndicatorKind::Process, "Sessions", 0)];
+        suicide.indicators =
+            vec![trained, Indicator::new(id(111), IndicatorKind::Process, "Sessions", 0)];
 
         let mut care = ActionSheet::new(id(200), "", 0);
         care.axis_id = Some(id(10));
@@ -332,7 +345,10 @@ mod tests {
     fn parse(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
         let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
         let header = reader.headers().expect("a header").iter().map(String::from).collect();
-        let rows = reader.records().map(|r| r.expect("a record").iter().map(String::from).collect()).collect();
+        let rows = reader
+            .records()
+            .map(|r| r.expect("a record").iter().map(String::from).collect())
+            .collect();
         (header, rows)
     }
 
@@ -347,7 +363,8 @@ mod tests {
         assert_eq!(actions_csv(&c), header_line(&ACTIONS_HEADER));
         let indicators = indicators_csv(&c);
         assert!(indicators.starts_with(&format!("\u{FEFF}{};", INDICATORS_HEADER.join(";"))));
-        assert!(indicators.ends_with(";Valeur 2024;Valeur 2025;Valeur 2026;Valeur 2027;Valeur 2028\r\n"));
+        assert!(indicators
+            .ends_with(";Valeur 2024;Valeur 2025;Valeur 2026;Valeur 2027;Valeur 2028\r\n"));
         assert!(sheets_csv(&contract()).starts_with(&header_line(&SHEETS_HEADER)));
         assert!(actions_csv(&contract()).starts_with(&header_line(&ACTIONS_HEADER)));
     }
@@ -369,7 +386,8 @@ mod tests {
     #[test]
     fn a_sheet_row_says_what_a_coordinator_asks_about() {
         let (header, rows) = parse(&sheets_csv(&contract()));
-        let row: Vec<(&str, &str)> = header.iter().map(String::as_str).zip(rows[1].iter().map(String::as_str)).collect();
+        let row: Vec<(&str, &str)> =
+            header.iter().map(String::as_str).zip(rows[1].iter().map(String::as_str)).collect();
         assert_eq!(
             row,
             [
@@ -427,8 +445,30 @@ mod tests {
                     "Non réalisé",
                     "2025",
                 ],
-                ["2", "Prévention du suicide", "Axe 2 – Santé mentale", "Lancer le CLSM", "Mutualité Française", "11/2024", "", "Oui", "", ""],
-                ["2", "Prévention du suicide", "Axe 2 – Santé mentale", "Bilan", "ARS Occitanie", "", "12/2027", "Non", "", ""],
+                [
+                    "2",
+                    "Prévention du suicide",
+                    "Axe 2 – Santé mentale",
+                    "Lancer le CLSM",
+                    "Mutualité Française",
+                    "11/2024",
+                    "",
+                    "Oui",
+                    "",
+                    ""
+                ],
+                [
+                    "2",
+                    "Prévention du suicide",
+                    "Axe 2 – Santé mentale",
+                    "Bilan",
+                    "ARS Occitanie",
+                    "",
+                    "12/2027",
+                    "Non",
+                    "",
+                    ""
+                ],
             ]
         );
     }
@@ -437,7 +477,17 @@ mod tests {
     fn indicators_show_french_labels_and_one_value_column_per_year() {
         let (header, rows) = parse(&indicators_csv(&contract()));
         assert_eq!(&header[..12], INDICATORS_HEADER);
-        assert_eq!(&header[12..], ["Valeur 2024", "Valeur 2025", "Valeur 2026", "Valeur 2027", "Valeur 2028", "Valeur 2030"]);
+        assert_eq!(
+            &header[12..],
+            [
+                "Valeur 2024",
+                "Valeur 2025",
+                "Valeur 2026",
+                "Valeur 2027",
+                "Valeur 2028",
+                "Valeur 2030"
+            ]
+        );
         assert_eq!(
             rows[0],
             [

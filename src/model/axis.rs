@@ -28,7 +28,13 @@ pub struct Axis {
 
 impl Axis {
     pub fn new(id: Id, title: impl Into<String>, now: Timestamp) -> Self {
-        Axis { id, modified_at: now, title: title.into(), mental_health: false, objectives: Vec::new() }
+        Axis {
+            id,
+            modified_at: now,
+            title: title.into(),
+            mental_health: false,
+            objectives: Vec::new(),
+        }
     }
 
     pub fn objective(&self, id: Id) -> Option<&StrategicObjective> {

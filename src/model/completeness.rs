@@ -83,25 +83,17 @@ pub struct Check {
 /// The seven checks of a sheet, always all of them and in the order of [`Criterion::ALL`], so
 /// the list does not move while people fill the sheet.
 pub fn checklist(sheet: &ActionSheet) -> Vec<Check> {
-    Criterion::ALL
-        .iter()
-        .map(|&criterion| check(criterion, sheet))
-        .collect()
+    Criterion::ALL.iter().map(|&criterion| check(criterion, sheet)).collect()
 }
 
 /// Whether the sheet meets every criterion.
 pub fn is_complete(sheet: &ActionSheet) -> bool {
-    Criterion::ALL
-        .iter()
-        .all(|criterion| criterion.missing(sheet).is_none())
+    Criterion::ALL.iter().all(|criterion| criterion.missing(sheet).is_none())
 }
 
 /// How many criteria are met, out of how many: `(done, total)`, for a « 5 / 7 » badge.
 pub fn completion(sheet: &ActionSheet) -> (usize, usize) {
-    let done = Criterion::ALL
-        .iter()
-        .filter(|criterion| criterion.missing(sheet).is_none())
-        .count();
+    let done = Criterion::ALL.iter().filter(|criterion| criterion.missing(sheet).is_none()).count();
     (done, Criterion::ALL.len())
 }
 
@@ -156,11 +148,7 @@ fn missing_calendar(sheet: &ActionSheet) -> Option<String> {
     if sheet.actions.is_empty() {
         return Some("Ajoutez au moins une action avec ses dates de début et de fin.".into());
     }
-    let undated = sheet
-        .actions
-        .iter()
-        .filter(|a| a.start.is_none() || a.end.is_none())
-        .count();
+    let undated = sheet.actions.iter().filter(|a| a.start.is_none() || a.end.is_none()).count();
     match undated {
         0 => None,
         1 => Some("Une action n'a pas de date de début ou de fin.".into()),
@@ -171,26 +159,18 @@ fn missing_calendar(sheet: &ActionSheet) -> Option<String> {
 /// An indicator without a target cannot be judged, and one without a source will not be
 /// measured: the yearly bilan needs both.
 fn missing_indicator(sheet: &ActionSheet, kind: IndicatorKind) -> Option<String> {
-    let mut of_kind = sheet
-        .indicators
-        .iter()
-        .filter(|i| i.kind == kind)
-        .peekable();
+    let mut of_kind = sheet.indicators.iter().filter(|i| i.kind == kind).peekable();
     let what = match kind {
         IndicatorKind::Process => "indicateur de processus",
         IndicatorKind::Outcome => "indicateur de résultat",
     };
     if of_kind.peek().is_none() {
-        return Some(format!(
-            "Ajoutez un {what} avec sa valeur cible et sa source."
-        ));
+        return Some(format!("Ajoutez un {what} avec sa valeur cible et sa source."));
     }
     if of_kind.any(|i| is_filled(&i.target) && is_filled(&i.source)) {
         None
     } else {
-        Some(format!(
-            "Renseignez la valeur cible et la source d'au moins un {what}."
-        ))
+        Some(format!("Renseignez la valeur cible et la source d'au moins un {what}."))
     }
 }
 
@@ -244,10 +224,7 @@ impl CompletenessFilter {
 
     /// The filter for a key; an unknown or empty key shows every sheet rather than none.
     pub fn from_key(key: &str) -> Self {
-        Self::ALL
-            .into_iter()
-            .find(|f| f.key() == key)
-            .unwrap_or_default()
+        Self::ALL.into_iter().find(|f| f.key() == key).unwrap_or_default()
     }
 
     /// The completeness wanted, `None` for any: the form [`super::sheet_filter::SheetFilter`]
@@ -261,8 +238,7 @@ impl CompletenessFilter {
     }
 
     pub fn accepts(self, sheet: &ActionSheet) -> bool {
-        self.wanted()
-            .is_none_or(|wanted| is_complete(sheet) == wanted)
+        self.wanted().is_none_or(|wanted| is_complete(sheet) == wanted)
     }
 }
 
@@ -321,29 +297,18 @@ mod tests {
     fn full() -> ActionSheet {
         let mut sheet = blank();
         sheet.general_objective = "Réduire les complications du diabète".into();
-        sheet
-            .specific_objectives
-            .push(specific("Dépister les personnes à risque"));
+        sheet.specific_objectives.push(specific("Dépister les personnes à risque"));
         sheet.lead.organisation_id = Some(Id::from_u128(50));
         sheet.audiences.push("Personnes de plus de 45 ans".into());
         sheet.actions.push(dated_action("Ateliers de dépistage"));
-        sheet.indicators.push(indicator(
-            IndicatorKind::Process,
-            "10 ateliers",
-            "Comptes rendus",
-        ));
-        sheet
-            .indicators
-            .push(indicator(IndicatorKind::Outcome, "200 personnes", "CPAM"));
+        sheet.indicators.push(indicator(IndicatorKind::Process, "10 ateliers", "Comptes rendus"));
+        sheet.indicators.push(indicator(IndicatorKind::Outcome, "200 personnes", "CPAM"));
         sheet.funding.push(funding_line());
         sheet
     }
 
     fn check_of(sheet: &ActionSheet, criterion: Criterion) -> Check {
-        checklist(sheet)
-            .into_iter()
-            .find(|c| c.criterion == criterion)
-            .unwrap()
+        checklist(sheet).into_iter().find(|c| c.criterion == criterion).unwrap()
     }
 
     fn assert_done(sheet: &ActionSheet, criterion: Criterion) {
@@ -358,11 +323,7 @@ mod tests {
         assert!(!check.done, "{criterion:?} should not be done");
         assert!(!check.hint.is_empty(), "{criterion:?} has no hint");
         assert!(!is_complete(sheet));
-        assert_eq!(
-            completion(sheet),
-            (6, 7),
-            "{criterion:?} should be the only one missing"
-        );
+        assert_eq!(completion(sheet), (6, 7), "{criterion:?} should be the only one missing");
         check.hint
     }
 
@@ -373,9 +334,7 @@ mod tests {
         let sheet = full();
         assert!(is_complete(&sheet));
         assert_eq!(completion(&sheet), (7, 7));
-        assert!(checklist(&sheet)
-            .iter()
-            .all(|c| c.done && c.hint.is_empty()));
+        assert!(checklist(&sheet).iter().all(|c| c.done && c.hint.is_empty()));
     }
 
     #[test]
@@ -395,10 +354,7 @@ mod tests {
         assert_eq!(criteria, Criterion::ALL);
         assert!(checks.iter().all(|c| c.label == c.criterion.label()));
         assert_eq!(checks[0].label, "Objectif mesurable");
-        assert_eq!(
-            checks[6].label,
-            "Financement ou « aucun financement nécessaire »"
-        );
+        assert_eq!(checks[6].label, "Financement ou « aucun financement nécessaire »");
     }
 
     // --- One test per criterion ----------------------------------------------------------
@@ -417,10 +373,7 @@ mod tests {
         assert_missing(&sheet, criterion);
         sheet.general_objective.clear();
         let hint = assert_missing(&sheet, criterion);
-        assert!(
-            hint.contains("général") && hint.contains("spécifique"),
-            "{hint}"
-        );
+        assert!(hint.contains("général") && hint.contains("spécifique"), "{hint}");
         // One written specific objective among blank ones is enough.
         let mut sheet = full();
         sheet.specific_objectives.insert(0, specific(" "));
@@ -486,21 +439,15 @@ mod tests {
         sheet.indicators.push(indicator(kind, "80 %", "\t"));
         assert!(assert_missing(&sheet, criterion).starts_with("Renseignez la valeur cible"));
         // Target and source must be on the same indicator.
-        sheet
-            .indicators
-            .push(indicator(kind, "80 %", "Questionnaire"));
+        sheet.indicators.push(indicator(kind, "80 %", "Questionnaire"));
         assert_done(&sheet, criterion);
     }
 
     #[test]
     fn an_indicator_of_the_other_kind_does_not_count() {
         let mut sheet = full();
-        sheet
-            .indicators
-            .retain(|i| i.kind == IndicatorKind::Outcome);
-        sheet
-            .indicators
-            .push(indicator(IndicatorKind::Outcome, "50", "ARS"));
+        sheet.indicators.retain(|i| i.kind == IndicatorKind::Outcome);
+        sheet.indicators.push(indicator(IndicatorKind::Outcome, "50", "ARS"));
         assert!(assert_missing(&sheet, Criterion::ProcessIndicator).contains("processus"));
     }
 
@@ -538,10 +485,7 @@ mod tests {
         let labels: Vec<&str> = CompletenessFilter::ALL.iter().map(|f| f.label()).collect();
         assert_eq!(labels, ["Toutes", "Complètes", "Incomplètes"]);
         assert_eq!(CompletenessFilter::from_key(""), CompletenessFilter::All);
-        assert_eq!(
-            CompletenessFilter::from_key("n'importe quoi"),
-            CompletenessFilter::All
-        );
+        assert_eq!(CompletenessFilter::from_key("n'importe quoi"), CompletenessFilter::All);
         assert_eq!(CompletenessFilter::default(), CompletenessFilter::All);
         assert_eq!(CompletenessFilter::Incomplete.wanted(), Some(false));
     }
@@ -577,10 +521,8 @@ mod tests {
             sheet.actions.push(dated_action("Atelier"));
             sheet.actions.push(Action::new(Id::random(), "Forum", 0));
         }
-        for (wanted, kind) in [
-            (process, IndicatorKind::Process),
-            (outcome, IndicatorKind::Outcome),
-        ] {
+        for (wanted, kind) in [(process, IndicatorKind::Process), (outcome, IndicatorKind::Outcome)]
+        {
             if wanted {
                 sheet.indicators.push(indicator(kind, "100", "Registre"));
             } else if near_miss {

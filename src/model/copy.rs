@@ -14,7 +14,11 @@ use std::collections::HashMap;
 /// A copy of `item` (a contract, a sheet...) in which every entity inside has a new id and every
 /// reference to one of them follows. References to entities outside `item` (a sheet's axis or
 /// lead organisation) are left alone, so a duplicated sheet stays in its axis.
-pub fn with_fresh_ids<T: Serialize + DeserializeOwned>(item: &T, mut fresh: impl FnMut() -> Id, now: Timestamp) -> T {
+pub fn with_fresh_ids<T: Serialize + DeserializeOwned>(
+    item: &T,
+    mut fresh: impl FnMut() -> Id,
+    now: Timestamp,
+) -> T {
     let mut value = serde_json::to_value(item).expect("model types always serialise");
     let mut renamed = HashMap::new();
     collect_ids(&value, &mut |old| {
@@ -64,7 +68,11 @@ mod tests {
     fn every_id_changes_and_references_follow() {
         let mut c = Contract::blank(Id::from_u128(1), "CLS", 0);
         let mut axis = Axis::new(Id::from_u128(2), "Axe", 0);
-        axis.objectives.push(StrategicObjective { id: Id::from_u128(3), modified_at: 0, title: "Obj".into() });
+        axis.objectives.push(StrategicObjective {
+            id: Id::from_u128(3),
+            modified_at: 0,
+            title: "Obj".into(),
+        });
         c.axes.push(axis);
         let mut sheet = ActionSheet::new(Id::from_u128(4), "Fiche", 0);
         sheet.axis_id = Some(Id::from_u128(2));

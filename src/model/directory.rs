@@ -6,11 +6,18 @@ use super::{Contract, Id, Timestamp};
 
 /// Merges organisation `duplicate` into `kept`: references follow, roles and contact are
 /// combined (the kept entry's non-empty fields win), then `duplicate` leaves the directory.
-pub fn merge_organisations(contract: &mut Contract, kept: Id, duplicate: Id, now: Timestamp) -> bool {
+pub fn merge_organisations(
+    contract: &mut Contract,
+    kept: Id,
+    duplicate: Id,
+    now: Timestamp,
+) -> bool {
     if kept == duplicate {
         return false;
     }
-    let Some(removed_at) = contract.organisations.iter().position(|o| o.id == duplicate) else { return false };
+    let Some(removed_at) = contract.organisations.iter().position(|o| o.id == duplicate) else {
+        return false;
+    };
     if contract.organisation(kept).is_none() {
         return false;
     }
@@ -71,7 +78,12 @@ mod tests {
         let ars = Id::from_u128(10);
         let ars_bis = Id::from_u128(11);
         let cpam = Id::from_u128(12);
-        c.organisations.push(Organisation::new(ars, "ARS Auvergne-Rhône-Alpes", OrganisationKind::Ars, 0));
+        c.organisations.push(Organisation::new(
+            ars,
+            "ARS Auvergne-Rhône-Alpes",
+            OrganisationKind::Ars,
+            0,
+        ));
         let mut dup = Organisation::new(ars_bis, "ARS ARA", OrganisationKind::Ars, 0);
         dup.signatory = true;
         dup.contact.email = "dt15@ars.fr".into();

@@ -2,8 +2,8 @@
 //! them; editing an entity in a list goes through `edit_by_id`, which stamps the time.
 
 use super::{
-    Action, ActionSheet, Axis, Finding, FundingLine, Id, Indicator, Meeting, Member, Organisation, SpecificObjective,
-    StrategicObjective, Timestamp,
+    Action, ActionSheet, Axis, Finding, FundingLine, Id, Indicator, Meeting, Member, Organisation,
+    SpecificObjective, StrategicObjective, Timestamp,
 };
 
 pub trait Entity {
@@ -24,10 +24,27 @@ macro_rules! entities {
     };
 }
 
-entities!(Organisation, Member, Meeting, Finding, Axis, StrategicObjective, ActionSheet, SpecificObjective, Action, FundingLine, Indicator);
+entities!(
+    Organisation,
+    Member,
+    Meeting,
+    Finding,
+    Axis,
+    StrategicObjective,
+    ActionSheet,
+    SpecificObjective,
+    Action,
+    FundingLine,
+    Indicator
+);
 
 /// Changes the entity with this id in `items` and stamps it; false when it is not there.
-pub fn edit_by_id<T: Entity>(items: &mut [T], id: Id, now: Timestamp, change: impl FnOnce(&mut T)) -> bool {
+pub fn edit_by_id<T: Entity>(
+    items: &mut [T],
+    id: Id,
+    now: Timestamp,
+    change: impl FnOnce(&mut T),
+) -> bool {
     match items.iter_mut().find(|item| item.id() == id) {
         Some(item) => {
             change(item);
@@ -44,7 +61,8 @@ mod tests {
 
     #[test]
     fn edits_and_stamps_only_the_named_entity() {
-        let mut actions = vec![Action::new(Id::from_u128(1), "a", 0), Action::new(Id::from_u128(2), "b", 0)];
+        let mut actions =
+            vec![Action::new(Id::from_u128(1), "a", 0), Action::new(Id::from_u128(2), "b", 0)];
         assert!(edit_by_id(&mut actions, Id::from_u128(2), 9, |a| a.milestone = true));
         assert_eq!((actions[1].milestone, actions[1].modified_at), (true, 9));
         assert_eq!(actions[0].modified_at, 0);

@@ -98,15 +98,24 @@ mod tests {
     #[test]
     fn a_file_is_bom_header_and_crlf_lines_with_quoting() {
         let text = write(&["Nom", "Note"], [["a;b", "dit \"oui\""], ["deux\nlignes", ""]]);
-        assert_eq!(text, "\u{FEFF}Nom;Note\r\n\"a;b\";\"dit \"\"oui\"\"\"\r\n\"deux\nlignes\";\r\n");
+        assert_eq!(
+            text,
+            "\u{FEFF}Nom;Note\r\n\"a;b\";\"dit \"\"oui\"\"\"\r\n\"deux\nlignes\";\r\n"
+        );
         assert_eq!(write(&["Seul"], Vec::<[&str; 1]>::new()), "\u{FEFF}Seul\r\n");
     }
 
     #[test]
     fn text_that_would_start_a_formula_stays_text() {
-        let text = write(&["Fiche"], [["=HYPERLINK(\"http://x\")"], ["+1"], ["@SUM(A1)"], ["- liste"], ["Aurillac"]]);
+        let text = write(
+            &["Fiche"],
+            [["=HYPERLINK(\"http://x\")"], ["+1"], ["@SUM(A1)"], ["- liste"], ["Aurillac"]],
+        );
         let cells: Vec<&str> = text.trim_start_matches(BOM).split("\r\n").skip(1).collect();
-        assert_eq!(cells, ["\"'=HYPERLINK(\"\"http://x\"\")\"", "'+1", "'@SUM(A1)", "'- liste", "Aurillac", ""]);
+        assert_eq!(
+            cells,
+            ["\"'=HYPERLINK(\"\"http://x\"\")\"", "'+1", "'@SUM(A1)", "'- liste", "Aurillac", ""]
+        );
     }
 
     #[test]

@@ -61,7 +61,8 @@ pub fn migrate_with(
         return Err(MigrationError::FromTheFuture { version });
     }
     while version < target {
-        let step = steps.iter().find(|m| m.from == version).ok_or(MigrationError::NoPath { version })?;
+        let step =
+            steps.iter().find(|m| m.from == version).ok_or(MigrationError::NoPath { version })?;
         value = (step.apply)(value).map_err(|reason| MigrationError::Failed { version, reason })?;
         version += 1;
     }
@@ -108,7 +109,10 @@ mod tests {
             migrate_with(STEPS, json!({}), 4, 3),
             Err(MigrationError::FromTheFuture { version: 4 })
         );
-        assert_eq!(migrate_with(STEPS, json!({}), 0, 3), Err(MigrationError::NoPath { version: 0 }));
+        assert_eq!(
+            migrate_with(STEPS, json!({}), 0, 3),
+            Err(MigrationError::NoPath { version: 0 })
+        );
     }
 
     #[test]

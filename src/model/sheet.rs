@@ -60,8 +60,13 @@ pub enum Participation {
 }
 
 impl Participation {
-    pub const ALL: [Participation; 5] =
-        [Self::None, Self::Information, Self::Consultation, Self::Concertation, Self::CoConstruction];
+    pub const ALL: [Participation; 5] = [
+        Self::None,
+        Self::Information,
+        Self::Consultation,
+        Self::Concertation,
+        Self::CoConstruction,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {

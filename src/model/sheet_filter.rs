@@ -15,15 +15,23 @@ pub enum StatusFilter {
 
 impl StatusFilter {
     pub fn options() -> Vec<(String, String)> {
-        let mut options = vec![("".to_string(), "Tous".to_string()), ("none".to_string(), "Sans bilan".to_string())];
-        options.extend(ReviewStatus::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())));
+        let mut options = vec![
+            ("".to_string(), "Tous".to_string()),
+            ("none".to_string(), "Sans bilan".to_string()),
+        ];
+        options
+            .extend(ReviewStatus::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())));
         options
     }
 
     pub fn from_key(key: &str) -> Self {
         match key {
             "none" => Self::NotReviewed,
-            _ => ReviewStatus::ALL.iter().copied().find(|s| s.key() == key).map_or(Self::Any, Self::Is),
+            _ => ReviewStatus::ALL
+                .iter()
+                .copied()
+                .find(|s| s.key() == key)
+                .map_or(Self::Any, Self::Is),
         }
     }
 
@@ -50,7 +58,14 @@ pub struct SheetFilter {
 
 impl Default for SheetFilter {
     fn default() -> Self {
-        SheetFilter { text: String::new(), axis: None, lead: None, partner: None, status: StatusFilter::Any, complete: None }
+        SheetFilter {
+            text: String::new(),
+            axis: None,
+            lead: None,
+            partner: None,
+            status: StatusFilter::Any,
+            complete: None,
+        }
     }
 }
 
@@ -70,7 +85,8 @@ impl SheetFilter {
         if needle.is_empty() {
             return true;
         }
-        let lead = sheet.lead.organisation_id.map(|id| contract.organisation_name(id)).unwrap_or("");
+        let lead =
+            sheet.lead.organisation_id.map(|id| contract.organisation_name(id)).unwrap_or("");
         std::iter::once(sheet.title.as_str())
             .chain([sheet.general_objective.as_str(), lead, sheet.lead.person.as_str()])
             .chain(sheet.specific_objectives.iter().map(|o| o.text.as_str()))
@@ -86,11 +102,22 @@ mod tests {
 
     fn contract() -> Contract {
         let mut c = Contract::blank(Id::from_u128(1), "CLS", 0);
-        c.organisations.push(Organisation::new(Id::from_u128(50), "Mutualité Française", OrganisationKind::Association, 0));
+        c.organisations.push(Organisation::new(
+            Id::from_u128(50),
+            "Mutualité Française",
+            OrganisationKind::Association,
+            0,
+        ));
         let mut a = ActionSheet::new(Id::from_u128(10), "Prévention des maladies chroniques", 0);
         a.axis_id = Some(Id::from_u128(100));
         a.lead.organisation_id = Some(Id::from_u128(50));
-        a.reviews.push(YearReview { year: 2025, status: ReviewStatus::Done, comment: String::new(), reason: String::new(), next_steps: String::new() });
+        a.reviews.push(YearReview {
+            year: 2025,
+            status: ReviewStatus::Done,
+            comment: String::new(),
+            reason: String::new(),
+            next_steps: String::new(),
+        });
         let mut b = ActionSheet::new(Id::from_u128(11), "Santé mentale", 0);
         b.axis_id = Some(Id::from_u128(200));
         b.partner_ids.push(Id::from_u128(50));
@@ -119,11 +146,35 @@ mod tests {
     #[test]
     fn each_filter_narrows() {
         let c = contract();
-        assert_eq!(titles(&c, &SheetFilter { axis: Some(Id::from_u128(200)), ..Default::default() }), ["Santé mentale"]);
-        assert_eq!(titles(&c, &SheetFilter { lead: Some(Id::from_u128(50)), ..Default::default() }), ["Prévention des maladies chroniques"]);
-        assert_eq!(titles(&c, &SheetFilter { partner: Some(Id::from_u128(50)), ..Default::default() }), ["Santé mentale"]);
-        assert_eq!(titles(&c, &SheetFilter { status: StatusFilter::from_key("done"), ..Default::default() }), ["Prévention des maladies chroniques"]);
-        assert_eq!(titles(&c, &SheetFilter { status: StatusFilter::from_key("none"), ..Default::default() }), ["Santé mentale"]);
-        assert_eq!(titles(&c, &SheetFilter { complete: Some(true), ..Default::default() }), Vec::<String>::new());
+        assert_eq!(
+            titles(&c, &SheetFilter { axis: Some(Id::from_u128(200)), ..Default::default() }),
+            ["Santé mentale"]
+        );
+        assert_eq!(
+            titles(&c, &SheetFilter { lead: Some(Id::from_u128(50)), ..Default::default() }),
+            ["Prévention des maladies chroniques"]
+        );
+        assert_eq!(
+            titles(&c, &SheetFilter { partner: Some(Id::from_u128(50)), ..Default::default() }),
+            ["Santé mentale"]
+        );
+        assert_eq!(
+            titles(
+                &c,
+                &SheetFilter { status: StatusFilter::from_key("done"), ..Default::default() }
+            ),
+            ["Prévention des maladies chroniques"]
+        );
+        assert_eq!(
+            titles(
+                &c,
+                &SheetFilter { status: StatusFilter::from_key("none"), ..Default::default() }
+            ),
+            ["Santé mentale"]
+        );
+        assert_eq!(
+            titles(&c, &SheetFilter { complete: Some(true), ..Default::default() }),
+            Vec::<String>::new()
+        );
     }
 }

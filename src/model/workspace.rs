@@ -23,7 +23,12 @@ pub struct Workspace {
 
 impl Default for Workspace {
     fn default() -> Self {
-        Workspace { schema_version: SCHEMA_VERSION, contracts: Vec::new(), active_contract: None, shared_versions: BTreeMap::new() }
+        Workspace {
+            schema_version: SCHEMA_VERSION,
+            contracts: Vec::new(),
+            active_contract: None,
+            shared_versions: BTreeMap::new(),
+        }
     }
 }
 
@@ -76,7 +81,12 @@ impl Workspace {
     }
 
     /// Inserts a copy with fresh ids right after the original, named "… (copie)".
-    pub fn duplicate_contract(&mut self, id: Id, fresh: impl FnMut() -> Id, now: super::Timestamp) -> Option<Id> {
+    pub fn duplicate_contract(
+        &mut self,
+        id: Id,
+        fresh: impl FnMut() -> Id,
+        now: super::Timestamp,
+    ) -> Option<Id> {
         let index = self.contracts.iter().position(|c| c.id == id)?;
         let mut copy = super::copy::with_fresh_ids(&self.contracts[index], fresh, now);
         copy.name = format!("{} (copie)", copy.name);

@@ -20,7 +20,10 @@ pub enum Loaded {
     Fresh,
     Current(Workspace),
     /// Stored by an older version and upgraded; it will be saved in the new format.
-    Migrated { workspace: Workspace, from: u32 },
+    Migrated {
+        workspace: Workspace,
+        from: u32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -118,7 +121,10 @@ mod tests {
 
     #[test]
     fn newer_data_is_refused() {
-        let raw = format!(r#"{{"schema_version": {}, "contracts": [], "active_contract": null}}"#, SCHEMA_VERSION + 1);
+        let raw = format!(
+            r#"{{"schema_version": {}, "contracts": [], "active_contract": null}}"#,
+            SCHEMA_VERSION + 1
+        );
         let err = decode(Some(&raw)).unwrap_err();
         assert!(err.message_fr().contains("plus récente"));
     }

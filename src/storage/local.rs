@@ -35,7 +35,9 @@ pub fn load(now: f64) -> Startup {
         }
     };
     match decode(raw.as_deref()) {
-        Ok(Loaded::Fresh) => Startup { workspace: Workspace::default(), can_save: true, message: None },
+        Ok(Loaded::Fresh) => {
+            Startup { workspace: Workspace::default(), can_save: true, message: None }
+        }
         Ok(Loaded::Current(workspace)) => Startup { workspace, can_save: true, message: None },
         Ok(Loaded::Migrated { workspace, from }) => {
             Startup { workspace, can_save: true, message: Some(StartupMessage::Migrated(from)) }
@@ -55,7 +57,10 @@ fn set_aside(raw: String, reason: String, now: f64) -> Startup {
         Err(error) => Startup {
             workspace: Workspace::default(),
             can_save: false,
-            message: Some(StartupMessage::Blocked(format!("{reason} ; {}", describe_js_error(&error)))),
+            message: Some(StartupMessage::Blocked(format!(
+                "{reason} ; {}",
+                describe_js_error(&error)
+            ))),
         },
     }
 }
@@ -144,7 +149,9 @@ pub fn keep_snapshot(snapshot: Snapshot, now: f64) -> Result<Vec<Snapshot>, Save
 /// Frees room by forgetting the oldest snapshot; false when there is none left to forget.
 fn drop_oldest_snapshot() -> bool {
     let raw = LocalStorage::raw().get_item(SNAPSHOTS_KEY).ok().flatten();
-    let Some(mut list) = decode_list(raw.as_deref()).filter(|l| !l.is_empty()) else { return false };
+    let Some(mut list) = decode_list(raw.as_deref()).filter(|l| !l.is_empty()) else {
+        return false;
+    };
     list.pop();
     if list.is_empty() {
         LocalStorage::raw().remove_item(SNAPSHOTS_KEY).is_ok()

@@ -2,8 +2,8 @@
 //! the browser side (local storage access, autosave, other tabs).
 
 pub mod codec;
-pub mod snapshots;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+pub mod snapshots;
 
-pub use codec::{decode, encode, Loaded, LoadError, SET_ASIDE_PREFIX, WORKSPACE_KEY};
+pub use codec::{decode, encode, LoadError, Loaded, SET_ASIDE_PREFIX, WORKSPACE_KEY};

@@ -5,7 +5,7 @@
 //! A snapshot keeps the workspace as stored JSON and is read back through `codec::decode`, so
 //! a snapshot taken by an older version of the app is migrated like any stored workspace.
 
-use super::codec::{decode, encode, Loaded, LoadError};
+use super::codec::{decode, encode, LoadError, Loaded};
 use crate::model::Workspace;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -29,12 +29,17 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    pub fn of(workspace: &Workspace, label: impl Into<String>, taken_at: impl Into<String>) -> Self {
+    pub fn of(
+        workspace: &Workspace,
+        label: impl Into<String>,
+        taken_at: impl Into<String>,
+    ) -> Self {
         Snapshot {
             taken_at: taken_at.into(),
             label: label.into(),
             summary: describe(workspace),
-            workspace: serde_json::from_str(&encode(workspace)).expect("an encoded workspace is JSON"),
+            workspace: serde_json::from_str(&encode(workspace))
+                .expect("an encoded workspace is JSON"),
         }
     }
 
@@ -48,7 +53,8 @@ impl Snapshot {
 }
 
 fn describe(workspace: &Workspace) -> String {
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
     let sheets: usize = workspace.contracts.iter().map(|c| c.sheets.len()).sum();
     format!(
         "{}, {}",
@@ -100,7 +106,10 @@ mod tests {
         let ws = workspace();
         let sheets = ws.contracts[0].sheets.len();
         assert_eq!(Snapshot::of(&ws, "", "").summary, format!("1 contrat, {sheets} fiches action"));
-        assert_eq!(Snapshot::of(&Workspace::default(), "", "").summary, "0 contrat, 0 fiche action");
+        assert_eq!(
+            Snapshot::of(&Workspace::default(), "", "").summary,
+            "0 contrat, 0 fiche action"
+        );
     }
 
     #[test]

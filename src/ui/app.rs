@@ -5,7 +5,10 @@ use super::inbox::{DropAnywhere, Inbox};
 use super::links::RouterBase;
 use super::notices::{Level, NoticeArea};
 use super::screen::router_base;
-use super::screens::{ContractScreen, ContractsScreen, ExchangesScreen, NotFound, PlanningScreen, SheetScreen, SheetsScreen};
+use super::screens::{
+    ContractScreen, ContractsScreen, ExchangesScreen, NotFound, PlanningScreen, SheetScreen,
+    SheetsScreen,
+};
 use super::shell::Shell;
 use super::state::AppState;
 use crate::storage::local::{self, StartupMessage};

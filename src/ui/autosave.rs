@@ -90,7 +90,8 @@ pub fn start(state: AppState, can_save: bool) {
         return;
     }
     let initial = state.workspace.with_untracked(codec::encode);
-    let autosave = Autosave { state, timer: StoredValue::new(None), last_written: StoredValue::new(initial) };
+    let autosave =
+        Autosave { state, timer: StoredValue::new(None), last_written: StoredValue::new(initial) };
 
     Effect::new(move |previous: Option<()>| {
         state.workspace.track();

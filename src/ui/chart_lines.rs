@@ -54,34 +54,67 @@ pub fn sheet_path(sheet: &str) -> String {
 /// Draws the visible rows, grouped by axis then sheet, leaving out what is folded (`folded`
 /// holds axis ids, "aucun" for the rows without axis, and sheet ids). `base` is the router base
 /// put before links.
-pub fn chart_lines(rows: &[PlanRow], folded: &HashSet<String>, look: Look, editing: Option<Id>, base: &str) -> ChartLines {
+pub fn chart_lines(
+    rows: &[PlanRow],
+    folded: &HashSet<String>,
+    look: Look,
+    editing: Option<Id>,
+    base: &str,
+) -> ChartLines {
     // About 1,200 bytes a line: room enough not to copy the whole text while it grows.
     let mut out = ChartLines { html: String::with_capacity(rows.len() * 1536), editor: None };
     let mut name = String::new();
     let mut i = 0;
     while i < rows.len() {
         let axis_key = rows[i].axis_id.map_or("aucun".to_string(), |a| a.to_string());
-        let axis_end = rows[i..].iter().position(|r| r.axis_id != rows[i].axis_id).map_or(rows.len(), |p| i + p);
+        let axis_end = rows[i..]
+            .iter()
+            .position(|r| r.axis_id != rows[i].axis_id)
+            .map_or(rows.len(), |p| i + p);
         let axis_folded = folded.contains(&axis_key);
         let count = axis_end - i;
-        let text = format!("{} {} ({count} action{})", arrow(axis_folded), rows[i].axis_label, if count > 1 { "s" } else { "" });
+        let text = format!(
+            "{} {} ({count} action{})",
+            arrow(axis_folded),
+            rows[i].axis_label,
+            if count > 1 { "s" } else { "" }
+        );
         group(&mut out.html, "plan-group--axis", &axis_key, axis_folded, &text);
         let mut j = i;
         while j < axis_end && !axis_folded {
-            let sheet_end = rows[j..axis_end].iter().position(|r| r.sheet_id != rows[j].sheet_id).map_or(axis_end, |p| j + p);
+            let sheet_end = rows[j..axis_end]
+                .iter()
+                .position(|r| r.sheet_id != rows[j].sheet_id)
+                .map_or(axis_end, |p| j + p);
             let sheet_key = rows[j].sheet_id.to_string();
             let sheet_folded = folded.contains(&sheet_key);
-            let text = format!("{} {} ({})", arrow(sheet_folded), rows[j].sheet_label, sheet_end - j);
+            let text =
+                format!("{} {} ({})", arrow(sheet_folded), rows[j].sheet_label, sheet_end - j);
             group(&mut out.html, "plan-group--sheet", &sheet_key, sheet_folded, &text);
             if !sheet_folded {
                 let href = format!("{}{}", escaped(base), escaped(&sheet_path(&sheet_key)));
                 for row in &rows[j..sheet_end] {
                     let edited = editing == Some(row.action_id);
                     let action = row.action_id.to_string();
-                    action_line(&mut out.html, Ids { sheet: &sheet_key, action: &action, href: &href }, row, look, edited, &mut name);
+                    action_line(
+                        &mut out.html,
+                        Ids { sheet: &sheet_key, action: &action, href: &href },
+                        row,
+                        look,
+                        edited,
+                        &mut name,
+                    );
                     if edited {
-                        let _ = write!(out.html, r#"<li class="plan-row plan-row--editor" data-editeur="{action}"></li>"#);
-                        out.editor = Some(EditorAt { sheet: row.sheet_id, action: row.action_id, start: row.start, end: row.end });
+                        let _ = write!(
+                            out.html,
+                            r#"<li class="plan-row plan-row--editor" data-editeur="{action}"></li>"#
+                        );
+                        out.editor = Some(EditorAt {
+                            sheet: row.sheet_id,
+                            action: row.action_id,
+                            start: row.start,
+                            end: row.end,
+                        });
                     }
                 }
             }
@@ -147,8 +180,17 @@ fn push_month(html: &mut String, month: YearMonth) {
 /// An action's line: its label (a link to the sheet) and lead, its bar (or diamond) whose ends
 /// can be dragged, and the « Dates » button that opens the editor under the line. `name` is a
 /// buffer reused from line to line.
-fn action_line(html: &mut String, ids: Ids, row: &PlanRow, look: Look, editing: bool, name: &mut String) {
-    html.push_str(r#"<li class="plan-row"><div class="planning__label-col plan-row__label"><a href=""#);
+fn action_line(
+    html: &mut String,
+    ids: Ids,
+    row: &PlanRow,
+    look: Look,
+    editing: bool,
+    name: &mut String,
+) {
+    html.push_str(
+        r#"<li class="plan-row"><div class="planning__label-col plan-row__label"><a href=""#,
+    );
     html.push_str(ids.href);
     html.push_str(r#"" class="plan-row__name">"#);
     push_escaped(html, &row.label);
@@ -163,10 +205,18 @@ fn action_line(html: &mut String, ids: Ids, row: &PlanRow, look: Look, editing: 
         } else {
             match look.colour {
                 ColourBy::Axis => {
-                    let _ = write!(html, r#"<button type="button" class="bar bar--axis-{}" style="left:"#, row.axis_rank % 8);
+                    let _ = write!(
+                        html,
+                        r#"<button type="button" class="bar bar--axis-{}" style="left:"#,
+                        row.axis_rank % 8
+                    );
                 }
                 ColourBy::Status => {
-                    let _ = write!(html, r#"<button type="button" class="bar {}" style="left:"#, status_class(row.status));
+                    let _ = write!(
+                        html,
+                        r#"<button type="button" class="bar {}" style="left:"#,
+                        status_class(row.status)
+                    );
                 }
             }
             push_percent(html, left);
@@ -221,12 +271,17 @@ fn action_line(html: &mut String, ids: Ids, row: &PlanRow, look: Look, editing: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::planning::plan_rows;
     use crate::model::planning::generated_contract;
+    use crate::model::planning::plan_rows;
 
     const LOOK: Look = Look { first: 2024, last: 2028, colour: ColourBy::Axis };
 
-    fn row(label: &str, start: Option<(i32, u8)>, end: Option<(i32, u8)>, milestone: bool) -> PlanRow {
+    fn row(
+        label: &str,
+        start: Option<(i32, u8)>,
+        end: Option<(i32, u8)>,
+        milestone: bool,
+    ) -> PlanRow {
         let contract = generated_contract(1, 1);
         let mut row = plan_rows(&contract).remove(0);
         row.label = label.to_string();
@@ -238,24 +293,44 @@ mod tests {
 
     #[test]
     fn user_text_is_escaped_everywhere() {
-        let mut row = row(r#"<img src=x onerror="alert('x')"> & co"#, Some((2024, 1)), Some((2025, 12)), false);
+        let mut row = row(
+            r#"<img src=x onerror="alert('x')"> & co"#,
+            Some((2024, 1)),
+            Some((2025, 12)),
+            false,
+        );
         row.lead_name = "<i>ARS</i>".into();
         row.sheet_label = r#"Fiche "1""#.into();
         row.axis_label = "Axe <1>".into();
         let html = chart_lines(&[row], &HashSet::new(), LOOK, None, "/cls").html;
-        assert!(!html.contains("<img") && !html.contains("<i>") && !html.contains("Axe <1>"), "{html}");
-        assert!(html.contains("&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; co"), "{html}");
-        assert!(html.contains("Fiche &quot;1&quot;") && html.contains("&lt;i&gt;ARS&lt;/i&gt;") && html.contains("Axe &lt;1&gt;"), "{html}");
+        assert!(
+            !html.contains("<img") && !html.contains("<i>") && !html.contains("Axe <1>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("&lt;img src=x onerror=&quot;alert(&#39;x&#39;)&quot;&gt; &amp; co"),
+            "{html}"
+        );
+        assert!(
+            html.contains("Fiche &quot;1&quot;")
+                && html.contains("&lt;i&gt;ARS&lt;/i&gt;")
+                && html.contains("Axe &lt;1&gt;"),
+            "{html}"
+        );
     }
 
     #[test]
     fn an_action_line_has_its_link_bar_and_dates_button() {
         let row = row("Former au repérage", Some((2026, 1)), Some((2026, 12)), false);
-        let html = chart_lines(std::slice::from_ref(&row), &HashSet::new(), LOOK, None, "/cls").html;
+        let html =
+            chart_lines(std::slice::from_ref(&row), &HashSet::new(), LOOK, None, "/cls").html;
         let (sheet, action) = (row.sheet_id, row.action_id);
         assert!(html.contains(&format!(r#"<a href="/cls/fiche/?id={sheet}&amp;etape=4" class="plan-row__name">Former au repérage</a>"#)), "{html}");
         // 2026-01 to 2026-12 is the third fifth of 2024-2028.
-        assert!(html.contains(r#"class="bar bar--axis-0" style="left:40.0000%;width:20.0000%""#), "{html}");
+        assert!(
+            html.contains(r#"class="bar bar--axis-0" style="left:40.0000%;width:20.0000%""#),
+            "{html}"
+        );
         assert!(html.contains(&format!(r#"data-fiche="{sheet}" data-action="{action}" data-debut="2026-01" data-fin="2026-12">"#)), "{html}");
         assert!(html.contains(r#"aria-label="Former au repérage – "#), "{html}");
         assert_eq!(html.matches("bar__handle--").count(), 2);
@@ -287,19 +362,36 @@ mod tests {
         let folded: HashSet<String> = [rows[0].sheet_id.to_string()].into();
         let some = chart_lines(&rows, &folded, LOOK, None, "");
         assert_eq!(some.html.matches(r#"class="plan-row""#).count(), 3);
-        assert!(some.html.contains(&format!(r#"aria-expanded="false" data-groupe="{}">▸ "#, rows[0].sheet_id)));
+        assert!(some
+            .html
+            .contains(&format!(r#"aria-expanded="false" data-groupe="{}">▸ "#, rows[0].sheet_id)));
 
         let edited = &rows[4];
         let editing = chart_lines(&rows, &HashSet::new(), LOOK, Some(edited.action_id), "");
-        let slot = format!(r#"<li class="plan-row plan-row--editor" data-editeur="{}"></li>"#, edited.action_id);
-        let dates = format!(r#"aria-expanded="true" aria-label="Modifier les dates de « {} »" data-dates="{}">"#, edited.label, edited.action_id);
+        let slot = format!(
+            r#"<li class="plan-row plan-row--editor" data-editeur="{}"></li>"#,
+            edited.action_id
+        );
+        let dates = format!(
+            r#"aria-expanded="true" aria-label="Modifier les dates de « {} »" data-dates="{}">"#,
+            edited.label, edited.action_id
+        );
         assert!(editing.html.find(&dates).unwrap() < editing.html.find(&slot).unwrap());
-        assert_eq!(editing.editor, Some(EditorAt { sheet: edited.sheet_id, action: edited.action_id, start: edited.start, end: edited.end }));
+        assert_eq!(
+            editing.editor,
+            Some(EditorAt {
+                sheet: edited.sheet_id,
+                action: edited.action_id,
+                start: edited.start,
+                end: edited.end
+            })
+        );
     }
 
     #[test]
     fn percentages_have_four_decimals_like_the_formatter() {
-        for value in [0.0, 100.0, 41.666_666_7, 1.666_666_6, 58.333_333, 99.999_99, 0.000_04, 12.5] {
+        for value in [0.0, 100.0, 41.666_666_7, 1.666_666_6, 58.333_333, 99.999_99, 0.000_04, 12.5]
+        {
             let mut written = String::new();
             push_percent(&mut written, value);
             assert_eq!(written, format!("{value:.4}%"));
@@ -311,8 +403,12 @@ mod tests {
         let mut row = row("A", Some((2024, 1)), Some((2024, 6)), false);
         let look = Look { colour: ColourBy::Status, ..LOOK };
         row.status = None;
-        assert!(chart_lines(std::slice::from_ref(&row), &HashSet::new(), look, None, "").html.contains(r#"class="bar bar--none""#));
+        assert!(chart_lines(std::slice::from_ref(&row), &HashSet::new(), look, None, "")
+            .html
+            .contains(r#"class="bar bar--none""#));
         row.status = Some(ReviewStatus::PartlyDone);
-        assert!(chart_lines(&[row], &HashSet::new(), look, None, "").html.contains(r#"class="bar bar--partly""#));
+        assert!(chart_lines(&[row], &HashSet::new(), look, None, "")
+            .html
+            .contains(r#"class="bar bar--partly""#));
     }
 }

@@ -7,7 +7,10 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
     save(filename, mime, content).map_err(|e| {
-        format!("Le téléchargement de « {filename} » a échoué ({}).", e.as_string().unwrap_or_else(|| "erreur du navigateur".into()))
+        format!(
+            "Le téléchargement de « {filename} » a échoué ({}).",
+            e.as_string().unwrap_or_else(|| "erreur du navigateur".into())
+        )
     })
 }
 
@@ -39,8 +42,12 @@ pub fn now_utc_compact() -> String {
     let now = js_sys::Date::new_0();
     format!(
         "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        now.get_utc_full_year(), now.get_utc_month() + 1, now.get_utc_date(),
-        now.get_utc_hours(), now.get_utc_minutes(), now.get_utc_seconds()
+        now.get_utc_full_year(),
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+        now.get_utc_hours(),
+        now.get_utc_minutes(),
+        now.get_utc_seconds()
     )
 }
 

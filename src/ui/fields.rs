@@ -203,7 +203,9 @@ pub fn LinesField(
         text.set(typed);
     });
     match help {
-        Some(help) => view! { <TextField label multiline=true help value=text on_input=typed/> }.into_any(),
+        Some(help) => {
+            view! { <TextField label multiline=true help value=text on_input=typed/> }.into_any()
+        }
         None => view! { <TextField label multiline=true value=text on_input=typed/> }.into_any(),
     }
 }

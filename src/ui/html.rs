@@ -35,7 +35,10 @@ mod tests {
 
     #[test]
     fn the_five_special_characters_become_entities() {
-        assert_eq!(escaped(r#"<b>"Tom & Jerry's"</b>"#), "&lt;b&gt;&quot;Tom &amp; Jerry&#39;s&quot;&lt;/b&gt;");
+        assert_eq!(
+            escaped(r#"<b>"Tom & Jerry's"</b>"#),
+            "&lt;b&gt;&quot;Tom &amp; Jerry&#39;s&quot;&lt;/b&gt;"
+        );
     }
 
     #[test]

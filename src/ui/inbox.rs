@@ -16,7 +16,6 @@ pub enum Received {
     Accepted { name: String, checked: Box<Checked> },
 }
 
-
 #[derive(Clone, Copy)]
 pub struct Inbox(pub RwSignal<Option<Received>>);
 
@@ -43,7 +42,10 @@ impl Inbox {
     pub fn receive_file(self, file: web_sys::File) {
         let name = file.name();
         if file.size() > MAX_FILE_BYTES as f64 {
-            self.0.set(Some(Received::Refused { name, problems: vec![too_big(file.size() as usize)] }));
+            self.0.set(Some(Received::Refused {
+                name,
+                problems: vec![too_big(file.size() as usize)],
+            }));
             return;
         }
         leptos::task::spawn_local(async move {
@@ -73,7 +75,9 @@ pub fn DropAnywhere() -> impl IntoView {
     let navigate = use_navigate();
     let dragging = RwSignal::new(false);
     let carries_files = |e: &web_sys::DragEvent| {
-        e.data_transfer().is_some_and(|t| t.types().iter().any(|kind| kind.as_string().as_deref() == Some("Files")))
+        e.data_transfer().is_some_and(|t| {
+            t.types().iter().any(|kind| kind.as_string().as_deref() == Some("Files"))
+        })
     };
     let over = window_event_listener(ev::dragover, move |e| {
         if carries_files(&e) {

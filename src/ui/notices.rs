@@ -70,8 +70,18 @@ impl Notices {
     }
 
     /// Reports a deletion with an "Annuler" button that runs `undo`.
-    pub fn offer_undo(&self, text: impl Into<String>, label: impl Into<String>, undo: impl Fn() + Send + Sync + 'static) {
-        self.add(None, Level::Info, text.into(), Some(Undo { label: label.into(), run: Arc::new(undo) }));
+    pub fn offer_undo(
+        &self,
+        text: impl Into<String>,
+        label: impl Into<String>,
+        undo: impl Fn() + Send + Sync + 'static,
+    ) {
+        self.add(
+            None,
+            Level::Info,
+            text.into(),
+            Some(Undo { label: label.into(), run: Arc::new(undo) }),
+        );
     }
 
     fn dismiss(&self, id: u64) {

@@ -17,11 +17,18 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] =
-        [Self::Contracts, Self::Contract, Self::Sheets, Self::Sheet, Self::Planning, Self::Exchanges];
+    pub const ALL: [Screen; 6] = [
+        Self::Contracts,
+        Self::Contract,
+        Self::Sheets,
+        Self::Sheet,
+        Self::Planning,
+        Self::Exchanges,
+    ];
 
     /// The areas of the main navigation, in order.
-    pub const NAVIGATION: [Screen; 4] = [Self::Contract, Self::Sheets, Self::Planning, Self::Exchanges];
+    pub const NAVIGATION: [Screen; 4] =
+        [Self::Contract, Self::Sheets, Self::Planning, Self::Exchanges];
 
     /// The folder under the app's root (`None` for the root itself).
     pub fn folder(self) -> Option<&'static str> {
@@ -60,7 +67,8 @@ impl Screen {
 /// screen's copy of index.html points at its parent with `<base href="../">`). "" at the root
 /// of a host, "/outils/cls" when deployed under /outils/cls/.
 pub fn router_base(document_base_uri: &str) -> String {
-    let without_scheme = document_base_uri.split_once("://").map_or(document_base_uri, |(_, rest)| rest);
+    let without_scheme =
+        document_base_uri.split_once("://").map_or(document_base_uri, |(_, rest)| rest);
     let path = without_scheme.find('/').map_or("/", |i| &without_scheme[i..]);
     let path = path.split(['?', '#']).next().unwrap_or("/");
     let folder = &path[..path.rfind('/').unwrap_or(0)];
@@ -73,7 +81,8 @@ mod tests {
 
     #[test]
     fn every_screen_folder_is_built() {
-        let built: Vec<&str> = include_str!("screens.txt").lines().filter(|l| !l.is_empty()).collect();
+        let built: Vec<&str> =
+            include_str!("screens.txt").lines().filter(|l| !l.is_empty()).collect();
         let folders: Vec<&str> = Screen::ALL.iter().filter_map(|s| s.folder()).collect();
         assert_eq!(built, folders);
     }

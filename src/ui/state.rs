@@ -65,15 +65,21 @@ impl AppState {
         remove: impl FnOnce(&mut Contract) -> Option<(usize, T)>,
         restore: impl Fn(&mut Contract, usize, T) + Send + Sync + 'static,
     ) {
-        let Some(contract_id) = self.workspace.with_untracked(|ws| ws.active_contract) else { return };
+        let Some(contract_id) = self.workspace.with_untracked(|ws| ws.active_contract) else {
+            return;
+        };
         let mut taken = None;
         self.edit_contract(|c, _| taken = remove(c));
         let Some((index, item)) = taken else { return };
         let state = *self;
-        self.notices.offer_undo(format!("{what} : supprimé."), "Annuler la suppression", move || {
-            let item = item.clone();
-            state.edit_contract_by_id(contract_id, |c, _| restore(c, index, item));
-        });
+        self.notices.offer_undo(
+            format!("{what} : supprimé."),
+            "Annuler la suppression",
+            move || {
+                let item = item.clone();
+                state.edit_contract_by_id(contract_id, |c, _| restore(c, index, item));
+            },
+        );
     }
 
     /// Reads something from the open contract, tracking it.

@@ -48,7 +48,8 @@ impl Scale {
 
 /// Short French month names, as in column headers ("janv. 2024").
 pub const SHORT_MONTHS_FR: [&str; 12] = [
-    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+    "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+    "déc.",
 ];
 
 /// The window as (index of its first month, number of months); `None` when inverted.
@@ -74,7 +75,9 @@ pub fn columns(first_year: i32, last_year: i32, scale: Scale) -> Vec<(String, u3
         match scale {
             Scale::Years => columns.push((year.to_string(), span)),
             Scale::Quarters => columns.extend((1..=4).map(|q| (format!("T{q} {year}"), span))),
-            Scale::Months => columns.extend(SHORT_MONTHS_FR.iter().map(|m| (format!("{m} {year}"), span))),
+            Scale::Months => {
+                columns.extend(SHORT_MONTHS_FR.iter().map(|m| (format!("{m} {year}"), span)))
+            }
         }
     }
     columns
@@ -91,7 +94,9 @@ pub fn bar_position(
     last_year: i32,
 ) -> Option<(f64, f64)> {
     let (from, to) = match (start, end) {
-        (Some(a), Some(b)) => (month_index(a).min(month_index(b)), month_index(a).max(month_index(b))),
+        (Some(a), Some(b)) => {
+            (month_index(a).min(month_index(b)), month_index(a).max(month_index(b)))
+        }
         (Some(one), None) | (None, Some(one)) => (month_index(one), month_index(one)),
         (None, None) => return None,
     };
@@ -190,19 +195,23 @@ mod tests {
 
     #[test]
     fn bars_at_the_window_edges() {
-        let (left, width) = bar_position(Some(ym(2024, 1)), Some(ym(2028, 12)), 2024, 2028).unwrap();
+        let (left, width) =
+            bar_position(Some(ym(2024, 1)), Some(ym(2028, 12)), 2024, 2028).unwrap();
         assert!(close(left, 0.0) && close(width, 100.0));
         let (left, width) = bar_position(Some(ym(2024, 1)), Some(ym(2024, 1)), 2024, 2028).unwrap();
         assert!(close(left, 0.0) && close(width, 100.0 / 60.0));
-        let (left, width) = bar_position(Some(ym(2028, 12)), Some(ym(2028, 12)), 2024, 2028).unwrap();
+        let (left, width) =
+            bar_position(Some(ym(2028, 12)), Some(ym(2028, 12)), 2024, 2028).unwrap();
         assert!(close(left + width, 100.0) && close(width, 100.0 / 60.0));
-        let (left, width) = bar_position(Some(ym(2025, 1)), Some(ym(2025, 12)), 2024, 2028).unwrap();
+        let (left, width) =
+            bar_position(Some(ym(2025, 1)), Some(ym(2025, 12)), 2024, 2028).unwrap();
         assert!(close(left, 20.0) && close(width, 20.0));
     }
 
     #[test]
     fn bars_are_clipped_to_the_window() {
-        let (left, width) = bar_position(Some(ym(2022, 6)), Some(ym(2024, 12)), 2024, 2028).unwrap();
+        let (left, width) =
+            bar_position(Some(ym(2022, 6)), Some(ym(2024, 12)), 2024, 2028).unwrap();
         assert!(close(left, 0.0) && close(width, 20.0));
         let (left, width) = bar_position(Some(ym(2028, 1)), Some(ym(2031, 3)), 2024, 2028).unwrap();
         assert!(close(left, 80.0) && close(width, 20.0));

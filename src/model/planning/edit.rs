@@ -31,7 +31,10 @@ pub fn set_action_dates(
             ));
         }
         if date.year > period.last_year {
-            return Err(format!("{what} ({date}) est après la fin du contrat ({}).", period.last_year));
+            return Err(format!(
+                "{what} ({date}) est après la fin du contrat ({}).",
+                period.last_year
+            ));
         }
     }
     if end < start {
@@ -56,20 +59,29 @@ mod tests {
     #[test]
     fn valid_dates_are_set_with_the_time() {
         let mut c = sample();
-        assert_eq!(set_action_dates(&mut c, id(100), id(101), ym(2024, 2), ym(2028, 12), 77), Ok(()));
+        assert_eq!(
+            set_action_dates(&mut c, id(100), id(101), ym(2024, 2), ym(2028, 12), 77),
+            Ok(())
+        );
         let sheet = c.sheet(id(100)).unwrap();
         let action = &sheet.actions[0];
         assert_eq!((action.start, action.end), (Some(ym(2024, 2)), Some(ym(2028, 12))));
         assert_eq!((action.modified_at, sheet.modified_at), (77, 77));
         assert_eq!(c.sheet(id(200)).unwrap().modified_at, 0);
         // A one-month action is fine.
-        assert_eq!(set_action_dates(&mut c, id(100), id(102), ym(2025, 5), ym(2025, 5), 78), Ok(()));
+        assert_eq!(
+            set_action_dates(&mut c, id(100), id(102), ym(2025, 5), ym(2025, 5), 78),
+            Ok(())
+        );
     }
 
     #[test]
     fn unchanged_dates_touch_nothing() {
         let mut c = sample();
-        assert_eq!(set_action_dates(&mut c, id(100), id(101), ym(2025, 3), ym(2026, 6), 77), Ok(()));
+        assert_eq!(
+            set_action_dates(&mut c, id(100), id(101), ym(2025, 3), ym(2026, 6), 77),
+            Ok(())
+        );
         assert_eq!(c, sample());
     }
 

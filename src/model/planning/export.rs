@@ -44,10 +44,13 @@ pub fn milestones_ics(contract: &Contract, now_utc: &str) -> String {
         format!("X-WR-CALNAME:{}", escape(&format!("Jalons – {}", contract.name.trim()))),
     ];
     for row in plan_rows(contract).iter().filter(|r| r.milestone) {
-        let Some(when) = row.end.or(row.start).filter(|ym| (1..=12).contains(&ym.month)) else { continue };
+        let Some(when) = row.end.or(row.start).filter(|ym| (1..=12).contains(&ym.month)) else {
+            continue;
+        };
         let Ok(year) = u16::try_from(when.year) else { continue };
         let (year, month) = (i32::from(year), u32::from(when.month));
-        let description = format!("{}\n{}\nPilote : {}", row.axis_label, row.sheet_label, row.lead_name);
+        let description =
+            format!("{}\n{}\nPilote : {}", row.axis_label, row.sheet_label, row.lead_name);
         lines.extend(event(
             &row.action_id.to_string(),
             now_utc,
@@ -77,7 +80,13 @@ pub fn milestones_ics(contract: &Contract, now_utc: &str) -> String {
 }
 
 /// The lines of one all-day event.
-fn event(uid: &str, now_utc: &str, (y, m, d): (i32, u32, u32), summary: &str, description: &str) -> Vec<String> {
+fn event(
+    uid: &str,
+    now_utc: &str,
+    (y, m, d): (i32, u32, u32),
+    summary: &str,
+    description: &str,
+) -> Vec<String> {
     let (ny, nm, nd) = next_day(y, m, d);
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
@@ -152,7 +161,9 @@ mod tests {
     fn csv_starts_with_the_bom_and_the_exact_header() {
         let text = csv_of(&sample());
         assert!(text.starts_with('\u{FEFF}'));
-        assert!(text.starts_with("\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut\r\n"));
+        assert!(text.starts_with(
+            "\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut\r\n"
+        ));
         assert_eq!(text.matches("\r\n").count(), 6);
         assert_eq!(text.matches('\n').count(), 6);
     }
@@ -173,7 +184,10 @@ mod tests {
     #[test]
     fn csv_of_no_rows_is_the_header() {
         let c = sample();
-        assert_eq!(plan_csv(&c, &[]), "\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut\r\n");
+        assert_eq!(
+            plan_csv(&c, &[]),
+            "\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut\r\n"
+        );
         let status_label = ReviewStatus::PartlyDone.label();
         assert!(csv_of(&c).contains(status_label));
     }
@@ -199,7 +213,9 @@ mod tests {
         assert!(unfolded.contains(&format!("UID:{}@atelier-cls\r\n", id(201))));
         assert!(unfolded.contains("DTSTART;VALUE=DATE:20281201\r\nDTEND;VALUE=DATE:20281202\r\n"));
         assert!(unfolded.contains("DTSTART;VALUE=DATE:20240101\r\n"));
-        assert!(unfolded.contains("SUMMARY:Jalon : Ouvrir une maison de santé (Fiche action n°1 – Sans titre)\r\n"));
+        assert!(unfolded.contains(
+            "SUMMARY:Jalon : Ouvrir une maison de santé (Fiche action n°1 – Sans titre)\r\n"
+        ));
         assert!(unfolded.contains(&format!("UID:{}@atelier-cls\r\n", id(401))));
         assert!(unfolded.contains("DTSTART;VALUE=DATE:20250612\r\nDTEND;VALUE=DATE:20250613\r\n"));
         assert!(!unfolded.contains(&id(402).to_string()));
@@ -224,7 +240,10 @@ mod tests {
         assert!(text.split("\r\n").all(|line| line.len() <= 75));
         assert!(text.contains("\r\n "));
         let unfolded = text.replace("\r\n ", "");
-        assert!(unfolded.contains(&format!("SUMMARY:Jalon : {} (", "Très longue description accentuée ".repeat(8).trim())));
+        assert!(unfolded.contains(&format!(
+            "SUMMARY:Jalon : {} (",
+            "Très longue description accentuée ".repeat(8).trim()
+        )));
     }
 
     #[test]
@@ -232,7 +251,11 @@ mod tests {
         let mut c = sample();
         c.sheets[1].actions[0].start = None;
         c.sheets[1].actions[0].end = None;
-        c.governance.meetings.push(meeting(404, crate::model::Body::SteeringCommittee, "2024-12-31"));
+        c.governance.meetings.push(meeting(
+            404,
+            crate::model::Body::SteeringCommittee,
+            "2024-12-31",
+        ));
         let text = milestones_ics(&c, NOW);
         assert_eq!(text.matches("BEGIN:VEVENT").count(), 3);
         assert!(text.contains("DTSTART;VALUE=DATE:20241231\r\nDTEND;VALUE=DATE:20250101\r\n"));

@@ -98,7 +98,8 @@ impl PlanFilter {
 
 /// Whether the action, its sheet or its lead contains `needle` (folded: accents and case aside).
 fn matches_text(row: &PlanRow, needle: &str) -> bool {
-    needle.is_empty() || [&row.label, &row.sheet_label, &row.lead_name].iter().any(|t| fold(t).contains(needle))
+    needle.is_empty()
+        || [&row.label, &row.sheet_label, &row.lead_name].iter().any(|t| fold(t).contains(needle))
 }
 
 #[cfg(test)]
@@ -121,9 +122,18 @@ mod tests {
 
     #[test]
     fn axis_lead_and_partner_narrow() {
-        assert_eq!(kept(&PlanFilter { axis: Some(id(20)), ..Default::default() }), [id(101), id(102)]);
-        assert_eq!(kept(&PlanFilter { lead: Some(id(51)), ..Default::default() }), [id(102), id(301)]);
-        assert_eq!(kept(&PlanFilter { partner: Some(id(52)), ..Default::default() }), [id(101), id(102)]);
+        assert_eq!(
+            kept(&PlanFilter { axis: Some(id(20)), ..Default::default() }),
+            [id(101), id(102)]
+        );
+        assert_eq!(
+            kept(&PlanFilter { lead: Some(id(51)), ..Default::default() }),
+            [id(102), id(301)]
+        );
+        assert_eq!(
+            kept(&PlanFilter { partner: Some(id(52)), ..Default::default() }),
+            [id(101), id(102)]
+        );
         assert!(kept(&PlanFilter { partner: Some(id(50)), ..Default::default() }).is_empty());
     }
 
@@ -182,10 +192,15 @@ mod tests {
 
     #[test]
     fn malformed_query_values_are_ignored() {
-        let query: HashMap<&str, &str> =
-            [("axe", "pas-un-id"), ("statut", "fini"), ("de", "deux mille"), ("a", "2027"), ("inconnu", "x")]
-                .into_iter()
-                .collect();
+        let query: HashMap<&str, &str> = [
+            ("axe", "pas-un-id"),
+            ("statut", "fini"),
+            ("de", "deux mille"),
+            ("a", "2027"),
+            ("inconnu", "x"),
+        ]
+        .into_iter()
+        .collect();
         let f = PlanFilter::from_query(|k| query.get(k).map(|v| v.to_string()));
         assert_eq!(f, PlanFilter { to_year: Some(2027), ..Default::default() });
     }

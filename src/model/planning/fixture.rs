@@ -14,7 +14,13 @@ pub fn ym(year: i32, month: u8) -> YearMonth {
 }
 
 pub fn review(year: i32, status: ReviewStatus) -> YearReview {
-    YearReview { year, status, comment: String::new(), reason: String::new(), next_steps: String::new() }
+    YearReview {
+        year,
+        status,
+        comment: String::new(),
+        reason: String::new(),
+        next_steps: String::new(),
+    }
 }
 
 fn action(n: u128, text: &str, start: Option<YearMonth>, end: Option<YearMonth>) -> Action {
@@ -44,8 +50,12 @@ pub fn sample() -> Contract {
     suicide.lead.organisation_id = Some(id(50));
     suicide.partner_ids = vec![id(51), id(52)];
     suicide.reviews.push(review(2024, ReviewStatus::PartlyDone));
-    let mut sentinels =
-        action(101, "  \n Former des sentinelles \nen deux sessions", Some(ym(2025, 3)), Some(ym(2026, 6)));
+    let mut sentinels = action(
+        101,
+        "  \n Former des sentinelles \nen deux sessions",
+        Some(ym(2025, 3)),
+        Some(ym(2026, 6)),
+    );
     sentinels.reviews = vec![review(2024, ReviewStatus::NotDone), review(2025, ReviewStatus::Done)];
     let mut kickoff = action(102, "   ", Some(ym(2024, 1)), None);
     kickoff.milestone = true;
@@ -54,14 +64,19 @@ pub fn sample() -> Contract {
 
     let mut care = ActionSheet::new(id(200), "  ", 0);
     care.axis_id = Some(id(10));
-    let mut house = action(201, "Ouvrir une maison de santé", Some(ym(2027, 9)), Some(ym(2028, 12)));
+    let mut house =
+        action(201, "Ouvrir une maison de santé", Some(ym(2027, 9)), Some(ym(2028, 12)));
     house.milestone = true;
     care.actions = vec![house, action(202, "Sans dates", None, None)];
 
     let mut coordination = ActionSheet::new(id(300), "Coordination", 0);
     coordination.lead.organisation_id = Some(id(51));
-    coordination.actions =
-        vec![action(301, "Recruter le coordinateur, \"vite\"", Some(ym(2024, 1)), Some(ym(2024, 6)))];
+    coordination.actions = vec![action(
+        301,
+        "Recruter le coordinateur, \"vite\"",
+        Some(ym(2024, 1)),
+        Some(ym(2024, 6)),
+    )];
 
     c.sheets = vec![suicide, care, coordination];
     c.governance.meetings = vec![

@@ -1,8 +1,8 @@
 //! A generated contract of any size, for benchmarks and load tests of the planning.
 
 use crate::model::{
-    Action, ActionSheet, Axis, Body, Contract, Id, Meeting, Organisation, OrganisationKind,
-    Period, ReviewStatus, StrategicObjective, YearMonth, YearReview,
+    Action, ActionSheet, Axis, Body, Contract, Id, Meeting, Organisation, OrganisationKind, Period,
+    ReviewStatus, StrategicObjective, YearMonth, YearReview,
 };
 
 const AXES: [&str; 8] = [
@@ -95,7 +95,11 @@ pub fn generated_contract(sheets: usize, actions: usize) -> Contract {
     }
     for s in 0..sheets {
         let axis = &c.axes[s % AXES.len()];
-        let mut sheet = ActionSheet::new(Id::from_u128(0x1_0000_0000 + s as u128), format!("Fiche générée {}", s + 1), 0);
+        let mut sheet = ActionSheet::new(
+            Id::from_u128(0x1_0000_0000 + s as u128),
+            format!("Fiche générée {}", s + 1),
+            0,
+        );
         sheet.axis_id = Some(axis.id);
         sheet.objective_id = Some(axis.objectives[(s / AXES.len()) % 2].id);
         sheet.mental_health = s % AXES.len() == 1;

@@ -129,7 +129,10 @@ mod tests {
         assert_eq!(second_axis.sheet_label, "Fiche action n°2 – Prévention du suicide");
         assert_eq!(second_axis.partner_ids, [id(51), id(52)]);
         let orphan = &rows[4];
-        assert_eq!((orphan.axis_id, orphan.axis_label.as_str(), orphan.axis_rank), (None, "Sans axe", 2));
+        assert_eq!(
+            (orphan.axis_id, orphan.axis_label.as_str(), orphan.axis_rank),
+            (None, "Sans axe", 2)
+        );
     }
 
     #[test]
@@ -143,7 +146,10 @@ mod tests {
     fn lead_is_the_action_s_else_the_sheet_s() {
         let rows = plan_rows(&sample());
         assert_eq!((rows[2].lead_id, rows[2].lead_name.as_str()), (Some(id(50)), "ARS Occitanie"));
-        assert_eq!((rows[3].lead_id, rows[3].lead_name.as_str()), (Some(id(51)), "Mutualité Française"));
+        assert_eq!(
+            (rows[3].lead_id, rows[3].lead_name.as_str()),
+            (Some(id(51)), "Mutualité Française")
+        );
     }
 
     #[test]

@@ -55,7 +55,10 @@ pub fn load_per_lead(rows: &[PlanRow], period: Period) -> Vec<(String, Vec<usize
     loads.retain(|(_, counts)| counts.iter().any(|&c| c > 0));
     let total = |counts: &[usize]| counts.iter().sum::<usize>();
     loads.sort_by(|(a_name, a), (b_name, b)| {
-        total(b).cmp(&total(a)).then_with(|| fold(a_name).cmp(&fold(b_name))).then_with(|| a_name.cmp(b_name))
+        total(b)
+            .cmp(&total(a))
+            .then_with(|| fold(a_name).cmp(&fold(b_name)))
+            .then_with(|| a_name.cmp(b_name))
     });
     loads
 }

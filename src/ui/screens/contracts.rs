@@ -5,17 +5,19 @@ use crate::exchange::example::example_contract;
 use crate::model::{copy::with_fresh_ids, Contract, Id};
 use crate::ui::clock::now;
 use crate::ui::fields::TextField;
+use crate::ui::links::href;
 use crate::ui::screen::Screen;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use crate::ui::links::href;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn ContractsScreen() -> impl IntoView {
     let state = AppState::get();
-    let ids = Memo::new(move |_| state.workspace.with(|ws| ws.contracts.iter().map(|c| c.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        state.workspace.with(|ws| ws.contracts.iter().map(|c| c.id).collect::<Vec<_>>())
+    });
     view! {
         <h1>"Mes contrats locaux de santé"</h1>
         <p class="muted">"Vos contrats sont enregistrés dans ce navigateur, sur cet ordinateur. Rien n’est envoyé sur internet."</p>
@@ -46,7 +48,11 @@ fn NewContract() -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let title = name.get_untracked().trim().to_string();
-            let title = if title.is_empty() { "Nouveau contrat local de santé".to_string() } else { title };
+            let title = if title.is_empty() {
+                "Nouveau contrat local de santé".to_string()
+            } else {
+                title
+            };
             state.workspace.update(|ws| ws.create_contract(Id::random(), &title, now()));
             name.set(String::new());
             open_setup();

@@ -42,7 +42,9 @@ fn issue_item(issue: Issue, with_path: bool) -> impl IntoView {
 #[component]
 pub fn IssuesFor(subject: Subject) -> impl IntoView {
     let Findings(findings) = expect_context::<Findings>();
-    let mine = Memo::new(move |_| findings.with(|all| issues_for(all, subject).cloned().collect::<Vec<_>>()));
+    let mine = Memo::new(move |_| {
+        findings.with(|all| issues_for(all, subject).cloned().collect::<Vec<_>>())
+    });
     move || {
         let list = mine.get();
         (!list.is_empty()).then(|| view! {

@@ -1,9 +1,9 @@
 //! What a contract screen shows when no contract is open.
 
+use crate::ui::links::href;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use crate::ui::links::href;
 
 /// Renders `children` when a contract is open, otherwise an invitation to open one.
 #[component]

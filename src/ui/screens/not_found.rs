@@ -1,8 +1,8 @@
 //! Shown for an address that names no screen.
 
+use crate::ui::links::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use crate::ui::links::href;
 
 #[component]
 pub fn NotFound() -> impl IntoView {

@@ -19,7 +19,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 #[component]
 pub fn SheetsScreen() -> impl IntoView {
     let query = use_query_map();
-    let printing = Memo::new(move |_| query.with(|q| q.get("vue")).as_deref() == Some("impression"));
+    let printing =
+        Memo::new(move |_| query.with(|q| q.get("vue")).as_deref() == Some("impression"));
     view! {
         <h1 class="no-print">{move || if printing.get() { "Version imprimable du contrat" } else { "Fiches action" }}</h1>
         <RequireContract>
@@ -42,19 +43,36 @@ fn SheetList() -> impl IntoView {
     let filter = RwSignal::new(SheetFilter::default());
     let groups = Memo::new(move |_| {
         filter.with(|f| {
-            state.with_contract(|c| {
-                let n = Numbering::of(c);
-                let mut groups: Vec<Group> = c.axes.iter().map(|a| Group {
-                    title: format!("Axe {} – {}", n.label(a.id), a.title),
-                    sheets: c.sheets.iter().filter(|s| s.axis_id == Some(a.id) && f.accepts(c, s)).map(|s| s.id).collect(),
-                }).collect();
-                let orphans: Vec<Id> = c.sheets.iter()
-                    .filter(|s| s.axis_id.is_none_or(|a| c.axis(a).is_none()) && f.accepts(c, s)).map(|s| s.id).collect();
-                if !orphans.is_empty() {
-                    groups.push(Group { title: "Sans axe".into(), sheets: orphans });
-                }
-                groups
-            }).unwrap_or_default()
+            state
+                .with_contract(|c| {
+                    let n = Numbering::of(c);
+                    let mut groups: Vec<Group> = c
+                        .axes
+                        .iter()
+                        .map(|a| Group {
+                            title: format!("Axe {} – {}", n.label(a.id), a.title),
+                            sheets: c
+                                .sheets
+                                .iter()
+                                .filter(|s| s.axis_id == Some(a.id) && f.accepts(c, s))
+                                .map(|s| s.id)
+                                .collect(),
+                        })
+                        .collect();
+                    let orphans: Vec<Id> = c
+                        .sheets
+                        .iter()
+                        .filter(|s| {
+                            s.axis_id.is_none_or(|a| c.axis(a).is_none()) && f.accepts(c, s)
+                        })
+                        .map(|s| s.id)
+                        .collect();
+                    if !orphans.is_empty() {
+                        groups.push(Group { title: "Sans axe".into(), sheets: orphans });
+                    }
+                    groups
+                })
+                .unwrap_or_default()
         })
     });
     let shown = move || groups.with(|g| g.iter().map(|g| g.sheets.len()).sum::<usize>());
@@ -88,7 +106,11 @@ fn SheetList() -> impl IntoView {
 }
 
 fn plural(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
+    if n > 1 {
+        "s"
+    } else {
+        ""
+    }
 }
 
 #[component]
@@ -99,16 +121,39 @@ fn Filters(filter: RwSignal<SheetFilter>) -> impl IntoView {
         options.extend(items);
         options
     };
-    let axes = Signal::derive(move || with_any(state.with_contract(|c| {
-        let n = Numbering::of(c);
-        c.axes.iter().map(|a| (a.id.to_string(), format!("Axe {} – {}", n.label(a.id), a.title))).collect()
-    }).unwrap_or_default(), "Tous les axes"));
-    let orgs = move |any: &'static str| Signal::derive(move || with_any(state.with_contract(|c| {
-        c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect()
-    }).unwrap_or_default(), any));
-    let completeness = Signal::derive(|| vec![
-        (String::new(), "Toutes".to_string()), ("complete".to_string(), "Complètes".to_string()), ("incomplete".to_string(), "Incomplètes".to_string()),
-    ]);
+    let axes = Signal::derive(move || {
+        with_any(
+            state
+                .with_contract(|c| {
+                    let n = Numbering::of(c);
+                    c.axes
+                        .iter()
+                        .map(|a| (a.id.to_string(), format!("Axe {} – {}", n.label(a.id), a.title)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            "Tous les axes",
+        )
+    });
+    let orgs = move |any: &'static str| {
+        Signal::derive(move || {
+            with_any(
+                state
+                    .with_contract(|c| {
+                        c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect()
+                    })
+                    .unwrap_or_default(),
+                any,
+            )
+        })
+    };
+    let completeness = Signal::derive(|| {
+        vec![
+            (String::new(), "Toutes".to_string()),
+            ("complete".to_string(), "Complètes".to_string()),
+            ("incomplete".to_string(), "Incomplètes".to_string()),
+        ]
+    });
     let id_of = |v: &str| Id::parse(v);
     view! {
         <fieldset class="filters">
@@ -134,12 +179,29 @@ fn Filters(filter: RwSignal<SheetFilter>) -> impl IntoView {
 #[component]
 fn SheetItem(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let info = Memo::new(move |_| state.with_contract(|c| c.sheet(id).map(|s| {
-        let title = if s.title.trim().is_empty() { "Sans titre".to_string() } else { s.title.clone() };
-        let lead = s.lead.organisation_id.map_or("pilote à désigner".to_string(), |o| format!("pilote : {}", c.organisation_name(o)));
-        let (done, total) = completion(s);
-        (format!("Fiche action n°{} – {title}", Numbering::of(c).label(id)), format!("{lead} · complétude {done}/{total}"))
-    })).flatten().unwrap_or_default());
+    let info = Memo::new(move |_| {
+        state
+            .with_contract(|c| {
+                c.sheet(id).map(|s| {
+                    let title = if s.title.trim().is_empty() {
+                        "Sans titre".to_string()
+                    } else {
+                        s.title.clone()
+                    };
+                    let lead =
+                        s.lead.organisation_id.map_or("pilote à désigner".to_string(), |o| {
+                            format!("pilote : {}", c.organisation_name(o))
+                        });
+                    let (done, total) = completion(s);
+                    (
+                        format!("Fiche action n°{} – {title}", Numbering::of(c).label(id)),
+                        format!("{lead} · complétude {done}/{total}"),
+                    )
+                })
+            })
+            .flatten()
+            .unwrap_or_default()
+    });
     let name = move || info.with(|i| i.0.clone());
     let shift = move |step: isize, button: &'static str| {
         state.edit_contract(|c, _| {
@@ -157,7 +219,11 @@ fn SheetItem(id: Id) -> impl IntoView {
         })
     };
     let remove = move |_| {
-        state.remove_with_undo(name(), |c| take_where(&mut c.sheets, |s| s.id == id), |c, index, s| restore_at(&mut c.sheets, index, s))
+        state.remove_with_undo(
+            name(),
+            |c| take_where(&mut c.sheets, |s| s.id == id),
+            |c, index, s| restore_at(&mut c.sheets, index, s),
+        )
     };
     view! {
         <li class="sheet-item">
@@ -180,16 +246,46 @@ fn SheetItem(id: Id) -> impl IntoView {
 #[component]
 fn ContractPrint() -> impl IntoView {
     let state = AppState::get();
-    let cover = Memo::new(move |_| state.with_contract(|c| {
-        let n = Numbering::of(c);
-        let signatories: Vec<String> = c.organisations.iter().filter(|o| o.signatory).map(|o| o.name.clone()).collect();
-        let axes: Vec<(String, Vec<String>)> = c.axes.iter().map(|a| (
-            format!("Axe {} – {}", n.label(a.id), a.title),
-            a.objectives.iter().map(|o| format!("{} – {}", n.label(o.id), o.title)).collect(),
-        )).collect();
-        (c.name.clone(), format!("{} · {}-{}", c.territory.name, c.period.first_year, c.period.last_year), signatories, axes)
-    }).unwrap_or_default());
-    let sheet_ids = Memo::new(move |_| state.with_contract(|c| c.sheets_in_axis_order().iter().map(|s| s.id).collect::<Vec<_>>()).unwrap_or_default());
+    let cover = Memo::new(move |_| {
+        state
+            .with_contract(|c| {
+                let n = Numbering::of(c);
+                let signatories: Vec<String> = c
+                    .organisations
+                    .iter()
+                    .filter(|o| o.signatory)
+                    .map(|o| o.name.clone())
+                    .collect();
+                let axes: Vec<(String, Vec<String>)> = c
+                    .axes
+                    .iter()
+                    .map(|a| {
+                        (
+                            format!("Axe {} – {}", n.label(a.id), a.title),
+                            a.objectives
+                                .iter()
+                                .map(|o| format!("{} – {}", n.label(o.id), o.title))
+                                .collect(),
+                        )
+                    })
+                    .collect();
+                (
+                    c.name.clone(),
+                    format!(
+                        "{} · {}-{}",
+                        c.territory.name, c.period.first_year, c.period.last_year
+                    ),
+                    signatories,
+                    axes,
+                )
+            })
+            .unwrap_or_default()
+    });
+    let sheet_ids = Memo::new(move |_| {
+        state
+            .with_contract(|c| c.sheets_in_axis_order().iter().map(|s| s.id).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
     let print = move |_| {
         let _ = window().print();
     };

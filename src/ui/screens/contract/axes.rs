@@ -1,7 +1,6 @@
 //! Axes and their strategic objectives: add, rename, tag mental health, reorder (buttons for
 //! the keyboard, drag and drop for the pointer), delete with undo. Numbers follow the order.
 
-use crate::ui::screens::issues::IssuesFor;
 use crate::model::entity::edit_by_id;
 use crate::model::numbering::Numbering;
 use crate::model::order::{move_by, move_item};
@@ -9,6 +8,7 @@ use crate::model::validation::Subject;
 use crate::model::{Axis, Contract, Id, StrategicObjective};
 use crate::ui::clock::now;
 use crate::ui::fields::{CheckField, TextField};
+use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{focus_after_render, restore_at, take_where, AppState};
 use leptos::prelude::*;
 
@@ -21,7 +21,9 @@ fn numbers(state: AppState) -> Memo<Numbering> {
 pub fn AxesSection() -> impl IntoView {
     let state = AppState::get();
     let numbering = numbers(state);
-    let ids = Memo::new(move |_| state.with_contract(|c| c.axes.iter().map(|a| a.id).collect::<Vec<_>>()).unwrap_or_default());
+    let ids = Memo::new(move |_| {
+        state.with_contract(|c| c.axes.iter().map(|a| a.id).collect::<Vec<_>>()).unwrap_or_default()
+    });
     let dragged = RwSignal::new(None::<Id>);
     let new_title = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -65,10 +67,19 @@ fn edit_axis(state: AppState, id: Id, change: impl FnOnce(&mut Axis)) {
 fn AxisRow(id: Id, numbering: Memo<Numbering>, dragged: RwSignal<Option<Id>>) -> impl IntoView {
     let state = AppState::get();
     let number = move || numbering.with(|n| n.label(id).to_string());
-    let title = Signal::derive(move || state.with_contract(|c| c.axis(id).map(|a| a.title.clone())).flatten().unwrap_or_default());
-    let mental_health = Signal::derive(move || state.with_contract(|c| c.axis(id).is_some_and(|a| a.mental_health)).unwrap_or(false));
+    let title = Signal::derive(move || {
+        state.with_contract(|c| c.axis(id).map(|a| a.title.clone())).flatten().unwrap_or_default()
+    });
+    let mental_health = Signal::derive(move || {
+        state.with_contract(|c| c.axis(id).is_some_and(|a| a.mental_health)).unwrap_or(false)
+    });
     let objective_ids = Memo::new(move |_| {
-        state.with_contract(|c| c.axis(id).map(|a| a.objectives.iter().map(|o| o.id).collect::<Vec<_>>())).flatten().unwrap_or_default()
+        state
+            .with_contract(|c| {
+                c.axis(id).map(|a| a.objectives.iter().map(|o| o.id).collect::<Vec<_>>())
+            })
+            .flatten()
+            .unwrap_or_default()
     });
     let shift = move |step: isize, button: &'static str| {
         state.edit_contract(|c, _| {
@@ -102,7 +113,9 @@ fn AxisRow(id: Id, numbering: Memo<Numbering>, dragged: RwSignal<Option<Id>>) ->
         if title.is_empty() {
             return;
         }
-        edit_axis(state, id, |a| a.objectives.push(StrategicObjective { id: Id::random(), modified_at: now(), title }));
+        edit_axis(state, id, |a| {
+            a.objectives.push(StrategicObjective { id: Id::random(), modified_at: now(), title })
+        });
         new_objective.set(String::new());
     };
     view! {
@@ -145,7 +158,10 @@ fn ObjectiveRow(axis: Id, id: Id, numbering: Memo<Numbering>) -> impl IntoView {
     let state = AppState::get();
     let number = move || numbering.with(|n| n.label(id).to_string());
     let title = Signal::derive(move || {
-        state.with_contract(|c| c.axis(axis).and_then(|a| a.objective(id)).map(|o| o.title.clone())).flatten().unwrap_or_default()
+        state
+            .with_contract(|c| c.axis(axis).and_then(|a| a.objective(id)).map(|o| o.title.clone()))
+            .flatten()
+            .unwrap_or_default()
     });
     let edit_title = Callback::new(move |value: String| {
         edit_axis(state, axis, |a| {
@@ -163,7 +179,12 @@ fn ObjectiveRow(axis: Id, id: Id, numbering: Memo<Numbering>) -> impl IntoView {
     let remove = move |_| {
         state.remove_with_undo(
             format!("L’objectif « {} »", title.get_untracked()),
-            |c| c.axes.iter_mut().find(|a| a.id == axis).and_then(|a| take_where(&mut a.objectives, |o| o.id == id)),
+            |c| {
+                c.axes
+                    .iter_mut()
+                    .find(|a| a.id == axis)
+                    .and_then(|a| take_where(&mut a.objectives, |o| o.id == id))
+            },
             move |c, index, objective| {
                 if let Some(a) = c.axes.iter_mut().find(|a| a.id == axis) {
                     restore_at(&mut a.objectives, index, objective);

@@ -21,12 +21,23 @@ fn Category(category: FindingCategory) -> impl IntoView {
     let state = AppState::get();
     let ids = Memo::new(move |_| {
         state
-            .with_contract(|c| c.diagnostic.iter().filter(|f| f.category == category).map(|f| f.id).collect::<Vec<_>>())
+            .with_contract(|c| {
+                c.diagnostic
+                    .iter()
+                    .filter(|f| f.category == category)
+                    .map(|f| f.id)
+                    .collect::<Vec<_>>()
+            })
             .unwrap_or_default()
     });
     let add = move |_| {
         state.edit_contract(|c, now| {
-            c.diagnostic.push(Finding { id: Id::random(), modified_at: now, category, text: String::new() })
+            c.diagnostic.push(Finding {
+                id: Id::random(),
+                modified_at: now,
+                category,
+                text: String::new(),
+            })
         })
     };
     view! {
@@ -44,7 +55,10 @@ fn Category(category: FindingCategory) -> impl IntoView {
 fn FindingRow(id: Id, category: FindingCategory) -> impl IntoView {
     let state = AppState::get();
     let text = Signal::derive(move || {
-        state.with_contract(|c| c.diagnostic.iter().find(|f| f.id == id).map(|f| f.text.clone())).flatten().unwrap_or_default()
+        state
+            .with_contract(|c| c.diagnostic.iter().find(|f| f.id == id).map(|f| f.text.clone()))
+            .flatten()
+            .unwrap_or_default()
     });
     let edit = Callback::new(move |value: String| {
         state.edit_contract(|c, now| {

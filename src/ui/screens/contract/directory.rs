@@ -1,12 +1,12 @@
 //! The directory of organisations: add, edit, mark signatory/partner, merge duplicates, delete
 //! (with undo). Sheets, governance and funding pick organisations from here.
 
-use crate::ui::screens::issues::IssuesFor;
 use crate::model::directory::merge_organisations;
 use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Id, Organisation, OrganisationKind};
 use crate::ui::fields::{CheckField, SelectField, TextField};
+use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
 
@@ -14,7 +14,9 @@ use leptos::prelude::*;
 pub fn Directory() -> impl IntoView {
     let state = AppState::get();
     let ids = Memo::new(move |_| {
-        state.with_contract(|c| c.organisations.iter().map(|o| o.id).collect::<Vec<_>>()).unwrap_or_default()
+        state
+            .with_contract(|c| c.organisations.iter().map(|o| o.id).collect::<Vec<_>>())
+            .unwrap_or_default()
     });
     let new_name = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -23,7 +25,14 @@ pub fn Directory() -> impl IntoView {
         if name.is_empty() {
             return;
         }
-        state.edit_contract(|c, now| c.organisations.push(Organisation::new(Id::random(), name, OrganisationKind::Other, now)));
+        state.edit_contract(|c, now| {
+            c.organisations.push(Organisation::new(
+                Id::random(),
+                name,
+                OrganisationKind::Other,
+                now,
+            ))
+        });
         new_name.set(String::new());
     };
     view! {
@@ -48,10 +57,14 @@ pub fn Directory() -> impl IntoView {
 fn OrganisationRow(id: Id) -> impl IntoView {
     let state = AppState::get();
     let read = move |f: fn(&Organisation) -> String| {
-        Signal::derive(move || state.with_contract(|c| c.organisation(id).map(f)).flatten().unwrap_or_default())
+        Signal::derive(move || {
+            state.with_contract(|c| c.organisation(id).map(f)).flatten().unwrap_or_default()
+        })
     };
     let flag = move |f: fn(&Organisation) -> bool| {
-        Signal::derive(move || state.with_contract(|c| c.organisation(id).map(f)).flatten().unwrap_or(false))
+        Signal::derive(move || {
+            state.with_contract(|c| c.organisation(id).map(f)).flatten().unwrap_or(false)
+        })
     };
     let edit = move |write: fn(&mut Organisation, String)| {
         Callback::new(move |value: String| edit_org(state, id, |o| write(o, value)))
@@ -60,12 +73,22 @@ fn OrganisationRow(id: Id) -> impl IntoView {
         Callback::new(move |value: bool| edit_org(state, id, |o| write(o, value)))
     };
     let name = read(|o| o.name.clone());
-    let kinds = Signal::derive(|| OrganisationKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect());
+    let kinds = Signal::derive(|| {
+        OrganisationKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect()
+    });
     let others = Signal::derive(move || {
         let mut options = vec![(String::new(), "— choisir —".to_string())];
-        options.extend(state.with_contract(|c| {
-            c.organisations.iter().filter(|o| o.id != id).map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>()
-        }).unwrap_or_default());
+        options.extend(
+            state
+                .with_contract(|c| {
+                    c.organisations
+                        .iter()
+                        .filter(|o| o.id != id)
+                        .map(|o| (o.id.to_string(), o.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default(),
+        );
         options
     });
     let merge_into = RwSignal::new(String::new());

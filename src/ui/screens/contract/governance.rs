@@ -1,26 +1,32 @@
 //! Governance: members of the steering committee (COPIL) and the commission santé, and the
 //! dates of their meetings (shown later as markers on the planning).
 
-use crate::ui::screens::issues::IssuesFor;
 use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Body, Contract, Id, Meeting, Member};
 use crate::ui::fields::{SelectField, TextField};
+use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
 
 fn bodies() -> Signal<Vec<(String, String)>> {
-    Signal::derive(|| Body::ALL.iter().map(|b| (b.key().to_string(), b.label().to_string())).collect())
+    Signal::derive(|| {
+        Body::ALL.iter().map(|b| (b.key().to_string(), b.label().to_string())).collect()
+    })
 }
 
 #[component]
 pub fn GovernanceSection() -> impl IntoView {
     let state = AppState::get();
     let member_ids = Memo::new(move |_| {
-        state.with_contract(|c| c.governance.members.iter().map(|m| m.id).collect::<Vec<_>>()).unwrap_or_default()
+        state
+            .with_contract(|c| c.governance.members.iter().map(|m| m.id).collect::<Vec<_>>())
+            .unwrap_or_default()
     });
     let meeting_ids = Memo::new(move |_| {
-        state.with_contract(|c| c.governance.meetings.iter().map(|m| m.id).collect::<Vec<_>>()).unwrap_or_default()
+        state
+            .with_contract(|c| c.governance.meetings.iter().map(|m| m.id).collect::<Vec<_>>())
+            .unwrap_or_default()
     });
     let add_member = move |_| {
         state.edit_contract(|c, now| {
@@ -85,7 +91,10 @@ pub fn organisation_options(state: AppState) -> Signal<Vec<(String, String)>> {
         options.extend(
             state
                 .with_contract(|c: &Contract| {
-                    c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>()
+                    c.organisations
+                        .iter()
+                        .map(|o| (o.id.to_string(), o.name.clone()))
+                        .collect::<Vec<_>>()
                 })
                 .unwrap_or_default(),
         );
@@ -98,14 +107,23 @@ fn MemberRow(id: Id) -> impl IntoView {
     let state = AppState::get();
     let read = move |f: fn(&Member) -> String| {
         Signal::derive(move || {
-            state.with_contract(|c| c.governance.members.iter().find(|m| m.id == id).map(f)).flatten().unwrap_or_default()
+            state
+                .with_contract(|c| c.governance.members.iter().find(|m| m.id == id).map(f))
+                .flatten()
+                .unwrap_or_default()
         })
     };
-    let edit = move |write: fn(&mut Member, String)| Callback::new(move |v: String| edit_member(state, id, |m| write(m, v)));
+    let edit = move |write: fn(&mut Member, String)| {
+        Callback::new(move |v: String| edit_member(state, id, |m| write(m, v)))
+    };
     let name = read(|m| m.name.clone());
     let label = move || {
         let name = name.get();
-        if name.trim().is_empty() { "Nouveau membre".to_string() } else { name }
+        if name.trim().is_empty() {
+            "Nouveau membre".to_string()
+        } else {
+            name
+        }
     };
     let remove = move |_| {
         state.remove_with_undo(
@@ -139,14 +157,23 @@ fn MeetingRow(id: Id) -> impl IntoView {
     let state = AppState::get();
     let read = move |f: fn(&Meeting) -> String| {
         Signal::derive(move || {
-            state.with_contract(|c| c.governance.meetings.iter().find(|m| m.id == id).map(f)).flatten().unwrap_or_default()
+            state
+                .with_contract(|c| c.governance.meetings.iter().find(|m| m.id == id).map(f))
+                .flatten()
+                .unwrap_or_default()
         })
     };
-    let edit = move |write: fn(&mut Meeting, String)| Callback::new(move |v: String| edit_meeting(state, id, |m| write(m, v)));
+    let edit = move |write: fn(&mut Meeting, String)| {
+        Callback::new(move |v: String| edit_meeting(state, id, |m| write(m, v)))
+    };
     let date = read(|m| m.date.clone());
     let label = move || {
         let date = date.get();
-        if date.is_empty() { "Réunion sans date".to_string() } else { format!("Réunion du {date}") }
+        if date.is_empty() {
+            "Réunion sans date".to_string()
+        } else {
+            format!("Réunion du {date}")
+        }
     };
     let remove = move |_| {
         state.remove_with_undo(

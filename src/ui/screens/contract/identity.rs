@@ -1,9 +1,9 @@
 //! Identity and period, signature, coordinator.
 
-use crate::ui::screens::issues::IssuesFor;
 use crate::model::validation::Subject;
 use crate::model::Contract;
 use crate::ui::fields::{NumberField, TextField};
+use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -28,7 +28,8 @@ pub fn Identity() -> impl IntoView {
     let state = AppState::get();
     let text = move |read| contract_text(state, read);
     let edit = move |write| contract_edit(state, write);
-    let number = move |read: fn(&Contract) -> i64| Signal::derive(move || state.with_contract(read));
+    let number =
+        move |read: fn(&Contract) -> i64| Signal::derive(move || state.with_contract(read));
     let set_number = move |apply: fn(&mut Contract, i64)| {
         Callback::new(move |value: Option<i64>| {
             if let Some(value) = value {

@@ -1,9 +1,9 @@
 //! The territory: name, member EPCIs and communes, population, priority neighbourhoods.
 
 use super::identity::{contract_edit, contract_text};
-use crate::ui::screens::issues::IssuesFor;
 use crate::model::validation::Subject;
 use crate::ui::fields::{LinesField, NumberField, TextField};
+use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

@@ -22,7 +22,11 @@ enum Scope {
 }
 
 /// The file for the open contract: its name, its text, and the contract it holds.
-fn export_file(state: AppState, exported_by: String, chosen: Option<&[Id]>) -> Option<(String, String, Contract)> {
+fn export_file(
+    state: AppState,
+    exported_by: String,
+    chosen: Option<&[Id]>,
+) -> Option<(String, String, Contract)> {
     state.workspace.with_untracked(|ws| {
         ws.active().map(|c| {
             let contract = chosen.map_or_else(|| c.clone(), |ids| with_only_sheets(c, ids));
@@ -36,7 +40,12 @@ fn export_file(state: AppState, exported_by: String, chosen: Option<&[Id]>) -> O
 #[component]
 pub fn Export() -> impl IntoView {
     let state = AppState::get();
-    let exported_by = RwSignal::new(state.workspace.with_untracked(|ws| ws.active().map(|c| c.coordinator.organisation.clone())).unwrap_or_default());
+    let exported_by = RwSignal::new(
+        state
+            .workspace
+            .with_untracked(|ws| ws.active().map(|c| c.coordinator.organisation.clone()))
+            .unwrap_or_default(),
+    );
     let scope = RwSignal::new(Scope::WholeContract);
     let chosen = RwSignal::new(Vec::<Id>::new());
     let file = move || {
@@ -44,7 +53,8 @@ pub fn Export() -> impl IntoView {
         let selection = (scope.get_untracked() == Scope::ChosenSheets).then_some(ids.as_slice());
         export_file(state, exported_by.get_untracked(), selection)
     };
-    let shared = move |contract: &Contract| state.workspace.update(|ws| record_export(ws, contract));
+    let shared =
+        move |contract: &Contract| state.workspace.update(|ws| record_export(ws, contract));
     let save = move |_| {
         let Some((name, json, contract)) = file() else { return };
         match download(&name, "application/json", &json) {
@@ -114,7 +124,12 @@ fn SheetSelection(chosen: RwSignal<Vec<Id>>) -> impl IntoView {
                 let numbers = Numbering::of(c);
                 c.sheets_in_axis_order()
                     .into_iter()
-                    .map(|s| (s.id.to_string(), format!("{} {}", numbers.label(s.id), s.title).trim().to_string()))
+                    .map(|s| {
+                        (
+                            s.id.to_string(),
+                            format!("{} {}", numbers.label(s.id), s.title).trim().to_string(),
+                        )
+                    })
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()
@@ -138,7 +153,8 @@ fn SheetSelection(chosen: RwSignal<Vec<Id>>) -> impl IntoView {
             chosen.set(ids);
         }
     };
-    let selected = Signal::derive(move || chosen.get().iter().map(Id::to_string).collect::<Vec<_>>());
+    let selected =
+        Signal::derive(move || chosen.get().iter().map(Id::to_string).collect::<Vec<_>>());
     let on_toggle = move |(key, on): (String, bool)| {
         if let Some(id) = Id::parse(&key) {
             chosen.update(|list| toggle(list, id, on));

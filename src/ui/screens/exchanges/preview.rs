@@ -4,7 +4,9 @@
 
 use super::snapshots::{local_date_time, offer_back, Shelf};
 use crate::exchange::import::{Checked, ImportProblem};
-use crate::exchange::merge::{add_received_contract, merge_into_workspace, plan_import, Choice, MergePlan, Proposal, Status};
+use crate::exchange::merge::{
+    add_received_contract, merge_into_workspace, plan_import, Choice, MergePlan, Proposal, Status,
+};
 use crate::model::Id;
 use crate::ui::inbox::{Inbox, Received};
 use crate::ui::state::{focus_after_render, AppState};
@@ -17,7 +19,9 @@ pub fn Preview(shelf: Shelf) -> impl IntoView {
     move || match inbox.0.get() {
         None => ().into_any(),
         Some(Received::Refused { name, problems }) => view! { <Refused name problems/> }.into_any(),
-        Some(Received::Accepted { name, checked }) => view! { <Accepted name checked=*checked shelf/> }.into_any(),
+        Some(Received::Accepted { name, checked }) => {
+            view! { <Accepted name checked=*checked shelf/> }.into_any()
+        }
     }
 }
 
@@ -40,8 +44,13 @@ fn Accepted(name: String, checked: Checked, shelf: Shelf) -> impl IntoView {
     let state = AppState::get();
     let envelope = checked.envelope;
     let theirs = StoredValue::new(envelope.contract.clone());
-    let plan = Memo::new(move |_| state.workspace.with(|ws| theirs.with_value(|c| plan_import(ws, c))));
-    let origin = if envelope.exported_by.trim().is_empty() { "un partenaire".to_string() } else { envelope.exported_by.clone() };
+    let plan =
+        Memo::new(move |_| state.workspace.with(|ws| theirs.with_value(|c| plan_import(ws, c))));
+    let origin = if envelope.exported_by.trim().is_empty() {
+        "un partenaire".to_string()
+    } else {
+        envelope.exported_by.clone()
+    };
     let sheets = match envelope.contract.sheets.len() {
         0 => "aucune fiche action".to_string(),
         1 => "1 fiche action".to_string(),
@@ -54,7 +63,8 @@ fn Accepted(name: String, checked: Checked, shelf: Shelf) -> impl IntoView {
         local_date_time(&envelope.exported_at),
     );
     let migrated = checked.migrated_from.map(|from| format!("Ce fichier venait d’une version plus ancienne d’Atelier CLS (format {from}) : il a été mis à jour."));
-    let context = ApplyContext { state, shelf, file_name: name.clone(), origin, theirs, inbox: Inbox::get() };
+    let context =
+        ApplyContext { state, shelf, file_name: name.clone(), origin, theirs, inbox: Inbox::get() };
     view! {
         <div class="import-preview" role="region" aria-labelledby="apercu">
             <h3 id="apercu" tabindex="-1">{format!("Aperçu du fichier « {name} »")}</h3>
@@ -84,11 +94,17 @@ struct ApplyContext {
 impl ApplyContext {
     /// Takes the snapshot, changes the workspace, and offers to undo.
     fn apply(&self, change: impl FnOnce(&mut crate::model::Workspace) -> String) {
-        let before = self.shelf.take(self.state, format!("Avant l’import de « {} »", self.file_name));
+        let before =
+            self.shelf.take(self.state, format!("Avant l’import de « {} »", self.file_name));
         let mut outcome = String::new();
         self.state.workspace.update(|ws| outcome = change(ws));
         self.inbox.clear();
-        offer_back(self.state, format!("Import de « {} » appliqué : {outcome}.", self.file_name), "Annuler l’import", before);
+        offer_back(
+            self.state,
+            format!("Import de « {} » appliqué : {outcome}.", self.file_name),
+            "Annuler l’import",
+            before,
+        );
     }
 }
 
@@ -143,8 +159,18 @@ fn MergeChoices(plan: MergePlan, context: ApplyContext) -> impl IntoView {
         let theirs = context.theirs.get_value();
         let origin = context.origin.clone();
         context.apply(move |ws| {
-            plan.with_value(|plan| merge_into_workspace(ws, &theirs, plan, &chosen, &origin, Id::random, crate::ui::clock::now()))
-                .map_or_else(|| "le contrat n’est plus là".into(), |summary| summary.describe())
+            plan.with_value(|plan| {
+                merge_into_workspace(
+                    ws,
+                    &theirs,
+                    plan,
+                    &chosen,
+                    &origin,
+                    Id::random,
+                    crate::ui::clock::now(),
+                )
+            })
+            .map_or_else(|| "le contrat n’est plus là".into(), |summary| summary.describe())
         });
     };
     let summary = plan.with_value(describe_plan);
@@ -166,13 +192,18 @@ fn MergeChoices(plan: MergePlan, context: ApplyContext) -> impl IntoView {
 /// "2 nouveautés, 1 modification du partenaire, 1 conflit à trancher ; 40 éléments identiques."
 fn describe_plan(plan: &MergePlan) -> String {
     let count = |status| plan.proposals.iter().filter(|p| p.status == status).count();
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
     let mut parts = Vec::new();
     for (status, one, many) in [
         (Status::New, "nouveauté", "nouveautés"),
         (Status::ChangedThere, "modification du partenaire", "modifications du partenaire"),
         (Status::Conflict, "conflit à trancher", "conflits à trancher"),
-        (Status::DeletedHere, "élément supprimé ici depuis le dernier échange", "éléments supprimés ici depuis le dernier échange"),
+        (
+            Status::DeletedHere,
+            "élément supprimé ici depuis le dernier échange",
+            "éléments supprimés ici depuis le dernier échange",
+        ),
     ] {
         let n = count(status);
         if n > 0 {
@@ -182,7 +213,10 @@ fn describe_plan(plan: &MergePlan) -> String {
     let mut text = parts.join(", ");
     text.push_str(&format!(" ; {} identiques", plural(plan.unchanged, "élément", "éléments")));
     if plan.newer_here > 0 {
-        text.push_str(&format!(", {} plus récents ici (gardés)", plural(plan.newer_here, "élément", "éléments")));
+        text.push_str(&format!(
+            ", {} plus récents ici (gardés)",
+            plural(plan.newer_here, "élément", "éléments")
+        ));
     }
     text.push('.');
     text
@@ -192,7 +226,8 @@ fn describe_plan(plan: &MergePlan) -> String {
 fn ProposalChoice(proposal: Proposal, decisions: RwSignal<HashMap<Id, Choice>>) -> impl IntoView {
     let id = proposal.id;
     let suggested = proposal.suggested;
-    let legend = format!("{} « {} » — {}", proposal.kind.label(), proposal.label, proposal.status.label());
+    let legend =
+        format!("{} « {} » — {}", proposal.kind.label(), proposal.label, proposal.status.label());
     let class = match proposal.status {
         Status::Conflict => "proposal proposal--conflict",
         _ => "proposal",

@@ -42,13 +42,27 @@ impl Shelf {
         let workspace = match snapshot.restore() {
             Ok(workspace) => workspace,
             Err(error) => {
-                state.notices.push(Level::Error, format!("Cet instantané ne peut pas être restauré : {}.", error.message_fr()));
+                state.notices.push(
+                    Level::Error,
+                    format!("Cet instantané ne peut pas être restauré : {}.", error.message_fr()),
+                );
                 return;
             }
         };
-        let before = self.take(state, format!("Avant la restauration de l’instantané du {}", local_date_time(&snapshot.taken_at)));
+        let before = self.take(
+            state,
+            format!(
+                "Avant la restauration de l’instantané du {}",
+                local_date_time(&snapshot.taken_at)
+            ),
+        );
         state.workspace.set(workspace);
-        offer_back(state, format!("Instantané du {} restauré.", local_date_time(&snapshot.taken_at)), "Annuler la restauration", before);
+        offer_back(
+            state,
+            format!("Instantané du {} restauré.", local_date_time(&snapshot.taken_at)),
+            "Annuler la restauration",
+            before,
+        );
     }
 }
 

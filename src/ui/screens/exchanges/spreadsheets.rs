@@ -11,7 +11,8 @@ use leptos::prelude::*;
 /// Downloads `cls-<territoire>-<what>-<date>.csv` made by `table` from the open contract.
 fn save_table(state: AppState, what: &str, table: fn(&Contract) -> String) {
     let file = state.workspace.with_untracked(|ws| {
-        ws.active().map(|c| (format!("cls-{}-{what}-{}.csv", contract_slug(c), today_iso()), table(c)))
+        ws.active()
+            .map(|c| (format!("cls-{}-{what}-{}.csv", contract_slug(c), today_iso()), table(c)))
     });
     if let Some((name, text)) = file {
         if let Err(message) = download(&name, "text/csv;charset=utf-8", &text) {

@@ -29,8 +29,12 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
     let folded = RwSignal::new(HashSet::<String>::new());
     let window = Memo::new(move |_| {
         let period = state.with_contract(|c| c.period).unwrap_or_default();
-        view.with(|v| (v.filter.from_year.unwrap_or(period.first_year).max(period.first_year),
-                       v.filter.to_year.unwrap_or(period.last_year).min(period.last_year)))
+        view.with(|v| {
+            (
+                v.filter.from_year.unwrap_or(period.first_year).max(period.first_year),
+                v.filter.to_year.unwrap_or(period.last_year).min(period.last_year),
+            )
+        })
     });
     let colour = Memo::new(move |_| view.with(|v| v.colour));
     let editing = RwSignal::new(None::<Id>);
@@ -44,9 +48,12 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
     // Whether the window is scrolled, as scroll events say: reading the position while drawing
     // would lay the page out once more, before the new lines are even there.
     let scrolled = StoredValue::new(false);
-    let listener = window_event_listener(leptos::ev::scroll, move |_| scrolled.set_value(leptos::prelude::window().scroll_y().unwrap_or_default() > 0.0));
+    let listener = window_event_listener(leptos::ev::scroll, move |_| {
+        scrolled.set_value(leptos::prelude::window().scroll_y().unwrap_or_default() > 0.0)
+    });
     on_cleanup(move || listener.remove());
-    let drawn = DrawnLines { editor: StoredValue::new_local(None), owner: Owner::current(), scrolled };
+    let drawn =
+        DrawnLines { editor: StoredValue::new_local(None), owner: Owner::current(), scrolled };
     Effect::new(move |_| {
         if let Some(list) = list.get() {
             lines.with(|lines| drawn.draw(&list, lines, editing));
@@ -55,34 +62,58 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
     let drag = DragState::new(state, window);
     let navigate = use_navigate();
     let open = move |path: String| navigate(&path, Default::default());
-    let toggle = move |key: String| folded.update(|f| if !f.remove(&key) { f.insert(key); });
+    let toggle = move |key: String| {
+        folded.update(|f| {
+            if !f.remove(&key) {
+                f.insert(key);
+            }
+        })
+    };
     // Clicks on the lines' buttons, found by their data attributes (the editor's own buttons
     // have none and handle themselves).
     let clicked = move |ev: leptos::ev::MouseEvent| {
-        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+            return;
+        };
         let closest = |selector: &str| target.closest(selector).ok().flatten();
         if let Some(button) = closest("[data-groupe]") {
             toggle(button.get_attribute("data-groupe").unwrap_or_default());
-        } else if let Some(action) = closest("[data-dates]").and_then(|b| b.get_attribute("data-dates")).and_then(|v| Id::parse(&v)) {
+        } else if let Some(action) = closest("[data-dates]")
+            .and_then(|b| b.get_attribute("data-dates"))
+            .and_then(|v| Id::parse(&v))
+        {
             editing.update(|e| *e = if *e == Some(action) { None } else { Some(action) });
         } else if closest(".bar__handle").is_some() {
             // A grip is for dragging: releasing it must not open the sheet.
-        } else if let Some(sheet) = closest("button[data-fiche]").and_then(|b| b.get_attribute("data-fiche")) {
+        } else if let Some(sheet) =
+            closest("button[data-fiche]").and_then(|b| b.get_attribute("data-fiche"))
+        {
             open(sheet_path(&sheet));
         }
     };
     let header = Memo::new(move |_| {
         let (first, last) = window.get();
         let total: u32 = ((last - first + 1) * 12).max(1) as u32;
-        view.with(|v| columns(first, last, v.scale)).into_iter().map(|(label, span)| (label, f64::from(span) * 100.0 / f64::from(total))).collect::<Vec<_>>()
+        view.with(|v| columns(first, last, v.scale))
+            .into_iter()
+            .map(|(label, span)| (label, f64::from(span) * 100.0 / f64::from(total)))
+            .collect::<Vec<_>>()
     });
     let markers = Memo::new(move |_| {
         let (first, last) = window.get();
-        let mut markers: Vec<(String, f64, &'static str)> = state.with_contract(|c| {
-            c.governance.meetings.iter().filter(|m| m.body == Body::SteeringCommittee)
-                .filter_map(|m| date_position(&m.date, first, last).map(|p| (format!("COPIL du {}", m.date), p, "marker--copil")))
-                .collect()
-        }).unwrap_or_default();
+        let mut markers: Vec<(String, f64, &'static str)> = state
+            .with_contract(|c| {
+                c.governance
+                    .meetings
+                    .iter()
+                    .filter(|m| m.body == Body::SteeringCommittee)
+                    .filter_map(|m| {
+                        date_position(&m.date, first, last)
+                            .map(|p| (format!("COPIL du {}", m.date), p, "marker--copil"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         if let Some(p) = date_position(&today_iso(), first, last) {
             markers.push(("Aujourd’hui".to_string(), p, "marker--today"));
         }
@@ -137,7 +168,8 @@ impl DrawnLines {
         let back_to = focused.as_ref().and_then(focus_target);
         let anchor = if self.scrolled.get_value() { top_line(list) } else { None };
         list.set_inner_html(&lines.html);
-        let slot = lines.editor.and_then(|_| list.query_selector(".plan-row--editor").ok().flatten());
+        let slot =
+            lines.editor.and_then(|_| list.query_selector(".plan-row--editor").ok().flatten());
         let previous = self.editor.try_update_value(Option::take).flatten();
         let editor = match (previous, lines.editor, slot) {
             // The same action, same dates: the editor moves to the new line as it is.
@@ -150,9 +182,13 @@ impl DrawnLines {
             (previous, Some(at), Some(slot)) => {
                 drop(previous);
                 let parent: web_sys::HtmlElement = slot.clone().unchecked_into();
-                let mount = move || mount_to(parent, move || view! {
+                let mount = move || {
+                    mount_to(parent, move || {
+                        view! {
                     <DateEditor sheet=at.sheet action=at.action start=at.start end=at.end editing/>
-                }.into_any());
+                }.into_any()
+                    })
+                };
                 // Untracked: what the editor reads while it is built is none of this drawing's business.
                 let view = untrack(|| match &self.owner {
                     Some(owner) => owner.with(mount),
@@ -193,7 +229,11 @@ fn top_line(list: &web_sys::HtmlElement) -> Option<(String, f64)> {
     // The first line whose bottom is below the top of the window.
     while low < high {
         let middle = (low + high) / 2;
-        if bottom(middle) <= 0.0 { low = middle + 1 } else { high = middle }
+        if bottom(middle) <= 0.0 {
+            low = middle + 1
+        } else {
+            high = middle
+        }
     }
     let line = lines.item(low)?;
     Some((line_selector(&line)?, line.get_bounding_client_rect().top()))
@@ -247,15 +287,30 @@ fn focus_target(element: &web_sys::Element) -> Option<String> {
 #[component]
 fn Legend(colour: Memo<ColourBy>) -> impl IntoView {
     let state = AppState::get();
-    let axes = Memo::new(move |_| state.with_contract(|c| {
-        let n = crate::model::numbering::Numbering::of(c);
-        c.axes.iter().enumerate().map(|(i, a)| (format!("bar--axis-{}", i % 8), format!("Axe {} – {}", n.label(a.id), a.title))).collect::<Vec<_>>()
-    }).unwrap_or_default());
+    let axes = Memo::new(move |_| {
+        state
+            .with_contract(|c| {
+                let n = crate::model::numbering::Numbering::of(c);
+                c.axes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| {
+                        (
+                            format!("bar--axis-{}", i % 8),
+                            format!("Axe {} – {}", n.label(a.id), a.title),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
     let entries = move || match colour.get() {
         ColourBy::Axis => axes.get(),
         ColourBy::Status => vec![
-            ("bar--done".into(), "Réalisé".into()), ("bar--partly".into(), "Partiellement réalisé".into()),
-            ("bar--not-done".into(), "Non réalisé".into()), ("bar--none".into(), "Sans bilan".into()),
+            ("bar--done".into(), "Réalisé".into()),
+            ("bar--partly".into(), "Partiellement réalisé".into()),
+            ("bar--not-done".into(), "Non réalisé".into()),
+            ("bar--none".into(), "Sans bilan".into()),
         ],
     };
     view! {

@@ -11,7 +11,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Applies new dates; a refusal comes back as the French reason.
-fn apply(state: AppState, sheet: Id, action: Id, start: YearMonth, end: YearMonth) -> Result<(), String> {
+fn apply(
+    state: AppState,
+    sheet: Id,
+    action: Id,
+    start: YearMonth,
+    end: YearMonth,
+) -> Result<(), String> {
     let mut result = Ok(());
     state.edit_contract(|c, _| result = set_action_dates(c, sheet, action, start, end, now()));
     result
@@ -21,19 +27,33 @@ fn apply(state: AppState, sheet: Id, action: Id, start: YearMonth, end: YearMont
 fn current(state: AppState, sheet: Id, action: Id) -> (Option<YearMonth>, Option<YearMonth>) {
     state
         .workspace
-        .with_untracked(|ws| ws.active().and_then(|c| c.sheet(sheet)).and_then(|s| s.actions.iter().find(|a| a.id == action)).map(|a| (a.start, a.end)))
+        .with_untracked(|ws| {
+            ws.active()
+                .and_then(|c| c.sheet(sheet))
+                .and_then(|s| s.actions.iter().find(|a| a.id == action))
+                .map(|a| (a.start, a.end))
+        })
         .unwrap_or((None, None))
 }
 
 #[component]
-pub fn DateEditor(sheet: Id, action: Id, start: Option<YearMonth>, end: Option<YearMonth>, editing: RwSignal<Option<Id>>) -> impl IntoView {
+pub fn DateEditor(
+    sheet: Id,
+    action: Id,
+    start: Option<YearMonth>,
+    end: Option<YearMonth>,
+    editing: RwSignal<Option<Id>>,
+) -> impl IntoView {
     let state = AppState::get();
     let start_text = RwSignal::new(start.map(YearMonth::to_iso).unwrap_or_default());
     let end_text = RwSignal::new(end.map(YearMonth::to_iso).unwrap_or_default());
     let error = RwSignal::new(None::<String>);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (Some(start), Some(end)) = (YearMonth::parse_iso(&start_text.get_untracked()), YearMonth::parse_iso(&end_text.get_untracked())) else {
+        let (Some(start), Some(end)) = (
+            YearMonth::parse_iso(&start_text.get_untracked()),
+            YearMonth::parse_iso(&end_text.get_untracked()),
+        ) else {
             error.set(Some("Indiquez le mois de début et le mois de fin.".into()));
             return;
         };
@@ -97,7 +117,9 @@ impl DragState {
         let (start, finish) = current(self.state, drag.sheet, drag.action);
         let (start, finish) = if drag.end { (start, Some(month)) } else { (Some(month), finish) };
         let (first, last) = self.window.get_untracked();
-        if let (Some(bar), Some((left, width))) = (grip.parent_element(), bar_position(start, finish, first, last)) {
+        if let (Some(bar), Some((left, width))) =
+            (grip.parent_element(), bar_position(start, finish, first, last))
+        {
             let _ = bar.set_attribute("style", &format!("left:{left:.4}%;width:{width:.4}%"));
         }
     }
@@ -114,7 +136,12 @@ impl DragState {
         ev.prevent_default();
         let _ = grip.set_pointer_capture(ev.pointer_id());
         let end = grip.class_list().contains("bar__handle--end");
-        self.current.set_value(Some(Drag { sheet, action, end, month: self.month_under(&grip, &ev) }));
+        self.current.set_value(Some(Drag {
+            sheet,
+            action,
+            end,
+            month: self.month_under(&grip, &ev),
+        }));
     }
 
     pub fn moved(self, ev: web_sys::PointerEvent) {
@@ -131,7 +158,11 @@ impl DragState {
         self.current.set_value(None);
         let Some(month) = drag.month else { return };
         let (start, finish) = current(self.state, drag.sheet, drag.action);
-        let (start, finish) = if drag.end { (start.unwrap_or(month), month) } else { (month, finish.unwrap_or(month)) };
+        let (start, finish) = if drag.end {
+            (start.unwrap_or(month), month)
+        } else {
+            (month, finish.unwrap_or(month))
+        };
         if let Err(message) = apply(self.state, drag.sheet, drag.action, start, finish) {
             self.state.notices.push(Level::Error, format!("Dates non modifiées : {message}"));
             // Put the bar back where the saved dates say.

@@ -18,15 +18,27 @@ pub fn Exports(visible: Memo<Rows>) -> impl IntoView {
         }
     };
     let csv = move |_| {
-        let text = visible.with_untracked(|rows| state.workspace.with_untracked(|ws| ws.active().map(|c| plan_csv(c, rows))));
+        let text = visible.with_untracked(|rows| {
+            state.workspace.with_untracked(|ws| ws.active().map(|c| plan_csv(c, rows)))
+        });
         if let Some(text) = text {
-            report(download(&format!("planning-{}-{}.csv", name(), today_iso()), "text/csv;charset=utf-8", &text));
+            report(download(
+                &format!("planning-{}-{}.csv", name(), today_iso()),
+                "text/csv;charset=utf-8",
+                &text,
+            ));
         }
     };
     let ics = move |_| {
-        let text = state.workspace.with_untracked(|ws| ws.active().map(|c| milestones_ics(c, &now_utc_compact())));
+        let text = state
+            .workspace
+            .with_untracked(|ws| ws.active().map(|c| milestones_ics(c, &now_utc_compact())));
         if let Some(text) = text {
-            report(download(&format!("jalons-{}-{}.ics", name(), today_iso()), "text/calendar;charset=utf-8", &text));
+            report(download(
+                &format!("jalons-{}-{}.ics", name(), today_iso()),
+                "text/calendar;charset=utf-8",
+                &text,
+            ));
         }
     };
     let print = move |_| {

@@ -19,21 +19,57 @@ pub fn Filters(visible: Memo<Rows>) -> impl IntoView {
     let state = AppState::get();
     let views = expect_context::<ViewState>();
     let view = views.view;
-    let axes = Signal::derive(move || with_any("Tous les axes", state.with_contract(|c| {
-        let n = Numbering::of(c);
-        c.axes.iter().map(|a| (a.id.to_string(), format!("Axe {} – {}", n.label(a.id), a.title))).collect()
-    }).unwrap_or_default()));
-    let organisations = move |any: &'static str| Signal::derive(move || with_any(any, state.with_contract(|c| {
-        c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect()
-    }).unwrap_or_default()));
+    let axes = Signal::derive(move || {
+        with_any(
+            "Tous les axes",
+            state
+                .with_contract(|c| {
+                    let n = Numbering::of(c);
+                    c.axes
+                        .iter()
+                        .map(|a| (a.id.to_string(), format!("Axe {} – {}", n.label(a.id), a.title)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        )
+    });
+    let organisations = move |any: &'static str| {
+        Signal::derive(move || {
+            with_any(
+                any,
+                state
+                    .with_contract(|c| {
+                        c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect()
+                    })
+                    .unwrap_or_default(),
+            )
+        })
+    };
     let statuses = Signal::derive(|| {
         let mut options = with_any("Tous les statuts", vec![("aucun".into(), "Sans bilan".into())]);
-        options.extend(ReviewStatus::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())));
+        options
+            .extend(ReviewStatus::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())));
         options
     });
-    let years = Signal::derive(move || with_any("—", state.with_contract(|c| c.period.years().map(|y| (y.to_string(), y.to_string())).collect()).unwrap_or_default()));
-    let scales = Signal::derive(|| Scale::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect());
-    let colours = Signal::derive(|| vec![("axe".to_string(), "Par axe".to_string()), ("statut".to_string(), "Par statut du bilan".to_string())]);
+    let years = Signal::derive(move || {
+        with_any(
+            "—",
+            state
+                .with_contract(|c| {
+                    c.period.years().map(|y| (y.to_string(), y.to_string())).collect()
+                })
+                .unwrap_or_default(),
+        )
+    });
+    let scales = Signal::derive(|| {
+        Scale::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect()
+    });
+    let colours = Signal::derive(|| {
+        vec![
+            ("axe".to_string(), "Par axe".to_string()),
+            ("statut".to_string(), "Par statut du bilan".to_string()),
+        ]
+    });
     let id_text = |id: Option<Id>| id.map(|i| i.to_string()).unwrap_or_default();
     let count = move || visible.with(|rows| rows.len());
     view! {

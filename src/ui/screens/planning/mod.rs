@@ -59,7 +59,11 @@ impl ViewState {
         let mut view = self.view.get_untracked();
         change(&mut view);
         let query = view.query();
-        self.go.run(if query.is_empty() { "/planning/".to_string() } else { format!("/planning/?{query}") });
+        self.go.run(if query.is_empty() {
+            "/planning/".to_string()
+        } else {
+            format!("/planning/?{query}")
+        });
     }
 }
 
@@ -85,24 +89,34 @@ fn Planning() -> impl IntoView {
         query.with(|q| View {
             filter: PlanFilter::from_query(|k| q.get(k)),
             scale: q.get("echelle").and_then(|s| Scale::from_key(&s)).unwrap_or(Scale::Quarters),
-            colour: if q.get("couleur").as_deref() == Some("statut") { ColourBy::Status } else { ColourBy::Axis },
+            colour: if q.get("couleur").as_deref() == Some("statut") {
+                ColourBy::Status
+            } else {
+                ColourBy::Axis
+            },
         })
     });
     let navigate = use_navigate();
     let go = Callback::new(move |path: String| {
-        navigate(&path, leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() })
+        navigate(
+            &path,
+            leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() },
+        )
     });
     let views = ViewState { view, go };
     provide_context(views);
-    let rows: Memo<Rows> = Memo::new(move |_| state.with_contract(plan_rows).unwrap_or_default().into());
+    let rows: Memo<Rows> =
+        Memo::new(move |_| state.with_contract(plan_rows).unwrap_or_default().into());
     // Unfiltered, the visible rows are the rows themselves, shared rather than copied.
-    let visible = Memo::new(move |_| view.with(|v| {
-        if v.filter.is_active() {
-            rows.with(|rows| v.filter.kept(rows).cloned().collect())
-        } else {
-            rows.get()
-        }
-    }));
+    let visible = Memo::new(move |_| {
+        view.with(|v| {
+            if v.filter.is_active() {
+                rows.with(|rows| v.filter.kept(rows).cloned().collect())
+            } else {
+                rows.get()
+            }
+        })
+    });
     view! {
         <filters::Filters visible/>
         <exports::Exports visible/>

@@ -13,7 +13,11 @@ pub fn edit_sheet(state: AppState, id: Id, change: impl FnOnce(&mut ActionSheet)
 }
 
 /// Reads something from the sheet (and the contract around it), tracking changes.
-pub fn read_sheet<T: Default>(state: AppState, id: Id, read: impl FnOnce(&Contract, &ActionSheet) -> T) -> T {
+pub fn read_sheet<T: Default>(
+    state: AppState,
+    id: Id,
+    read: impl FnOnce(&Contract, &ActionSheet) -> T,
+) -> T {
     state.with_contract(|c| c.sheet(id).map(|s| read(c, s))).flatten().unwrap_or_default()
 }
 
@@ -21,7 +25,11 @@ pub fn sheet_text(state: AppState, id: Id, read: fn(&ActionSheet) -> String) -> 
     Signal::derive(move || read_sheet(state, id, |_, s| read(s)))
 }
 
-pub fn sheet_edit(state: AppState, id: Id, write: fn(&mut ActionSheet, String)) -> Callback<String> {
+pub fn sheet_edit(
+    state: AppState,
+    id: Id,
+    write: fn(&mut ActionSheet, String),
+) -> Callback<String> {
     Callback::new(move |value: String| edit_sheet(state, id, |s| write(s, value)))
 }
 
@@ -29,7 +37,11 @@ pub fn sheet_flag(state: AppState, id: Id, read: fn(&ActionSheet) -> bool) -> Si
     Signal::derive(move || read_sheet(state, id, |_, s| read(s)))
 }
 
-pub fn sheet_set_flag(state: AppState, id: Id, write: fn(&mut ActionSheet, bool)) -> Callback<bool> {
+pub fn sheet_set_flag(
+    state: AppState,
+    id: Id,
+    write: fn(&mut ActionSheet, bool),
+) -> Callback<bool> {
     Callback::new(move |value: bool| edit_sheet(state, id, |s| write(s, value)))
 }
 
@@ -39,7 +51,12 @@ pub fn organisation_options(state: AppState, empty: &'static str) -> Signal<Vec<
         let mut options = vec![(String::new(), empty.to_string())];
         options.extend(
             state
-                .with_contract(|c| c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>())
+                .with_contract(|c| {
+                    c.organisations
+                        .iter()
+                        .map(|o| (o.id.to_string(), o.name.clone()))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default(),
         );
         options
@@ -47,6 +64,12 @@ pub fn organisation_options(state: AppState, empty: &'static str) -> Signal<Vec<
 }
 
 /// `(key, label)` options of a reference list.
-pub fn key_options<T: Copy + Send + Sync + 'static>(all: &'static [T], key: fn(T) -> &'static str, label: fn(T) -> &'static str) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || all.iter().map(|v| (key(*v).to_string(), label(*v).to_string())).collect())
+pub fn key_options<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        all.iter().map(|v| (key(*v).to_string(), label(*v).to_string())).collect()
+    })
 }

@@ -14,9 +14,14 @@ use leptos::prelude::*;
 #[component]
 pub fn Actions(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let ids = Memo::new(move |_| read_sheet(state, id, |_, s| s.actions.iter().map(|a| a.id).collect::<Vec<_>>()));
-    let period = move || read_sheet(state, id, |c, _| format!("{} à {}", c.period.first_year, c.period.last_year));
-    let add = move |_| edit_sheet(state, id, |s| s.actions.push(Action::new(Id::random(), "", now())));
+    let ids = Memo::new(move |_| {
+        read_sheet(state, id, |_, s| s.actions.iter().map(|a| a.id).collect::<Vec<_>>())
+    });
+    let period = move || {
+        read_sheet(state, id, |c, _| format!("{} à {}", c.period.first_year, c.period.last_year))
+    };
+    let add =
+        move |_| edit_sheet(state, id, |s| s.actions.push(Action::new(Id::random(), "", now())));
     view! {
         <p class="muted">{move || format!("Les dates doivent rester dans la période du contrat ({}).", period())}</p>
         <ol class="rows">
@@ -38,15 +43,27 @@ fn edit_action(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut Acti
 fn ActionRow(sheet: Id, id: Id) -> impl IntoView {
     let state = AppState::get();
     let read = move |f: fn(&Action) -> String| {
-        Signal::derive(move || read_sheet(state, sheet, |_, s| s.actions.iter().find(|a| a.id == id).map(f).unwrap_or_default()))
+        Signal::derive(move || {
+            read_sheet(state, sheet, |_, s| {
+                s.actions.iter().find(|a| a.id == id).map(f).unwrap_or_default()
+            })
+        })
     };
-    let position = move || read_sheet(state, sheet, |_, s| s.actions.iter().position(|a| a.id == id).map_or(0, |p| p + 1));
+    let position = move || {
+        read_sheet(state, sheet, |_, s| {
+            s.actions.iter().position(|a| a.id == id).map_or(0, |p| p + 1)
+        })
+    };
     let legend = move || format!("Action {}", position());
     let remove = move |_| {
         state.remove_with_undo(
             legend(),
             |c| c.sheet_mut(sheet).and_then(|s| take_where(&mut s.actions, |a| a.id == id)),
-            move |c, index, a| if let Some(s) = c.sheet_mut(sheet) { restore_at(&mut s.actions, index, a) },
+            move |c, index, a| {
+                if let Some(s) = c.sheet_mut(sheet) {
+                    restore_at(&mut s.actions, index, a)
+                }
+            },
         )
     };
     view! {

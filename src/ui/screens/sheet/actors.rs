@@ -1,7 +1,10 @@
 //! Step 5 – Acteurs: lead organisation and person, partners (from the directory or added on
 //! the fly), target audiences, territory covered, citizen participation.
 
-use super::access::{edit_sheet, organisation_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use super::access::{
+    edit_sheet, organisation_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag,
+    sheet_text,
+};
 use crate::model::{Id, Organisation, OrganisationKind, Participation};
 use crate::ui::clock::now;
 use crate::ui::fields::{toggle, CheckField, ChoiceList, LinesField, SelectField, TextField};
@@ -12,9 +15,13 @@ use leptos::prelude::*;
 pub fn Actors(id: Id) -> impl IntoView {
     let state = AppState::get();
     let partners = Signal::derive(move || {
-        read_sheet(state, id, |c, _| c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>())
+        read_sheet(state, id, |c, _| {
+            c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>()
+        })
     });
-    let chosen = Signal::derive(move || read_sheet(state, id, |_, s| s.partner_ids.iter().map(Id::to_string).collect()));
+    let chosen = Signal::derive(move || {
+        read_sheet(state, id, |_, s| s.partner_ids.iter().map(Id::to_string).collect())
+    });
     let toggle_partner = Callback::new(move |(key, on): (String, bool)| {
         if let Some(org) = Id::parse(&key) {
             edit_sheet(state, id, |s| toggle(&mut s.partner_ids, org, on));
@@ -33,10 +40,15 @@ pub fn Actors(id: Id) -> impl IntoView {
         edit_sheet(state, id, |s| s.partner_ids.push(org_id));
         new_partner.set(String::new());
     };
-    let participation = Signal::derive(|| Participation::ALL.iter().map(|p| (format!("{p:?}"), p.label().to_string())).collect());
+    let participation = Signal::derive(|| {
+        Participation::ALL.iter().map(|p| (format!("{p:?}"), p.label().to_string())).collect()
+    });
     let whole = sheet_flag(state, id, |s| s.coverage.whole_territory);
-    let set_audiences = Callback::new(move |items: Vec<String>| edit_sheet(state, id, |s| s.audiences = items));
-    let set_places = Callback::new(move |items: Vec<String>| edit_sheet(state, id, |s| s.coverage.places = items));
+    let set_audiences =
+        Callback::new(move |items: Vec<String>| edit_sheet(state, id, |s| s.audiences = items));
+    let set_places = Callback::new(move |items: Vec<String>| {
+        edit_sheet(state, id, |s| s.coverage.places = items)
+    });
     view! {
         <SelectField label="Organisation pilote" help="La structure qui porte la fiche et rend compte au COPIL"
             options=organisation_options(state, "— choisir le pilote —")

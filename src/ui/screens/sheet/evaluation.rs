@@ -11,13 +11,18 @@ use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
 
-const FREQUENCIES: [Frequency; 4] = [Frequency::Monthly, Frequency::Quarterly, Frequency::Yearly, Frequency::EndOfContract];
+const FREQUENCIES: [Frequency; 4] =
+    [Frequency::Monthly, Frequency::Quarterly, Frequency::Yearly, Frequency::EndOfContract];
 
 #[component]
 pub fn Evaluation(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let ids = Memo::new(move |_| read_sheet(state, id, |_, s| s.indicators.iter().map(|i| i.id).collect::<Vec<_>>()));
-    let add = move |kind: IndicatorKind| edit_sheet(state, id, |s| s.indicators.push(Indicator::new(Id::random(), kind, "", now())));
+    let ids = Memo::new(move |_| {
+        read_sheet(state, id, |_, s| s.indicators.iter().map(|i| i.id).collect::<Vec<_>>())
+    });
+    let add = move |kind: IndicatorKind| {
+        edit_sheet(state, id, |s| s.indicators.push(Indicator::new(Id::random(), kind, "", now())))
+    };
     view! {
         <p class="muted">"Un indicateur de processus dit si l’action a été faite (nombre d’ateliers) ; un indicateur de résultat dit si elle a changé quelque chose (part des participants qui pratiquent une activité physique six mois après)."</p>
         <ol class="rows">
@@ -42,19 +47,40 @@ fn edit_indicator(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut I
 fn IndicatorRow(sheet: Id, id: Id) -> impl IntoView {
     let state = AppState::get();
     let read = move |f: fn(&Indicator) -> String| {
-        Signal::derive(move || read_sheet(state, sheet, |_, s| s.indicators.iter().find(|i| i.id == id).map(f).unwrap_or_default()))
+        Signal::derive(move || {
+            read_sheet(state, sheet, |_, s| {
+                s.indicators.iter().find(|i| i.id == id).map(f).unwrap_or_default()
+            })
+        })
     };
-    let edit = move |write: fn(&mut Indicator, String)| Callback::new(move |v: String| edit_indicator(state, sheet, id, |i| write(i, v)));
-    let position = move || read_sheet(state, sheet, |_, s| s.indicators.iter().position(|i| i.id == id).map_or(0, |p| p + 1));
+    let edit = move |write: fn(&mut Indicator, String)| {
+        Callback::new(move |v: String| edit_indicator(state, sheet, id, |i| write(i, v)))
+    };
+    let position = move || {
+        read_sheet(state, sheet, |_, s| {
+            s.indicators.iter().position(|i| i.id == id).map_or(0, |p| p + 1)
+        })
+    };
     let kind = read(|i| i.kind.label().to_string());
     let legend = move || format!("Indicateur {} ({})", position(), kind.get().to_lowercase());
-    let kinds = Signal::derive(|| [IndicatorKind::Process, IndicatorKind::Outcome].iter().map(|k| (format!("{k:?}"), k.label().to_string())).collect());
-    let frequencies = Signal::derive(|| FREQUENCIES.iter().map(|f| (format!("{f:?}"), f.label().to_string())).collect());
+    let kinds = Signal::derive(|| {
+        [IndicatorKind::Process, IndicatorKind::Outcome]
+            .iter()
+            .map(|k| (format!("{k:?}"), k.label().to_string()))
+            .collect()
+    });
+    let frequencies = Signal::derive(|| {
+        FREQUENCIES.iter().map(|f| (format!("{f:?}"), f.label().to_string())).collect()
+    });
     let remove = move |_| {
         state.remove_with_undo(
             format!("L’indicateur {}", position()),
             |c| c.sheet_mut(sheet).and_then(|s| take_where(&mut s.indicators, |i| i.id == id)),
-            move |c, index, i| if let Some(s) = c.sheet_mut(sheet) { restore_at(&mut s.indicators, index, i) },
+            move |c, index, i| {
+                if let Some(s) = c.sheet_mut(sheet) {
+                    restore_at(&mut s.indicators, index, i)
+                }
+            },
         )
     };
     view! {

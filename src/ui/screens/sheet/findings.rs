@@ -12,10 +12,15 @@ pub fn Findings(id: Id) -> impl IntoView {
     let state = AppState::get();
     let options = Signal::derive(move || {
         read_sheet(state, id, |c, _| {
-            c.diagnostic.iter().map(|f| (f.id.to_string(), format!("{} : {}", f.category.label(), f.text))).collect::<Vec<_>>()
+            c.diagnostic
+                .iter()
+                .map(|f| (f.id.to_string(), format!("{} : {}", f.category.label(), f.text)))
+                .collect::<Vec<_>>()
         })
     });
-    let selected = Signal::derive(move || read_sheet(state, id, |_, s| s.finding_ids.iter().map(Id::to_string).collect()));
+    let selected = Signal::derive(move || {
+        read_sheet(state, id, |_, s| s.finding_ids.iter().map(Id::to_string).collect())
+    });
     let toggle_finding = Callback::new(move |(key, on): (String, bool)| {
         if let Some(finding) = Id::parse(&key) {
             edit_sheet(state, id, |s| toggle(&mut s.finding_ids, finding, on));

@@ -1,6 +1,8 @@
 //! Step 1 – Identification: where the sheet sits in the contract, what it is, what it touches.
 
-use super::access::{edit_sheet, key_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use super::access::{
+    edit_sheet, key_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text,
+};
 use crate::model::numbering::Numbering;
 use crate::model::reference::{Determinant, HealthField, PlanLink};
 use crate::model::{Id, Priority, SheetKind};
@@ -15,7 +17,10 @@ pub fn Identification(id: Id) -> impl IntoView {
         let mut options = vec![(String::new(), "— choisir un axe —".to_string())];
         options.extend(read_sheet(state, id, |c, _| {
             let n = Numbering::of(c);
-            c.axes.iter().map(|a| (a.id.to_string(), format!("Axe {} – {}", n.label(a.id), a.title))).collect::<Vec<_>>()
+            c.axes
+                .iter()
+                .map(|a| (a.id.to_string(), format!("Axe {} – {}", n.label(a.id), a.title)))
+                .collect::<Vec<_>>()
         }));
         options
     });
@@ -25,14 +30,23 @@ pub fn Identification(id: Id) -> impl IntoView {
             let n = Numbering::of(c);
             s.axis_id
                 .and_then(|axis| c.axis(axis))
-                .map(|a| a.objectives.iter().map(|o| (o.id.to_string(), format!("{} – {}", n.label(o.id), o.title))).collect::<Vec<_>>())
+                .map(|a| {
+                    a.objectives
+                        .iter()
+                        .map(|o| (o.id.to_string(), format!("{} – {}", n.label(o.id), o.title)))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         }));
         options
     });
     let number = move || read_sheet(state, id, |c, _| Numbering::of(c).label(id).to_string());
-    let kinds = Signal::derive(|| SheetKind::ALL.iter().map(|k| (format!("{k:?}"), k.label().to_string())).collect());
-    let priorities = Signal::derive(|| Priority::ALL.iter().map(|p| (format!("{p:?}"), p.label().to_string())).collect());
+    let kinds = Signal::derive(|| {
+        SheetKind::ALL.iter().map(|k| (format!("{k:?}"), k.label().to_string())).collect()
+    });
+    let priorities = Signal::derive(|| {
+        Priority::ALL.iter().map(|p| (format!("{p:?}"), p.label().to_string())).collect()
+    });
     let set_axis = Callback::new(move |v: String| {
         edit_sheet(state, id, |s| {
             s.axis_id = Id::parse(&v);

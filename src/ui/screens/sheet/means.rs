@@ -1,7 +1,10 @@
 //! Step 6 – Moyens: human and material means, and funding lines per year × funder × kind, with
 //! totals per year and per funder.
 
-use super::access::{edit_sheet, organisation_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use super::access::{
+    edit_sheet, organisation_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag,
+    sheet_text,
+};
 use crate::model::entity::edit_by_id;
 use crate::model::funding::{planned_per_funder, planned_per_year};
 use crate::model::validation::Subject;
@@ -28,7 +31,9 @@ pub fn euros(amount: u64) -> String {
 #[component]
 pub fn Means(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let ids = Memo::new(move |_| read_sheet(state, id, |_, s| s.funding.iter().map(|f| f.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        read_sheet(state, id, |_, s| s.funding.iter().map(|f| f.id).collect::<Vec<_>>())
+    });
     let add = move |_| {
         let year = read_sheet(state, id, |c, _| c.period.first_year);
         edit_sheet(state, id, |s| {
@@ -72,22 +77,51 @@ fn edit_line(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut Fundin
 fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
     let state = AppState::get();
     let read = move |f: fn(&FundingLine) -> String| {
-        Signal::derive(move || read_sheet(state, sheet, |_, s| s.funding.iter().find(|l| l.id == id).map(f).unwrap_or_default()))
+        Signal::derive(move || {
+            read_sheet(state, sheet, |_, s| {
+                s.funding.iter().find(|l| l.id == id).map(f).unwrap_or_default()
+            })
+        })
     };
     let number = move |f: fn(&FundingLine) -> Option<i64>| {
-        Signal::derive(move || read_sheet(state, sheet, |_, s| s.funding.iter().find(|l| l.id == id).and_then(f)))
+        Signal::derive(move || {
+            read_sheet(state, sheet, |_, s| s.funding.iter().find(|l| l.id == id).and_then(f))
+        })
     };
-    let position = move || read_sheet(state, sheet, |_, s| s.funding.iter().position(|l| l.id == id).map_or(0, |p| p + 1));
-    let years = Signal::derive(move || read_sheet(state, sheet, |c, _| c.period.years().map(|y| (y.to_string(), y.to_string())).collect::<Vec<_>>()));
-    let kinds = Signal::derive(|| [FundingKind::Operating, FundingKind::Investment].iter().map(|k| (format!("{k:?}"), k.label().to_string())).collect());
-    let set_planned = Callback::new(move |v: Option<i64>| edit_line(state, sheet, id, |l| l.planned_euros = v.unwrap_or(0).max(0) as u64));
-    let set_actual = Callback::new(move |v: Option<i64>| edit_line(state, sheet, id, |l| l.actual_euros = v.map(|v| v.max(0) as u64)));
-    let set_days = Callback::new(move |v: Option<i64>| edit_line(state, sheet, id, |l| l.in_kind_days = v.map(|v| v.clamp(0, 100_000) as u32)));
+    let position = move || {
+        read_sheet(state, sheet, |_, s| {
+            s.funding.iter().position(|l| l.id == id).map_or(0, |p| p + 1)
+        })
+    };
+    let years = Signal::derive(move || {
+        read_sheet(state, sheet, |c, _| {
+            c.period.years().map(|y| (y.to_string(), y.to_string())).collect::<Vec<_>>()
+        })
+    });
+    let kinds = Signal::derive(|| {
+        [FundingKind::Operating, FundingKind::Investment]
+            .iter()
+            .map(|k| (format!("{k:?}"), k.label().to_string()))
+            .collect()
+    });
+    let set_planned = Callback::new(move |v: Option<i64>| {
+        edit_line(state, sheet, id, |l| l.planned_euros = v.unwrap_or(0).max(0) as u64)
+    });
+    let set_actual = Callback::new(move |v: Option<i64>| {
+        edit_line(state, sheet, id, |l| l.actual_euros = v.map(|v| v.max(0) as u64))
+    });
+    let set_days = Callback::new(move |v: Option<i64>| {
+        edit_line(state, sheet, id, |l| l.in_kind_days = v.map(|v| v.clamp(0, 100_000) as u32))
+    });
     let remove = move |_| {
         state.remove_with_undo(
             format!("La ligne de financement {}", position()),
             |c| c.sheet_mut(sheet).and_then(|s| take_where(&mut s.funding, |l| l.id == id)),
-            move |c, index, l| if let Some(s) = c.sheet_mut(sheet) { restore_at(&mut s.funding, index, l) },
+            move |c, index, l| {
+                if let Some(s) = c.sheet_mut(sheet) {
+                    restore_at(&mut s.funding, index, l)
+                }
+            },
         )
     };
     view! {
@@ -114,12 +148,21 @@ fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
 #[component]
 fn Totals(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let per_year = Memo::new(move |_| read_sheet(state, id, |_, s| planned_per_year(&s.funding).into_iter().collect::<Vec<_>>()));
+    let per_year = Memo::new(move |_| {
+        read_sheet(state, id, |_, s| planned_per_year(&s.funding).into_iter().collect::<Vec<_>>())
+    });
     let per_funder = Memo::new(move |_| {
         read_sheet(state, id, |c, s| {
             planned_per_funder(&s.funding)
                 .into_iter()
-                .map(|(funder, total)| (funder.map_or("Financeur non précisé", |f| c.organisation_name(f)).to_string(), total))
+                .map(|(funder, total)| {
+                    (
+                        funder
+                            .map_or("Financeur non précisé", |f| c.organisation_name(f))
+                            .to_string(),
+                        total,
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -5,10 +5,10 @@ mod access;
 mod actions;
 mod actors;
 mod evaluation;
+mod findings;
 mod identification;
 mod means;
 mod objectives;
-mod findings;
 pub mod print;
 mod review;
 mod steps;
@@ -29,7 +29,9 @@ pub fn SheetScreen() -> impl IntoView {
     let state = AppState::get();
     let query = use_query_map();
     let id = Memo::new(move |_| query.with(|q| q.get("id")).and_then(|id| Id::parse(&id)));
-    let exists = Memo::new(move |_| id.get().is_some_and(|id| state.with_contract(|c| c.sheet(id).is_some()).unwrap_or(false)));
+    let exists = Memo::new(move |_| {
+        id.get().is_some_and(|id| state.with_contract(|c| c.sheet(id).is_some()).unwrap_or(false))
+    });
     let no_contract = Memo::new(move |_| state.workspace.with(|ws| ws.active().is_none()));
     view! {
         <Show when=move || no_contract.get()><h1>"Fiche action"</h1></Show>
@@ -57,13 +59,20 @@ fn SheetForm(id: Id) -> impl IntoView {
     let state = AppState::get();
     crate::ui::screens::issues::provide_findings();
     let query = use_query_map();
-    let step = Memo::new(move |_| Step::from_number(query.with(|q| q.get("etape")).and_then(|n| n.parse().ok()).unwrap_or(1)));
+    let step = Memo::new(move |_| {
+        Step::from_number(query.with(|q| q.get("etape")).and_then(|n| n.parse().ok()).unwrap_or(1))
+    });
     let heading = Memo::new(move |_| {
-        state.with_contract(|c| {
-            let number = Numbering::of(c).label(id).to_string();
-            let title = c.sheet(id).map(|s| s.title.clone()).unwrap_or_default();
-            format!("Fiche action n°{number} – {}", if title.trim().is_empty() { "sans titre" } else { title.trim() })
-        }).unwrap_or_default()
+        state
+            .with_contract(|c| {
+                let number = Numbering::of(c).label(id).to_string();
+                let title = c.sheet(id).map(|s| s.title.clone()).unwrap_or_default();
+                format!(
+                    "Fiche action n°{number} – {}",
+                    if title.trim().is_empty() { "sans titre" } else { title.trim() }
+                )
+            })
+            .unwrap_or_default()
     });
     view! {
         <h1 class="no-print">{move || heading.get()}</h1>

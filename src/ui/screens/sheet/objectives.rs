@@ -15,11 +15,18 @@ use leptos::prelude::*;
 #[component]
 pub fn Objectives(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let ids = Memo::new(move |_| read_sheet(state, id, |_, s| s.specific_objectives.iter().map(|o| o.id).collect::<Vec<_>>()));
+    let ids = Memo::new(move |_| {
+        read_sheet(state, id, |_, s| s.specific_objectives.iter().map(|o| o.id).collect::<Vec<_>>())
+    });
     let add = move |_| {
         edit_sheet(state, id, |s| {
             let parent = s.objective_id;
-            s.specific_objectives.push(SpecificObjective { id: Id::random(), modified_at: now(), strategic_objective_id: parent, text: String::new() })
+            s.specific_objectives.push(SpecificObjective {
+                id: Id::random(),
+                modified_at: now(),
+                strategic_objective_id: parent,
+                text: String::new(),
+            })
         })
     };
     view! {
@@ -49,11 +56,16 @@ fn edit_specific(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut Sp
 fn SpecificRow(sheet: Id, id: Id) -> impl IntoView {
     let state = AppState::get();
     let read = move |f: fn(&SpecificObjective) -> String| {
-        Signal::derive(move || read_sheet(state, sheet, |_, s| s.specific_objectives.iter().find(|o| o.id == id).map(f).unwrap_or_default()))
+        Signal::derive(move || {
+            read_sheet(state, sheet, |_, s| {
+                s.specific_objectives.iter().find(|o| o.id == id).map(f).unwrap_or_default()
+            })
+        })
     };
     let label = Signal::derive(move || {
         read_sheet(state, sheet, |c, s| {
-            let position = s.specific_objectives.iter().position(|o| o.id == id).map_or(0, |p| p + 1);
+            let position =
+                s.specific_objectives.iter().position(|o| o.id == id).map_or(0, |p| p + 1);
             match Numbering::of(c).get(id) {
                 Some(number) => format!("Objectif spécifique {number}"),
                 None => format!("Objectif spécifique n°{position} (non rattaché)"),
@@ -64,15 +76,26 @@ fn SpecificRow(sheet: Id, id: Id) -> impl IntoView {
         let mut options = vec![(String::new(), "— non rattaché —".to_string())];
         options.extend(read_sheet(state, sheet, |c, _| {
             let n = Numbering::of(c);
-            c.axes.iter().flat_map(|a| a.objectives.iter()).map(|o| (o.id.to_string(), format!("{} – {}", n.label(o.id), o.title))).collect::<Vec<_>>()
+            c.axes
+                .iter()
+                .flat_map(|a| a.objectives.iter())
+                .map(|o| (o.id.to_string(), format!("{} – {}", n.label(o.id), o.title)))
+                .collect::<Vec<_>>()
         }));
         options
     });
     let remove = move |_| {
         state.remove_with_undo(
             label.get_untracked(),
-            |c| c.sheet_mut(sheet).and_then(|s| take_where(&mut s.specific_objectives, |o| o.id == id)),
-            move |c, index, o| if let Some(s) = c.sheet_mut(sheet) { restore_at(&mut s.specific_objectives, index, o) },
+            |c| {
+                c.sheet_mut(sheet)
+                    .and_then(|s| take_where(&mut s.specific_objectives, |o| o.id == id))
+            },
+            move |c, index, o| {
+                if let Some(s) = c.sheet_mut(sheet) {
+                    restore_at(&mut s.specific_objectives, index, o)
+                }
+            },
         )
     };
     view! {

@@ -18,8 +18,16 @@ pub fn Review(id: Id) -> impl IntoView {
     let Findings(findings) = expect_context::<Findings>();
     let checks = Memo::new(move |_| read_sheet(state, id, |_, s| checklist(s)));
     let done = move || checks.with(|c| c.iter().filter(|c| c.done).count());
-    let issues = Memo::new(move |_| findings.with(|all| all.iter().filter(|i| i.subject.sheet() == Some(id)).cloned().collect::<Vec<_>>()));
-    let header = Signal::derive(move || read_sheet(state, id, |c, _| format!("{} — Fiche action n°{}", c.name, Numbering::of(c).label(id))));
+    let issues = Memo::new(move |_| {
+        findings.with(|all| {
+            all.iter().filter(|i| i.subject.sheet() == Some(id)).cloned().collect::<Vec<_>>()
+        })
+    });
+    let header = Signal::derive(move || {
+        read_sheet(state, id, |c, _| {
+            format!("{} — Fiche action n°{}", c.name, Numbering::of(c).label(id))
+        })
+    });
     let print = move |_| {
         let _ = window().print();
     };

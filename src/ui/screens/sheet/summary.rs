@@ -9,12 +9,20 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 fn or_dash(text: &str) -> String {
-    if text.trim().is_empty() { "—".to_string() } else { text.trim().to_string() }
+    if text.trim().is_empty() {
+        "—".to_string()
+    } else {
+        text.trim().to_string()
+    }
 }
 
 fn join_or_dash(items: impl Iterator<Item = String>) -> String {
     let items: Vec<String> = items.filter(|s| !s.trim().is_empty()).collect();
-    if items.is_empty() { "—".to_string() } else { items.join(", ") }
+    if items.is_empty() {
+        "—".to_string()
+    } else {
+        items.join(", ")
+    }
 }
 
 /// Everything the summary shows, computed from the contract in one pass.
@@ -36,55 +44,145 @@ struct SheetView {
 impl SheetView {
     fn of(c: &Contract, s: &ActionSheet) -> Self {
         let n = Numbering::of(c);
-        let org = |id: Option<Id>| id.map_or("—".to_string(), |id| c.organisation_name(id).to_string());
+        let org =
+            |id: Option<Id>| id.map_or("—".to_string(), |id| c.organisation_name(id).to_string());
         let axis = s.axis_id.and_then(|a| c.axis(a));
         SheetView {
             number: n.label(s.id).to_string(),
             title: or_dash(&s.title),
             placement: vec![
                 ("Axe", axis.map_or("—".into(), |a| format!("{} – {}", n.label(a.id), a.title))),
-                ("Objectif stratégique", axis.and_then(|a| s.objective_id.and_then(|o| a.objective(o))).map_or("—".into(), |o| format!("{} – {}", n.label(o.id), o.title))),
+                (
+                    "Objectif stratégique",
+                    axis.and_then(|a| s.objective_id.and_then(|o| a.objective(o)))
+                        .map_or("—".into(), |o| format!("{} – {}", n.label(o.id), o.title)),
+                ),
                 ("Type", s.kind.label().to_string()),
                 ("Priorité", s.priority.label().to_string()),
                 ("Volet santé mentale", if s.mental_health { "Oui".into() } else { "Non".into() }),
                 ("Champs", join_or_dash(s.health_fields.iter().map(|f| f.label().to_string()))),
-                ("Déterminants", join_or_dash(s.determinants.iter().map(|f| f.label().to_string()))),
-                ("Liens avec d’autres plans", join_or_dash(s.plan_links.iter().map(|f| f.label().to_string()))),
-                ("Constats", join_or_dash(
-                    s.finding_ids.iter().filter_map(|f| c.diagnostic.iter().find(|d| d.id == *f)).map(|d| d.text.clone())
-                        .chain(std::iter::once(s.local_findings.clone())),
-                )),
+                (
+                    "Déterminants",
+                    join_or_dash(s.determinants.iter().map(|f| f.label().to_string())),
+                ),
+                (
+                    "Liens avec d’autres plans",
+                    join_or_dash(s.plan_links.iter().map(|f| f.label().to_string())),
+                ),
+                (
+                    "Constats",
+                    join_or_dash(
+                        s.finding_ids
+                            .iter()
+                            .filter_map(|f| c.diagnostic.iter().find(|d| d.id == *f))
+                            .map(|d| d.text.clone())
+                            .chain(std::iter::once(s.local_findings.clone())),
+                    ),
+                ),
             ],
             general_objective: or_dash(&s.general_objective),
-            specific: s.specific_objectives.iter().map(|o| (n.get(o.id).unwrap_or("–").to_string(), or_dash(&o.text))).collect(),
+            specific: s
+                .specific_objectives
+                .iter()
+                .map(|o| (n.get(o.id).unwrap_or("–").to_string(), or_dash(&o.text)))
+                .collect(),
             expected_results: or_dash(&s.expected_results),
-            actions: s.actions.iter().map(|a| {
-                let when = match (a.start, a.end) {
-                    (Some(start), Some(end)) => format!("de {start} à {end}"),
-                    (Some(start), None) => format!("à partir de {start}"),
-                    (None, Some(end)) => format!("jusqu’à {end}"),
-                    (None, None) => "dates à préciser".to_string(),
-                };
-                let lead = a.lead_id.map(|l| format!(" – porteur : {}", c.organisation_name(l))).unwrap_or_default();
-                format!("{}{} ({when}){lead}", if a.milestone { "◆ " } else { "" }, or_dash(&a.description))
-            }).collect(),
+            actions: s
+                .actions
+                .iter()
+                .map(|a| {
+                    let when = match (a.start, a.end) {
+                        (Some(start), Some(end)) => format!("de {start} à {end}"),
+                        (Some(start), None) => format!("à partir de {start}"),
+                        (None, Some(end)) => format!("jusqu’à {end}"),
+                        (None, None) => "dates à préciser".to_string(),
+                    };
+                    let lead = a
+                        .lead_id
+                        .map(|l| format!(" – porteur : {}", c.organisation_name(l)))
+                        .unwrap_or_default();
+                    format!(
+                        "{}{} ({when}){lead}",
+                        if a.milestone { "◆ " } else { "" },
+                        or_dash(&a.description)
+                    )
+                })
+                .collect(),
             actors: vec![
-                ("Pilote", format!("{}{}", org(s.lead.organisation_id), if s.lead.person.trim().is_empty() { String::new() } else { format!(" – {}", s.lead.person.trim()) })),
-                ("Partenaires", join_or_dash(s.partner_ids.iter().map(|p| c.organisation_name(*p).to_string()))),
+                (
+                    "Pilote",
+                    format!(
+                        "{}{}",
+                        org(s.lead.organisation_id),
+                        if s.lead.person.trim().is_empty() {
+                            String::new()
+                        } else {
+                            format!(" – {}", s.lead.person.trim())
+                        }
+                    ),
+                ),
+                (
+                    "Partenaires",
+                    join_or_dash(s.partner_ids.iter().map(|p| c.organisation_name(*p).to_string())),
+                ),
                 ("Publics cibles", join_or_dash(s.audiences.iter().cloned())),
-                ("Territoire", if s.coverage.whole_territory { "Tout le territoire du contrat".into() } else { join_or_dash(s.coverage.places.iter().cloned()) }),
+                (
+                    "Territoire",
+                    if s.coverage.whole_territory {
+                        "Tout le territoire du contrat".into()
+                    } else {
+                        join_or_dash(s.coverage.places.iter().cloned())
+                    },
+                ),
                 ("Participation des habitants", s.participation.label().to_string()),
             ],
-            means: vec![("Moyens humains", or_dash(&s.human_means)), ("Moyens matériels", or_dash(&s.material_means))],
+            means: vec![
+                ("Moyens humains", or_dash(&s.human_means)),
+                ("Moyens matériels", or_dash(&s.material_means)),
+            ],
             funding: if s.funding.is_empty() {
-                vec![if s.no_funding_needed { "Aucun financement nécessaire".into() } else { "Financement à préciser".into() }]
+                vec![if s.no_funding_needed {
+                    "Aucun financement nécessaire".into()
+                } else {
+                    "Financement à préciser".into()
+                }]
             } else {
-                let mut lines: Vec<String> = s.funding.iter().map(|f| format!("{} – {} – {} : {} prévus{}", f.year, org(f.funder_id), f.kind.label(), euros(f.planned_euros),
-                    f.actual_euros.map(|a| format!(", {} réalisés", euros(a))).unwrap_or_default())).collect();
-                lines.push(format!("Total prévu : {}", euros(planned_per_year(&s.funding).values().sum())));
+                let mut lines: Vec<String> = s
+                    .funding
+                    .iter()
+                    .map(|f| {
+                        format!(
+                            "{} – {} – {} : {} prévus{}",
+                            f.year,
+                            org(f.funder_id),
+                            f.kind.label(),
+                            euros(f.planned_euros),
+                            f.actual_euros
+                                .map(|a| format!(", {} réalisés", euros(a)))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect();
+                lines.push(format!(
+                    "Total prévu : {}",
+                    euros(planned_per_year(&s.funding).values().sum())
+                ));
                 lines
             },
-            indicators: s.indicators.iter().map(|i| format!("{} : {} – cible : {} – source : {} – {}", i.kind.label(), or_dash(&i.name), or_dash(&i.target), or_dash(&i.source), i.frequency.label())).collect(),
+            indicators: s
+                .indicators
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} : {} – cible : {} – source : {} – {}",
+                        i.kind.label(),
+                        or_dash(&i.name),
+                        or_dash(&i.target),
+                        or_dash(&i.source),
+                        i.frequency.label()
+                    )
+                })
+                .collect(),
         }
     }
 }
@@ -97,7 +195,8 @@ fn bullets(items: Vec<String>) -> impl IntoView {
     if items.is_empty() {
         view! { <p>"—"</p> }.into_any()
     } else {
-        view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+        view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+            .into_any()
     }
 }
 
@@ -105,7 +204,12 @@ fn bullets(items: Vec<String>) -> impl IntoView {
 #[component]
 pub fn SheetSummary(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let view_model = Memo::new(move |_| state.with_contract(|c| c.sheet(id).map(|s| SheetView::of(c, s))).flatten().unwrap_or_default());
+    let view_model = Memo::new(move |_| {
+        state
+            .with_contract(|c| c.sheet(id).map(|s| SheetView::of(c, s)))
+            .flatten()
+            .unwrap_or_default()
+    });
     move || {
         let v = view_model.get();
         view! {
