@@ -310,27 +310,15 @@ fn enum_label(key: &str) -> Option<&'static str> {
             .map(|v| label(*v))
     }
     find(&ReviewStatus::ALL, ReviewStatus::label, key)
-        .or_else(|| find(&Priority::ALL, Priority::label, key))
-        .or_else(|| find(&SheetKind::ALL, SheetKind::label, key))
-        .or_else(|| find(&Participation::ALL, Participation::label, key))
+        .or_else(|| find(Priority::ALL, Priority::label, key))
+        .or_else(|| find(SheetKind::ALL, SheetKind::label, key))
+        .or_else(|| find(Participation::ALL, Participation::label, key))
         .or_else(|| find(&Body::ALL, Body::label, key))
         .or_else(|| find(&FindingCategory::ALL, FindingCategory::label, key))
         .or_else(|| find(&OrganisationKind::ALL, OrganisationKind::label, key))
-        .or_else(|| {
-            find(&[FundingKind::Operating, FundingKind::Investment], FundingKind::label, key)
-        })
-        .or_else(|| {
-            find(&[IndicatorKind::Process, IndicatorKind::Outcome], IndicatorKind::label, key)
-        })
-        .or_else(|| {
-            let all = [
-                Frequency::Monthly,
-                Frequency::Quarterly,
-                Frequency::Yearly,
-                Frequency::EndOfContract,
-            ];
-            find(&all, Frequency::label, key)
-        })
+        .or_else(|| find(FundingKind::ALL, FundingKind::label, key))
+        .or_else(|| find(IndicatorKind::ALL, IndicatorKind::label, key))
+        .or_else(|| find(Frequency::ALL, Frequency::label, key))
         .or_else(|| find(HealthField::ALL, HealthField::label, key))
         .or_else(|| find(Determinant::ALL, Determinant::label, key))
         .or_else(|| find(PlanLink::ALL, PlanLink::label, key))

@@ -15,7 +15,6 @@
 use crate::model::french_csv::{self, euros, list, month, yes_no};
 use crate::model::funding::planned_total;
 use crate::model::numbering::Numbering;
-use crate::model::planning::axis_label;
 use crate::model::review::latest_review;
 use crate::model::{ActionSheet, Contract, Id, YearMonth, YearReview};
 use std::collections::BTreeSet;
@@ -173,7 +172,7 @@ fn sheet_columns(contract: &Contract, numbers: &Numbering, sheet: &ActionSheet) 
     [
         numbers.label(sheet.id).to_string(),
         sheet.title.trim().to_string(),
-        axis.map(|a| axis_label(numbers.label(a.id), &a.title)).unwrap_or_default(),
+        axis.map(|a| a.label(numbers)).unwrap_or_default(),
     ]
 }
 

@@ -227,8 +227,7 @@ impl CompletenessFilter {
         Self::ALL.into_iter().find(|f| f.key() == key).unwrap_or_default()
     }
 
-    /// The completeness wanted, `None` for any: the form [`super::sheet_filter::SheetFilter`]
-    /// stores it in.
+    /// The completeness wanted, `None` for any.
     pub fn wanted(self) -> Option<bool> {
         match self {
             Self::All => None,

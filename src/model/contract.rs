@@ -128,6 +128,26 @@ impl Contract {
         self.organisation(id).map_or("(organisation supprimée)", |o| o.name.as_str())
     }
 
+    /// The axis a sheet is filed under: `None` when it has no axis or when its axis was deleted,
+    /// as both kinds are shown together under « Sans axe » and move among each other.
+    pub fn axis_of(&self, sheet: &ActionSheet) -> Option<&Axis> {
+        sheet.axis_id.and_then(|id| self.axis(id))
+    }
+
+    /// The sheets as their list shows them: one group per axis, in axis order, then the group
+    /// of sheets filed under no axis ([`Contract::axis_of`]); each group in sheet order, and
+    /// every group present even when empty.
+    pub fn sheets_by_axis(&self) -> Vec<(Option<&Axis>, Vec<&ActionSheet>)> {
+        let mut groups: Vec<(Option<&Axis>, Vec<&ActionSheet>)> =
+            self.axes.iter().map(|a| (Some(a), Vec::new())).chain([(None, Vec::new())]).collect();
+        for sheet in &self.sheets {
+            let rank =
+                self.axis_of(sheet).and_then(|a| self.axes.iter().position(|b| b.id == a.id));
+            groups[rank.unwrap_or(self.axes.len())].1.push(sheet);
+        }
+        groups
+    }
+
     /// Sheets in reading order: by axis order, then by their own order; sheets with no axis last.
     pub fn sheets_in_axis_order(&self) -> Vec<&ActionSheet> {
         let rank = |sheet: &ActionSheet| {
@@ -153,11 +173,12 @@ impl Contract {
     /// the same axis: the list shows sheets grouped by axis, so that is what "Monter" means.
     pub fn move_sheet_within_axis(&mut self, id: Id, step: isize) -> bool {
         let Some(from) = self.sheets.iter().position(|s| s.id == id) else { return false };
-        let axis = self.sheets[from].axis_id;
+        let axis_id = |sheet: &ActionSheet| self.axis_of(sheet).map(|a| a.id);
+        let axis = axis_id(&self.sheets[from]);
         let neighbour = if step < 0 {
-            self.sheets[..from].iter().rposition(|s| s.axis_id == axis)
+            self.sheets[..from].iter().rposition(|s| axis_id(s) == axis)
         } else {
-            self.sheets[from + 1..].iter().position(|s| s.axis_id == axis).map(|i| from + 1 + i)
+            self.sheets[from + 1..].iter().position(|s| axis_id(s) == axis).map(|i| from + 1 + i)
         };
         match neighbour {
             Some(to) => {
@@ -176,6 +197,7 @@ mod tests {
     #[test]
     fn sheets_move_among_those_of_their_axis() {
         let mut c = Contract::blank(Id::from_u128(1), "CLS", 0);
+        c.axes = vec![Axis::new(Id::from_u128(1), "A", 0), Axis::new(Id::from_u128(2), "B", 0)];
         let axis = |n| Some(Id::from_u128(n));
         for (n, a) in [(10, 1), (11, 2), (12, 1)] {
             let mut s = ActionSheet::new(Id::from_u128(n), format!("{n}"), 0);
@@ -187,5 +209,38 @@ mod tests {
         assert_eq!(order, ["12", "11", "10"]);
         assert!(!c.move_sheet_within_axis(Id::from_u128(11), 1));
         assert!(!c.move_sheet_within_axis(Id::from_u128(12), -1));
+    }
+
+    /// A sheet with no axis and one whose axis was deleted: both under « Sans axe ».
+    fn contract_with_orphans() -> Contract {
+        let mut c = Contract::blank(Id::from_u128(1), "CLS", 0);
+        c.axes.push(Axis::new(Id::from_u128(5), "Offre de soins", 0));
+        for (n, axis) in [(10, None), (11, Some(5)), (12, Some(99))] {
+            let mut s = ActionSheet::new(Id::from_u128(n), format!("{n}"), 0);
+            s.axis_id = axis.map(Id::from_u128);
+            c.sheets.push(s);
+        }
+        c
+    }
+
+    #[test]
+    fn a_sheet_whose_axis_was_deleted_moves_among_the_sheets_with_no_axis() {
+        let mut c = contract_with_orphans();
+        assert!(c.move_sheet_within_axis(Id::from_u128(12), -1));
+        let order: Vec<_> = c.sheets.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(order, ["12", "11", "10"]);
+        assert!(c.move_sheet_within_axis(Id::from_u128(12), 1));
+        assert!(!c.move_sheet_within_axis(Id::from_u128(11), 1));
+    }
+
+    #[test]
+    fn sheets_are_grouped_by_axis_with_deleted_axes_counted_as_none() {
+        let c = contract_with_orphans();
+        let groups: Vec<(Option<Id>, Vec<&str>)> = c
+            .sheets_by_axis()
+            .into_iter()
+            .map(|(a, sheets)| (a.map(|a| a.id), sheets.iter().map(|s| s.title.as_str()).collect()))
+            .collect();
+        assert_eq!(groups, [(Some(Id::from_u128(5)), vec!["11"]), (None, vec!["10", "12"])]);
     }
 }

@@ -1,8 +1,19 @@
-//! Directory operations: merging two entries that name the same organisation (typed twice in
-//! two workshops). Every reference to the merged entry is pointed at the one kept, so nothing
-//! that cited it is lost.
+//! Directory operations: the organisations offered wherever one is chosen (lead, partner,
+//! funder, member, filters), and merging two entries that name the same organisation (typed
+//! twice in two workshops). Every reference to the merged entry is pointed at the one kept, so
+//! nothing that cited it is lost.
 
+use super::validation::fold;
 use super::{Contract, Id, Timestamp};
+
+/// The directory as `(id, name)` choices, in alphabetical order (ignoring case and accents;
+/// entries with the same name keep the directory's order): every select and checklist of
+/// organisations offers them so, whatever order they were typed in.
+pub fn organisation_options(contract: &Contract) -> Vec<(String, String)> {
+    let mut organisations: Vec<_> = contract.organisations.iter().collect();
+    organisations.sort_by_cached_key(|o| fold(&o.name));
+    organisations.into_iter().map(|o| (o.id.to_string(), o.name.clone())).collect()
+}
 
 /// Merges organisation `duplicate` into `kept`: references follow, roles and contact are
 /// combined (the kept entry's non-empty fields win), then `duplicate` leaves the directory.
@@ -102,6 +113,25 @@ mod tests {
         assert_eq!(c.sheets[0].lead.organisation_id, Some(ars));
         assert_eq!(c.sheets[0].partner_ids, vec![ars, cpam]);
         assert_eq!(c.sheets[0].modified_at, 7);
+    }
+
+    #[test]
+    fn organisations_are_offered_by_name_ignoring_case_and_accents() {
+        let mut c = Contract::blank(Id::from_u128(1), "CLS", 0);
+        for (n, name) in [(1, "Mairie"), (2, "ARS"), (3, "école de Vic"), (4, "Centre"), (5, "ARS")]
+        {
+            c.organisations.push(Organisation::new(
+                Id::from_u128(n),
+                name,
+                OrganisationKind::Other,
+                0,
+            ));
+        }
+        let options = organisation_options(&c);
+        let names: Vec<&str> = options.iter().map(|(_, name)| name.as_str()).collect();
+        assert_eq!(names, ["ARS", "ARS", "Centre", "école de Vic", "Mairie"]);
+        assert_eq!(options[0].0, Id::from_u128(2).to_string());
+        assert_eq!(options[1].0, Id::from_u128(5).to_string());
     }
 
     #[test]

@@ -1,25 +1,16 @@
 //! Funding lines of a sheet: one amount per year, funder and kind, planned and actual.
 
+use super::closed_list::closed_list;
 use super::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FundingKind {
-    /// Fonctionnement.
-    Operating,
-    /// Investissement.
-    Investment,
-}
-
-impl FundingKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Operating => "Fonctionnement",
-            Self::Investment => "Investissement",
-        }
+closed_list! {
+    FundingKind {
+        /// Fonctionnement.
+        Operating => ("operating", "Fonctionnement"),
+        /// Investissement.
+        Investment => ("investment", "Investissement"),
     }
 }
 

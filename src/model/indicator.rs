@@ -1,44 +1,23 @@
 //! Evaluation indicators of a sheet: process indicators (was it done?) and outcome indicators
 //! (did it change anything?), each with its target and where the figure comes from.
 
+use super::closed_list::closed_list;
 use super::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum IndicatorKind {
-    Process,
-    Outcome,
-}
-
-impl IndicatorKind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Process => "Indicateur de processus",
-            Self::Outcome => "Indicateur de résultat",
-        }
+closed_list! {
+    IndicatorKind {
+        Process => ("process", "Indicateur de processus"),
+        Outcome => ("outcome", "Indicateur de résultat"),
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Frequency {
-    Monthly,
-    Quarterly,
-    Yearly,
-    EndOfContract,
-}
-
-impl Frequency {
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Monthly => "Mensuelle",
-            Self::Quarterly => "Trimestrielle",
-            Self::Yearly => "Annuelle",
-            Self::EndOfContract => "En fin de contrat",
-        }
+closed_list! {
+    Frequency {
+        Monthly => ("monthly", "Mensuelle"),
+        Quarterly => ("quarterly", "Trimestrielle"),
+        Yearly => ("yearly", "Annuelle"),
+        EndOfContract => ("end_of_contract", "En fin de contrat"),
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod axis;
+pub mod closed_list;
 pub mod completeness;
 pub mod contract;
 pub mod copy;
@@ -17,6 +18,7 @@ pub mod funding;
 pub mod governance;
 pub mod ids;
 pub mod indicator;
+pub mod list_edit;
 pub mod migration;
 pub mod numbering;
 pub mod order;

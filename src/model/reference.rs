@@ -1,37 +1,9 @@
 //! Reference lists a sheet is tagged with: the four legal fields of a CLS (loi HPST), the
 //! determinants of health, and the other plans a sheet links to.
 
-use serde::{Deserialize, Serialize};
+use super::closed_list::closed_list;
 
-/// Declares a closed list with a stable JSON key and a French label for each value.
-macro_rules! reference_list {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => ($key:literal, $label:literal)),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-        pub enum $name {
-            $(#[serde(rename = $key)] $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn label(self) -> &'static str {
-                match self { $($name::$variant => $label),+ }
-            }
-
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key),+ }
-            }
-
-            pub fn from_key(key: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.key() == key)
-            }
-        }
-    };
-}
-
-reference_list! {
+closed_list! {
     /// The four fields a CLS acts on (art. L1434-10 CSP).
     HealthField {
         HealthPromotion => ("health_promotion", "Promotion de la santé"),
@@ -41,7 +13,7 @@ reference_list! {
     }
 }
 
-reference_list! {
+closed_list! {
     /// Determinants of health a sheet acts upon.
     Determinant {
         Behaviours => ("behaviours", "Comportements et modes de vie"),
@@ -53,7 +25,7 @@ reference_list! {
     }
 }
 
-reference_list! {
+closed_list! {
     /// Other public plans a sheet contributes to.
     PlanLink {
         Prs => ("prs", "PRS / SRS (projet régional de santé)"),
@@ -62,21 +34,5 @@ reference_list! {
         Pat => ("pat", "PAT (projet alimentaire territorial)"),
         CityContract => ("city_contract", "Contrat de ville"),
         Other => ("other", "Autre plan"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_round_trip_through_json() {
-        for field in HealthField::ALL {
-            let json = serde_json::to_string(field).unwrap();
-            assert_eq!(json, format!("\"{}\"", field.key()));
-            assert_eq!(HealthField::from_key(field.key()), Some(*field));
-        }
-        assert_eq!(PlanLink::from_key("ptsm"), Some(PlanLink::Ptsm));
-        assert_eq!(Determinant::from_key("inconnu"), None);
     }
 }

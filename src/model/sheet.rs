@@ -1,81 +1,35 @@
 //! The fiche action: the unit people fill in workshops. It points at its axis and strategic
 //! objective, and holds its objectives, actions, actors, means, indicators and reviews.
 
+use super::closed_list::closed_list;
 use super::reference::{Determinant, HealthField, PlanLink};
 use super::{Action, FundingLine, Id, Indicator, Timestamp, YearReview};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SheetKind {
-    Thematic,
-    Coordination,
-    Partner,
-}
-
-impl SheetKind {
-    pub const ALL: [SheetKind; 3] = [Self::Thematic, Self::Coordination, Self::Partner];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Thematic => "Fiche thématique",
-            Self::Coordination => "Fiche coordination",
-            Self::Partner => "Fiche partenaire",
-        }
+closed_list! {
+    SheetKind {
+        Thematic => ("thematic", "Fiche thématique"),
+        Coordination => ("coordination", "Fiche coordination"),
+        Partner => ("partner", "Fiche partenaire"),
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Priority {
-    High,
-    Medium,
-    Low,
-}
-
-impl Priority {
-    pub const ALL: [Priority; 3] = [Self::High, Self::Medium, Self::Low];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::High => "Haute",
-            Self::Medium => "Moyenne",
-            Self::Low => "Basse",
-        }
+closed_list! {
+    Priority {
+        High => ("high", "Haute"),
+        Medium => ("medium", "Moyenne"),
+        Low => ("low", "Basse"),
     }
 }
 
-/// How far inhabitants take part in the action.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Participation {
-    None,
-    Information,
-    Consultation,
-    Concertation,
-    CoConstruction,
-}
-
-impl Participation {
-    pub const ALL: [Participation; 5] = [
-        Self::None,
-        Self::Information,
-        Self::Consultation,
-        Self::Concertation,
-        Self::CoConstruction,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::None => "Aucune",
-            Self::Information => "Information",
-            Self::Consultation => "Consultation",
-            Self::Concertation => "Concertation",
-            Self::CoConstruction => "Co-construction",
-        }
+closed_list! {
+    /// How far inhabitants take part in the action.
+    Participation {
+        None => ("none", "Aucune"),
+        Information => ("information", "Information"),
+        Consultation => ("consultation", "Consultation"),
+        Concertation => ("concertation", "Concertation"),
+        CoConstruction => ("co_construction", "Co-construction"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Filtering the list of sheets: free-text search and the filters a coordinator uses when
 //! preparing a COPIL (one axis, one lead, one partner, a review status, incomplete sheets).
 
+use super::completeness::CompletenessFilter;
 use super::review::latest_status;
 use super::validation::fold;
 use super::{ActionSheet, Contract, Id, ReviewStatus};
@@ -52,8 +53,7 @@ pub struct SheetFilter {
     pub lead: Option<Id>,
     pub partner: Option<Id>,
     pub status: StatusFilter,
-    /// `Some(true)` for complete sheets only, `Some(false)` for incomplete ones.
-    pub complete: Option<bool>,
+    pub complete: CompletenessFilter,
 }
 
 impl Default for SheetFilter {
@@ -64,7 +64,7 @@ impl Default for SheetFilter {
             lead: None,
             partner: None,
             status: StatusFilter::Any,
-            complete: None,
+            complete: CompletenessFilter::All,
         }
     }
 }
@@ -75,7 +75,7 @@ impl SheetFilter {
             && self.lead.is_none_or(|lead| sheet.lead.organisation_id == Some(lead))
             && self.partner.is_none_or(|partner| sheet.partner_ids.contains(&partner))
             && self.status.accepts(sheet)
-            && self.complete.is_none_or(|wanted| super::completeness::is_complete(sheet) == wanted)
+            && self.complete.accepts(sheet)
             && self.matches_text(contract, sheet)
     }
 
@@ -173,7 +173,10 @@ mod tests {
             ["Santé mentale"]
         );
         assert_eq!(
-            titles(&c, &SheetFilter { complete: Some(true), ..Default::default() }),
+            titles(
+                &c,
+                &SheetFilter { complete: CompletenessFilter::Complete, ..Default::default() }
+            ),
             Vec::<String>::new()
         );
     }

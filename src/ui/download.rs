@@ -50,24 +50,3 @@ pub fn now_utc_compact() -> String {
         now.get_utc_seconds()
     )
 }
-
-/// A file-name-safe slug of a territory name: "Bassin d’Aurillac" -> "bassin-d-aurillac".
-pub fn slug(text: &str) -> String {
-    let folded = crate::model::validation::fold(text);
-    let mut slug = String::new();
-    for c in folded.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').chars().take(40).collect()
-}
-
-/// The part of an exported file's name that says which contract it is: the territory, or the
-/// contract's name when the territory is not filled in.
-pub fn contract_slug(contract: &crate::model::Contract) -> String {
-    let name = contract.territory.name.trim();
-    slug(if name.is_empty() { &contract.name } else { name })
-}

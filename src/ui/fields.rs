@@ -6,8 +6,12 @@
 //! fields whose value really changed should touch the page (a contract of 1,000 actions keeps
 //! a keystroke well under a frame this way; see bench/RESULTS.md).
 
+use crate::model::list_edit::parse_lines;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Ticks an item of a `ChoiceList` in the model (pure, tested in the model).
+pub use crate::model::list_edit::toggle;
 
 /// A unique DOM id for tying a label to its control.
 pub fn unique_id(prefix: &str) -> String {
@@ -164,21 +168,6 @@ pub fn ChoiceList(
             }).collect_view()}
         </fieldset>
     }
-}
-
-/// Adds or removes `item` from a list, keeping its order and no duplicates.
-pub fn toggle<T: PartialEq>(list: &mut Vec<T>, item: T, on: bool) {
-    let present = list.contains(&item);
-    if on && !present {
-        list.push(item);
-    } else if !on && present {
-        list.retain(|x| *x != item);
-    }
-}
-
-/// Splits a list typed one item per line, ignoring blank lines and surrounding spaces.
-pub fn parse_lines(text: &str) -> Vec<String> {
-    text.lines().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect()
 }
 
 /// A list typed one item per line (EPCIs, audiences...). The text being typed is kept as typed

@@ -1,10 +1,16 @@
 //! The application state shared by every screen: the workspace signal and the notices. All
 //! changes go through `AppState`, which stamps modification times; autosave watches the signal.
+//! What every screen derives from the open contract is computed here once per change
+//! (`numbering`), not once per component that shows a number.
 
 use super::clock::now;
 use super::notices::Notices;
+use crate::model::numbering::Numbering;
 use crate::model::{Contract, Id, Timestamp, Workspace};
 use leptos::prelude::*;
+
+/// What `remove_with_undo`'s callers take out and put back with (pure, tested in the model).
+pub use crate::model::list_edit::{restore_at, take_where};
 
 /// Where saving stands, shown in the header.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,14 +26,24 @@ pub struct AppState {
     pub workspace: RwSignal<Workspace>,
     pub notices: Notices,
     pub save_status: RwSignal<SaveStatus>,
+    /// The numbers of the open contract (axes, objectives, sheets). Every number on screen
+    /// reads this one memo: numbering walks the whole contract, and a list showing one number
+    /// per sheet would otherwise walk it once per sheet (O(n²)) on every keystroke. It only
+    /// notifies when a number changed, so typing in a field re-renders no number.
+    pub numbering: Memo<Numbering>,
 }
 
 impl AppState {
     pub fn new(workspace: Workspace) -> Self {
+        let workspace = RwSignal::new(workspace);
+        let numbering = Memo::new(move |_| {
+            workspace.with(|ws| ws.active().map(Numbering::of).unwrap_or_default())
+        });
         AppState {
-            workspace: RwSignal::new(workspace),
+            workspace,
             notices: Notices::new(),
             save_status: RwSignal::new(SaveStatus::Saved),
+            numbering,
         }
     }
 
@@ -86,17 +102,6 @@ impl AppState {
     pub fn with_contract<T>(&self, read: impl FnOnce(&Contract) -> T) -> Option<T> {
         self.workspace.with(|ws| ws.active().map(read))
     }
-}
-
-/// Takes the item matching `is_it` out of `items`, with its position (for `restore_at`).
-pub fn take_where<T>(items: &mut Vec<T>, is_it: impl Fn(&T) -> bool) -> Option<(usize, T)> {
-    let index = items.iter().position(is_it)?;
-    Some((index, items.remove(index)))
-}
-
-/// Puts an item back at its former position (or at the end if the list got shorter).
-pub fn restore_at<T>(items: &mut Vec<T>, index: usize, item: T) {
-    items.insert(index.min(items.len()), item);
 }
 
 /// Moves keyboard focus to the element with this id once the DOM has been updated: after a

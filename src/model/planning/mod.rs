@@ -30,5 +30,5 @@ pub use edit::set_action_dates;
 pub use export::{milestones_ics, plan_csv};
 pub use filter::PlanFilter;
 pub use generate::generated_contract;
-pub use rows::{axis_label, plan_rows, PlanRow};
+pub use rows::{plan_rows, PlanRow};
 pub use summary::{load_per_lead, yearly_summary, YearSummary};

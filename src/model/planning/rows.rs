@@ -1,5 +1,6 @@
 //! The rows of the planning: one per action, in reading order.
 
+use crate::model::axis::NO_AXIS;
 use crate::model::numbering::Numbering;
 use crate::model::review::latest_status;
 use crate::model::{Contract, Id, ReviewStatus, YearMonth};
@@ -31,7 +32,6 @@ pub struct PlanRow {
     pub status: Option<ReviewStatus>,
 }
 
-pub const NO_AXIS: &str = "Sans axe";
 pub const NO_LEAD: &str = "Pilote non désigné";
 pub const NO_DESCRIPTION: &str = "Action sans description";
 pub const NO_TITLE: &str = "Sans titre";
@@ -53,15 +53,6 @@ impl PlanRow {
     }
 }
 
-/// "Axe 2 – Santé mentale", or "Axe 2" when the axis has no title: how the planning and the
-/// spreadsheet exports name an axis.
-pub fn axis_label(number: &str, title: &str) -> String {
-    match title.trim() {
-        "" => format!("Axe {number}"),
-        title => format!("Axe {number} – {title}"),
-    }
-}
-
 /// Every action, in reading order (sheets in axis order, then action order).
 pub fn plan_rows(contract: &Contract) -> Vec<PlanRow> {
     let numbers = Numbering::of(contract);
@@ -71,7 +62,7 @@ pub fn plan_rows(contract: &Contract) -> Vec<PlanRow> {
         let (axis_id, axis_label, axis_rank) = match rank {
             Some(rank) => {
                 let axis = &contract.axes[rank];
-                (Some(axis.id), axis_label(numbers.label(axis.id), &axis.title), rank)
+                (Some(axis.id), axis.label(&numbers), rank)
             }
             None => (None, NO_AXIS.to_string(), contract.axes.len()),
         };

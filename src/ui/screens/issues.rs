@@ -9,7 +9,9 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct Findings(pub Memo<Vec<Issue>>);
 
-/// Computes the findings for the components below the caller.
+/// Computes the findings for the components below the caller. This memo is the one place the
+/// UI runs validation; to reuse the shared numbering (`AppState::numbering`) rather than have
+/// validation number the contract again, this is the line to change.
 pub fn provide_findings() -> Findings {
     let state = AppState::get();
     let findings = Findings(Memo::new(move |_| state.with_contract(validate).unwrap_or_default()));

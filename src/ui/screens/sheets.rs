@@ -4,13 +4,15 @@
 use super::no_contract::RequireContract;
 use super::sheet::print::PrintHeader;
 use super::sheet::summary::SheetSummary;
-use crate::model::completeness::completion;
+use crate::model::axis::NO_AXIS;
+use crate::model::completeness::{completion, CompletenessFilter};
 use crate::model::copy::with_fresh_ids;
 use crate::model::numbering::Numbering;
 use crate::model::sheet_filter::{SheetFilter, StatusFilter};
-use crate::model::{ActionSheet, Id};
+use crate::model::{ActionSheet, Contract, Id};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::links::href;
+use crate::ui::options::{axis_options, key_options, organisation_options};
 use crate::ui::state::{focus_after_render, restore_at, take_where, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -32,6 +34,7 @@ pub fn SheetsScreen() -> impl IntoView {
 /// One group of the list: an axis (or none) and the ids of its sheets that pass the filter.
 #[derive(Clone, PartialEq)]
 struct Group {
+    axis: Option<Id>,
     title: String,
     sheets: Vec<Id>,
 }
@@ -42,39 +45,11 @@ fn SheetList() -> impl IntoView {
     let navigate = use_navigate();
     let filter = RwSignal::new(SheetFilter::default());
     let groups = Memo::new(move |_| {
-        filter.with(|f| {
-            state
-                .with_contract(|c| {
-                    let n = Numbering::of(c);
-                    let mut groups: Vec<Group> = c
-                        .axes
-                        .iter()
-                        .map(|a| Group {
-                            title: format!("Axe {} – {}", n.label(a.id), a.title),
-                            sheets: c
-                                .sheets
-                                .iter()
-                                .filter(|s| s.axis_id == Some(a.id) && f.accepts(c, s))
-                                .map(|s| s.id)
-                                .collect(),
-                        })
-                        .collect();
-                    let orphans: Vec<Id> = c
-                        .sheets
-                        .iter()
-                        .filter(|s| {
-                            s.axis_id.is_none_or(|a| c.axis(a).is_none()) && f.accepts(c, s)
-                        })
-                        .map(|s| s.id)
-                        .collect();
-                    if !orphans.is_empty() {
-                        groups.push(Group { title: "Sans axe".into(), sheets: orphans });
-                    }
-                    groups
-                })
-                .unwrap_or_default()
-        })
+        let numbering = state.numbering.read();
+        filter.with(|f| state.with_contract(|c| groups_of(c, f, &numbering)).unwrap_or_default())
     });
+    let group_keys =
+        Memo::new(move |_| groups.with(|g| g.iter().map(|g| g.axis).collect::<Vec<_>>()));
     let shown = move || groups.with(|g| g.iter().map(|g| g.sheets.len()).sum::<usize>());
     let total = move || state.with_contract(|c| c.sheets.len()).unwrap_or(0);
     let create = move |_| {
@@ -94,14 +69,46 @@ fn SheetList() -> impl IntoView {
         </div>
         <Filters filter/>
         <p role="status">{move || format!("{} fiche{} affichée{} sur {}", shown(), plural(shown()), plural(shown()), total())}</p>
-        {move || groups.get().into_iter().filter(|g| !g.sheets.is_empty()).map(|group| view! {
-            <section class="sheet-group">
-                <h2>{group.title}</h2>
-                <ul class="sheet-list">
-                    {group.sheets.into_iter().map(|id| view! { <SheetItem id/> }).collect_view()}
-                </ul>
-            </section>
-        }).collect_view()}
+        <For each=move || group_keys.get() key=|axis| *axis let:axis>
+            <SheetGroup axis groups/>
+        </For>
+    }
+}
+
+/// The groups the list shows: one per axis (see `Contract::sheets_by_axis`, which files a
+/// sheet whose axis was deleted under « Sans axe »), keeping only the sheets that pass the
+/// filter, and only the groups left with some.
+fn groups_of(c: &Contract, filter: &SheetFilter, numbering: &Numbering) -> Vec<Group> {
+    c.sheets_by_axis()
+        .into_iter()
+        .map(|(axis, sheets)| Group {
+            axis: axis.map(|a| a.id),
+            title: axis.map_or_else(|| NO_AXIS.to_string(), |a| a.label(numbering)),
+            sheets: sheets.into_iter().filter(|s| filter.accepts(c, s)).map(|s| s.id).collect(),
+        })
+        .filter(|g| !g.sheets.is_empty())
+        .collect()
+}
+
+/// One group of the list, keyed by its axis: its rows are keyed by sheet id, so a keystroke,
+/// a move or a new sheet touches only the rows that changed rather than rebuilding the list.
+#[component]
+fn SheetGroup(axis: Option<Id>, groups: Memo<Vec<Group>>) -> impl IntoView {
+    let title = Memo::new(move |_| {
+        groups.with(|g| g.iter().find(|g| g.axis == axis).map(|g| g.title.clone()))
+    });
+    let sheets = Memo::new(move |_| {
+        groups.with(|g| g.iter().find(|g| g.axis == axis).map(|g| g.sheets.clone()))
+    });
+    view! {
+        <section class="sheet-group">
+            <h2>{move || title.get()}</h2>
+            <ul class="sheet-list">
+                <For each=move || sheets.get().unwrap_or_default() key=|id| *id let:id>
+                    <SheetItem id/>
+                </For>
+            </ul>
+        </section>
     }
 }
 
@@ -116,44 +123,9 @@ fn plural(n: usize) -> &'static str {
 #[component]
 fn Filters(filter: RwSignal<SheetFilter>) -> impl IntoView {
     let state = AppState::get();
-    let with_any = move |items: Vec<(String, String)>, any: &str| {
-        let mut options = vec![(String::new(), any.to_string())];
-        options.extend(items);
-        options
-    };
-    let axes = Signal::derive(move || {
-        with_any(
-            state
-                .with_contract(|c| {
-                    let n = Numbering::of(c);
-                    c.axes
-                        .iter()
-                        .map(|a| (a.id.to_string(), format!("Axe {} – {}", n.label(a.id), a.title)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            "Tous les axes",
-        )
-    });
-    let orgs = move |any: &'static str| {
-        Signal::derive(move || {
-            with_any(
-                state
-                    .with_contract(|c| {
-                        c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect()
-                    })
-                    .unwrap_or_default(),
-                any,
-            )
-        })
-    };
-    let completeness = Signal::derive(|| {
-        vec![
-            (String::new(), "Toutes".to_string()),
-            ("complete".to_string(), "Complètes".to_string()),
-            ("incomplete".to_string(), "Incomplètes".to_string()),
-        ]
-    });
+    let axes = axis_options(state, "Tous les axes");
+    let completeness =
+        key_options(&CompletenessFilter::ALL, CompletenessFilter::key, CompletenessFilter::label);
     let id_of = |v: &str| Id::parse(v);
     view! {
         <fieldset class="filters">
@@ -162,16 +134,16 @@ fn Filters(filter: RwSignal<SheetFilter>) -> impl IntoView {
                 value=Signal::derive(move || filter.with(|f| f.text.clone())) on_input=move |v: String| filter.update(|f| f.text = v)/>
             <SelectField label="Axe" options=axes value=Signal::derive(move || filter.with(|f| f.axis.map(|a| a.to_string()).unwrap_or_default()))
                 on_change=move |v: String| filter.update(|f| f.axis = id_of(&v))/>
-            <SelectField label="Pilote" options=orgs("Tous les pilotes") value=Signal::derive(move || filter.with(|f| f.lead.map(|a| a.to_string()).unwrap_or_default()))
+            <SelectField label="Pilote" options=organisation_options(state, "Tous les pilotes") value=Signal::derive(move || filter.with(|f| f.lead.map(|a| a.to_string()).unwrap_or_default()))
                 on_change=move |v: String| filter.update(|f| f.lead = id_of(&v))/>
-            <SelectField label="Partenaire" options=orgs("Tous les partenaires") value=Signal::derive(move || filter.with(|f| f.partner.map(|a| a.to_string()).unwrap_or_default()))
+            <SelectField label="Partenaire" options=organisation_options(state, "Tous les partenaires") value=Signal::derive(move || filter.with(|f| f.partner.map(|a| a.to_string()).unwrap_or_default()))
                 on_change=move |v: String| filter.update(|f| f.partner = id_of(&v))/>
             <SelectField label="Statut du dernier bilan" options=Signal::derive(StatusFilter::options)
                 value=Signal::derive(move || filter.with(|f| match f.status { StatusFilter::Any => String::new(), StatusFilter::NotReviewed => "none".into(), StatusFilter::Is(s) => s.key().into() }))
                 on_change=move |v: String| filter.update(|f| f.status = StatusFilter::from_key(&v))/>
             <SelectField label="Complétude" options=completeness
-                value=Signal::derive(move || filter.with(|f| match f.complete { None => String::new(), Some(true) => "complete".into(), Some(false) => "incomplete".into() }))
-                on_change=move |v: String| filter.update(|f| f.complete = match v.as_str() { "complete" => Some(true), "incomplete" => Some(false), _ => None })/>
+                value=Signal::derive(move || filter.with(|f| f.complete.key().to_string()))
+                on_change=move |v: String| filter.update(|f| f.complete = CompletenessFilter::from_key(&v))/>
         </fieldset>
     }
 }
@@ -180,6 +152,7 @@ fn Filters(filter: RwSignal<SheetFilter>) -> impl IntoView {
 fn SheetItem(id: Id) -> impl IntoView {
     let state = AppState::get();
     let info = Memo::new(move |_| {
+        let numbering = state.numbering.read();
         state
             .with_contract(|c| {
                 c.sheet(id).map(|s| {
@@ -194,7 +167,7 @@ fn SheetItem(id: Id) -> impl IntoView {
                         });
                     let (done, total) = completion(s);
                     (
-                        format!("Fiche action n°{} – {title}", Numbering::of(c).label(id)),
+                        format!("Fiche action n°{} – {title}", numbering.label(id)),
                         format!("{lead} · complétude {done}/{total}"),
                     )
                 })
@@ -247,9 +220,9 @@ fn SheetItem(id: Id) -> impl IntoView {
 fn ContractPrint() -> impl IntoView {
     let state = AppState::get();
     let cover = Memo::new(move |_| {
+        let n = state.numbering.read();
         state
             .with_contract(|c| {
-                let n = Numbering::of(c);
                 let signatories: Vec<String> = c
                     .organisations
                     .iter()
@@ -261,7 +234,7 @@ fn ContractPrint() -> impl IntoView {
                     .iter()
                     .map(|a| {
                         (
-                            format!("Axe {} – {}", n.label(a.id), a.title),
+                            a.label(&n),
                             a.objectives
                                 .iter()
                                 .map(|o| format!("{} – {}", n.label(o.id), o.title))
@@ -308,7 +281,9 @@ fn ContractPrint() -> impl IntoView {
                 }).collect_view()}
             </section>
             <h2 class="annexes-title">"Annexes : les fiches action"</h2>
-            {move || sheet_ids.get().into_iter().map(|id| view! { <div class="print-sheet"><SheetSummary id/></div> }).collect_view()}
+            <For each=move || sheet_ids.get() key=|id| *id let:id>
+                <div class="print-sheet"><SheetSummary id/></div>
+            </For>
         </div>
     }
 }

@@ -12,15 +12,10 @@ use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{focus_after_render, restore_at, take_where, AppState};
 use leptos::prelude::*;
 
-/// Derived numbers of the open contract, shared by the rows.
-fn numbers(state: AppState) -> Memo<Numbering> {
-    Memo::new(move |_| state.with_contract(Numbering::of).unwrap_or_default())
-}
-
 #[component]
 pub fn AxesSection() -> impl IntoView {
     let state = AppState::get();
-    let numbering = numbers(state);
+    let numbering = state.numbering;
     let ids = Memo::new(move |_| {
         state.with_contract(|c| c.axes.iter().map(|a| a.id).collect::<Vec<_>>()).unwrap_or_default()
     });

@@ -1,11 +1,12 @@
 //! The directory of organisations: add, edit, mark signatory/partner, merge duplicates, delete
 //! (with undo). Sheets, governance and funding pick organisations from here.
 
-use crate::model::directory::merge_organisations;
+use crate::model::directory::{merge_organisations, organisation_options};
 use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Id, Organisation, OrganisationKind};
 use crate::ui::fields::{CheckField, SelectField, TextField};
+use crate::ui::options::with_first;
 use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
@@ -77,19 +78,10 @@ fn OrganisationRow(id: Id) -> impl IntoView {
         OrganisationKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect()
     });
     let others = Signal::derive(move || {
-        let mut options = vec![(String::new(), "— choisir —".to_string())];
-        options.extend(
-            state
-                .with_contract(|c| {
-                    c.organisations
-                        .iter()
-                        .filter(|o| o.id != id)
-                        .map(|o| (o.id.to_string(), o.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default(),
-        );
-        options
+        let own_key = id.to_string();
+        let mut others = state.with_contract(organisation_options).unwrap_or_default();
+        others.retain(|(key, _)| *key != own_key);
+        with_first("— choisir —", others)
     });
     let merge_into = RwSignal::new(String::new());
     let merge = move |_| {

@@ -3,8 +3,9 @@
 
 use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
-use crate::model::{Body, Contract, Id, Meeting, Member};
+use crate::model::{Body, Id, Meeting, Member};
 use crate::ui::fields::{SelectField, TextField};
+use crate::ui::options::organisation_options;
 use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
@@ -84,24 +85,6 @@ fn edit_meeting(state: AppState, id: Id, change: impl FnOnce(&mut Meeting)) {
     });
 }
 
-/// The organisations of the directory as options, with an empty first choice.
-pub fn organisation_options(state: AppState) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
-        let mut options = vec![(String::new(), "— aucune —".to_string())];
-        options.extend(
-            state
-                .with_contract(|c: &Contract| {
-                    c.organisations
-                        .iter()
-                        .map(|o| (o.id.to_string(), o.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default(),
-        );
-        options
-    })
-}
-
 #[component]
 fn MemberRow(id: Id) -> impl IntoView {
     let state = AppState::get();
@@ -139,7 +122,7 @@ fn MemberRow(id: Id) -> impl IntoView {
                 <SelectField label="Instance" options=bodies() value=read(|m| m.body.key().to_string())
                     on_change=edit(|m, v| if let Some(body) = Body::from_key(&v) { m.body = body })/>
                 <TextField label="Nom du membre" value=name on_input=edit(|m, v| m.name = v)/>
-                <SelectField label="Organisation" options=organisation_options(state)
+                <SelectField label="Organisation" options=organisation_options(state, "— aucune —")
                     value=read(|m| m.organisation_id.map(|id| id.to_string()).unwrap_or_default())
                     on_change=edit(|m, v| m.organisation_id = Id::parse(&v))/>
                 <TextField label="Rôle" help="Par exemple : présidente, référent élu santé"

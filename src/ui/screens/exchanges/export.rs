@@ -4,11 +4,11 @@
 //! partner's file, when it comes back, is merged against it.
 
 use crate::exchange::envelope::{sheets_led_by, with_only_sheets};
+use crate::exchange::file_name::contract_slug;
 use crate::exchange::merge::record_export;
 use crate::exchange::Envelope;
-use crate::model::numbering::Numbering;
 use crate::model::{Contract, Id};
-use crate::ui::download::{contract_slug, download, today_iso};
+use crate::ui::download::{download, today_iso};
 use crate::ui::fields::{toggle, ChoiceList, SelectField, TextField};
 use crate::ui::notices::Level;
 use crate::ui::state::AppState;
@@ -119,9 +119,9 @@ fn ScopeChoice(scope: RwSignal<Scope>) -> impl IntoView {
 fn SheetSelection(chosen: RwSignal<Vec<Id>>) -> impl IntoView {
     let state = AppState::get();
     let sheets = Memo::new(move |_| {
+        let numbers = state.numbering.read();
         state
             .with_contract(|c| {
-                let numbers = Numbering::of(c);
                 c.sheets_in_axis_order()
                     .into_iter()
                     .map(|s| {

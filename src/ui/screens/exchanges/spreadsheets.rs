@@ -1,9 +1,10 @@
 //! Downloading the open contract as three CSV tables (fiches action, actions, indicators) for
 //! people who work in Excel or LibreOffice rather than in the app.
 
+use crate::exchange::file_name::contract_slug;
 use crate::exchange::spreadsheet::{actions_csv, indicators_csv, sheets_csv};
 use crate::model::Contract;
-use crate::ui::download::{contract_slug, download, today_iso};
+use crate::ui::download::{download, today_iso};
 use crate::ui::notices::Level;
 use crate::ui::state::AppState;
 use leptos::prelude::*;

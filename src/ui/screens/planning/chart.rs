@@ -288,18 +288,13 @@ fn focus_target(element: &web_sys::Element) -> Option<String> {
 fn Legend(colour: Memo<ColourBy>) -> impl IntoView {
     let state = AppState::get();
     let axes = Memo::new(move |_| {
+        let n = state.numbering.read();
         state
             .with_contract(|c| {
-                let n = crate::model::numbering::Numbering::of(c);
                 c.axes
                     .iter()
                     .enumerate()
-                    .map(|(i, a)| {
-                        (
-                            format!("bar--axis-{}", i % 8),
-                            format!("Axe {} – {}", n.label(a.id), a.title),
-                        )
-                    })
+                    .map(|(i, a)| (format!("bar--axis-{}", i % 8), a.label(&n)))
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()

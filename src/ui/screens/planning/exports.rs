@@ -2,8 +2,9 @@
 //! a landscape print of the chart.
 
 use super::Rows;
+use crate::exchange::file_name::contract_slug;
 use crate::model::planning::{milestones_ics, plan_csv};
-use crate::ui::download::{contract_slug, download, now_utc_compact, today_iso};
+use crate::ui::download::{download, now_utc_compact, today_iso};
 use crate::ui::notices::Level;
 use crate::ui::state::AppState;
 use leptos::prelude::*;

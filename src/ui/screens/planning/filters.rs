@@ -1,58 +1,28 @@
 //! The planning's filters and display options, all written to the address.
 
 use super::{ColourBy, Rows, ViewState};
-use crate::model::numbering::Numbering;
 use crate::model::planning::Scale;
 use crate::model::{Id, ReviewStatus};
 use crate::ui::fields::{SelectField, TextField};
+use crate::ui::options::{axis_options, organisation_options, with_first};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-
-fn with_any(any: &str, items: Vec<(String, String)>) -> Vec<(String, String)> {
-    let mut options = vec![(String::new(), any.to_string())];
-    options.extend(items);
-    options
-}
 
 #[component]
 pub fn Filters(visible: Memo<Rows>) -> impl IntoView {
     let state = AppState::get();
     let views = expect_context::<ViewState>();
     let view = views.view;
-    let axes = Signal::derive(move || {
-        with_any(
-            "Tous les axes",
-            state
-                .with_contract(|c| {
-                    let n = Numbering::of(c);
-                    c.axes
-                        .iter()
-                        .map(|a| (a.id.to_string(), format!("Axe {} – {}", n.label(a.id), a.title)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        )
-    });
-    let organisations = move |any: &'static str| {
-        Signal::derive(move || {
-            with_any(
-                any,
-                state
-                    .with_contract(|c| {
-                        c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect()
-                    })
-                    .unwrap_or_default(),
-            )
-        })
-    };
+    let axes = axis_options(state, "Tous les axes");
     let statuses = Signal::derive(|| {
-        let mut options = with_any("Tous les statuts", vec![("aucun".into(), "Sans bilan".into())]);
+        let mut options =
+            with_first("Tous les statuts", vec![("aucun".into(), "Sans bilan".into())]);
         options
             .extend(ReviewStatus::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())));
         options
     });
     let years = Signal::derive(move || {
-        with_any(
+        with_first(
             "—",
             state
                 .with_contract(|c| {
@@ -80,9 +50,9 @@ pub fn Filters(visible: Memo<Rows>) -> impl IntoView {
                 on_input=move |t: String| views.set(|v| v.filter.text = t)/>
             <SelectField label="Axe" options=axes value=Signal::derive(move || view.with(|v| id_text(v.filter.axis)))
                 on_change=move |t: String| views.set(|v| v.filter.axis = Id::parse(&t))/>
-            <SelectField label="Pilote" options=organisations("Tous les pilotes") value=Signal::derive(move || view.with(|v| id_text(v.filter.lead)))
+            <SelectField label="Pilote" options=organisation_options(state, "Tous les pilotes") value=Signal::derive(move || view.with(|v| id_text(v.filter.lead)))
                 on_change=move |t: String| views.set(|v| v.filter.lead = Id::parse(&t))/>
-            <SelectField label="Partenaire" options=organisations("Tous les partenaires") value=Signal::derive(move || view.with(|v| id_text(v.filter.partner)))
+            <SelectField label="Partenaire" options=organisation_options(state, "Tous les partenaires") value=Signal::derive(move || view.with(|v| id_text(v.filter.partner)))
                 on_change=move |t: String| views.set(|v| v.filter.partner = Id::parse(&t))/>
             <SelectField label="Statut" options=statuses
                 value=Signal::derive(move || view.with(|v| if v.filter.no_status { "aucun".to_string() } else { v.filter.status.map(|s| s.key().to_string()).unwrap_or_default() }))

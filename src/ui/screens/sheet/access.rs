@@ -44,32 +44,3 @@ pub fn sheet_set_flag(
 ) -> Callback<bool> {
     Callback::new(move |value: bool| edit_sheet(state, id, |s| write(s, value)))
 }
-
-/// The organisations of the directory as `(id, name)` options, with an empty first choice.
-pub fn organisation_options(state: AppState, empty: &'static str) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
-        let mut options = vec![(String::new(), empty.to_string())];
-        options.extend(
-            state
-                .with_contract(|c| {
-                    c.organisations
-                        .iter()
-                        .map(|o| (o.id.to_string(), o.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default(),
-        );
-        options
-    })
-}
-
-/// `(key, label)` options of a reference list.
-pub fn key_options<T: Copy + Send + Sync + 'static>(
-    all: &'static [T],
-    key: fn(T) -> &'static str,
-    label: fn(T) -> &'static str,
-) -> Signal<Vec<(String, String)>> {
-    Signal::derive(move || {
-        all.iter().map(|v| (key(*v).to_string(), label(*v).to_string())).collect()
-    })
-}

@@ -1,12 +1,13 @@
 //! Step 4 – Actions: the concrete steps, each with its dates (month and year, inside the
 //! contract period), its lead and whether it is a milestone.
 
-use super::access::{edit_sheet, organisation_options, read_sheet};
+use super::access::{edit_sheet, read_sheet};
 use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Action, Id, YearMonth};
 use crate::ui::clock::now;
 use crate::ui::fields::{CheckField, SelectField, TextField};
+use crate::ui::options::organisation_options;
 use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;

@@ -1,24 +1,18 @@
 //! Step 5 – Acteurs: lead organisation and person, partners (from the directory or added on
 //! the fly), target audiences, territory covered, citizen participation.
 
-use super::access::{
-    edit_sheet, organisation_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag,
-    sheet_text,
-};
+use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
 use crate::model::{Id, Organisation, OrganisationKind, Participation};
 use crate::ui::clock::now;
 use crate::ui::fields::{toggle, CheckField, ChoiceList, LinesField, SelectField, TextField};
+use crate::ui::options::{key_options, organisation_options, organisations};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
 pub fn Actors(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let partners = Signal::derive(move || {
-        read_sheet(state, id, |c, _| {
-            c.organisations.iter().map(|o| (o.id.to_string(), o.name.clone())).collect::<Vec<_>>()
-        })
-    });
+    let partners = organisations(state);
     let chosen = Signal::derive(move || {
         read_sheet(state, id, |_, s| s.partner_ids.iter().map(Id::to_string).collect())
     });
@@ -40,9 +34,6 @@ pub fn Actors(id: Id) -> impl IntoView {
         edit_sheet(state, id, |s| s.partner_ids.push(org_id));
         new_partner.set(String::new());
     };
-    let participation = Signal::derive(|| {
-        Participation::ALL.iter().map(|p| (format!("{p:?}"), p.label().to_string())).collect()
-    });
     let whole = sheet_flag(state, id, |s| s.coverage.whole_territory);
     let set_audiences =
         Callback::new(move |items: Vec<String>| edit_sheet(state, id, |s| s.audiences = items));
@@ -74,7 +65,8 @@ pub fn Actors(id: Id) -> impl IntoView {
                 on_input=set_places/>
         </Show>
         <SelectField label="Participation des habitants" help="De la simple information jusqu’à la co-construction de l’action"
-            options=participation value=sheet_text(state, id, |s| format!("{:?}", s.participation))
-            on_change=sheet_edit(state, id, |s, v| if let Some(p) = Participation::ALL.into_iter().find(|p| format!("{p:?}") == v) { s.participation = p })/>
+            options=key_options(Participation::ALL, Participation::key, Participation::label)
+            value=sheet_text(state, id, |s| s.participation.key().to_string())
+            on_change=sheet_edit(state, id, |s, v| if let Some(p) = Participation::from_key(&v) { s.participation = p })/>
     }
 }

@@ -7,12 +7,10 @@ use crate::model::validation::Subject;
 use crate::model::{Frequency, Id, Indicator, IndicatorKind};
 use crate::ui::clock::now;
 use crate::ui::fields::{SelectField, TextField};
+use crate::ui::options::key_options;
 use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
-
-const FREQUENCIES: [Frequency; 4] =
-    [Frequency::Monthly, Frequency::Quarterly, Frequency::Yearly, Frequency::EndOfContract];
 
 #[component]
 pub fn Evaluation(id: Id) -> impl IntoView {
@@ -63,15 +61,6 @@ fn IndicatorRow(sheet: Id, id: Id) -> impl IntoView {
     };
     let kind = read(|i| i.kind.label().to_string());
     let legend = move || format!("Indicateur {} ({})", position(), kind.get().to_lowercase());
-    let kinds = Signal::derive(|| {
-        [IndicatorKind::Process, IndicatorKind::Outcome]
-            .iter()
-            .map(|k| (format!("{k:?}"), k.label().to_string()))
-            .collect()
-    });
-    let frequencies = Signal::derive(|| {
-        FREQUENCIES.iter().map(|f| (format!("{f:?}"), f.label().to_string())).collect()
-    });
     let remove = move |_| {
         state.remove_with_undo(
             format!("L’indicateur {}", position()),
@@ -87,8 +76,9 @@ fn IndicatorRow(sheet: Id, id: Id) -> impl IntoView {
         <li class="row">
             <fieldset>
                 <legend>{legend}</legend>
-                <SelectField label="Type d’indicateur" options=kinds value=read(|i| format!("{:?}", i.kind))
-                    on_change=edit(|i, v| i.kind = if v == "Outcome" { IndicatorKind::Outcome } else { IndicatorKind::Process })/>
+                <SelectField label="Type d’indicateur" options=key_options(IndicatorKind::ALL, IndicatorKind::key, IndicatorKind::label)
+                    value=read(|i| i.kind.key().to_string())
+                    on_change=edit(|i, v| if let Some(k) = IndicatorKind::from_key(&v) { i.kind = k })/>
                 <TextField label="Nom de l’indicateur" help="Par exemple : Nombre de personnes ayant participé aux ateliers"
                     value=read(|i| i.name.clone()) on_input=edit(|i, v| i.name = v)/>
                 <TextField label="Définition" multiline=true help="Ce qui est compté exactement, et comment"
@@ -97,8 +87,9 @@ fn IndicatorRow(sheet: Id, id: Id) -> impl IntoView {
                 <TextField label="Valeur de départ" help="La situation aujourd’hui, par exemple : 0 ou 35 %" value=read(|i| i.baseline.clone()) on_input=edit(|i, v| i.baseline = v)/>
                 <TextField label="Valeur cible" help="Ce qu’on vise à la fin du contrat, par exemple : 120 personnes" value=read(|i| i.target.clone()) on_input=edit(|i, v| i.target = v)/>
                 <TextField label="Source des données" help="Par exemple : feuilles d’émargement, données CPAM" value=read(|i| i.source.clone()) on_input=edit(|i, v| i.source = v)/>
-                <SelectField label="Fréquence de recueil" options=frequencies value=read(|i| format!("{:?}", i.frequency))
-                    on_change=edit(|i, v| if let Some(f) = FREQUENCIES.into_iter().find(|f| format!("{f:?}") == v) { i.frequency = f })/>
+                <SelectField label="Fréquence de recueil" options=key_options(Frequency::ALL, Frequency::key, Frequency::label)
+                    value=read(|i| i.frequency.key().to_string())
+                    on_change=edit(|i, v| if let Some(f) = Frequency::from_key(&v) { i.frequency = f })/>
                 <TextField label="Personne chargée du recueil" help="Par exemple : la coordinatrice du CLS" value=read(|i| i.collector.clone()) on_input=edit(|i, v| i.collector = v)/>
                 <IssuesFor subject=Subject::Indicator { sheet, id }/>
                 <button type="button" class="danger" on:click=remove aria-label=move || format!("Supprimer l’indicateur {}", position())>"Supprimer"</button>

@@ -1,52 +1,35 @@
 //! Step 1 – Identification: where the sheet sits in the contract, what it is, what it touches.
 
-use super::access::{
-    edit_sheet, key_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text,
-};
-use crate::model::numbering::Numbering;
+use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
 use crate::model::reference::{Determinant, HealthField, PlanLink};
 use crate::model::{Id, Priority, SheetKind};
 use crate::ui::fields::{toggle, CheckField, ChoiceList, SelectField, TextField};
+use crate::ui::options::{axis_options, key_options};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
 pub fn Identification(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let axes = Signal::derive(move || {
-        let mut options = vec![(String::new(), "— choisir un axe —".to_string())];
-        options.extend(read_sheet(state, id, |c, _| {
-            let n = Numbering::of(c);
-            c.axes
-                .iter()
-                .map(|a| (a.id.to_string(), format!("Axe {} – {}", n.label(a.id), a.title)))
-                .collect::<Vec<_>>()
-        }));
-        options
-    });
+    let axes = axis_options(state, "— choisir un axe —");
     let objectives = Signal::derive(move || {
         let mut options = vec![(String::new(), "— choisir un objectif —".to_string())];
-        options.extend(read_sheet(state, id, |c, s| {
-            let n = Numbering::of(c);
-            s.axis_id
-                .and_then(|axis| c.axis(axis))
-                .map(|a| {
-                    a.objectives
-                        .iter()
-                        .map(|o| (o.id.to_string(), format!("{} – {}", n.label(o.id), o.title)))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        options.extend(state.numbering.with(|n| {
+            read_sheet(state, id, |c, s| {
+                s.axis_id
+                    .and_then(|axis| c.axis(axis))
+                    .map(|a| {
+                        a.objectives
+                            .iter()
+                            .map(|o| (o.id.to_string(), format!("{} – {}", n.label(o.id), o.title)))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
         }));
         options
     });
-    let number = move || read_sheet(state, id, |c, _| Numbering::of(c).label(id).to_string());
-    let kinds = Signal::derive(|| {
-        SheetKind::ALL.iter().map(|k| (format!("{k:?}"), k.label().to_string())).collect()
-    });
-    let priorities = Signal::derive(|| {
-        Priority::ALL.iter().map(|p| (format!("{p:?}"), p.label().to_string())).collect()
-    });
+    let number = move || state.numbering.with(|n| n.label(id).to_string());
     let set_axis = Callback::new(move |v: String| {
         edit_sheet(state, id, |s| {
             s.axis_id = Id::parse(&v);
@@ -63,11 +46,11 @@ pub fn Identification(id: Id) -> impl IntoView {
         <TextField label="Intitulé de la fiche" help="Un titre court et actif, par exemple : Développer le sport santé"
             value=sheet_text(state, id, |s| s.title.clone()) on_input=sheet_edit(state, id, |s, v| s.title = v)/>
         <SelectField label="Type de fiche" help="Thématique (une action de santé), coordination (l’animation du CLS) ou partenaire (portée par un signataire)"
-            options=kinds value=sheet_text(state, id, |s| format!("{:?}", s.kind))
-            on_change=sheet_edit(state, id, |s, v| if let Some(k) = SheetKind::ALL.into_iter().find(|k| format!("{k:?}") == v) { s.kind = k })/>
+            options=key_options(SheetKind::ALL, SheetKind::key, SheetKind::label) value=sheet_text(state, id, |s| s.kind.key().to_string())
+            on_change=sheet_edit(state, id, |s, v| if let Some(k) = SheetKind::from_key(&v) { s.kind = k })/>
         <SelectField label="Priorité" help="Haute pour ce qui doit démarrer dès la première année"
-            options=priorities value=sheet_text(state, id, |s| format!("{:?}", s.priority))
-            on_change=sheet_edit(state, id, |s, v| if let Some(p) = Priority::ALL.into_iter().find(|p| format!("{p:?}") == v) { s.priority = p })/>
+            options=key_options(Priority::ALL, Priority::key, Priority::label) value=sheet_text(state, id, |s| s.priority.key().to_string())
+            on_change=sheet_edit(state, id, |s, v| if let Some(p) = Priority::from_key(&v) { s.priority = p })/>
         <CheckField label="Cette fiche relève du volet santé mentale (loi 3DS)"
             checked=sheet_flag(state, id, |s| s.mental_health) on_change=sheet_set_flag(state, id, |s, v| s.mental_health = v)/>
         <ChoiceList legend="Champs d’intervention" help="Les champs du CLS (article L1434-10 du code de la santé publique) concernés"

@@ -1,16 +1,14 @@
 //! Step 6 – Moyens: human and material means, and funding lines per year × funder × kind, with
 //! totals per year and per funder.
 
-use super::access::{
-    edit_sheet, organisation_options, read_sheet, sheet_edit, sheet_flag, sheet_set_flag,
-    sheet_text,
-};
+use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
 use crate::model::entity::edit_by_id;
 use crate::model::funding::{planned_per_funder, planned_per_year};
 use crate::model::validation::Subject;
 use crate::model::{FundingKind, FundingLine, Id};
 use crate::ui::clock::now;
 use crate::ui::fields::{CheckField, NumberField, SelectField, TextField};
+use crate::ui::options::{key_options, organisation_options};
 use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
@@ -98,12 +96,6 @@ fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
             c.period.years().map(|y| (y.to_string(), y.to_string())).collect::<Vec<_>>()
         })
     });
-    let kinds = Signal::derive(|| {
-        [FundingKind::Operating, FundingKind::Investment]
-            .iter()
-            .map(|k| (format!("{k:?}"), k.label().to_string()))
-            .collect()
-    });
     let set_planned = Callback::new(move |v: Option<i64>| {
         edit_line(state, sheet, id, |l| l.planned_euros = v.unwrap_or(0).max(0) as u64)
     });
@@ -133,8 +125,9 @@ fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
                 <SelectField label="Financeur" options=organisation_options(state, "— choisir le financeur —")
                     value=read(|l| l.funder_id.map(|f| f.to_string()).unwrap_or_default())
                     on_change=move |v: String| edit_line(state, sheet, id, |l| l.funder_id = Id::parse(&v))/>
-                <SelectField label="Nature" options=kinds value=read(|l| format!("{:?}", l.kind))
-                    on_change=move |v: String| edit_line(state, sheet, id, |l| l.kind = if v == "Investment" { FundingKind::Investment } else { FundingKind::Operating })/>
+                <SelectField label="Nature" options=key_options(FundingKind::ALL, FundingKind::key, FundingKind::label)
+                    value=read(|l| l.kind.key().to_string())
+                    on_change=move |v: String| if let Some(k) = FundingKind::from_key(&v) { edit_line(state, sheet, id, |l| l.kind = k) }/>
                 <NumberField label="Montant prévu (€)" value=number(|l| Some(l.planned_euros as i64)) on_input=set_planned/>
                 <NumberField label="Montant réalisé (€)" help="À remplir au bilan" value=number(|l| l.actual_euros.map(|v| v as i64)) on_input=set_actual/>
                 <NumberField label="Temps valorisé (jours)" help="Temps de travail mis à disposition, non facturé" value=number(|l| l.in_kind_days.map(i64::from)) on_input=set_days/>

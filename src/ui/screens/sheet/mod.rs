@@ -15,7 +15,6 @@ mod steps;
 pub mod summary;
 
 use super::no_contract::RequireContract;
-use crate::model::numbering::Numbering;
 use crate::model::Id;
 use crate::ui::links::href;
 use crate::ui::state::AppState;
@@ -63,9 +62,9 @@ fn SheetForm(id: Id) -> impl IntoView {
         Step::from_number(query.with(|q| q.get("etape")).and_then(|n| n.parse().ok()).unwrap_or(1))
     });
     let heading = Memo::new(move |_| {
+        let number = state.numbering.with(|n| n.label(id).to_string());
         state
             .with_contract(|c| {
-                let number = Numbering::of(c).label(id).to_string();
                 let title = c.sheet(id).map(|s| s.title.clone()).unwrap_or_default();
                 format!(
                     "Fiche action n°{number} – {}",

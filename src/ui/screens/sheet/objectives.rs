@@ -3,7 +3,6 @@
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_text};
 use crate::model::entity::edit_by_id;
-use crate::model::numbering::Numbering;
 use crate::model::validation::Subject;
 use crate::model::{Id, SpecificObjective};
 use crate::ui::clock::now;
@@ -63,24 +62,24 @@ fn SpecificRow(sheet: Id, id: Id) -> impl IntoView {
         })
     };
     let label = Signal::derive(move || {
-        read_sheet(state, sheet, |c, s| {
-            let position =
-                s.specific_objectives.iter().position(|o| o.id == id).map_or(0, |p| p + 1);
-            match Numbering::of(c).get(id) {
-                Some(number) => format!("Objectif spécifique {number}"),
-                None => format!("Objectif spécifique n°{position} (non rattaché)"),
-            }
+        let position = read_sheet(state, sheet, |_, s| {
+            s.specific_objectives.iter().position(|o| o.id == id).map_or(0, |p| p + 1)
+        });
+        state.numbering.with(|n| match n.get(id) {
+            Some(number) => format!("Objectif spécifique {number}"),
+            None => format!("Objectif spécifique n°{position} (non rattaché)"),
         })
     });
     let parents = Signal::derive(move || {
         let mut options = vec![(String::new(), "— non rattaché —".to_string())];
-        options.extend(read_sheet(state, sheet, |c, _| {
-            let n = Numbering::of(c);
-            c.axes
-                .iter()
-                .flat_map(|a| a.objectives.iter())
-                .map(|o| (o.id.to_string(), format!("{} – {}", n.label(o.id), o.title)))
-                .collect::<Vec<_>>()
+        options.extend(state.numbering.with(|n| {
+            read_sheet(state, sheet, |c, _| {
+                c.axes
+                    .iter()
+                    .flat_map(|a| a.objectives.iter())
+                    .map(|o| (o.id.to_string(), format!("{} – {}", n.label(o.id), o.title)))
+                    .collect::<Vec<_>>()
+            })
         }));
         options
     });

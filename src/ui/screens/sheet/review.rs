@@ -5,7 +5,6 @@ use super::access::read_sheet;
 use super::print::PrintHeader;
 use super::summary::SheetSummary;
 use crate::model::completeness::checklist;
-use crate::model::numbering::Numbering;
 use crate::model::validation::Severity;
 use crate::model::Id;
 use crate::ui::screens::issues::Findings;
@@ -24,9 +23,8 @@ pub fn Review(id: Id) -> impl IntoView {
         })
     });
     let header = Signal::derive(move || {
-        read_sheet(state, id, |c, _| {
-            format!("{} — Fiche action n°{}", c.name, Numbering::of(c).label(id))
-        })
+        let number = state.numbering.with(|n| n.label(id).to_string());
+        read_sheet(state, id, |c, _| format!("{} — Fiche action n°{number}", c.name))
     });
     let print = move |_| {
         let _ = window().print();

@@ -42,8 +42,7 @@ struct SheetView {
 }
 
 impl SheetView {
-    fn of(c: &Contract, s: &ActionSheet) -> Self {
-        let n = Numbering::of(c);
+    fn of(c: &Contract, n: &Numbering, s: &ActionSheet) -> Self {
         let org =
             |id: Option<Id>| id.map_or("—".to_string(), |id| c.organisation_name(id).to_string());
         let axis = s.axis_id.and_then(|a| c.axis(a));
@@ -205,8 +204,9 @@ fn bullets(items: Vec<String>) -> impl IntoView {
 pub fn SheetSummary(id: Id) -> impl IntoView {
     let state = AppState::get();
     let view_model = Memo::new(move |_| {
+        let numbering = state.numbering.read();
         state
-            .with_contract(|c| c.sheet(id).map(|s| SheetView::of(c, s)))
+            .with_contract(|c| c.sheet(id).map(|s| SheetView::of(c, &numbering, s)))
             .flatten()
             .unwrap_or_default()
     });
