@@ -2,7 +2,7 @@
 //! preparing a COPIL (one axis, one lead, one partner, a review status, incomplete sheets).
 
 use super::review::latest_status;
-use super::validation::fold;
+use super::text::fold;
 use super::{ActionSheet, Contract, Id, ReviewStatus};
 
 /// The review status a sheet is filtered by: the latest yearly review, or none yet.

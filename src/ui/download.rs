@@ -53,7 +53,7 @@ pub fn now_utc_compact() -> String {
 
 /// A file-name-safe slug of a territory name: "Bassin d’Aurillac" -> "bassin-d-aurillac".
 pub fn slug(text: &str) -> String {
-    let folded = crate::model::validation::fold(text);
+    let folded = crate::model::text::fold(text);
     let mut slug = String::new();
     for c in folded.chars() {
         if c.is_ascii_alphanumeric() {
