@@ -139,6 +139,16 @@ mod tests {
     }
 
     #[test]
+    fn a_numbering_computed_by_the_caller_gives_the_same_issues() {
+        let mut c = clean();
+        c.sheets[0].lead.organisation_id = None;
+        c.axes[1].title.clear();
+        let issues = validate_numbered(&c, &Numbering::of(&c));
+        assert_eq!(issues.len(), 2);
+        assert_eq!(issues, validate(&c));
+    }
+
+    #[test]
     fn helpers_count_errors_and_filter_by_subject() {
         let mut c = clean();
         c.sheets[0].lead.organisation_id = None; // warning on sheet 1000
