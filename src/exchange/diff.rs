@@ -7,7 +7,7 @@
 //! not reported as a change of every element.
 
 use crate::model::reference::{Determinant, HealthField, PlanLink};
-use crate::model::validation::shorten;
+use crate::model::text::shorten;
 use crate::model::{
     Body, Contract, FindingCategory, Frequency, FundingKind, IndicatorKind, OrganisationKind,
     Participation, Priority, ReviewStatus, SheetKind, YearMonth,

@@ -1,7 +1,7 @@
 //! Names of the files the app writes (JSON exchange, CSV tables, iCalendar): the part that says
 //! which contract a file holds, safe on every file system.
 
-use crate::model::validation::fold;
+use crate::model::text::fold;
 use crate::model::Contract;
 
 /// The longest slug, so that a file name stays readable in a download bar.

@@ -7,7 +7,7 @@
 //! Items are read from the contract's JSON, so a field added to the model later takes part in
 //! fingerprints, diffs and merges without touching this file.
 
-use crate::model::validation::shorten;
+use crate::model::text::shorten;
 use crate::model::{Body, Contract, Fingerprint, Id, SharedVersions};
 use serde_json::{Map, Value};
 use std::collections::HashMap;

@@ -1,5 +1,9 @@
 //! The local health diagnostic: findings grouped by the five usual categories. Sheets cite the
 //! findings that justify them.
+//!
+//! In the code, « finding » means a *constat* and nothing else: an entry of this diagnostic, a
+//! sheet's own findings (`local_findings`) and the sheet's « Constat » step that gathers both.
+//! Validation results are *issues* ([`crate::model::validation::Issue`]).
 
 use super::{Id, Timestamp};
 use serde::{Deserialize, Serialize};

@@ -3,7 +3,7 @@
 //! twice in two workshops). Every reference to the merged entry is pointed at the one kept, so
 //! nothing that cited it is lost.
 
-use super::validation::fold;
+use super::text::fold;
 use super::{Contract, Id, Timestamp};
 
 /// The directory as `(id, name)` choices, in alphabetical order (ignoring case and accents;

@@ -3,7 +3,7 @@
 
 use super::completeness::CompletenessFilter;
 use super::review::latest_status;
-use super::validation::fold;
+use super::text::fold;
 use super::{ActionSheet, Contract, Id, ReviewStatus};
 
 /// The review status a sheet is filtered by: the latest yearly review, or none yet.

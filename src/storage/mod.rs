@@ -1,5 +1,7 @@
-//! Keeping the workspace in the browser's local storage: the pure codec (tested natively) and
-//! the browser side (local storage access, autosave, other tabs).
+//! Keeping the workspace in the browser's local storage: the pure codec (tested natively), the
+//! snapshots taken before an import, and the browser side that reads and writes local storage
+//! (`local`). When to save is decided elsewhere: autosave, and picking up what another tab
+//! saved, live in `ui/autosave.rs`, which watches the workspace signal and calls `local`.
 
 pub mod codec;
 #[cfg(target_arch = "wasm32")]

@@ -1,5 +1,15 @@
-//! The application state shared by every screen: the workspace signal and the notices. All
-//! changes go through `AppState`, which stamps modification times; autosave watches the signal.
+//! The application state shared by every screen: the workspace signal, the notices and the
+//! save status.
+//!
+//! Edits of a contract's content go through `AppState` (`edit_contract`, `edit_contract_by_id`,
+//! `remove_with_undo`), which stamps the contract's modification time. Changes to the workspace
+//! as a whole write the signal directly, because they are not edits of one contract's content
+//! and stamp what they must themselves: the contract list (`screens/contracts.rs`: create, add
+//! the example, open, delete and restore, rename, through `Workspace` methods that take the
+//! time), applying an import and recording an export (`screens/exchanges/`), restoring a
+//! snapshot, and taking in what another tab saved (`autosave.rs`). Autosave watches the
+//! signal, so every write is saved, whichever way it came.
+//!
 //! What every screen derives from the open contract is computed here once per change
 //! (`numbering`), not once per component that shows a number.
 

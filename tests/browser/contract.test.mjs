@@ -81,7 +81,7 @@ test('a contract is set up from nothing through the screens, and all of it survi
   assert.deepEqual(errors, []);
 });
 
-test('validation findings show beside the item and in the summary, and follow fixes', async () => {
+test('validation issues show beside the item and in the summary, and follow fixes', async () => {
   const { app, page } = await freshApp();
   await app.createContract('CLS à valider');
   const summary = page.getByRole('region', { name: 'Points à vérifier' });

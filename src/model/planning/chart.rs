@@ -1,7 +1,7 @@
 //! Geometry of the chart: its columns at each scale and where bars and dates fall, in percent
 //! of the width from January of the first year to December of the last one.
 
-use crate::model::validation::is_iso_date;
+use crate::model::iso_date::{days_in_month, parse_iso_date};
 use crate::model::YearMonth;
 
 /// The time grain of the chart's columns.
@@ -133,25 +133,6 @@ pub fn month_at(percent: f64, first_year: i32, last_year: i32) -> YearMonth {
     let offset = if raw.is_nan() { 0 } else { (raw.max(0.0) as i64).min(months - 1) };
     let index = origin + offset;
     YearMonth { year: index.div_euclid(12) as i32, month: (index.rem_euclid(12) + 1) as u8 }
-}
-
-/// (year, month, day) of a valid ISO date.
-pub(super) fn parse_iso_date(text: &str) -> Option<(i32, u32, u32)> {
-    let text = text.trim();
-    if !is_iso_date(text) {
-        return None;
-    }
-    Some((text[0..4].parse().ok()?, text[5..7].parse().ok()?, text[8..10].parse().ok()?))
-}
-
-pub(super) fn days_in_month(year: i32, month: u32) -> u32 {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-    match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! Exports of the planning: a CSV for French spreadsheets and an iCalendar file of the
 //! milestones and steering committee meetings.
 
-use super::chart::{days_in_month, parse_iso_date};
 use super::rows::{plan_rows, PlanRow};
 use crate::model::french_csv;
+use crate::model::iso_date::{days_in_month, parse_iso_date};
 use crate::model::{Body, Contract};
 
 /// The CSV header (French spreadsheets: ';' separator).

@@ -2,7 +2,7 @@
 //! and free text; kept in the URL so a filtered planning can be bookmarked or shared.
 
 use super::rows::PlanRow;
-use crate::model::validation::fold;
+use crate::model::text::fold;
 use crate::model::{Id, ReviewStatus};
 
 /// Every filter of the planning; `None`, `false` and an empty text mean "any".

@@ -2,7 +2,7 @@
 //! lead organisation over the years.
 
 use super::rows::PlanRow;
-use crate::model::validation::fold;
+use crate::model::text::fold;
 use crate::model::{Id, Period};
 use std::collections::HashMap;
 

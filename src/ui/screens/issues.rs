@@ -1,22 +1,28 @@
-//! Validation findings: beside each item, and all together in a summary panel. Computed once
+//! Validation issues: beside each item, and all together in a summary panel. Computed once
 //! per change of the open contract and shared by every component of the screen.
 
-use crate::model::validation::{issues_for, validate, Issue, Severity, Subject};
+use crate::model::validation::{issues_for, validate_numbered, Issue, Severity, Subject};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
-/// The findings of the open contract.
+/// The validation issues of the open contract.
 #[derive(Clone, Copy)]
-pub struct Findings(pub Memo<Vec<Issue>>);
+pub struct ContractIssues(pub Memo<Vec<Issue>>);
 
-/// Computes the findings for the components below the caller. This memo is the one place the
-/// UI runs validation; to reuse the shared numbering (`AppState::numbering`) rather than have
-/// validation number the contract again, this is the line to change.
-pub fn provide_findings() -> Findings {
+/// Computes the issues for the components below the caller, numbering the contract with the
+/// shared memo (`AppState::numbering`) rather than once more.
+pub fn provide_issues() -> ContractIssues {
     let state = AppState::get();
-    let findings = Findings(Memo::new(move |_| state.with_contract(validate).unwrap_or_default()));
-    provide_context(findings);
-    findings
+    let issues = ContractIssues(Memo::new(move |_| {
+        state
+            .numbering
+            .with(|numbering| {
+                state.with_contract(|contract| validate_numbered(contract, numbering))
+            })
+            .unwrap_or_default()
+    }));
+    provide_context(issues);
+    issues
 }
 
 fn severity_label(severity: Severity) -> &'static str {
@@ -40,12 +46,12 @@ fn issue_item(issue: Issue, with_path: bool) -> impl IntoView {
     }
 }
 
-/// The findings about one item, right under it.
+/// The issues about one item, right under it.
 #[component]
 pub fn IssuesFor(subject: Subject) -> impl IntoView {
-    let Findings(findings) = expect_context::<Findings>();
+    let ContractIssues(issues) = expect_context::<ContractIssues>();
     let mine = Memo::new(move |_| {
-        findings.with(|all| issues_for(all, subject).cloned().collect::<Vec<_>>())
+        issues.with(|all| issues_for(all, subject).cloned().collect::<Vec<_>>())
     });
     move || {
         let list = mine.get();
@@ -55,12 +61,12 @@ pub fn IssuesFor(subject: Subject) -> impl IntoView {
     }
 }
 
-/// Every finding of the contract, with its location.
+/// Every issue of the contract, with its location.
 #[component]
 pub fn Summary() -> impl IntoView {
-    let Findings(findings) = expect_context::<Findings>();
+    let ContractIssues(issues) = expect_context::<ContractIssues>();
     let counts = Memo::new(move |_| {
-        findings.with(|all| {
+        issues.with(|all| {
             let errors = all.iter().filter(|i| i.is_error()).count();
             (errors, all.len() - errors)
         })
@@ -78,7 +84,7 @@ pub fn Summary() -> impl IntoView {
             }}</p>
             <details>
                 <summary>"Voir la liste"</summary>
-                <ul class="issues">{move || findings.get().into_iter().map(|i| issue_item(i, true)).collect_view()}</ul>
+                <ul class="issues">{move || issues.get().into_iter().map(|i| issue_item(i, true)).collect_view()}</ul>
             </details>
         </section>
     }

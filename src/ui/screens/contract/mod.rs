@@ -1,5 +1,5 @@
 //! The contract set-up: one page of sections (identity and period, territory, directory,
-//! governance, diagnostic, axes and strategic objectives), with the validation findings shown
+//! governance, diagnostic, axes and strategic objectives), with the validation issues shown
 //! beside what they concern and gathered in a summary panel at the top.
 
 mod axes;
@@ -9,7 +9,7 @@ mod governance;
 mod identity;
 mod territory;
 
-use super::issues::{self, provide_findings};
+use super::issues::{self, provide_issues};
 use super::no_contract::RequireContract;
 use leptos::prelude::*;
 
@@ -34,7 +34,7 @@ pub fn ContractScreen() -> impl IntoView {
 
 #[component]
 fn ContractSetup() -> impl IntoView {
-    provide_findings();
+    provide_issues();
     view! {
         <nav class="toc" aria-label="Sections du contrat">
             <ul>

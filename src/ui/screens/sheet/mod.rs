@@ -56,7 +56,7 @@ fn step_href(id: Id, step: Step) -> String {
 #[component]
 fn SheetForm(id: Id) -> impl IntoView {
     let state = AppState::get();
-    crate::ui::screens::issues::provide_findings();
+    crate::ui::screens::issues::provide_issues();
     let query = use_query_map();
     let step = Memo::new(move |_| {
         Step::from_number(query.with(|q| q.get("etape")).and_then(|n| n.parse().ok()).unwrap_or(1))

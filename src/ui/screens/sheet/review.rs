@@ -1,5 +1,5 @@
 //! Step 8 – Relecture: the whole sheet on one page, the completeness checklist and the
-//! validation findings, and the print of the sheet.
+//! validation issues, and the print of the sheet.
 
 use super::access::read_sheet;
 use super::print::PrintHeader;
@@ -7,18 +7,18 @@ use super::summary::SheetSummary;
 use crate::model::completeness::checklist;
 use crate::model::validation::Severity;
 use crate::model::Id;
-use crate::ui::screens::issues::Findings;
+use crate::ui::screens::issues::ContractIssues;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
 pub fn Review(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let Findings(findings) = expect_context::<Findings>();
+    let ContractIssues(contract_issues) = expect_context::<ContractIssues>();
     let checks = Memo::new(move |_| read_sheet(state, id, |_, s| checklist(s)));
     let done = move || checks.with(|c| c.iter().filter(|c| c.done).count());
     let issues = Memo::new(move |_| {
-        findings.with(|all| {
+        contract_issues.with(|all| {
             all.iter().filter(|i| i.subject.sheet() == Some(id)).cloned().collect::<Vec<_>>()
         })
     });

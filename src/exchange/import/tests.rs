@@ -1,0 +1,362 @@
+//! The import checks, from the bytes of a file: valid files round-trip, every refusal says
+//! where and why in French, and no input makes checking panic.
+
+use super::*;
+use crate::exchange::example::example_contract;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use serde_json::json;
+
+fn example_envelope() -> Envelope {
+    Envelope::new(
+        example_contract(),
+        "2026-11-23T10:00:00Z".into(),
+        "ARS Auvergne-Rhône-Alpes".into(),
+    )
+}
+
+/// The example has no actions yet: two per sheet (fixed, distinct ids), with dates.
+fn rich_envelope() -> Envelope {
+    let mut envelope = example_envelope();
+    for (n, sheet) in envelope.contract.sheets.iter_mut().enumerate() {
+        for k in 0..2u128 {
+            let id = crate::model::Id::from_u128(0xac00 + 10 * n as u128 + k);
+            let mut action = crate::model::Action::new(id, format!("Action {n}.{k}"), 0);
+            action.start = crate::model::YearMonth::new(2025, 3);
+            sheet.actions.push(action);
+        }
+    }
+    envelope
+}
+
+fn example_value() -> Value {
+    serde_json::to_value(rich_envelope()).unwrap()
+}
+
+fn check_value(value: &Value) -> Result<Checked, Vec<ImportProblem>> {
+    check_file(serde_json::to_string_pretty(value).unwrap().as_bytes())
+}
+
+fn only_problem(result: Result<Checked, Vec<ImportProblem>>) -> ImportProblem {
+    let problems = result.expect_err("the file should be refused");
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    problems.into_iter().next().unwrap()
+}
+
+#[test]
+fn a_valid_export_round_trips_exactly() {
+    let envelope = example_envelope();
+    let checked = check_file(envelope.to_pretty_json().as_bytes()).unwrap();
+    assert_eq!(checked.migrated_from, None);
+    assert_eq!(checked.envelope, envelope);
+}
+
+#[test]
+fn refuses_a_file_too_big_before_parsing() {
+    let problem = only_problem(check_file(&vec![b' '; MAX_FILE_BYTES + 1]));
+    assert_eq!(problem.message, "Le fichier est trop gros (10,0 Mo ; au plus 10 Mo).");
+}
+
+#[test]
+fn refuses_what_is_not_utf8_text() {
+    let problem = only_problem(check_file(&[0x7b, 0xff, 0xfe, 0x7d]));
+    assert_eq!(problem.message, "Le fichier n’est pas un fichier texte (UTF-8).");
+}
+
+#[test]
+fn malformed_json_says_where_in_french() {
+    let text = example_envelope().to_pretty_json();
+    let cut = &text[..text.len() / 2];
+    let problem = only_problem(check_file(cut.as_bytes()));
+    assert!(problem.message.starts_with("Le fichier n’est pas du JSON valide : "));
+    assert!(problem.message.contains("coupé avant la fin"), "{}", problem.message);
+    assert!(problem.location.starts_with("ligne "), "{}", problem.location);
+
+    let problem = only_problem(check_file(b"{\n  \"type\": \"x\",\n  oups\n}"));
+    assert_eq!(problem.location, "ligne 3, colonne 3");
+    assert!(problem.message.contains("un nom de champ doit être un texte"), "{}", problem.message);
+
+    let problem = only_problem(check_file(b"{} {}"));
+    assert!(problem.message.contains("il reste du texte après la fin"), "{}", problem.message);
+
+    let problem = only_problem(check_file(b"[1, ]"));
+    assert!(problem.message.contains("virgule en trop"), "{}", problem.message);
+}
+
+#[test]
+fn refuses_other_json_files() {
+    let problem = only_problem(check_file(b"[1, 2, 3]"));
+    assert!(problem.message.starts_with("Ce fichier n’est pas un export d’Atelier CLS ("));
+    let problem = only_problem(check_file(br#"{"name": "x"}"#));
+    assert!(problem.message.contains("aucun type au lieu de « atelier-cls/contrat »"));
+    let problem = only_problem(check_file(br#"{"type": "autre/chose"}"#));
+    assert_eq!(
+        problem.message,
+        "Ce fichier n’est pas un export d’Atelier CLS (type « autre/chose » au lieu de « atelier-cls/contrat »)."
+    );
+}
+
+#[test]
+fn schema_version_must_be_a_number() {
+    let mut value = example_value();
+    value.as_object_mut().unwrap().remove("schema_version");
+    let problem = only_problem(check_value(&value));
+    assert_eq!(problem.location, "schema_version");
+    assert!(problem.message.contains("est absente"));
+    value["schema_version"] = json!("1");
+    let problem = only_problem(check_value(&value));
+    assert!(problem.message.contains("pas le texte « 1 »"), "{}", problem.message);
+}
+
+#[test]
+fn refuses_a_file_from_a_newer_version() {
+    let mut value = example_value();
+    value["schema_version"] = json!(SCHEMA_VERSION + 1);
+    let problem = only_problem(check_value(&value));
+    assert_eq!(
+        problem.message,
+        MigrationError::FromTheFuture { version: SCHEMA_VERSION + 1 }.message_fr()
+    );
+    value["schema_version"] = json!(u64::MAX);
+    assert!(check_value(&value).is_err());
+}
+
+#[test]
+fn migrates_an_older_file_or_says_why_not() {
+    let mut value = example_value();
+    value["schema_version"] = json!(0);
+    let result = check_value(&value);
+    if crate::model::migration::MIGRATIONS.iter().any(|m| m.from == 0) {
+        assert_eq!(result.unwrap().migrated_from, Some(0));
+    } else {
+        let problem = only_problem(result);
+        assert_eq!(problem.message, MigrationError::NoPath { version: 0 }.message_fr());
+    }
+}
+
+#[test]
+fn an_unknown_field_deep_in_an_action_is_located() {
+    let mut value = example_value();
+    value["contract"]["sheets"][0]["actions"][0]["couleur"] = json!("rouge");
+    let problem = only_problem(check_value(&value));
+    assert!(
+        problem.location.starts_with("contract.sheets[0].actions[0].couleur — ligne "),
+        "{}",
+        problem.location
+    );
+    assert!(problem.message.contains("Champ inconnu « couleur »"), "{}", problem.message);
+}
+
+#[test]
+fn several_unknown_fields_are_all_reported() {
+    let mut value = example_value();
+    value["contract"]["sheets"][7]["indicators"][0]["extra"] = json!(1);
+    value["contract"]["axes"][0]["extra"] = json!(2);
+    value["autre"] = json!(3);
+    let problems = check_value(&value).unwrap_err();
+    let paths: Vec<&str> =
+        problems.iter().map(|p| p.location.split(" — ").next().unwrap()).collect();
+    // In the order of the file (the test writes keys in alphabetical order).
+    assert_eq!(
+        paths,
+        ["autre", "contract.axes[0].extra", "contract.sheets[7].indicators[0].extra"]
+    );
+}
+
+#[test]
+fn a_missing_field_names_the_field_and_its_object() {
+    let mut value = example_value();
+    value["contract"]["sheets"][2]["lead"].as_object_mut().unwrap().remove("person");
+    let problem = only_problem(check_value(&value));
+    assert!(problem.location.starts_with("contract.sheets[2].lead — "), "{}", problem.location);
+    assert_eq!(problem.message, "Champ obligatoire manquant « person ».");
+
+    let mut value = example_value();
+    value.as_object_mut().unwrap().remove("contract");
+    let problem = only_problem(check_value(&value));
+    assert_eq!(problem.message, "Champ obligatoire manquant « contract ».");
+}
+
+#[test]
+fn a_wrong_type_is_located_and_explained() {
+    let mut value = example_value();
+    value["contract"]["sheets"][0]["actions"][0]["start"] = json!({"year": 2025, "month": "mars"});
+    let problem = only_problem(check_value(&value));
+    assert!(
+        problem.location.starts_with("contract.sheets[0].actions[0].start.month — "),
+        "{}",
+        problem.location
+    );
+    assert_eq!(
+        problem.message,
+        "Valeur du mauvais type : le texte \"mars\" au lieu d’un nombre entier entre 0 et 255."
+    );
+
+    let mut value = example_value();
+    value["contract"]["period"]["first_year"] = json!(null);
+    let problem = only_problem(check_value(&value));
+    assert!(problem.location.starts_with("contract.period.first_year"), "{}", problem.location);
+    assert!(problem.message.contains("une valeur vide (null) au lieu d’un nombre entier"));
+
+    let mut value = example_value();
+    value["contract"]["sheets"][3]["kind"] = json!("fantaisie");
+    let problem = only_problem(check_value(&value));
+    assert!(problem.location.starts_with("contract.sheets[3].kind"), "{}", problem.location);
+    assert!(problem
+        .message
+        .starts_with("Valeur inconnue « fantaisie » (valeurs possibles : thematic"));
+
+    let mut value = example_value();
+    value["contract"]["organisations"][1]["id"] = json!("pas-un-uuid");
+    let problem = only_problem(check_value(&value));
+    assert!(problem.location.starts_with("contract.organisations[1].id"), "{}", problem.location);
+    assert!(problem.message.starts_with("Identifiant invalide"), "{}", problem.message);
+}
+
+#[test]
+fn duplicated_ids_are_reported_with_both_paths() {
+    let mut value = example_value();
+    let id = value["contract"]["sheets"][0]["id"].clone();
+    value["contract"]["sheets"][1]["actions"][0]["id"] = id.clone();
+    let problem = only_problem(check_value(&value));
+    assert_eq!(problem.location, "contract.sheets[1].actions[0].id");
+    assert_eq!(
+        problem.message,
+        format!(
+            "L’identifiant {} apparaît plusieurs fois (contract.sheets[0].id et contract.sheets[1].actions[0].id).",
+            id.as_str().unwrap()
+        )
+    );
+}
+
+#[test]
+fn problems_are_capped() {
+    let mut value = example_value();
+    let id = value["contract"]["id"].clone();
+    for sheet in value["contract"]["sheets"].as_array_mut().unwrap() {
+        sheet["id"] = id.clone();
+        for action in sheet["actions"].as_array_mut().unwrap() {
+            action["id"] = id.clone();
+        }
+    }
+    assert_eq!(check_value(&value).unwrap_err().len(), MAX_PROBLEMS);
+}
+
+#[test]
+fn paths_follow_nesting() {
+    let text = r#"{"a": [1, {"b": [ {"c": 1}, {"d": "x"} ]}], "e": {"f": 2}}"#;
+    let at = |needle: &str| text.find(needle).unwrap() + needle.len();
+    assert_eq!(render_path(&path_at(text, at("\"x\""))), "a[1].b[1].d");
+    assert_eq!(render_path(&path_at(text, at("\"c\""))), "a[1].b[0].c");
+    assert_eq!(render_path(&path_at(text, at("\"x\"}"))), "a[1].b[1]");
+    assert_eq!(render_path(&path_at(text, at("2"))), "e.f");
+    assert_eq!(render_path(&path_at(text, at("2}"))), "e");
+    assert_eq!(render_path(&path_at(text, at("[1"))), "a[0]");
+}
+
+/// One random edit of the text of a file.
+#[derive(Debug, Clone)]
+enum Edit {
+    Delete(prop::sample::Index, usize),
+    Insert(prop::sample::Index, String),
+    Swap(prop::sample::Index, prop::sample::Index, usize),
+    Truncate(prop::sample::Index),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let index = any::<prop::sample::Index>();
+    prop_oneof![
+        3 => (index.clone(), 1usize..40).prop_map(|(at, len)| Edit::Delete(at, len)),
+        3 => (index.clone(), "[\\{\\}\\[\\]\":,0-9a-zé\\\\ \n-]{1,6}").prop_map(|(at, s)| Edit::Insert(at, s)),
+        2 => (index.clone(), index.clone(), 1usize..30).prop_map(|(a, b, len)| Edit::Swap(a, b, len)),
+        1 => index.prop_map(Edit::Truncate),
+    ]
+}
+
+fn apply(bytes: &mut Vec<u8>, edit: &Edit) {
+    let len = bytes.len();
+    if len == 0 {
+        return;
+    }
+    match edit {
+        Edit::Delete(at, n) => {
+            let start = at.index(len);
+            bytes.drain(start..(start + n).min(len));
+        }
+        Edit::Insert(at, text) => {
+            let at = at.index(len + 1);
+            bytes.splice(at..at, text.bytes());
+        }
+        Edit::Swap(a, b, n) => {
+            let (a, b) = (a.index(len), b.index(len));
+            let (a, b) = (a.min(b), a.max(b));
+            let n = (*n).min(b - a).min(len - b);
+            let first = bytes[a..a + n].to_vec();
+            let second = bytes[b..b + n].to_vec();
+            bytes[a..a + n].copy_from_slice(&second);
+            bytes[b..b + n].copy_from_slice(&first);
+        }
+        Edit::Truncate(at) => bytes.truncate(at.index(len)),
+    }
+}
+
+fn runner(cases: u32) -> TestRunner {
+    TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() })
+}
+
+#[test]
+fn never_panics_on_arbitrary_bytes() {
+    let tried = std::cell::Cell::new(0usize);
+    let mut runner = runner(3000);
+    let result = runner.run(&proptest::collection::vec(any::<u8>(), 0..2000), |bytes| {
+        tried.set(tried.get() + 1);
+        if let Err(problems) = check_file(&bytes) {
+            prop_assert!(!problems.is_empty() && problems.len() <= MAX_PROBLEMS);
+        }
+        Ok(())
+    });
+    eprintln!("import fuzz: {} inputs", tried.get());
+    result.unwrap();
+}
+
+#[test]
+fn never_panics_on_mangled_json() {
+    let text = rich_envelope().to_pretty_json();
+    let tried = std::cell::Cell::new(0usize);
+    let oks = std::cell::Cell::new(0usize);
+    let mut runner = runner(1000);
+    let result = runner.run(&proptest::collection::vec(edit(), 1..4), |edits| {
+        tried.set(tried.get() + 1);
+        let mut bytes = text.clone().into_bytes();
+        for e in &edits {
+            apply(&mut bytes, e);
+        }
+        match check_file(&bytes) {
+            Ok(checked) => {
+                oks.set(oks.get() + 1);
+                let again = check_file(checked.envelope.to_pretty_json().as_bytes());
+                prop_assert_eq!(again.map(|c| c.envelope), Ok(checked.envelope));
+            }
+            Err(problems) => {
+                prop_assert!(!problems.is_empty() && problems.len() <= MAX_PROBLEMS);
+                for p in &problems {
+                    prop_assert!(!p.location.is_empty() && !p.message.is_empty());
+                }
+            }
+        }
+        Ok(())
+    });
+    eprintln!("import mangled: {} inputs, {} accepted", tried.get(), oks.get());
+    result.unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 8, failure_persistence: None, ..ProptestConfig::default() })]
+    #[test]
+    fn export_then_check_returns_the_same_contract(at in "2[0-9]{3}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z", by in "\\PC{0,30}") {
+        let envelope = Envelope::new(example_contract(), at, by);
+        let checked = check_file(envelope.to_pretty_json().as_bytes()).unwrap();
+        prop_assert_eq!(&checked.envelope.contract, &example_contract());
+        prop_assert_eq!(checked.envelope, envelope);
+    }
+}
