@@ -3,20 +3,20 @@
 import { test, before, after } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchBrowser, serveDist } from '../support/browser.mjs';
+import { failOnPageErrors, launchBrowser, serveDist, watchErrors } from '../support/browser.mjs';
 import { App } from '../support/app.mjs';
 import { assert, visible } from '../support/expect.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser, server, app;
 
+failOnPageErrors();
 before(async () => {
   [browser, server] = await Promise.all([launchBrowser(), serveDist()]);
   const page = await (await browser.newContext({ locale: 'fr-FR' })).newPage();
+  watchErrors(page);
   app = new App(page, server.url);
-  await app.open();
-  await page.getByRole('button', { name: 'Charger l’exemple' }).click();
-  await visible(app.heading('Le contrat'));
+  await app.loadExample();
 });
 after(async () => { await browser?.close(); await server?.close(); });
 

@@ -7,6 +7,8 @@ import { App } from '../support/app.mjs';
 import { assert, visible, hasValue, until } from '../support/expect.mjs';
 
 const KEY = 'atelier-cls.v1.espace';
+/** Unreadable data is copied under this prefix (`SET_ASIDE_PREFIX`, src/storage/codec.rs). */
+const SET_ASIDE_PREFIX = 'atelier-cls.v1.illisible.';
 const env = suite();
 
 const freshApp = () => env.freshApp();
@@ -34,27 +36,54 @@ test('changes are written to local storage with the schema version, without a sa
   assert.equal(await page.getByRole('button', { name: /enregistrer/i }).count(), 0);
 });
 
+/** Puts `raw` where the workspace is stored, then starts the app on it. */
+async function startWith(page, raw) {
+  await page.goto(env.server.url);
+  await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, raw]);
+  await page.reload();
+}
+
+/** What local storage holds under the set-aside prefix: `[key, value]` pairs. */
+const keptAside = (page) => page.evaluate((prefix) =>
+  Object.keys(localStorage).filter((k) => k.startsWith(prefix)).map((k) => [k, localStorage.getItem(k)]), SET_ASIDE_PREFIX);
+
+/** The alert about data that could not be read: it gives the reason and names the copy's key. */
+async function keptAsideAlert(page, reason, key) {
+  const alert = page.getByRole('alert').filter({ hasText: 'n’ont pas pu être lues' });
+  await visible(alert);
+  await until(async () => {
+    const text = (await alert.innerText()).replace(/\s+/g, ' ');
+    assert.ok(text.includes(reason), text);
+    assert.ok(text.includes(`conservées à part (clé « ${key} » du stockage local)`), text);
+  });
+}
+
 test('unreadable stored data is kept aside, reported, and not overwritten', async () => {
   const { app, page } = await freshApp();
-  await page.goto(env.server.url);
-  await page.evaluate((key) => localStorage.setItem(key, '{"schema_version": 1, "contracts": [tronqué'), KEY);
-  await page.reload();
-  await visible(page.getByRole('alert').filter({ hasText: 'n’ont pas pu être lues' }));
-  const keptAside = await page.evaluate(() =>
-    Object.keys(localStorage).filter((k) => k.startsWith('atelier-cls.v1.illisible.')).map((k) => localStorage.getItem(k)));
-  assert.deepEqual(keptAside, ['{"schema_version": 1, "contracts": [tronqué']);
-  // Working on goes on normally, in a fresh workspace.
-  await app.createContract('Nouveau départ');
+  const unreadable = '{"schema_version": 1, "contracts": [tronqué';
+  await startWith(page, unreadable);
+  await until(async () => assert.equal((await keptAside(page)).length, 1));
+  const [[key, copy]] = await keptAside(page);
+  assert.equal(copy, unreadable);
+  await keptAsideAlert(page, 'pas du JSON lisible', key);
+  // Working on goes on normally, in a fresh workspace (on this page: reloading would set the
+  // still unreadable data aside once more); the copy set aside stays as it was.
+  await page.getByLabel('Nom du nouveau contrat').fill('Nouveau départ');
+  await page.getByRole('button', { name: 'Créer le contrat' }).click();
+  await visible(app.heading('Le contrat'));
   await app.saved();
   assert.equal((await app.storedWorkspace()).contracts[0].name, 'Nouveau départ');
+  assert.deepEqual(await keptAside(page), [[key, unreadable]]);
 });
 
 test('data from a newer version is refused with a French message and kept aside', async () => {
   const { page } = await freshApp();
-  await page.goto(env.server.url);
-  await page.evaluate((key) => localStorage.setItem(key, '{"schema_version": 99, "contracts": [], "active_contract": null}'), KEY);
-  await page.reload();
-  await visible(page.getByRole('alert').filter({ hasText: 'version plus récente' }));
+  const future = '{"schema_version": 99, "contracts": [], "active_contract": null}';
+  await startWith(page, future);
+  await until(async () => assert.equal((await keptAside(page)).length, 1));
+  const [[key, copy]] = await keptAside(page);
+  assert.equal(copy, future);
+  await keptAsideAlert(page, 'version plus récente d’Atelier CLS (format 99,', key);
 });
 
 test('a full local storage is reported in French and the work stays on screen', async () => {

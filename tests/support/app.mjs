@@ -1,5 +1,5 @@
 // A page object for Atelier CLS: what a person does, by roles and French accessible names.
-import { visible } from './expect.mjs';
+import { assert, until, visible } from './expect.mjs';
 
 export class App {
   constructor(page, baseUrl) {
@@ -25,6 +25,21 @@ export class App {
     await this.page.getByLabel('Nom du nouveau contrat').fill(name);
     await this.page.getByRole('button', { name: 'Créer le contrat' }).click();
     await visible(this.heading('Le contrat'));
+  }
+
+  /**
+   * Loads the example contract (Aurillac) from the contract list, as a person does from the
+   * keyboard; resolves once it is open on « Le contrat » and written to local storage.
+   */
+  async loadExample() {
+    await this.open();
+    await press(this.page.getByRole('button', { name: 'Charger l’exemple' }));
+    await visible(this.heading('Le contrat'));
+    await until(async () => {
+      const stored = await this.storedWorkspace();
+      const open = stored?.contracts.find((contract) => contract.id === stored.active_contract);
+      assert.match(open?.name ?? '', /Aurillac/);
+    });
   }
 
   /** Waits until autosave says everything is written. */

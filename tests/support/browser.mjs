@@ -1,5 +1,6 @@
 // Launches Debian's Chromium through playwright-core (no browser download) and serves dist/.
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { App } from './app.mjs';
 import { chromium } from 'playwright-core';
 import { existsSync, mkdtempSync } from 'node:fs';
@@ -44,26 +45,63 @@ export function serveDist() {
   return startStaticServer(dist);
 }
 
-/** Fails the test on any uncaught page error or console error. */
-export function watchErrors(page) {
+/** The pages being watched, each with the errors it reported that no check has seen yet. */
+const watched = new Map();
+
+/**
+ * Collects the page's uncaught errors and console errors; `failOnPageErrors` fails the test
+ * that saw any. `expectErrors`, a pattern, is for a test that provokes errors on purpose (a
+ * simulated crash): only the messages it matches are let through.
+ */
+export function watchErrors(page, { expectErrors } = {}) {
+  if (watched.has(page)) return watched.get(page);
   const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const record = (text) => { if (!expectErrors?.test(text)) errors.push(text); };
+  page.on('pageerror', (e) => record(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') record(m.text()); });
+  watched.set(page, errors);
   return errors;
+}
+
+/** Throws if a watched page reported an error since the last check, listing them all. */
+function assertNoPageErrors() {
+  const found = [];
+  for (const [page, errors] of watched) {
+    found.push(...errors.splice(0).map((error) => `${page.url()}: ${error}`));
+    if (page.isClosed()) watched.delete(page);
+  }
+  assert.deepEqual(found, [], `page errors during this test:\n${found.join('\n')}`);
+}
+
+/** After every test of the file, asserts that no watched page reported an error. */
+export function failOnPageErrors() {
+  afterEach(assertNoPageErrors);
 }
 
 /**
  * One browser and one static server for a test file, started before its tests and closed
- * after; `freshApp()` opens the app in a new context (its own empty storage).
+ * after; `freshApp()` opens the app in a new context (its own empty storage), closed after its
+ * test. Every page of that context, other tabs included, is watched: a test fails on any page
+ * error unless it names the ones it provokes with `freshApp({ expectErrors: /pattern/ })`.
  */
 export function suite() {
   const env = {};
+  const contexts = [];
   before(async () => { [env.browser, env.server] = await Promise.all([launchBrowser(), serveDist()]); });
+  afterEach(async () => {
+    try {
+      assertNoPageErrors();
+    } finally {
+      await Promise.all(contexts.splice(0).map((context) => context.close()));
+    }
+  });
   after(async () => { await env.browser?.close(); await env.server?.close(); });
-  env.freshApp = async (options = {}) => {
+  env.freshApp = async ({ expectErrors, ...options } = {}) => {
     const context = await env.browser.newContext({ locale: 'fr-FR', ...options });
+    contexts.push(context);
+    context.on('page', (page) => watchErrors(page, { expectErrors }));
     const page = await context.newPage();
-    return { app: new App(page, env.server.url), page, context, errors: watchErrors(page) };
+    return { app: new App(page, env.server.url), page, context, errors: watchErrors(page, { expectErrors }) };
   };
   return env;
 }
