@@ -1,5 +1,5 @@
 # The four commands of Atelier CLS. Each installs what it needs when it is missing.
-.PHONY: serve build test test-native test-browser bench setup
+.PHONY: serve build test lint test-native test-browser bench setup
 
 setup:
 	@scripts/setup.sh
@@ -11,6 +11,9 @@ serve: setup
 build: setup
 	@scripts/wasm-env.sh trunk build --release --offline
 
+lint:
+	@scripts/lint.sh
+
 test-native:
 	cargo test --locked
 
@@ -18,9 +21,9 @@ test-browser:
 	@scripts/setup.sh --with-browser
 	node --test --test-concurrency=1 tests/browser/
 
-# Native tests first, then the browser suite against the release build: the last line is
-# node's own summary.
-test: build test-native test-browser
+# Formatting and lints, native tests, then the browser suite against the release build: the
+# last line is node's own summary.
+test: build lint test-native test-browser
 
 bench: build
 	@scripts/setup.sh --with-browser

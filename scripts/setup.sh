@@ -93,7 +93,15 @@ native_tools() {
   command -v brotli >/dev/null || apt_install brotli
 }
 
+# rustfmt and clippy run in `make test` (scripts/lint.sh); rustup's default profile has them.
+lint_tools() {
+  if cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1; then return; fi
+  step "rustup component add rustfmt clippy"
+  rustup component add rustfmt clippy
+}
+
 [ -f Cargo.lock ] || cargo generate-lockfile
+lint_tools
 wasm_compiler
 trunk_tool
 wasm_bindgen_tool

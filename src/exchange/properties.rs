@@ -64,10 +64,8 @@ fn apply(contract: &mut Contract, edit: &Edit) {
                 sheet.title = title;
             }
         }
-        Edit::DeleteSheet(i) => {
-            if !contract.sheets.is_empty() {
-                contract.sheets.remove(i % sheets);
-            }
+        Edit::DeleteSheet(i) if !contract.sheets.is_empty() => {
+            contract.sheets.remove(i % sheets);
         }
         Edit::AddSheet(n, title) if !taken(contract, Id::from_u128(n)) => {
             contract.sheets.push(ActionSheet::new(Id::from_u128(n), title, 1))
@@ -82,10 +80,8 @@ fn apply(contract: &mut Contract, edit: &Edit) {
                 organisation.name = name;
             }
         }
-        Edit::DeleteOrganisation(i) => {
-            if !contract.organisations.is_empty() {
-                contract.organisations.remove(i % organisations);
-            }
+        Edit::DeleteOrganisation(i) if !contract.organisations.is_empty() => {
+            contract.organisations.remove(i % organisations);
         }
         Edit::AddFinding(n, text) if !taken(contract, Id::from_u128(n)) => {
             contract.diagnostic.push(Finding {

@@ -97,7 +97,7 @@ mod tests {
         let ws = workspace();
         let snapshot = Snapshot::of(&ws, "Avant l’import", "2026-11-23T10:00:00.000Z");
         assert_eq!(snapshot.restore().unwrap(), ws);
-        let stored = encode_list(&[snapshot.clone()]);
+        let stored = encode_list(std::slice::from_ref(&snapshot));
         assert_eq!(decode_list(Some(&stored)), Some(vec![snapshot]));
     }
 
