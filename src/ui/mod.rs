@@ -7,6 +7,8 @@ pub mod html;
 pub mod screen;
 
 #[cfg(target_arch = "wasm32")]
+mod add_by_name;
+#[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod autosave;
@@ -26,6 +28,10 @@ mod notices;
 mod options;
 #[cfg(target_arch = "wasm32")]
 pub mod panic;
+#[cfg(target_arch = "wasm32")]
+mod row_buttons;
+#[cfg(target_arch = "wasm32")]
+mod row_lens;
 #[cfg(target_arch = "wasm32")]
 mod screens;
 #[cfg(target_arch = "wasm32")]

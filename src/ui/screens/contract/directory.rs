@@ -2,30 +2,22 @@
 //! (with undo). Sheets, governance and funding pick organisations from here.
 
 use crate::model::directory::{merge_organisations, organisation_options};
-use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Id, Organisation, OrganisationKind};
+use crate::ui::add_by_name::AddByName;
 use crate::ui::fields::{CheckField, SelectField, TextField};
 use crate::ui::options::with_first;
+use crate::ui::row_buttons::RemoveButton;
+use crate::ui::row_lens::{row_ids, RowLens};
 use crate::ui::screens::issues::IssuesFor;
-use crate::ui::state::{restore_at, take_where, AppState};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
 pub fn Directory() -> impl IntoView {
     let state = AppState::get();
-    let ids = Memo::new(move |_| {
-        state
-            .with_contract(|c| c.organisations.iter().map(|o| o.id).collect::<Vec<_>>())
-            .unwrap_or_default()
-    });
-    let new_name = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = new_name.get_untracked().trim().to_string();
-        if name.is_empty() {
-            return;
-        }
+    let ids = row_ids::<Organisation>(state, None);
+    let add = move |name: String| {
         state.edit_contract(|c, now| {
             c.organisations.push(Organisation::new(
                 Id::random(),
@@ -33,8 +25,7 @@ pub fn Directory() -> impl IntoView {
                 OrganisationKind::Other,
                 now,
             ))
-        });
-        new_name.set(String::new());
+        })
     };
     view! {
         <section id="annuaire" aria-labelledby="annuaire-titre">
@@ -45,11 +36,8 @@ pub fn Directory() -> impl IntoView {
                     <OrganisationRow id/>
                 </For>
             </ul>
-            <form on:submit=add class="add-form">
-                <TextField label="Nom de la nouvelle organisation" help="Par exemple : CPAM du Cantal"
-                    value=new_name on_input=move |v| new_name.set(v)/>
-                <button type="submit">"Ajouter l’organisation"</button>
-            </form>
+            <AddByName label="Nom de la nouvelle organisation" help="Par exemple : CPAM du Cantal"
+                button="Ajouter l’organisation" on_add=add/>
         </section>
     }
 }
@@ -57,22 +45,11 @@ pub fn Directory() -> impl IntoView {
 #[component]
 fn OrganisationRow(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let read = move |f: fn(&Organisation) -> String| {
-        Signal::derive(move || {
-            state.with_contract(|c| c.organisation(id).map(f)).flatten().unwrap_or_default()
-        })
-    };
-    let flag = move |f: fn(&Organisation) -> bool| {
-        Signal::derive(move || {
-            state.with_contract(|c| c.organisation(id).map(f)).flatten().unwrap_or(false)
-        })
-    };
-    let edit = move |write: fn(&mut Organisation, String)| {
-        Callback::new(move |value: String| edit_org(state, id, |o| write(o, value)))
-    };
-    let set_flag = move |write: fn(&mut Organisation, bool)| {
-        Callback::new(move |value: bool| edit_org(state, id, |o| write(o, value)))
-    };
+    let row = RowLens::<Organisation>::of_contract(state, id);
+    let read = move |get: fn(&Organisation) -> String| row.read(get);
+    let flag = move |get: fn(&Organisation) -> bool| row.read(get);
+    let edit = move |set: fn(&mut Organisation, String)| row.write(set);
+    let set_flag = move |set: fn(&mut Organisation, bool)| row.write(set);
     let name = read(|o| o.name.clone());
     let kinds = Signal::derive(|| {
         OrganisationKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string())).collect()
@@ -89,13 +66,6 @@ fn OrganisationRow(id: Id) -> impl IntoView {
         state.edit_contract(|c, now| {
             merge_organisations(c, kept, id, now);
         });
-    };
-    let remove = move |_| {
-        state.remove_with_undo(
-            format!("L’organisation « {} »", name.get_untracked()),
-            |c| take_where(&mut c.organisations, |o| o.id == id),
-            |c, index, org| restore_at(&mut c.organisations, index, org),
-        )
     };
     view! {
         <li class="row">
@@ -117,16 +87,10 @@ fn OrganisationRow(id: Id) -> impl IntoView {
                         options=others value=merge_into on_change=move |v| merge_into.set(v)/>
                     <button type="button" class="secondary" on:click=merge disabled=move || merge_into.with(String::is_empty)
                         aria-label=move || format!("Fusionner « {} » avec l’organisation choisie", name.get())>"Fusionner"</button>
-                    <button type="button" class="danger" on:click=remove
-                        aria-label=move || format!("Supprimer l’organisation « {} »", name.get())>"Supprimer"</button>
+                    <RemoveButton name=Signal::derive(move || format!("l’organisation « {} »", name.get()))
+                        on_remove=move || row.remove_with_undo(format!("L’organisation « {} »", name.get_untracked()))/>
                 </div>
             </fieldset>
         </li>
     }
-}
-
-fn edit_org(state: AppState, id: Id, change: impl FnOnce(&mut Organisation)) {
-    state.edit_contract(|c, now| {
-        edit_by_id(&mut c.organisations, id, now, change);
-    });
 }

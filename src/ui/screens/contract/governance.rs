@@ -1,13 +1,14 @@
 //! Governance: members of the steering committee (COPIL) and the commission santé, and the
 //! dates of their meetings (shown later as markers on the planning).
 
-use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Body, Id, Meeting, Member};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::options::organisation_options;
+use crate::ui::row_buttons::RemoveButton;
+use crate::ui::row_lens::{row_ids, RowLens};
 use crate::ui::screens::issues::IssuesFor;
-use crate::ui::state::{restore_at, take_where, AppState};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 fn bodies() -> Signal<Vec<(String, String)>> {
@@ -19,16 +20,8 @@ fn bodies() -> Signal<Vec<(String, String)>> {
 #[component]
 pub fn GovernanceSection() -> impl IntoView {
     let state = AppState::get();
-    let member_ids = Memo::new(move |_| {
-        state
-            .with_contract(|c| c.governance.members.iter().map(|m| m.id).collect::<Vec<_>>())
-            .unwrap_or_default()
-    });
-    let meeting_ids = Memo::new(move |_| {
-        state
-            .with_contract(|c| c.governance.meetings.iter().map(|m| m.id).collect::<Vec<_>>())
-            .unwrap_or_default()
-    });
+    let member_ids = row_ids::<Member>(state, None);
+    let meeting_ids = row_ids::<Meeting>(state, None);
     let add_member = move |_| {
         state.edit_contract(|c, now| {
             c.governance.members.push(Member {
@@ -73,32 +66,12 @@ pub fn GovernanceSection() -> impl IntoView {
     }
 }
 
-fn edit_member(state: AppState, id: Id, change: impl FnOnce(&mut Member)) {
-    state.edit_contract(|c, now| {
-        edit_by_id(&mut c.governance.members, id, now, change);
-    });
-}
-
-fn edit_meeting(state: AppState, id: Id, change: impl FnOnce(&mut Meeting)) {
-    state.edit_contract(|c, now| {
-        edit_by_id(&mut c.governance.meetings, id, now, change);
-    });
-}
-
 #[component]
 fn MemberRow(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let read = move |f: fn(&Member) -> String| {
-        Signal::derive(move || {
-            state
-                .with_contract(|c| c.governance.members.iter().find(|m| m.id == id).map(f))
-                .flatten()
-                .unwrap_or_default()
-        })
-    };
-    let edit = move |write: fn(&mut Member, String)| {
-        Callback::new(move |v: String| edit_member(state, id, |m| write(m, v)))
-    };
+    let row = RowLens::<Member>::of_contract(state, id);
+    let read = move |get: fn(&Member) -> String| row.read(get);
+    let edit = move |set: fn(&mut Member, String)| row.write(set);
     let name = read(|m| m.name.clone());
     let label = move || {
         let name = name.get();
@@ -107,13 +80,6 @@ fn MemberRow(id: Id) -> impl IntoView {
         } else {
             name
         }
-    };
-    let remove = move |_| {
-        state.remove_with_undo(
-            format!("Le membre « {} »", label()),
-            |c| take_where(&mut c.governance.members, |m| m.id == id),
-            |c, index, m| restore_at(&mut c.governance.members, index, m),
-        )
     };
     view! {
         <li class="row">
@@ -128,8 +94,8 @@ fn MemberRow(id: Id) -> impl IntoView {
                 <TextField label="Rôle" help="Par exemple : présidente, référent élu santé"
                     value=read(|m| m.role.clone()) on_input=edit(|m, v| m.role = v)/>
                 <IssuesFor subject=Subject::Member(id)/>
-                <button type="button" class="danger" on:click=remove
-                    aria-label=move || format!("Supprimer le membre « {} »", label())>"Supprimer"</button>
+                <RemoveButton name=Signal::derive(move || format!("le membre « {} »", label()))
+                    on_remove=move || row.remove_with_undo(format!("Le membre « {} »", label()))/>
             </fieldset>
         </li>
     }
@@ -138,17 +104,9 @@ fn MemberRow(id: Id) -> impl IntoView {
 #[component]
 fn MeetingRow(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let read = move |f: fn(&Meeting) -> String| {
-        Signal::derive(move || {
-            state
-                .with_contract(|c| c.governance.meetings.iter().find(|m| m.id == id).map(f))
-                .flatten()
-                .unwrap_or_default()
-        })
-    };
-    let edit = move |write: fn(&mut Meeting, String)| {
-        Callback::new(move |v: String| edit_meeting(state, id, |m| write(m, v)))
-    };
+    let row = RowLens::<Meeting>::of_contract(state, id);
+    let read = move |get: fn(&Meeting) -> String| row.read(get);
+    let edit = move |set: fn(&mut Meeting, String)| row.write(set);
     let date = read(|m| m.date.clone());
     let label = move || {
         let date = date.get();
@@ -157,13 +115,6 @@ fn MeetingRow(id: Id) -> impl IntoView {
         } else {
             format!("Réunion du {date}")
         }
-    };
-    let remove = move |_| {
-        state.remove_with_undo(
-            label(),
-            |c| take_where(&mut c.governance.meetings, |m| m.id == id),
-            |c, index, m| restore_at(&mut c.governance.meetings, index, m),
-        )
     };
     view! {
         <li class="row">
@@ -175,8 +126,8 @@ fn MeetingRow(id: Id) -> impl IntoView {
                 <TextField label="Notes" multiline=true help="Ordre du jour, décisions, avenants adoptés"
                     value=read(|m| m.notes.clone()) on_input=edit(|m, v| m.notes = v)/>
                 <IssuesFor subject=Subject::Meeting(id)/>
-                <button type="button" class="danger" on:click=remove
-                    aria-label=move || format!("Supprimer la {}", label().to_lowercase())>"Supprimer"</button>
+                <RemoveButton name=Signal::derive(move || format!("la {}", label().to_lowercase()))
+                    on_remove=move || row.remove_with_undo(label())/>
             </fieldset>
         </li>
     }

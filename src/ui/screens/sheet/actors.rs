@@ -3,6 +3,7 @@
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
 use crate::model::{Id, Organisation, OrganisationKind, Participation};
+use crate::ui::add_by_name::AddByName;
 use crate::ui::clock::now;
 use crate::ui::fields::{toggle, CheckField, ChoiceList, LinesField, SelectField, TextField};
 use crate::ui::options::{key_options, organisation_options, organisations};
@@ -21,18 +22,11 @@ pub fn Actors(id: Id) -> impl IntoView {
             edit_sheet(state, id, |s| toggle(&mut s.partner_ids, org, on));
         }
     });
-    let new_partner = RwSignal::new(String::new());
-    let add_partner = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = new_partner.get_untracked().trim().to_string();
-        if name.is_empty() {
-            return;
-        }
+    let add_partner = move |name| {
         let org = Organisation::new(Id::random(), name, OrganisationKind::Other, now());
         let org_id = org.id;
         state.edit_contract(|c, _| c.organisations.push(org));
         edit_sheet(state, id, |s| s.partner_ids.push(org_id));
-        new_partner.set(String::new());
     };
     let whole = sheet_flag(state, id, |s| s.coverage.whole_territory);
     let set_audiences =
@@ -49,11 +43,8 @@ pub fn Actors(id: Id) -> impl IntoView {
             value=sheet_text(state, id, |s| s.lead.person.clone()) on_input=sheet_edit(state, id, |s, v| s.lead.person = v)/>
         <ChoiceList legend="Partenaires" help="Cochez les organisations associées ; ajoutez-en une nouvelle si besoin"
             options=partners selected=chosen on_toggle=toggle_partner/>
-        <form class="add-form" on:submit=add_partner>
-            <TextField label="Nouveau partenaire" help="Il est ajouté à l’annuaire du contrat et coché ici"
-                value=new_partner on_input=move |v| new_partner.set(v)/>
-            <button type="submit" class="secondary">"Ajouter le partenaire"</button>
-        </form>
+        <AddByName label="Nouveau partenaire" help="Il est ajouté à l’annuaire du contrat et coché ici"
+            button="Ajouter le partenaire" secondary=true on_add=add_partner/>
         <LinesField label="Publics cibles" help="Un public par ligne, par exemple : Personnes de plus de 60 ans isolées"
             value=Signal::derive(move || read_sheet(state, id, |_, s| s.audiences.clone()))
             on_input=set_audiences/>

@@ -1,23 +1,22 @@
 //! Step 7 – Évaluation: process and outcome indicators, each with its definition, unit,
 //! baseline, target, source, collection frequency and the person who collects it.
 
-use super::access::{edit_sheet, read_sheet};
-use crate::model::entity::edit_by_id;
+use super::access::edit_sheet;
 use crate::model::validation::Subject;
 use crate::model::{Frequency, Id, Indicator, IndicatorKind};
 use crate::ui::clock::now;
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::options::key_options;
+use crate::ui::row_buttons::RemoveButton;
+use crate::ui::row_lens::{row_ids, RowLens};
 use crate::ui::screens::issues::IssuesFor;
-use crate::ui::state::{restore_at, take_where, AppState};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
 pub fn Evaluation(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let ids = Memo::new(move |_| {
-        read_sheet(state, id, |_, s| s.indicators.iter().map(|i| i.id).collect::<Vec<_>>())
-    });
+    let ids = row_ids::<Indicator>(state, Some(id));
     let add = move |kind: IndicatorKind| {
         edit_sheet(state, id, |s| s.indicators.push(Indicator::new(Id::random(), kind, "", now())))
     };
@@ -35,43 +34,15 @@ pub fn Evaluation(id: Id) -> impl IntoView {
     }
 }
 
-fn edit_indicator(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut Indicator)) {
-    edit_sheet(state, sheet, |s| {
-        edit_by_id(&mut s.indicators, id, now(), change);
-    });
-}
-
 #[component]
 fn IndicatorRow(sheet: Id, id: Id) -> impl IntoView {
     let state = AppState::get();
-    let read = move |f: fn(&Indicator) -> String| {
-        Signal::derive(move || {
-            read_sheet(state, sheet, |_, s| {
-                s.indicators.iter().find(|i| i.id == id).map(f).unwrap_or_default()
-            })
-        })
-    };
-    let edit = move |write: fn(&mut Indicator, String)| {
-        Callback::new(move |v: String| edit_indicator(state, sheet, id, |i| write(i, v)))
-    };
-    let position = move || {
-        read_sheet(state, sheet, |_, s| {
-            s.indicators.iter().position(|i| i.id == id).map_or(0, |p| p + 1)
-        })
-    };
+    let row = RowLens::<Indicator>::new(state, sheet, id);
+    let read = move |get: fn(&Indicator) -> String| row.read(get);
+    let edit = move |set: fn(&mut Indicator, String)| row.write(set);
+    let position = row.position();
     let kind = read(|i| i.kind.label().to_string());
-    let legend = move || format!("Indicateur {} ({})", position(), kind.get().to_lowercase());
-    let remove = move |_| {
-        state.remove_with_undo(
-            format!("L’indicateur {}", position()),
-            |c| c.sheet_mut(sheet).and_then(|s| take_where(&mut s.indicators, |i| i.id == id)),
-            move |c, index, i| {
-                if let Some(s) = c.sheet_mut(sheet) {
-                    restore_at(&mut s.indicators, index, i)
-                }
-            },
-        )
-    };
+    let legend = move || format!("Indicateur {} ({})", position.get(), kind.get().to_lowercase());
     view! {
         <li class="row">
             <fieldset>
@@ -92,7 +63,8 @@ fn IndicatorRow(sheet: Id, id: Id) -> impl IntoView {
                     on_change=edit(|i, v| if let Some(f) = Frequency::from_key(&v) { i.frequency = f })/>
                 <TextField label="Personne chargée du recueil" help="Par exemple : la coordinatrice du CLS" value=read(|i| i.collector.clone()) on_input=edit(|i, v| i.collector = v)/>
                 <IssuesFor subject=Subject::Indicator { sheet, id }/>
-                <button type="button" class="danger" on:click=remove aria-label=move || format!("Supprimer l’indicateur {}", position())>"Supprimer"</button>
+                <RemoveButton name=Signal::derive(move || format!("l’indicateur {}", position.get()))
+                    on_remove=move || row.remove_with_undo(format!("L’indicateur {}", position.get_untracked()))/>
             </fieldset>
         </li>
     }

@@ -2,15 +2,16 @@
 //! totals per year and per funder.
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
-use crate::model::entity::edit_by_id;
 use crate::model::funding::{planned_per_funder, planned_per_year};
 use crate::model::validation::Subject;
 use crate::model::{FundingKind, FundingLine, Id};
 use crate::ui::clock::now;
 use crate::ui::fields::{CheckField, NumberField, SelectField, TextField};
 use crate::ui::options::{key_options, organisation_options};
+use crate::ui::row_buttons::RemoveButton;
+use crate::ui::row_lens::{row_ids, RowLens};
 use crate::ui::screens::issues::IssuesFor;
-use crate::ui::state::{restore_at, take_where, AppState};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 /// Euros written the French way: "12 500 €".
@@ -29,9 +30,7 @@ pub fn euros(amount: u64) -> String {
 #[component]
 pub fn Means(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let ids = Memo::new(move |_| {
-        read_sheet(state, id, |_, s| s.funding.iter().map(|f| f.id).collect::<Vec<_>>())
-    });
+    let ids = row_ids::<FundingLine>(state, Some(id));
     let add = move |_| {
         let year = read_sheet(state, id, |c, _| c.period.first_year);
         edit_sheet(state, id, |s| {
@@ -65,74 +64,40 @@ pub fn Means(id: Id) -> impl IntoView {
     }
 }
 
-fn edit_line(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut FundingLine)) {
-    edit_sheet(state, sheet, |s| {
-        edit_by_id(&mut s.funding, id, now(), change);
-    });
-}
-
 #[component]
 fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
     let state = AppState::get();
-    let read = move |f: fn(&FundingLine) -> String| {
-        Signal::derive(move || {
-            read_sheet(state, sheet, |_, s| {
-                s.funding.iter().find(|l| l.id == id).map(f).unwrap_or_default()
-            })
-        })
-    };
-    let number = move |f: fn(&FundingLine) -> Option<i64>| {
-        Signal::derive(move || {
-            read_sheet(state, sheet, |_, s| s.funding.iter().find(|l| l.id == id).and_then(f))
-        })
-    };
-    let position = move || {
-        read_sheet(state, sheet, |_, s| {
-            s.funding.iter().position(|l| l.id == id).map_or(0, |p| p + 1)
-        })
-    };
+    let row = RowLens::<FundingLine>::new(state, sheet, id);
+    let read = move |get: fn(&FundingLine) -> String| row.read(get);
+    let number = move |get: fn(&FundingLine) -> Option<i64>| row.read(get);
+    let position = row.position();
     let years = Signal::derive(move || {
         read_sheet(state, sheet, |c, _| {
             c.period.years().map(|y| (y.to_string(), y.to_string())).collect::<Vec<_>>()
         })
     });
-    let set_planned = Callback::new(move |v: Option<i64>| {
-        edit_line(state, sheet, id, |l| l.planned_euros = v.unwrap_or(0).max(0) as u64)
-    });
-    let set_actual = Callback::new(move |v: Option<i64>| {
-        edit_line(state, sheet, id, |l| l.actual_euros = v.map(|v| v.max(0) as u64))
-    });
-    let set_days = Callback::new(move |v: Option<i64>| {
-        edit_line(state, sheet, id, |l| l.in_kind_days = v.map(|v| v.clamp(0, 100_000) as u32))
-    });
-    let remove = move |_| {
-        state.remove_with_undo(
-            format!("La ligne de financement {}", position()),
-            |c| c.sheet_mut(sheet).and_then(|s| take_where(&mut s.funding, |l| l.id == id)),
-            move |c, index, l| {
-                if let Some(s) = c.sheet_mut(sheet) {
-                    restore_at(&mut s.funding, index, l)
-                }
-            },
-        )
-    };
+    let set_planned = row.write(|l, v: Option<i64>| l.planned_euros = v.unwrap_or(0).max(0) as u64);
+    let set_actual = row.write(|l, v: Option<i64>| l.actual_euros = v.map(|v| v.max(0) as u64));
+    let set_days =
+        row.write(|l, v: Option<i64>| l.in_kind_days = v.map(|v| v.clamp(0, 100_000) as u32));
     view! {
         <li class="row">
             <fieldset class="funding-line">
-                <legend>{move || format!("Ligne de financement {}", position())}</legend>
+                <legend>{move || format!("Ligne de financement {}", position.get())}</legend>
                 <SelectField label="Année" options=years value=read(|l| l.year.to_string())
-                    on_change=move |v: String| if let Ok(y) = v.parse() { edit_line(state, sheet, id, |l| l.year = y) }/>
+                    on_change=move |v: String| if let Ok(y) = v.parse() { row.edit(|l| l.year = y) }/>
                 <SelectField label="Financeur" options=organisation_options(state, "— choisir le financeur —")
                     value=read(|l| l.funder_id.map(|f| f.to_string()).unwrap_or_default())
-                    on_change=move |v: String| edit_line(state, sheet, id, |l| l.funder_id = Id::parse(&v))/>
+                    on_change=row.write(|l, v: String| l.funder_id = Id::parse(&v))/>
                 <SelectField label="Nature" options=key_options(FundingKind::ALL, FundingKind::key, FundingKind::label)
                     value=read(|l| l.kind.key().to_string())
-                    on_change=move |v: String| if let Some(k) = FundingKind::from_key(&v) { edit_line(state, sheet, id, |l| l.kind = k) }/>
+                    on_change=move |v: String| if let Some(k) = FundingKind::from_key(&v) { row.edit(|l| l.kind = k) }/>
                 <NumberField label="Montant prévu (€)" value=number(|l| Some(l.planned_euros as i64)) on_input=set_planned/>
                 <NumberField label="Montant réalisé (€)" help="À remplir au bilan" value=number(|l| l.actual_euros.map(|v| v as i64)) on_input=set_actual/>
                 <NumberField label="Temps valorisé (jours)" help="Temps de travail mis à disposition, non facturé" value=number(|l| l.in_kind_days.map(i64::from)) on_input=set_days/>
                 <IssuesFor subject=Subject::Funding { sheet, id }/>
-                <button type="button" class="danger" on:click=remove aria-label=move || format!("Supprimer la ligne de financement {}", position())>"Supprimer"</button>
+                <RemoveButton name=Signal::derive(move || format!("la ligne de financement {}", position.get()))
+                    on_remove=move || row.remove_with_undo(format!("La ligne de financement {}", position.get_untracked()))/>
             </fieldset>
         </li>
     }

@@ -2,21 +2,20 @@
 //! strategic objective: 2.1.1, 2.1.2...) and the expected results.
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_text};
-use crate::model::entity::edit_by_id;
 use crate::model::validation::Subject;
 use crate::model::{Id, SpecificObjective};
 use crate::ui::clock::now;
 use crate::ui::fields::{SelectField, TextField};
+use crate::ui::row_buttons::RemoveButton;
+use crate::ui::row_lens::{row_ids, RowLens};
 use crate::ui::screens::issues::IssuesFor;
-use crate::ui::state::{restore_at, take_where, AppState};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]
 pub fn Objectives(id: Id) -> impl IntoView {
     let state = AppState::get();
-    let ids = Memo::new(move |_| {
-        read_sheet(state, id, |_, s| s.specific_objectives.iter().map(|o| o.id).collect::<Vec<_>>())
-    });
+    let ids = row_ids::<SpecificObjective>(state, Some(id));
     let add = move |_| {
         edit_sheet(state, id, |s| {
             let parent = s.objective_id;
@@ -45,22 +44,10 @@ pub fn Objectives(id: Id) -> impl IntoView {
     }
 }
 
-fn edit_specific(state: AppState, sheet: Id, id: Id, change: impl FnOnce(&mut SpecificObjective)) {
-    edit_sheet(state, sheet, |s| {
-        edit_by_id(&mut s.specific_objectives, id, now(), change);
-    });
-}
-
 #[component]
 fn SpecificRow(sheet: Id, id: Id) -> impl IntoView {
     let state = AppState::get();
-    let read = move |f: fn(&SpecificObjective) -> String| {
-        Signal::derive(move || {
-            read_sheet(state, sheet, |_, s| {
-                s.specific_objectives.iter().find(|o| o.id == id).map(f).unwrap_or_default()
-            })
-        })
-    };
+    let row = RowLens::<SpecificObjective>::new(state, sheet, id);
     let label = Signal::derive(move || {
         let position = read_sheet(state, sheet, |_, s| {
             s.specific_objectives.iter().position(|o| o.id == id).map_or(0, |p| p + 1)
@@ -83,30 +70,16 @@ fn SpecificRow(sheet: Id, id: Id) -> impl IntoView {
         }));
         options
     });
-    let remove = move |_| {
-        state.remove_with_undo(
-            label.get_untracked(),
-            |c| {
-                c.sheet_mut(sheet)
-                    .and_then(|s| take_where(&mut s.specific_objectives, |o| o.id == id))
-            },
-            move |c, index, o| {
-                if let Some(s) = c.sheet_mut(sheet) {
-                    restore_at(&mut s.specific_objectives, index, o)
-                }
-            },
-        )
-    };
     view! {
         <li class="row">
             <TextField label=label multiline=true help="Précis et mesurable : « Former 30 professionnels au repérage de la crise suicidaire d’ici 2026 »"
-                value=read(|o| o.text.clone())
-                on_input=move |v: String| edit_specific(state, sheet, id, |o| o.text = v)/>
+                value=row.read(|o| o.text.clone()) on_input=row.write(|o, v| o.text = v)/>
             <SelectField label="Rattaché à l’objectif stratégique" options=parents
-                value=read(|o| o.strategic_objective_id.map(|p| p.to_string()).unwrap_or_default())
-                on_change=move |v: String| edit_specific(state, sheet, id, |o| o.strategic_objective_id = Id::parse(&v))/>
+                value=row.read(|o| o.strategic_objective_id.map(|p| p.to_string()).unwrap_or_default())
+                on_change=row.write(|o, v: String| o.strategic_objective_id = Id::parse(&v))/>
             <IssuesFor subject=Subject::SpecificObjective { sheet, id }/>
-            <button type="button" class="danger" on:click=remove aria-label=move || format!("Supprimer l’{}", label.get().to_lowercase())>"Supprimer"</button>
+            <RemoveButton name=Signal::derive(move || format!("l’{}", label.get().to_lowercase()))
+                on_remove=move || row.remove_with_undo(label.get_untracked())/>
         </li>
     }
 }

@@ -1,0 +1,46 @@
+//! The buttons at the foot of a row: « Monter » and « Descendre » (the keyboard's way to
+//! reorder, beside drag and drop) and « Supprimer ». Their visible text is one word; what they
+//! act on is in their accessible name (« Monter l’axe 2 »), so a screen reader tells the rows
+//! apart.
+
+use super::state::focus_after_render;
+use crate::model::Id;
+use leptos::prelude::*;
+
+/// « Monter » and « Descendre » for the row `id`. `name` is what follows the verb in the
+/// accessible name (« l’axe 2 »). The focus stays on the button pressed, which moves with
+/// its row: hence the ids, `monter-{id}` and `descendre-{id}`.
+#[component]
+pub fn MoveButtons(
+    id: Id,
+    #[prop(into)] name: Signal<String>,
+    #[prop(into)] on_move: Callback<isize>,
+) -> impl IntoView {
+    let name = Memo::new(move |_| name.get());
+    let button = move |verb: &'static str, step: isize| {
+        let button_id = format!("{}-{id}", verb.to_lowercase());
+        let focus = button_id.clone();
+        view! {
+            <button type="button" class="secondary" id=button_id
+                on:click=move |_| {
+                    on_move.run(step);
+                    focus_after_render(focus.clone());
+                }
+                aria-label=move || format!("{verb} {}", name.get())>{verb}</button>
+        }
+    };
+    view! { {button("Monter", -1)} {button("Descendre", 1)} }
+}
+
+/// « Supprimer »; `name` is what follows the verb in the accessible name (« l’action 2 »).
+#[component]
+pub fn RemoveButton(
+    #[prop(into)] name: Signal<String>,
+    on_remove: impl Fn() + 'static,
+) -> impl IntoView {
+    let name = Memo::new(move |_| name.get());
+    view! {
+        <button type="button" class="danger" on:click=move |_| on_remove()
+            aria-label=move || format!("Supprimer {}", name.get())>"Supprimer"</button>
+    }
+}
