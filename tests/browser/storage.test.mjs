@@ -39,6 +39,9 @@ test('changes are written to local storage with the schema version, without a sa
 /** Puts `raw` where the workspace is stored, then starts the app on it. */
 async function startWith(page, raw) {
   await page.goto(env.server.url);
+  // The app must have read the (empty) storage before it is written: otherwise a slow start
+  // reads the planted data too, and the reload sets it aside a second time.
+  await page.getByRole('navigation', { name: 'Navigation principale' }).waitFor();
   await page.evaluate(([key, value]) => localStorage.setItem(key, value), [KEY, raw]);
   await page.reload();
 }
