@@ -13,7 +13,8 @@ use crate::model::{ActionSheet, Contract, Id};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::links::href;
 use crate::ui::options::{axis_options, key_options, organisation_options};
-use crate::ui::state::{focus_after_render, restore_at, take_where, AppState};
+use crate::ui::row_buttons::MoveButtons;
+use crate::ui::state::{restore_at, take_where, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -176,11 +177,10 @@ fn SheetItem(id: Id) -> impl IntoView {
             .unwrap_or_default()
     });
     let name = move || info.with(|i| i.0.clone());
-    let shift = move |step: isize, button: &'static str| {
+    let shift = move |step: isize| {
         state.edit_contract(|c, _| {
             c.move_sheet_within_axis(id, step);
         });
-        focus_after_render(format!("{button}-{id}"));
     };
     let duplicate = move |_| {
         state.edit_contract(|c, now| {
@@ -203,10 +203,7 @@ fn SheetItem(id: Id) -> impl IntoView {
             <A href=href(&format!("/fiche/?id={id}&etape=1"))>{name}</A>
             <p class="muted">{move || info.with(|i| i.1.clone())}</p>
             <div class="actions">
-                <button type="button" class="secondary" id=format!("monter-{id}") on:click=move |_| shift(-1, "monter")
-                    aria-label=move || format!("Monter la {}", name().to_lowercase())>"Monter"</button>
-                <button type="button" class="secondary" id=format!("descendre-{id}") on:click=move |_| shift(1, "descendre")
-                    aria-label=move || format!("Descendre la {}", name().to_lowercase())>"Descendre"</button>
+                <MoveButtons id name=Signal::derive(move || format!("la {}", name().to_lowercase())) on_move=shift/>
                 <button type="button" class="secondary" on:click=duplicate aria-label=move || format!("Dupliquer la {}", name().to_lowercase())>"Dupliquer"</button>
                 <button type="button" class="danger" on:click=remove aria-label=move || format!("Supprimer la {}", name().to_lowercase())>"Supprimer"</button>
             </div>
