@@ -52,6 +52,8 @@ export function crateOf(name) {
   if (clean.startsWith('<') && trait) {
     const subject = path(trait[1]);
     found = subject && subject.includes('::') ? subject : path(trait[2]);
+  } else if (clean.startsWith('<')) {
+    found = path(clean.slice(1)); // an inherent method: <Type<...>>::f
   }
   if (!found) return 'other';
   const parts = found.split('::');
