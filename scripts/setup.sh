@@ -119,6 +119,13 @@ wasm_compiler
 trunk_tool
 wasm_bindgen_tool
 node_modules
+twiggy_tool() {
+  command -v twiggy >/dev/null && return
+  step "cargo install twiggy (for make size, once)"
+  host_cargo_install twiggy
+}
+
 case "${1:-}" in
   --with-browser) browser; native_tools ;;
+  --with-twiggy) twiggy_tool ;;
 esac

@@ -12,7 +12,7 @@ if [ "$(cat .tools/route 2>/dev/null)" = debian ]; then
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld
 fi
 # Release builds abort at once on a panic (`-Cpanic=immediate-abort`): no panic message, location
-# or formatting code in the wasm (bench/SIZE.md has the figure; src/loader.mjs shows the crash
+# or formatting code in the wasm (bench/SIZE.md has the figure; src/loader.js shows the crash
 # banner instead). It needs the standard library built from source (rust-src on the rustup route;
 # the Debian route builds it anyway) and a compiler that knows the strategy: both are probed, and
 # without them the build is simply larger.

@@ -5,6 +5,7 @@
 // - A crash never leaves a blank page: the release wasm aborts on a panic without running any
 //   Rust hook (`panic=immediate-abort`, which saves its bytes), so the French banner is put up
 //   here, when the WebAssembly trap reaches JavaScript, at start or later in an event.
+// A .js file, not .mjs: every static host serves .js as JavaScript; not all of them know .mjs.
 const PROGRESS_ID = 'chargement-progression';
 const TEXT_ID = 'chargement-texte';
 const CRASH_MESSAGE = 'Atelier CLS a rencontré une erreur inattendue et s’est arrêté. Les données déjà '
