@@ -1,5 +1,5 @@
 # The four commands of Atelier CLS. Each installs what it needs when it is missing.
-.PHONY: serve build test lint test-native test-browser bench setup
+.PHONY: serve build test lint test-native test-browser bench size setup
 
 setup:
 	@scripts/setup.sh
@@ -19,7 +19,7 @@ test-native:
 
 test-browser:
 	@scripts/setup.sh --with-browser
-	node --test --test-concurrency=1 tests/browser/
+	node --test --test-concurrency=1 tests/build/ tests/browser/
 
 # Formatting and lints, native tests, then the browser suite against the release build: the
 # last line is node's own summary.
@@ -28,3 +28,8 @@ test: build lint test-native test-browser
 bench: build
 	@scripts/setup.sh --with-browser
 	node bench/run.mjs
+
+# Where the wasm's bytes go (twiggy on the release build, names kept): bench/size-now.md.
+size: build
+	@scripts/setup.sh --with-twiggy
+	PATH="$$PWD/node_modules/.bin:$$PATH" node bench/size.mjs target/wasm/wasm32-unknown-unknown/release/atelier-cls.wasm now

@@ -1,7 +1,9 @@
 // `make bench`: figures, not a pass/fail test. Writes bench/RESULTS.md with
 //  - the size of every file of dist/ (raw, gzip, brotli);
 //  - the median of 5 cold loads in headless Chromium, from navigation start to the app's
-//    first interactive render (the performance mark "atelier-cls:pret", set right after mount).
+//    first interactive render (the performance mark "atelier-cls:pret", set right after mount);
+//  - the same on a throttled rural profile (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, CPU 4x
+//    slower), served with gzip as common static hosts do, with the bytes the browser received.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +14,11 @@ import { planningBench } from './planning.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const COLD_LOADS = 5;
+/** Weak 4G in a rural territory, as issue 15 defines it (Chromium's network emulation). */
+const RURAL = {
+  network: { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 },
+  cpuSlowdown: 4,
+};
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -35,37 +42,75 @@ function sizes() {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 
-/** One cold load: a fresh profile (empty cache, empty storage) and a fresh browser each time. */
-async function coldLoad(url) {
+/**
+ * One cold load: a fresh profile (empty cache, empty storage) and a fresh browser each time;
+ * with `profile`, under Chromium's network and CPU emulation. `transferred` is what came over
+ * the wire (the document and every resource, `encodedBodySize`, so compressed when served so).
+ */
+async function coldLoad(url, profile = null) {
   const context = await launchProfile();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
+    if (profile) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', profile.network);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpuSlowdown });
+    }
     await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('atelier-cls:pret').length > 0);
+    await page.waitForFunction(() => performance.getEntriesByName('atelier-cls:pret').length > 0, null, { timeout: 60_000 });
     return await page.evaluate(() => {
       const ready = performance.getEntriesByName('atelier-cls:pret')[0].startTime;
-      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
-      return { ready, wasmFetched: wasm ? wasm.responseEnd : null };
+      const resources = performance.getEntriesByType('resource');
+      const wasm = resources.find((r) => r.name.endsWith('.wasm'));
+      const entries = [...performance.getEntriesByType('navigation'), ...resources];
+      const transferred = entries.map((r) => ({ name: r.name, bytes: r.encodedBodySize }));
+      return { ready, wasmFetched: wasm ? wasm.responseEnd : null, transferred };
     });
   } finally {
     await context.close();
   }
 }
 
-async function measure() {
-  const server = await serveDist();
+async function coldLoads(options, profile) {
+  const server = await serveDist(options);
   try {
     const runs = [];
-    for (let i = 0; i < COLD_LOADS; i += 1) runs.push(await coldLoad(server.url));
-    return { runs, planning: await planningBench(server.url) };
+    for (let i = 0; i < COLD_LOADS; i += 1) runs.push(await coldLoad(server.url, profile));
+    return runs;
   } finally {
     await server.close();
   }
 }
 
+async function measure() {
+  const runs = await coldLoads({}, null);
+  const rural = await coldLoads({ gzip: true }, RURAL);
+  const server = await serveDist();
+  try {
+    return { runs, rural, planning: await planningBench(server.url) };
+  } finally {
+    await server.close();
+  }
+}
+
+/** What the first visit downloads, summed over the files of one cold load (the HTML, JS, wasm). */
+function firstVisit(table) {
+  const shipped = table.filter((r) => r.file === 'index.html' || /^[^/]+\.(js|wasm|css|mjs)$/.test(r.file));
+  return {
+    files: shipped.map((r) => r.file),
+    ...shipped.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 }),
+  };
+}
+
 const table = sizes();
 const total = table.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const { runs, planning } = await measure();
+const first = firstVisit(table);
+const { runs, rural, planning } = await measure();
+const ruralMedian = median(rural.map((r) => r.ready));
+const wire = rural[0].transferred;
+const wireTotal = wire.reduce((t, r) => t + r.bytes, 0);
+const shortName = (url) => decodeURIComponent(new URL(url).pathname.replace(/^\/sous-dossier\//, '')) || 'index.html';
 const ms = (v) => `${v.toFixed(1)} ms`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const readyMedian = median(runs.map((r) => r.ready));
@@ -84,6 +129,9 @@ const lines = [
   ...table.map((r) => `| ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`),
   `| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
   '',
+  `**What a first visit downloads** (${first.files.join(', ')}): ${kb(first.raw)} KiB raw, **${kb(first.gzip)} KiB gzip -9**, **${kb(first.brotli)} KiB brotli q11**.`,
+  'Budget (issue 15): 380 KiB gzip, 300 KiB brotli; the wasm\'s brotli size is guarded by `tests/size_budget.rs`.',
+  '',
   '## Cold load',
   '',
   `Median of ${COLD_LOADS} cold loads (fresh Chromium profile each, served from 127.0.0.1), from navigation`,
@@ -94,6 +142,24 @@ const lines = [
   '| run | interactive (ms) | wasm fetched (ms) |',
   '|---:|---:|---:|',
   ...runs.map((r, i) => `| ${i + 1} | ${r.ready.toFixed(0)} | ${r.wasmFetched?.toFixed(0) ?? '-'} |`),
+  '',
+  '## Cold load on a rural connection',
+  '',
+  `The same, under Chromium's emulation of a weak 4G link (${RURAL.network.downloadThroughput * 8 / 1e6} Mbit/s down, ${RURAL.network.uploadThroughput * 8 / 1e3} kbit/s up, ${RURAL.network.latency} ms`,
+  `round trip) and a CPU ${RURAL.cpuSlowdown}× slower, \`dist/\` served with gzip (level 6, as common static hosts do). Median of ${COLD_LOADS}:`,
+  '',
+  `**${ruralMedian.toFixed(0)} ms** (target: 2,500 ms)`,
+  '',
+  '| run | interactive (ms) | wasm fetched (ms) |',
+  '|---:|---:|---:|',
+  ...rural.map((r, i) => `| ${i + 1} | ${r.ready.toFixed(0)} | ${r.wasmFetched?.toFixed(0) ?? '-'} |`),
+  '',
+  'Bytes the browser received in the first run (`encodedBodySize`, gzip):',
+  '',
+  '| file | received (KiB) |',
+  '|---|---:|',
+  ...wire.map((r) => `| ${shortName(r.name)} | ${kb(r.bytes)} |`),
+  `| **total** | **${kb(wireTotal)}** |`,
   '',
   '## Planning (100 fiches × 10 actions = 1,000 bars)',
   '',

@@ -50,6 +50,19 @@ choose_route() {
 wasm_compiler() {
   choose_route
   if [ "$(cat .tools/route)" = debian ]; then apt_install rustc-web cargo-web rust-web-src lld-22; fi
+  if [ "$(cat .tools/route)" = rustup ]; then rust_src; fi
+}
+
+# The standard library's sources, so that release builds can rebuild it with
+# panic=immediate-abort (scripts/wasm-env.sh). Optional: where rustup cannot download, the build
+# goes on without it, only larger.
+rust_src() {
+  local sysroot
+  sysroot=$(rustc --print sysroot)
+  [ -d "$sysroot/lib/rustlib/src/rust/library/std" ] && return
+  [ -f .tools/no-rust-src ] && return
+  step "rustup component add rust-src (smaller release wasm)"
+  timeout 300 rustup component add rust-src || touch .tools/no-rust-src
 }
 
 host_cargo_install() {
@@ -106,6 +119,13 @@ wasm_compiler
 trunk_tool
 wasm_bindgen_tool
 node_modules
+twiggy_tool() {
+  command -v twiggy >/dev/null && return
+  step "cargo install twiggy (for make size, once)"
+  host_cargo_install twiggy
+}
+
 case "${1:-}" in
   --with-browser) browser; native_tools ;;
+  --with-twiggy) twiggy_tool ;;
 esac

@@ -11,6 +11,25 @@ if [ "$(cat .tools/route 2>/dev/null)" = debian ]; then
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-22/bin/wasm-ld
 fi
+# Release builds abort at once on a panic (`-Cpanic=immediate-abort`): no panic message, location
+# or formatting code in the wasm (bench/SIZE.md has the figure; src/loader.js shows the crash
+# banner instead). It needs the standard library built from source (rust-src on the rustup route;
+# the Debian route builds it anyway) and a compiler that knows the strategy: both are probed, and
+# without them the build is simply larger.
+immediate_abort_possible() {
+  local sysroot
+  sysroot=$("${RUSTC:-rustc}" --print sysroot 2>/dev/null) || return 1
+  [ -d "$sysroot/lib/rustlib/src/rust/library/std" ] || [ -d /usr/lib/rustlib/src/rust/library/std ] || return 1
+  RUSTC_BOOTSTRAP=1 "${RUSTC:-rustc}" -Zunstable-options -Cpanic=immediate-abort --print cfg \
+    --target wasm32-unknown-unknown 2>/dev/null | grep -q 'panic="immediate-abort"'
+}
+case " $* " in
+  *" --release "*)
+    if immediate_abort_possible; then
+      export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+      export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+    fi ;;
+esac
 # A target directory of its own, so the wasm build and native tests never invalidate each other.
 export CARGO_TARGET_DIR="$PWD/target/wasm"
 exec "$@"

@@ -184,7 +184,7 @@ fn show(value: &Value, words: &Vocabulary) -> String {
             .collect::<Vec<_>>()
             .join(" ; "),
         Value::Object(_) if is_year_month(value) => {
-            serde_json::from_value::<YearMonth>(value.clone())
+            crate::model::json::from_tree::<YearMonth>(value)
                 .map_or_else(|_| value.to_string(), |ym| ym.to_string())
         }
         Value::Object(fields) => fields
@@ -306,7 +306,9 @@ fn enum_label(key: &str) -> Option<&'static str> {
         key: &str,
     ) -> Option<&'static str> {
         all.iter()
-            .find(|v| serde_json::to_value(**v).ok().as_ref().and_then(Value::as_str) == Some(key))
+            .find(|v| {
+                crate::model::json::to_tree(v).ok().as_ref().and_then(Value::as_str) == Some(key)
+            })
             .map(|v| label(*v))
     }
     find(&ReviewStatus::ALL, ReviewStatus::label, key)

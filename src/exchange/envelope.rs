@@ -42,7 +42,7 @@ impl Envelope {
     }
 
     pub fn to_pretty_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a contract always serialises")
+        crate::model::json::to_pretty_text(self).expect("a contract always serialises")
     }
 }
 

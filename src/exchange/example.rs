@@ -9,8 +9,8 @@ const EXAMPLE_JSON: &str = include_str!("../../examples/cls-aurillac-2024-2028.j
 
 /// The example contract as written in the file (fixed ids: callers give it fresh ones).
 pub fn example_contract() -> Contract {
-    let envelope: Envelope =
-        serde_json::from_str(EXAMPLE_JSON).expect("examples/cls-aurillac-2024-2028.json is valid");
+    let envelope: Envelope = crate::model::json::from_text(EXAMPLE_JSON)
+        .expect("examples/cls-aurillac-2024-2028.json is valid");
     envelope.contract
 }
 

@@ -82,7 +82,7 @@ pub struct Item {
 
 /// Every item of a contract: the identity first, then each list in `ItemKind::LISTS` order.
 pub fn items_of(contract: &Contract) -> Vec<Item> {
-    let json = serde_json::to_value(contract).expect("a contract always serialises");
+    let json = crate::model::json::to_tree(contract).expect("a contract always serialises");
     items_of_json(&json, contract.id)
 }
 
@@ -152,7 +152,7 @@ fn label_of(kind: ItemKind, value: &Value) -> String {
     let label = match kind {
         ItemKind::Meeting => {
             let body =
-                value.get("body").cloned().and_then(|b| serde_json::from_value::<Body>(b).ok());
+                value.get("body").and_then(|b| crate::model::json::from_tree::<Body>(b).ok());
             let body = body.map_or("Réunion", Body::label);
             format!("{body} du {}", text_at(value, "date"))
         }

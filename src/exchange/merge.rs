@@ -15,6 +15,7 @@ use super::items::{
     identity_of, ids_in, items_of, list_at, list_at_mut, record_shared, Item, ItemKind,
 };
 use crate::model::copy::with_fresh_ids;
+use crate::model::json;
 use crate::model::{Contract, Id, SharedVersions, Timestamp, Workspace};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -240,8 +241,8 @@ pub fn apply_merge(
     mut fresh: impl FnMut() -> Id,
     now: Timestamp,
 ) -> (Contract, MergeSummary) {
-    let mut merged = serde_json::to_value(mine).expect("a contract always serialises");
-    let their_json = serde_json::to_value(theirs).expect("a contract always serialises");
+    let mut merged = json::to_tree(mine).expect("a contract always serialises");
+    let their_json = json::to_tree(theirs).expect("a contract always serialises");
     let mut summary = MergeSummary::default();
     for proposal in &plan.proposals {
         let choice = decisions
@@ -271,7 +272,7 @@ pub fn apply_merge(
         }
     }
     let mut contract: Contract =
-        serde_json::from_value(merged).expect("items of two valid contracts make a valid contract");
+        json::from_tree(&merged).expect("items of two valid contracts make a valid contract");
     if summary.changed_anything() {
         contract.modified_at = now;
     }

@@ -19,13 +19,13 @@ pub fn with_fresh_ids<T: Serialize + DeserializeOwned>(
     mut fresh: impl FnMut() -> Id,
     now: Timestamp,
 ) -> T {
-    let mut value = serde_json::to_value(item).expect("model types always serialise");
+    let mut value = super::json::to_tree(item).expect("model types always serialise");
     let mut renamed = HashMap::new();
     collect_ids(&value, &mut |old| {
         renamed.entry(old.to_string()).or_insert_with(|| fresh().to_string());
     });
     rewrite(&mut value, &renamed, now);
-    serde_json::from_value(value).expect("renaming ids keeps the data well formed")
+    super::json::from_tree(&value).expect("renaming ids keeps the data well formed")
 }
 
 fn collect_ids(value: &Value, found: &mut impl FnMut(&str)) {

@@ -19,6 +19,7 @@ pub mod governance;
 pub mod ids;
 pub mod indicator;
 pub mod iso_date;
+pub mod json;
 pub mod list_edit;
 pub mod migration;
 pub mod numbering;

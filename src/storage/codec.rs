@@ -3,6 +3,7 @@
 //! misread. Decoding never panics: anything unreadable comes back as a `LoadError` and the
 //! caller sets the raw text aside instead of overwriting it.
 
+use crate::model::json;
 use crate::model::migration::{migrate_contract, MigrationError};
 use crate::model::{Workspace, SCHEMA_VERSION};
 use serde_json::Value;
@@ -46,7 +47,7 @@ impl LoadError {
 }
 
 pub fn encode(workspace: &Workspace) -> String {
-    serde_json::to_string(workspace).expect("a workspace always serialises")
+    json::to_text(workspace).expect("a workspace always serialises")
 }
 
 /// Reads what local storage holds (`None` when the key is absent).
@@ -59,12 +60,14 @@ pub fn decode(raw: Option<&str>) -> Result<Loaded, LoadError> {
         .and_then(Value::as_u64)
         .and_then(|v| u32::try_from(v).ok())
         .ok_or_else(|| LoadError::NotAWorkspace("version du format absente".into()))?;
-    if version != SCHEMA_VERSION {
+    let read = if version == SCHEMA_VERSION {
+        json::from_text(raw)
+    } else {
         migrate_contracts(&mut value, version)?;
         value["schema_version"] = Value::from(SCHEMA_VERSION);
-    }
-    let workspace: Workspace =
-        serde_json::from_value(value).map_err(|e| LoadError::NotAWorkspace(e.to_string()))?;
+        json::from_tree(&value)
+    };
+    let workspace: Workspace = read.map_err(|e| LoadError::NotAWorkspace(e.to_string()))?;
     Ok(if version == SCHEMA_VERSION {
         Loaded::Current(workspace)
     } else {

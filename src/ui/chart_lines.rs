@@ -156,12 +156,21 @@ fn status_class(status: Option<ReviewStatus>) -> &'static str {
 }
 
 /// Writes a percentage with four decimals ("41.6667%"), as `{:.4}%` would, with integers:
-/// Rust's exact float formatting costs more than the rest of a line put together.
-fn push_percent(html: &mut String, value: f64) {
+/// Rust's exact float formatting costs more than the rest of a line put together, and, used
+/// anywhere in the app, its code weighs on the wasm (bench/SIZE.md): every percentage written
+/// into a style goes through here or `percent`.
+pub fn push_percent(html: &mut String, value: f64) {
     let ten_thousandths = (value * 10_000.0).round() as i64;
     let sign = if ten_thousandths < 0 { "-" } else { "" };
     let magnitude = ten_thousandths.unsigned_abs();
     let _ = write!(html, "{sign}{}.{:04}%", magnitude / 10_000, magnitude % 10_000);
+}
+
+/// A percentage with four decimals ("41.6667%"), for a style attribute.
+pub fn percent(value: f64) -> String {
+    let mut text = String::with_capacity(12);
+    push_percent(&mut text, value);
+    text
 }
 
 /// An action's ids as written in its line, formatted once: its sheet's, its own, and the

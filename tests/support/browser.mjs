@@ -39,10 +39,10 @@ export async function launchBrowser() {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
-export function serveDist() {
+export function serveDist(options = {}) {
   const dist = join(ROOT, 'dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error('dist/ absent : lancez `make build`.');
-  return startStaticServer(dist);
+  return startStaticServer(dist, options);
 }
 
 /** The pages being watched, each with the errors it reported that no check has seen yet. */

@@ -1,7 +1,10 @@
 // A plain static file server over dist/, as the dumbest static host would be: no rewrite, no
 // fallback to index.html, 404 for anything missing, "dir" redirected to "dir/". The app is
 // served under a sub-path (/sous-dossier/) to prove that dist/ works from any folder.
+// `{ gzip: true }` compresses text and wasm the way common static hosts do (gzip, level 6), for
+// the benchmark's throttled load.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
@@ -12,7 +15,10 @@ const TYPES = {
 
 export const SUB_PATH = '/sous-dossier/';
 
-export async function startStaticServer(root) {
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
+
+export async function startStaticServer(root, { gzip = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (!url.pathname.startsWith(SUB_PATH)) return notFound(res);
@@ -30,7 +36,14 @@ export async function startStaticServer(root) {
         info = await stat(file);
       }
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      if (gzip && COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        if (!compressed.has(file)) compressed.set(file, gzipSync(body, { level: 6 }));
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' })
+          .end(compressed.get(file));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type }).end(body);
     } catch {
       notFound(res);
     }

@@ -129,9 +129,12 @@ pub fn too_big(bytes: usize) -> ImportProblem {
     )
 }
 
-/// "10,5" for 10.5 MiB.
+/// "10,5" for 10.5 MiB, rounded to the nearest tenth (in integers: float formatting would
+/// add its code to the wasm for this one message).
 fn megabytes(bytes: usize) -> String {
-    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+    const MIB: usize = 1024 * 1024;
+    let tenths = bytes.saturating_mul(10).saturating_add(MIB / 2) / MIB;
+    format!("{},{}", tenths / 10, tenths % 10)
 }
 
 fn check_type(value: &Value) -> Result<(), ImportProblem> {

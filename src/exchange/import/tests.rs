@@ -360,3 +360,11 @@ proptest! {
         prop_assert_eq!(checked.envelope, envelope);
     }
 }
+
+#[test]
+fn sizes_in_megabytes_read_the_french_way_rounded_to_a_tenth() {
+    assert_eq!(super::megabytes(10 * 1024 * 1024), "10,0");
+    assert_eq!(super::megabytes(10 * 1024 * 1024 + 512 * 1024), "10,5");
+    assert_eq!(super::megabytes(1024 * 1024 - 1), "1,0");
+    assert_eq!(super::megabytes(0), "0,0");
+}

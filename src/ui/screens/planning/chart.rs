@@ -11,7 +11,7 @@ use super::dates::{DateEditor, DragState};
 use super::{ColourBy, Rows, ViewState};
 use crate::model::planning::{columns, date_position};
 use crate::model::{Body, Id};
-use crate::ui::chart_lines::{chart_lines, sheet_path, ChartLines, EditorAt, Look};
+use crate::ui::chart_lines::{chart_lines, percent, sheet_path, ChartLines, EditorAt, Look};
 use crate::ui::download::today_iso;
 use crate::ui::links::href;
 use crate::ui::state::AppState;
@@ -126,14 +126,14 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
                 <div class="planning__label-col">"Action"</div>
                 <div class="planning__track planning__columns">
                     {move || header.get().into_iter().map(|(label, width)| view! {
-                        <span class="planning__column" style=format!("width:{width:.4}%")>{label}</span>
+                        <span class="planning__column" style=format!("width:{}", percent(width))>{label}</span>
                     }).collect_view()}
                 </div>
             </div>
             <div class="planning__body">
                 <div class="planning__markers" aria-hidden="true">
                     {move || markers.get().into_iter().map(|(title, left, class)| view! {
-                        <span class=format!("marker {class}") style=format!("left:{left:.4}%")>
+                        <span class=format!("marker {class}") style=format!("left:{}", percent(left))>
                             <span class="marker__label">{title}</span>
                         </span>
                     }).collect_view()}

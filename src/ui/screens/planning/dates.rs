@@ -3,6 +3,7 @@
 
 use crate::model::planning::{bar_position, month_at, set_action_dates};
 use crate::model::{Id, YearMonth};
+use crate::ui::chart_lines::percent;
 use crate::ui::clock::now;
 use crate::ui::fields::TextField;
 use crate::ui::notices::Level;
@@ -120,7 +121,10 @@ impl DragState {
         if let (Some(bar), Some((left, width))) =
             (grip.parent_element(), bar_position(start, finish, first, last))
         {
-            let _ = bar.set_attribute("style", &format!("left:{left:.4}%;width:{width:.4}%"));
+            let _ = bar.set_attribute(
+                "style",
+                &format!("left:{};width:{}", percent(left), percent(width)),
+            );
         }
     }
 
