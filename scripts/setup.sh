@@ -51,6 +51,19 @@ wasm_compiler() {
   choose_route
   if [ "$(cat .tools/route)" = debian ]; then apt_install rustc-web cargo-web rust-web-src lld-22; fi
   if [ "$(cat .tools/route)" = rustup ]; then rust_src; fi
+  std_deps
+}
+
+# `trunk build --offline` rebuilds the standard library from source (always on the Debian route;
+# with rust-src for panic=immediate-abort on the rustup route): the crates of std's own
+# Cargo.lock must already be in cargo's cache, or cargo stops with "failed to download
+# `libc v0.2.183`". Fetched here, online, once; fast when they are there.
+std_deps() {
+  local rustc=rustc cargo=cargo lib
+  if [ "$(cat .tools/route)" = debian ]; then rustc=/usr/bin/rustc cargo=/usr/bin/cargo; fi
+  lib="$("$rustc" --print sysroot)/lib/rustlib/src/rust/library"
+  [ -f "$lib/Cargo.lock" ] || return 0
+  RUSTC="$rustc" RUSTC_BOOTSTRAP=1 "$cargo" fetch --locked --quiet --manifest-path "$lib/Cargo.toml"
 }
 
 # The standard library's sources, so that release builds can rebuild it with

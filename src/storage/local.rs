@@ -47,9 +47,17 @@ pub fn load(now: f64) -> Startup {
 }
 
 fn set_aside(raw: String, reason: String, now: f64) -> Startup {
-    let key = format!("{SET_ASIDE_PREFIX}{}", now as i64);
-    match LocalStorage::raw().set_item(&key, &raw) {
-        Ok(()) => Startup {
+    // Reloading before anything new was saved finds the same unreadable data: it is already
+    // kept, under the key the user was told about, so it is not copied a second time.
+    let kept = copy_already_kept(&raw).map_or_else(
+        || {
+            let key = format!("{SET_ASIDE_PREFIX}{}", now as i64);
+            LocalStorage::raw().set_item(&key, &raw).map(|()| key)
+        },
+        Ok,
+    );
+    match kept {
+        Ok(key) => Startup {
             workspace: Workspace::default(),
             can_save: true,
             message: Some(StartupMessage::SetAside { key, reason }),
@@ -63,6 +71,16 @@ fn set_aside(raw: String, reason: String, now: f64) -> Startup {
             ))),
         },
     }
+}
+
+/// The key under which exactly this data is already set aside, if any.
+fn copy_already_kept(raw: &str) -> Option<String> {
+    let storage = LocalStorage::raw();
+    let count = storage.length().ok()?;
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(SET_ASIDE_PREFIX))
+        .find(|key| storage.get_item(key).ok().flatten().as_deref() == Some(raw))
 }
 
 /// Why a save failed, in words a coordinator can act on.

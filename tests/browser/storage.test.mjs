@@ -69,8 +69,12 @@ test('unreadable stored data is kept aside, reported, and not overwritten', asyn
   const [[key, copy]] = await keptAside(page);
   assert.equal(copy, unreadable);
   await keptAsideAlert(page, 'pas du JSON lisible', key);
-  // Working on goes on normally, in a fresh workspace (on this page: reloading would set the
-  // still unreadable data aside once more); the copy set aside stays as it was.
+  // A reload before anything new is saved finds the same data: it is already kept, under the
+  // same key, and is not copied a second time.
+  await page.reload();
+  await keptAsideAlert(page, 'pas du JSON lisible', key);
+  assert.deepEqual(await keptAside(page), [[key, unreadable]]);
+  // Working on goes on normally, in a fresh workspace; the copy set aside stays as it was.
   await page.getByLabel('Nom du nouveau contrat').fill('Nouveau départ');
   await page.getByRole('button', { name: 'Créer le contrat' }).click();
   await visible(app.heading('Le contrat'));
