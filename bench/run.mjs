@@ -130,7 +130,7 @@ const lines = [
   `| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |`,
   '',
   `**What a first visit downloads** (${first.files.join(', ')}): ${kb(first.raw)} KiB raw, **${kb(first.gzip)} KiB gzip -9**, **${kb(first.brotli)} KiB brotli q11**.`,
-  'Budget (issue 15): 380 KiB gzip, 300 KiB brotli; the wasm\'s brotli size is guarded by `tests/size_budget.rs`.',
+  'Budget (issue 15): 380 KiB gzip, 300 KiB brotli; the wasm\'s brotli size is guarded by `tests/build/size.test.mjs` (in `make test`).',
   '',
   '## Cold load',
   '',
