@@ -10,9 +10,6 @@ use crate::model::list_edit::parse_lines;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Ticks an item of a `ChoiceList` in the model (pure, tested in the model).
-pub use crate::model::list_edit::toggle;
-
 /// A unique DOM id for tying a label to its control.
 pub fn unique_id(prefix: &str) -> String {
     static NEXT: AtomicUsize = AtomicUsize::new(0);

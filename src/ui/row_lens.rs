@@ -6,8 +6,9 @@
 //! An edit stamps the row, the sheet or axis holding it (if any) and the contract, so that
 //! merging sees what changed; a move stamps the holder and the contract.
 
-use super::state::{restore_at, take_where, AppState};
+use super::state::AppState;
 use crate::model::entity::{edit_by_id, Entity};
+use crate::model::list_edit::{restore_at, take_where};
 use crate::model::order::move_by;
 use crate::model::{
     Action, Axis, Contract, FundingLine, Id, Indicator, Meeting, Member, Organisation,

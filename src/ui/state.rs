@@ -19,9 +19,6 @@ use crate::model::numbering::Numbering;
 use crate::model::{Contract, Id, Timestamp, Workspace};
 use leptos::prelude::*;
 
-/// What `remove_with_undo`'s callers take out and put back with (pure, tested in the model).
-pub use crate::model::list_edit::{restore_at, take_where};
-
 /// Where saving stands, shown in the header.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {

@@ -1,9 +1,10 @@
 //! The local health diagnostic, grouped by the five usual categories.
 
 use crate::model::entity::edit_by_id;
+use crate::model::list_edit::{restore_at, take_where};
 use crate::model::{Finding, FindingCategory, Id};
 use crate::ui::fields::TextField;
-use crate::ui::state::{restore_at, take_where, AppState};
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[component]

@@ -2,10 +2,11 @@
 //! the fly), target audiences, territory covered, citizen participation.
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use crate::model::list_edit::toggle;
 use crate::model::{Id, Organisation, OrganisationKind, Participation};
 use crate::ui::add_by_name::AddByName;
 use crate::ui::clock::now;
-use crate::ui::fields::{toggle, CheckField, ChoiceList, LinesField, SelectField, TextField};
+use crate::ui::fields::{CheckField, ChoiceList, LinesField, SelectField, TextField};
 use crate::ui::options::{key_options, organisation_options, organisations};
 use crate::ui::state::AppState;
 use leptos::prelude::*;

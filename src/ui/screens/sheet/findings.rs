@@ -2,8 +2,9 @@
 //! written for this sheet.
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_text};
+use crate::model::list_edit::toggle;
 use crate::model::Id;
-use crate::ui::fields::{toggle, ChoiceList, TextField};
+use crate::ui::fields::{ChoiceList, TextField};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

@@ -1,9 +1,10 @@
 //! Step 1 – Identification: where the sheet sits in the contract, what it is, what it touches.
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use crate::model::list_edit::toggle;
 use crate::model::reference::{Determinant, HealthField, PlanLink};
 use crate::model::{Id, Priority, SheetKind};
-use crate::ui::fields::{toggle, CheckField, ChoiceList, SelectField, TextField};
+use crate::ui::fields::{CheckField, ChoiceList, SelectField, TextField};
 use crate::ui::options::{axis_options, key_options};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
