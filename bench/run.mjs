@@ -96,7 +96,7 @@ async function measure() {
 
 /** What the first visit downloads, summed over the files of one cold load (the HTML, JS, wasm). */
 function firstVisit(table) {
-  const shipped = table.filter((r) => r.file === 'index.html' || /^[^/]+\.(js|wasm|css|mjs)$/.test(r.file));
+  const shipped = table.filter((r) => r.file === 'index.html' || /^[^/]+\.(js|wasm|css)$/.test(r.file));
   return {
     files: shipped.map((r) => r.file),
     ...shipped.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 }),

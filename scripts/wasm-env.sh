@@ -19,7 +19,8 @@ fi
 immediate_abort_possible() {
   local sysroot
   sysroot=$("${RUSTC:-rustc}" --print sysroot 2>/dev/null) || return 1
-  [ -d "$sysroot/lib/rustlib/src/rust/library/std" ] || [ -d /usr/lib/rustlib/src/rust/library/std ] || return 1
+  # The sources of the compiler that builds (its own sysroot: /usr on the Debian route).
+  [ -d "$sysroot/lib/rustlib/src/rust/library/std" ] || return 1
   RUSTC_BOOTSTRAP=1 "${RUSTC:-rustc}" -Zunstable-options -Cpanic=immediate-abort --print cfg \
     --target wasm32-unknown-unknown 2>/dev/null | grep -q 'panic="immediate-abort"'
 }

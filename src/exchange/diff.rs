@@ -12,7 +12,6 @@ use crate::model::{
     Body, Contract, FindingCategory, Frequency, FundingKind, IndicatorKind, OrganisationKind,
     Participation, Priority, ReviewStatus, SheetKind, YearMonth,
 };
-use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -298,32 +297,31 @@ fn field_label(key: &str) -> String {
 }
 
 /// The French label of a closed-list value written in the file ("partly_done" → "Partiellement
-/// réalisé"), found by serialising every value of every closed list of the model.
+/// réalisé"): every closed list's `key` is its JSON name (tested with each list).
 fn enum_label(key: &str) -> Option<&'static str> {
-    fn find<T: Serialize + Copy>(
+    fn find<T: Copy>(
         all: &[T],
+        key_of: fn(T) -> &'static str,
         label: fn(T) -> &'static str,
         key: &str,
     ) -> Option<&'static str> {
-        all.iter()
-            .find(|v| {
-                crate::model::json::to_tree(v).ok().as_ref().and_then(Value::as_str) == Some(key)
-            })
-            .map(|v| label(*v))
+        all.iter().find(|v| key_of(**v) == key).map(|v| label(*v))
     }
-    find(&ReviewStatus::ALL, ReviewStatus::label, key)
-        .or_else(|| find(Priority::ALL, Priority::label, key))
-        .or_else(|| find(SheetKind::ALL, SheetKind::label, key))
-        .or_else(|| find(Participation::ALL, Participation::label, key))
-        .or_else(|| find(&Body::ALL, Body::label, key))
-        .or_else(|| find(&FindingCategory::ALL, FindingCategory::label, key))
-        .or_else(|| find(&OrganisationKind::ALL, OrganisationKind::label, key))
-        .or_else(|| find(FundingKind::ALL, FundingKind::label, key))
-        .or_else(|| find(IndicatorKind::ALL, IndicatorKind::label, key))
-        .or_else(|| find(Frequency::ALL, Frequency::label, key))
-        .or_else(|| find(HealthField::ALL, HealthField::label, key))
-        .or_else(|| find(Determinant::ALL, Determinant::label, key))
-        .or_else(|| find(PlanLink::ALL, PlanLink::label, key))
+    find(&ReviewStatus::ALL, ReviewStatus::key, ReviewStatus::label, key)
+        .or_else(|| find(Priority::ALL, Priority::key, Priority::label, key))
+        .or_else(|| find(SheetKind::ALL, SheetKind::key, SheetKind::label, key))
+        .or_else(|| find(Participation::ALL, Participation::key, Participation::label, key))
+        .or_else(|| find(&Body::ALL, Body::key, Body::label, key))
+        .or_else(|| find(&FindingCategory::ALL, FindingCategory::key, FindingCategory::label, key))
+        .or_else(|| {
+            find(&OrganisationKind::ALL, OrganisationKind::key, OrganisationKind::label, key)
+        })
+        .or_else(|| find(FundingKind::ALL, FundingKind::key, FundingKind::label, key))
+        .or_else(|| find(IndicatorKind::ALL, IndicatorKind::key, IndicatorKind::label, key))
+        .or_else(|| find(Frequency::ALL, Frequency::key, Frequency::label, key))
+        .or_else(|| find(HealthField::ALL, HealthField::key, HealthField::label, key))
+        .or_else(|| find(Determinant::ALL, Determinant::key, Determinant::label, key))
+        .or_else(|| find(PlanLink::ALL, PlanLink::key, PlanLink::label, key))
 }
 
 #[cfg(test)]
@@ -331,6 +329,30 @@ mod tests {
     use super::*;
     use crate::model::{Action, ActionSheet, Id, Organisation};
     use serde_json::json;
+
+    /// `enum_label` finds a value by its `key`: that key must be what the file holds.
+    #[test]
+    fn every_closed_list_key_is_its_json_name() {
+        fn check<T: serde::Serialize + Copy>(all: &[T], key: fn(T) -> &'static str) {
+            for value in all {
+                assert_eq!(serde_json::to_value(value).unwrap(), json!(key(*value)));
+            }
+        }
+        check(&ReviewStatus::ALL, ReviewStatus::key);
+        check(Priority::ALL, Priority::key);
+        check(SheetKind::ALL, SheetKind::key);
+        check(Participation::ALL, Participation::key);
+        check(&Body::ALL, Body::key);
+        check(&FindingCategory::ALL, FindingCategory::key);
+        check(&OrganisationKind::ALL, OrganisationKind::key);
+        check(FundingKind::ALL, FundingKind::key);
+        check(IndicatorKind::ALL, IndicatorKind::key);
+        check(Frequency::ALL, Frequency::key);
+        check(HealthField::ALL, HealthField::key);
+        check(Determinant::ALL, Determinant::key);
+        check(PlanLink::ALL, PlanLink::key);
+        assert_eq!(enum_label("partly_done"), Some("Partiellement réalisé"));
+    }
 
     fn contract_with_org() -> Contract {
         let mut c = Contract::blank(Id::from_u128(1), "CLS", 0);
