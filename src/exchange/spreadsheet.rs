@@ -15,7 +15,7 @@
 use crate::model::french_csv::{self, euros, list, month, yes_no};
 use crate::model::funding::planned_total;
 use crate::model::numbering::Numbering;
-use crate::model::review::latest_review;
+use crate::model::review::{latest_review, status_label};
 use crate::model::{ActionSheet, Contract, Id, YearMonth, YearReview};
 use std::collections::BTreeSet;
 
@@ -157,8 +157,8 @@ pub fn indicators_csv(contract: &Contract) -> String {
                 indicator.collector.trim().to_string(),
             ]);
             row.extend(years.iter().map(|year| {
-                let value = indicator.values.iter().rev().find(|v| v.year == *year);
-                value.map_or("", |v| v.value.trim()).to_string()
+                let value = indicator.value_of(*year);
+                value.map_or("", |v| v.result.trim()).to_string()
             }));
             rows.push(row);
         }
@@ -218,7 +218,7 @@ fn calendar(sheet: &ActionSheet) -> (Option<YearMonth>, Option<YearMonth>) {
 /// Status label and year of a review, or two empty cells.
 fn review_columns(review: Option<&YearReview>) -> [String; 2] {
     match review {
-        Some(r) => [r.status.label().to_string(), r.year.to_string()],
+        Some(r) => [status_label(r.status).to_string(), r.year.to_string()],
         None => [String::new(), String::new()],
     }
 }
@@ -228,7 +228,7 @@ fn review_columns(review: Option<&YearReview>) -> [String; 2] {
 fn value_years(contract: &Contract) -> Vec<i32> {
     let mut years: BTreeSet<i32> = contract.period.years().collect();
     let values = contract.sheets.iter().flat_map(|s| &s.indicators).flat_map(|i| &i.values);
-    years.extend(values.map(|v| v.year));
+    years.extend(values.filter_map(|v| v.year));
     years.into_iter().collect()
 }
 
@@ -249,13 +249,7 @@ mod tests {
     }
 
     fn review(year: i32, status: ReviewStatus) -> YearReview {
-        YearReview {
-            year,
-            status,
-            comment: String::new(),
-            reason: String::new(),
-            next_steps: String::new(),
-        }
+        YearReview::with_status(year, status)
     }
 
     /// Reading order: sheet 200 (axis 1, empty), sheet 100 (axis 2, filled in), sheet 300 (no axis).
@@ -325,8 +319,8 @@ mod tests {
         trained.frequency = Frequency::Quarterly;
         trained.collector = "La coordinatrice".into();
         trained.values = vec![
-            IndicatorValue { year: 2025, value: "35".into() },
-            IndicatorValue { year: 2030, value: "130".into() },
+            IndicatorValue { result: "35".into(), ..IndicatorValue::new(2025) },
+            IndicatorValue { result: "130".into(), ..IndicatorValue::new(2030) },
         ];
         suicide.indicators =
             vec![trained, Indicator::new(id(111), IndicatorKind::Process, "Sessions", 0)];

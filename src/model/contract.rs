@@ -1,7 +1,7 @@
 //! The contract itself: identity, territory, period, signature and coordination, plus the
 //! collections that hang off it (directory, governance, diagnostic, axes, sheets).
 
-use super::{ActionSheet, Axis, Finding, Governance, Id, Organisation, Timestamp};
+use super::{ActionSheet, Axis, Finding, Governance, Id, Indicator, Organisation, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// First and last year of the contract, both included (the seeds use 2024-2028).
@@ -85,6 +85,9 @@ pub struct Contract {
     pub axes: Vec<Axis>,
     /// Action sheets in their display order; each points at its axis and strategic objective.
     pub sheets: Vec<ActionSheet>,
+    /// The contract's own evaluation indicators (« Indicateurs d’évaluation du contrat »),
+    /// distinct from those of any fiche.
+    pub indicators: Vec<Indicator>,
 }
 
 impl Contract {
@@ -104,6 +107,7 @@ impl Contract {
             diagnostic: Vec::new(),
             axes: Vec::new(),
             sheets: Vec::new(),
+            indicators: Vec::new(),
         }
     }
 

@@ -21,13 +21,67 @@ closed_list! {
     }
 }
 
-/// A measured value for one year.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+closed_list! {
+    /// How an indicator's figures read: a text, or a number that should go up or stay low.
+    /// Only numbers can be checked against their target.
+    IndicatorScale {
+        Text => ("text", "Qualitatif (texte libre)"),
+        AtLeast => ("at_least", "Chiffré : atteindre au moins la cible"),
+        AtMost => ("at_most", "Chiffré : ne pas dépasser la cible"),
+    }
+}
+
+impl IndicatorScale {
+    pub fn is_numeric(self) -> bool {
+        self != Self::Text
+    }
+}
+
+/// One year of an indicator: the target set for that year and the result measured, each with
+/// a comment. `year` is optional only because a hand-made file may omit it; validation says so.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct IndicatorValue {
-    pub year: i32,
-    pub value: String,
+    pub year: Option<i32>,
+    /// « Cible » for the year.
+    pub target: String,
+    pub target_comment: String,
+    /// « Résultat » measured for the year.
+    pub result: String,
+    pub result_comment: String,
+}
+
+impl IndicatorValue {
+    pub fn new(year: i32) -> Self {
+        IndicatorValue { year: Some(year), ..Default::default() }
+    }
+
+    pub fn is_blank(&self) -> bool {
+        [&self.target, &self.target_comment, &self.result, &self.result_comment]
+            .iter()
+            .all(|text| text.trim().is_empty())
+    }
+
+    pub fn has_result(&self) -> bool {
+        !self.result.trim().is_empty()
+    }
+}
+
+/// Reads a figure as people type it in French: « 1 200 », « 12,5 », « 45 % ». `None` for
+/// anything else, which is how validation tells a non-numeric value.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let cleaned: String = text
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() || !cleaned.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,10 +97,13 @@ pub struct Indicator {
     pub baseline: String,
     /// The target value ("valeur cible"); empty when not yet set, which validation reports.
     pub target: String,
+    /// Whether figures are numbers, and which way is better.
+    pub scale: IndicatorScale,
     pub source: String,
     pub frequency: Frequency,
     /// Who collects the figure.
     pub collector: String,
+    /// Target and result per year, in year order, at most one per year.
     pub values: Vec<IndicatorValue>,
 }
 
@@ -61,10 +118,117 @@ impl Indicator {
             unit: String::new(),
             baseline: String::new(),
             target: String::new(),
+            scale: IndicatorScale::Text,
             source: String::new(),
             frequency: Frequency::Yearly,
             collector: String::new(),
             values: Vec::new(),
         }
+    }
+}
+
+impl Indicator {
+    /// The entry of `year`, if any.
+    pub fn value_of(&self, year: i32) -> Option<&IndicatorValue> {
+        self.values.iter().find(|v| v.year == Some(year))
+    }
+
+    /// Sets the entry of `year` with `edit`, creating it in year order when missing and
+    /// dropping it when left blank. Returns whether anything changed.
+    pub fn edit_value(&mut self, year: i32, edit: impl FnOnce(&mut IndicatorValue)) -> bool {
+        let index = match self.values.iter().position(|v| v.year == Some(year)) {
+            Some(index) => index,
+            None => {
+                let at = self
+                    .values
+                    .iter()
+                    .position(|v| v.year.is_some_and(|y| y > year))
+                    .unwrap_or(self.values.len());
+                self.values.insert(at, IndicatorValue::new(year));
+                at
+            }
+        };
+        let before = self.values[index].clone();
+        edit(&mut self.values[index]);
+        let changed = self.values[index] != before;
+        if self.values[index].is_blank() {
+            self.values.remove(index);
+            return !before.is_blank();
+        }
+        changed
+    }
+
+    /// Whether the result of `year` reaches its target: `None` when that cannot be told (a
+    /// qualitative indicator, no result, no target, or a figure that is not a number). The
+    /// year's own target is used, else the indicator's overall target.
+    pub fn target_reached(&self, year: i32) -> Option<bool> {
+        let entry = self.value_of(year)?;
+        let result = parse_number(&entry.result)?;
+        let target_text = if entry.target.trim().is_empty() { &self.target } else { &entry.target };
+        let target = parse_number(target_text)?;
+        match self.scale {
+            IndicatorScale::Text => None,
+            IndicatorScale::AtLeast => Some(result >= target),
+            IndicatorScale::AtMost => Some(result <= target),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Id;
+
+    #[test]
+    fn french_figures_read_as_numbers() {
+        assert_eq!(parse_number("1 200"), Some(1200.0));
+        assert_eq!(parse_number("12,5"), Some(12.5));
+        assert_eq!(parse_number(" 45 % "), Some(45.0));
+        assert_eq!(parse_number("1\u{202f}000"), Some(1000.0));
+        assert_eq!(parse_number("-3"), Some(-3.0));
+        assert_eq!(parse_number("une dizaine"), None);
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number("%"), None);
+        assert_eq!(parse_number("inf"), None);
+    }
+
+    fn indicator(scale: IndicatorScale, target: &str) -> Indicator {
+        let mut indicator = Indicator::new(Id::from_u128(1), IndicatorKind::Outcome, "Taux", 0);
+        indicator.scale = scale;
+        indicator.target = target.into();
+        indicator
+    }
+
+    #[test]
+    fn a_target_is_reached_in_the_indicator_direction() {
+        let mut more = indicator(IndicatorScale::AtLeast, "100");
+        more.edit_value(2025, |v| v.result = "120".into());
+        more.edit_value(2026, |v| {
+            v.target = "150".into();
+            v.result = "120".into();
+        });
+        assert_eq!(more.target_reached(2025), Some(true));
+        assert_eq!(more.target_reached(2026), Some(false), "the year's own target wins");
+        assert_eq!(more.target_reached(2027), None);
+
+        let mut less = indicator(IndicatorScale::AtMost, "10 %");
+        less.edit_value(2025, |v| v.result = "8,5 %".into());
+        assert_eq!(less.target_reached(2025), Some(true));
+
+        let mut words = indicator(IndicatorScale::Text, "100");
+        words.edit_value(2025, |v| v.result = "120".into());
+        assert_eq!(words.target_reached(2025), None);
+    }
+
+    #[test]
+    fn yearly_values_stay_in_order_and_blank_ones_go() {
+        let mut indicator = indicator(IndicatorScale::AtLeast, "");
+        indicator.edit_value(2026, |v| v.result = "3".into());
+        indicator.edit_value(2024, |v| v.target = "1".into());
+        let years: Vec<_> = indicator.values.iter().map(|v| v.year).collect();
+        assert_eq!(years, [Some(2024), Some(2026)]);
+        assert!(indicator.edit_value(2024, |v| v.target.clear()));
+        assert_eq!(indicator.values.len(), 1);
+        assert!(indicator.value_of(2026).unwrap().has_result());
     }
 }

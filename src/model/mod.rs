@@ -43,7 +43,7 @@ pub use diagnostic::{Finding, FindingCategory};
 pub use funding::{FundingKind, FundingLine};
 pub use governance::{Body, Governance, Meeting, Member};
 pub use ids::{Id, Timestamp};
-pub use indicator::{Frequency, Indicator, IndicatorKind};
+pub use indicator::{Frequency, Indicator, IndicatorKind, IndicatorScale, IndicatorValue};
 pub use organisation::{Contact, Organisation, OrganisationKind};
 pub use review::{ReviewStatus, YearReview};
 pub use shared_versions::{Fingerprint, SharedVersions};

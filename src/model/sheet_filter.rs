@@ -111,13 +111,7 @@ mod tests {
         let mut a = ActionSheet::new(Id::from_u128(10), "Prévention des maladies chroniques", 0);
         a.axis_id = Some(Id::from_u128(100));
         a.lead.organisation_id = Some(Id::from_u128(50));
-        a.reviews.push(YearReview {
-            year: 2025,
-            status: ReviewStatus::Done,
-            comment: String::new(),
-            reason: String::new(),
-            next_steps: String::new(),
-        });
+        a.reviews.push(YearReview::with_status(2025, ReviewStatus::Done));
         let mut b = ActionSheet::new(Id::from_u128(11), "Santé mentale", 0);
         b.axis_id = Some(Id::from_u128(200));
         b.partner_ids.push(Id::from_u128(50));

@@ -148,9 +148,14 @@ fn group(html: &mut String, class: &str, key: &str, folded: bool, text: &str) {
 
 fn status_class(status: Option<ReviewStatus>) -> &'static str {
     match status {
+        Some(ReviewStatus::Upcoming) => "bar--upcoming",
+        Some(ReviewStatus::InProgress) => "bar--in-progress",
         Some(ReviewStatus::Done) => "bar--done",
         Some(ReviewStatus::PartlyDone) => "bar--partly",
+        Some(ReviewStatus::BarelyDone) => "bar--barely",
         Some(ReviewStatus::NotDone) => "bar--not-done",
+        Some(ReviewStatus::Postponed) => "bar--postponed",
+        Some(ReviewStatus::Abandoned) => "bar--abandoned",
         None => "bar--none",
     }
 }

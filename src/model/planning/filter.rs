@@ -82,7 +82,7 @@ impl PlanFilter {
         let year = |key: &str| get(key).and_then(|v| v.trim().parse::<i32>().ok());
         let status = get("statut").map(|v| v.trim().to_string());
         let no_status = status.as_deref() == Some(NO_STATUS_KEY);
-        let status = status.and_then(|key| ReviewStatus::ALL.into_iter().find(|s| s.key() == key));
+        let status = status.and_then(|key| ReviewStatus::from_key(&key));
         PlanFilter {
             axis: id("axe"),
             lead: id("pilote"),

@@ -14,13 +14,7 @@ pub fn ym(year: i32, month: u8) -> YearMonth {
 }
 
 pub fn review(year: i32, status: ReviewStatus) -> YearReview {
-    YearReview {
-        year,
-        status,
-        comment: String::new(),
-        reason: String::new(),
-        next_steps: String::new(),
-    }
+    YearReview::with_status(year, status)
 }
 
 fn action(n: u128, text: &str, start: Option<YearMonth>, end: Option<YearMonth>) -> Action {

@@ -45,11 +45,8 @@ fn month(offset: usize) -> YearMonth {
 
 fn review(year: i32, n: usize) -> YearReview {
     YearReview {
-        year,
-        status: ReviewStatus::ALL[n % 3],
         comment: "Bilan généré.".into(),
-        reason: String::new(),
-        next_steps: String::new(),
+        ..YearReview::with_status(year, ReviewStatus::ALL[n % ReviewStatus::ALL.len()])
     }
 }
 

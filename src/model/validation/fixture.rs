@@ -18,13 +18,7 @@ pub(super) fn ym(year: i32, month: u8) -> Option<YearMonth> {
 }
 
 pub(super) fn review(year: i32) -> YearReview {
-    YearReview {
-        year,
-        status: ReviewStatus::Done,
-        comment: String::new(),
-        reason: String::new(),
-        next_steps: String::new(),
-    }
+    YearReview::with_status(year, ReviewStatus::Done)
 }
 
 pub(super) fn objective(n: u128, title: &str) -> StrategicObjective {
