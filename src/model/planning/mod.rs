@@ -23,7 +23,7 @@ mod rows;
 mod summary;
 
 #[cfg(test)]
-mod fixture;
+pub(crate) mod fixture;
 
 pub use chart::{bar_position, columns, date_position, month_at, Scale};
 pub use edit::set_action_dates;

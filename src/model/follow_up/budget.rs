@@ -1,0 +1,149 @@
+//! Budget planned against spent (« Réalisé ») for one year: the funding lines of that year,
+//! and their totals per fiche, per funder and for the contract.
+//!
+//! A line whose spent amount nobody has entered counts for nothing in the spent totals, and the
+//! totals say how many such lines there are: an unknown amount is not a zero.
+
+use crate::model::{Contract, Id};
+
+/// A funding line of the year, as « Suivi » lists it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BudgetLine {
+    pub sheet_id: Id,
+    pub line_id: Id,
+    pub funder_id: Option<Id>,
+    pub planned: u64,
+    pub spent: Option<u64>,
+}
+
+/// Planned and spent euros over some lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Planned {
+    pub planned: u64,
+    pub spent: u64,
+    /// Lines whose spent amount is not entered yet.
+    pub missing: usize,
+}
+
+impl Planned {
+    fn add(&mut self, line: &BudgetLine) {
+        self.planned = self.planned.saturating_add(line.planned);
+        match line.spent {
+            Some(spent) => self.spent = self.spent.saturating_add(spent),
+            None => self.missing += 1,
+        }
+    }
+
+    /// Spent as a whole percentage of planned, rounded down (`None` when nothing is planned).
+    pub fn spent_percent(self) -> Option<u64> {
+        (self.planned > 0).then(|| self.spent.saturating_mul(100) / self.planned)
+    }
+}
+
+/// The totals of one year.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct BudgetTotals {
+    pub lines: Vec<BudgetLine>,
+    /// Per fiche, in reading order (fiches with no line of the year are left out).
+    pub per_sheet: Vec<(Id, Planned)>,
+    /// Per funder, in the directory's order; lines with no funder last, under `None`.
+    pub per_funder: Vec<(Option<Id>, Planned)>,
+    pub contract: Planned,
+}
+
+/// The budget of `year`.
+pub fn budget_of_year(contract: &Contract, year: i32) -> BudgetTotals {
+    let mut totals = BudgetTotals::default();
+    for sheet in contract.sheets_in_axis_order() {
+        let mut sheet_total = Planned::default();
+        for line in sheet.funding.iter().filter(|l| l.year == year) {
+            let line = BudgetLine {
+                sheet_id: sheet.id,
+                line_id: line.id,
+                funder_id: line.funder_id,
+                planned: line.planned_euros,
+                spent: line.actual_euros,
+            };
+            sheet_total.add(&line);
+            totals.contract.add(&line);
+            totals.lines.push(line);
+        }
+        if sheet_total != Planned::default() {
+            totals.per_sheet.push((sheet.id, sheet_total));
+        }
+    }
+    let funder_rank = |funder: Option<Id>| {
+        funder
+            .and_then(|id| contract.organisations.iter().position(|o| o.id == id))
+            .unwrap_or(usize::MAX)
+    };
+    for line in &totals.lines {
+        match totals.per_funder.iter_mut().find(|(f, _)| *f == line.funder_id) {
+            Some((_, total)) => total.add(line),
+            None => {
+                let mut total = Planned::default();
+                total.add(line);
+                totals.per_funder.push((line.funder_id, total));
+            }
+        }
+    }
+    totals.per_funder.sort_by_key(|(funder, _)| funder_rank(*funder));
+    totals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::planning::fixture::{id, sample};
+    use crate::model::{FundingKind, FundingLine};
+
+    fn line(
+        n: u128,
+        year: i32,
+        funder: Option<u128>,
+        planned: u64,
+        spent: Option<u64>,
+    ) -> FundingLine {
+        FundingLine {
+            id: id(n),
+            modified_at: 0,
+            year,
+            funder_id: funder.map(id),
+            kind: FundingKind::Operating,
+            planned_euros: planned,
+            actual_euros: spent,
+            in_kind_days: None,
+        }
+    }
+
+    #[test]
+    fn planned_and_spent_add_up_per_fiche_per_funder_and_for_the_contract() {
+        let mut c = sample();
+        c.sheets[0].funding = vec![
+            line(900, 2025, Some(51), 1000, Some(800)),
+            line(901, 2025, Some(50), 500, None),
+            line(902, 2026, Some(50), 9999, Some(1)),
+        ];
+        c.sheets[2].funding = vec![line(903, 2025, None, 200, Some(250))];
+        let budget = budget_of_year(&c, 2025);
+        assert_eq!(budget.lines.len(), 3);
+        assert_eq!(budget.contract, Planned { planned: 1700, spent: 1050, missing: 1 });
+        assert_eq!(budget.contract.spent_percent(), Some(61));
+        // Reading order: the suicide fiche (axis 2) comes after the care fiche (axis 1), which has
+        // no line; coordination (no axis) last.
+        let sheets: Vec<Id> = budget.per_sheet.iter().map(|(s, _)| *s).collect();
+        assert_eq!(sheets, [id(100), id(300)]);
+        assert_eq!(budget.per_sheet[1].1, Planned { planned: 200, spent: 250, missing: 0 });
+        // Directory order: ARS (50) before the Mutualité (51), no funder last.
+        let funders: Vec<Option<Id>> = budget.per_funder.iter().map(|(f, _)| *f).collect();
+        assert_eq!(funders, [Some(id(50)), Some(id(51)), None]);
+        assert_eq!(budget.per_funder[0].1, Planned { planned: 500, spent: 0, missing: 1 });
+    }
+
+    #[test]
+    fn a_year_without_lines_has_empty_totals() {
+        let budget = budget_of_year(&sample(), 2025);
+        assert!(budget.lines.is_empty());
+        assert_eq!(budget.contract.spent_percent(), None);
+    }
+}

@@ -1,0 +1,185 @@
+//! The rows of « Suivi »: for each fiche in reading order (axis, then fiche), a row for the
+//! fiche's own bilan, then one per action, each with its review of the chosen year.
+
+use crate::model::axis::NO_AXIS;
+use crate::model::numbering::Numbering;
+use crate::model::review::{review_of, status_of};
+use crate::model::{Contract, Id, ReviewStatus, YearReview};
+
+/// Whose review a row shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RowOwner {
+    Sheet(Id),
+    Action { sheet: Id, action: Id },
+}
+
+impl RowOwner {
+    pub fn sheet(self) -> Id {
+        match self {
+            Self::Sheet(sheet) | Self::Action { sheet, .. } => sheet,
+        }
+    }
+
+    /// The id of the sheet or action itself: unique over the contract.
+    pub fn id(self) -> Id {
+        match self {
+            Self::Sheet(id) | Self::Action { action: id, .. } => id,
+        }
+    }
+
+    /// The reviews this row edits, inside the contract.
+    pub fn reviews_mut(self, contract: &mut Contract) -> Option<&mut Vec<YearReview>> {
+        let sheet = contract.sheet_mut(self.sheet())?;
+        match self {
+            Self::Sheet(_) => Some(&mut sheet.reviews),
+            Self::Action { action, .. } => {
+                sheet.actions.iter_mut().find(|a| a.id == action).map(|a| &mut a.reviews)
+            }
+        }
+    }
+
+    /// The reviews this row shows.
+    pub fn reviews(self, contract: &Contract) -> Option<&[YearReview]> {
+        let sheet = contract.sheet(self.sheet())?;
+        match self {
+            Self::Sheet(_) => Some(&sheet.reviews),
+            Self::Action { action, .. } => {
+                sheet.actions.iter().find(|a| a.id == action).map(|a| a.reviews.as_slice())
+            }
+        }
+    }
+}
+
+/// One row of the follow-up table for one year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FollowUpRow {
+    pub owner: RowOwner,
+    pub axis_id: Option<Id>,
+    /// « Axe 2 – Santé mentale » or « Sans axe »: the group the row is shown under.
+    pub axis_label: String,
+    /// « Fiche action n°3 – Titre »: the group inside the axis.
+    pub sheet_label: String,
+    /// The fiche's title (« Bilan de la fiche ») or the action's description, first line.
+    pub label: String,
+    /// The action's lead, else the fiche's: what the « Pilote » filter matches.
+    pub lead_id: Option<Id>,
+    /// The review of the year, if any.
+    pub review: Option<YearReview>,
+    /// Whether the year before has something « Reprendre l’année précédente » can copy.
+    pub has_previous: bool,
+}
+
+impl FollowUpRow {
+    pub fn status(&self) -> Option<ReviewStatus> {
+        self.review.as_ref().and_then(|r| r.status)
+    }
+
+    pub fn is_sheet(&self) -> bool {
+        matches!(self.owner, RowOwner::Sheet(_))
+    }
+}
+
+/// Label of a fiche's own row in the table.
+pub const SHEET_ROW_LABEL: &str = "Bilan de la fiche";
+
+/// Every row for `year`, in reading order: each fiche's own row, then its actions.
+pub fn follow_up_rows(contract: &Contract, numbers: &Numbering, year: i32) -> Vec<FollowUpRow> {
+    let mut rows = Vec::new();
+    for (axis, sheets) in contract.sheets_by_axis() {
+        let axis_label = axis.map_or_else(|| NO_AXIS.to_string(), |a| a.label(numbers));
+        for sheet in sheets {
+            let title = match sheet.title.trim() {
+                "" => "Sans titre",
+                title => title,
+            };
+            let sheet_label = format!("Fiche action n°{} – {title}", numbers.label(sheet.id));
+            let row = |owner, label: String, lead_id, reviews: &[YearReview]| FollowUpRow {
+                owner,
+                axis_id: axis.map(|a| a.id),
+                axis_label: axis_label.clone(),
+                sheet_label: sheet_label.clone(),
+                label,
+                lead_id,
+                review: review_of(reviews, year).cloned(),
+                has_previous: review_of(reviews, year - 1).is_some_and(|r| !r.is_blank()),
+            };
+            rows.push(row(
+                RowOwner::Sheet(sheet.id),
+                SHEET_ROW_LABEL.to_string(),
+                sheet.lead.organisation_id,
+                &sheet.reviews,
+            ));
+            for action in &sheet.actions {
+                let label = action.description.lines().map(str::trim).find(|l| !l.is_empty());
+                rows.push(row(
+                    RowOwner::Action { sheet: sheet.id, action: action.id },
+                    label.unwrap_or("Action sans description").to_string(),
+                    action.lead_id.or(sheet.lead.organisation_id),
+                    &action.reviews,
+                ));
+            }
+        }
+    }
+    rows
+}
+
+/// The status of an action for `year`, for callers that walk the contract themselves.
+pub fn action_status(
+    contract: &Contract,
+    sheet: Id,
+    action: Id,
+    year: i32,
+) -> Option<ReviewStatus> {
+    RowOwner::Action { sheet, action }.reviews(contract).and_then(|r| status_of(r, year))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::planning::fixture::sample as contract;
+
+    #[test]
+    fn each_fiche_has_its_row_before_its_actions_in_reading_order() {
+        let c = contract();
+        let rows = follow_up_rows(&c, &Numbering::of(&c), 2024);
+        let sheets = rows.iter().filter(|r| r.is_sheet()).count();
+        let actions: usize = c.sheets.iter().map(|s| s.actions.len()).sum();
+        assert_eq!(sheets, c.sheets.len());
+        assert_eq!(rows.len(), sheets + actions);
+        assert!(rows[0].is_sheet());
+        assert_eq!(rows[0].label, SHEET_ROW_LABEL);
+        for pair in rows.windows(2) {
+            if let RowOwner::Action { sheet, .. } = pair[1].owner {
+                assert_eq!(pair[0].owner.sheet(), sheet, "an action follows its fiche");
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_shows_the_review_of_its_year_only() {
+        let c = contract();
+        let numbers = Numbering::of(&c);
+        let reviewed = |year| {
+            follow_up_rows(&c, &numbers, year).into_iter().filter(|r| r.review.is_some()).count()
+        };
+        let with_2024 = c
+            .sheets
+            .iter()
+            .flat_map(|s| std::iter::once(&s.reviews).chain(s.actions.iter().map(|a| &a.reviews)))
+            .filter(|reviews| review_of(reviews, 2024).is_some())
+            .count();
+        assert_eq!(reviewed(2024), with_2024);
+        assert_eq!(reviewed(1990), 0);
+    }
+
+    #[test]
+    fn a_row_edits_the_reviews_of_its_owner() {
+        let mut c = contract();
+        let sheet = c.sheets[0].id;
+        let action = c.sheets[0].actions[0].id;
+        let owner = RowOwner::Action { sheet, action };
+        owner.reviews_mut(&mut c).unwrap().push(YearReview::with_status(2031, ReviewStatus::Done));
+        assert_eq!(action_status(&c, sheet, action, 2031), Some(ReviewStatus::Done));
+        assert!(RowOwner::Sheet(Id::from_u128(999)).reviews(&c).is_none());
+    }
+}
