@@ -41,6 +41,20 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
+/// Euros written the French way, « 12 500 € » (narrow no-break spaces between thousands, a
+/// no-break space before the sign), as every screen and document shows amounts.
+pub fn euros(amount: u64) -> String {
+    let digits = amount.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push('\u{202f}');
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}\u{a0}€")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

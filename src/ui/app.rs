@@ -6,8 +6,8 @@ use super::links::RouterBase;
 use super::notices::{Level, NoticeArea};
 use super::screen::router_base;
 use super::screens::{
-    ContractScreen, ContractsScreen, ExchangesScreen, NotFound, PlanningScreen, SheetScreen,
-    SheetsScreen,
+    ContractScreen, ContractsScreen, ExchangesScreen, FollowUpScreen, NotFound, PlanningScreen,
+    SheetScreen, SheetsScreen,
 };
 use super::shell::Shell;
 use super::state::AppState;
@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/fiches") view=SheetsScreen/>
                     <Route path=path!("/fiche") view=SheetScreen/>
                     <Route path=path!("/planning") view=PlanningScreen/>
+                    <Route path=path!("/suivi") view=FollowUpScreen/>
                     <Route path=path!("/echanges") view=ExchangesScreen/>
                 </Routes>
             </main>

@@ -146,17 +146,19 @@ fn group(html: &mut String, class: &str, key: &str, folded: bool, text: &str) {
     html.push_str("</button></li>");
 }
 
-fn status_class(status: Option<ReviewStatus>) -> &'static str {
+/// The class that colours a status, the same on the planning's bars and the follow-up chart
+/// (`style/status.css`): `status--done`, `status--none` for « Non renseigné ».
+pub fn status_class(status: Option<ReviewStatus>) -> &'static str {
     match status {
-        Some(ReviewStatus::Upcoming) => "bar--upcoming",
-        Some(ReviewStatus::InProgress) => "bar--in-progress",
-        Some(ReviewStatus::Done) => "bar--done",
-        Some(ReviewStatus::PartlyDone) => "bar--partly",
-        Some(ReviewStatus::BarelyDone) => "bar--barely",
-        Some(ReviewStatus::NotDone) => "bar--not-done",
-        Some(ReviewStatus::Postponed) => "bar--postponed",
-        Some(ReviewStatus::Abandoned) => "bar--abandoned",
-        None => "bar--none",
+        Some(ReviewStatus::Upcoming) => "status--upcoming",
+        Some(ReviewStatus::InProgress) => "status--in_progress",
+        Some(ReviewStatus::Done) => "status--done",
+        Some(ReviewStatus::PartlyDone) => "status--partly_done",
+        Some(ReviewStatus::BarelyDone) => "status--barely_done",
+        Some(ReviewStatus::NotDone) => "status--not_done",
+        Some(ReviewStatus::Postponed) => "status--postponed",
+        Some(ReviewStatus::Abandoned) => "status--abandoned",
+        None => "status--none",
     }
 }
 
@@ -297,7 +299,7 @@ mod tests {
         milestone: bool,
     ) -> PlanRow {
         let contract = generated_contract(1, 1);
-        let mut row = plan_rows(&contract).remove(0);
+        let mut row = plan_rows(&contract, 2025).remove(0);
         row.label = label.to_string();
         row.start = start.map(|(year, month)| YearMonth { year, month });
         row.end = end.map(|(year, month)| YearMonth { year, month });
@@ -367,7 +369,7 @@ mod tests {
 
     #[test]
     fn groups_fold_and_the_editor_gets_an_empty_line_under_its_action() {
-        let rows = plan_rows(&generated_contract(2, 3));
+        let rows = plan_rows(&generated_contract(2, 3), 2025);
         let all = chart_lines(&rows, &HashSet::new(), LOOK, None, "");
         assert_eq!(all.html.matches(r#"class="plan-row""#).count(), 6);
         assert!(all.html.contains(r#"aria-expanded="true" data-groupe=""#));
@@ -419,10 +421,10 @@ mod tests {
         row.status = None;
         assert!(chart_lines(std::slice::from_ref(&row), &HashSet::new(), look, None, "")
             .html
-            .contains(r#"class="bar bar--none""#));
+            .contains(r#"class="bar status--none""#));
         row.status = Some(ReviewStatus::PartlyDone);
         assert!(chart_lines(&[row], &HashSet::new(), look, None, "")
             .html
-            .contains(r#"class="bar bar--partly""#));
+            .contains(r#"class="bar status--partly_done""#));
     }
 }

@@ -5,3 +5,8 @@ use crate::model::Timestamp;
 pub fn now() -> Timestamp {
     js_sys::Date::now() as Timestamp
 }
+
+/// The current year, by the browser's local time.
+pub fn this_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}

@@ -5,6 +5,7 @@
 pub mod chart_lines;
 pub mod html;
 pub mod screen;
+pub mod status_bars;
 
 #[cfg(target_arch = "wasm32")]
 mod add_by_name;

@@ -13,22 +13,24 @@ pub enum Screen {
     Sheets,
     Sheet,
     Planning,
+    FollowUp,
     Exchanges,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 6] = [
+    pub const ALL: [Screen; 7] = [
         Self::Contracts,
         Self::Contract,
         Self::Sheets,
         Self::Sheet,
         Self::Planning,
+        Self::FollowUp,
         Self::Exchanges,
     ];
 
     /// The areas of the main navigation, in order.
-    pub const NAVIGATION: [Screen; 4] =
-        [Self::Contract, Self::Sheets, Self::Planning, Self::Exchanges];
+    pub const NAVIGATION: [Screen; 5] =
+        [Self::Contract, Self::Sheets, Self::Planning, Self::FollowUp, Self::Exchanges];
 
     /// The folder under the app's root (`None` for the root itself).
     pub fn folder(self) -> Option<&'static str> {
@@ -38,6 +40,7 @@ impl Screen {
             Self::Sheets => Some("fiches"),
             Self::Sheet => Some("fiche"),
             Self::Planning => Some("planning"),
+            Self::FollowUp => Some("suivi"),
             Self::Exchanges => Some("echanges"),
         }
     }
@@ -58,6 +61,7 @@ impl Screen {
             Self::Sheets => "Fiches action",
             Self::Sheet => "Fiche action",
             Self::Planning => "Planning",
+            Self::FollowUp => "Suivi",
             Self::Exchanges => "Échanges",
         }
     }

@@ -29,7 +29,7 @@ async function violations(page) {
 }
 
 for (const [path, title] of [['', 'Mes contrats locaux de santé'], ['contrat/', 'Le contrat'], ['fiches/', 'Fiches action'],
-  ['planning/', 'Planning'], ['echanges/', 'Échanges']]) {
+  ['planning/', 'Planning'], ['suivi/', 'Suivi'], ['echanges/', 'Échanges']]) {
   test(`« ${title} » passes the WCAG 2.1 AA checks of axe-core`, async () => {
     await app.open(path);
     await visible(app.heading(title));

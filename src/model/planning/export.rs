@@ -43,7 +43,7 @@ pub fn milestones_ics(contract: &Contract, now_utc: &str) -> String {
         "METHOD:PUBLISH".to_string(),
         format!("X-WR-CALNAME:{}", escape(&format!("Jalons – {}", contract.name.trim()))),
     ];
-    for row in plan_rows(contract).iter().filter(|r| r.milestone) {
+    for row in plan_rows(contract, contract.period.first_year).iter().filter(|r| r.milestone) {
         let Some(when) = row.end.or(row.start).filter(|ym| (1..=12).contains(&ym.month)) else {
             continue;
         };
@@ -154,7 +154,7 @@ mod tests {
     const NOW: &str = "20261123T101500Z";
 
     fn csv_of(contract: &Contract) -> String {
-        plan_csv(contract, &plan_rows(contract))
+        plan_csv(contract, &plan_rows(contract, 2025))
     }
 
     #[test]
@@ -188,7 +188,7 @@ mod tests {
             plan_csv(&c, &[]),
             "\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut\r\n"
         );
-        let status_label = ReviewStatus::PartlyDone.label();
+        let status_label = ReviewStatus::Done.label();
         assert!(csv_of(&c).contains(status_label));
     }
 

@@ -111,7 +111,11 @@ mod tests {
     use std::collections::HashMap;
 
     fn kept(filter: &PlanFilter) -> Vec<Id> {
-        filter.kept(&plan_rows(&sample())).map(|r| r.action_id).collect()
+        kept_in(filter, 2025)
+    }
+
+    fn kept_in(filter: &PlanFilter, status_year: i32) -> Vec<Id> {
+        filter.kept(&plan_rows(&sample(), status_year)).map(|r| r.action_id).collect()
     }
 
     #[test]
@@ -142,9 +146,11 @@ mod tests {
         let done = PlanFilter { status: Some(ReviewStatus::Done), ..Default::default() };
         assert_eq!(kept(&done), [id(101)]);
         let partly = PlanFilter { status: Some(ReviewStatus::PartlyDone), ..Default::default() };
-        assert_eq!(kept(&partly), [id(102)]);
+        assert_eq!(kept_in(&partly, 2024), [id(102)], "the fiche's own 2024 status");
+        assert!(kept(&partly).is_empty());
         let never = PlanFilter { no_status: true, ..Default::default() };
-        assert_eq!(kept(&never), [id(201), id(202), id(301)]);
+        assert_eq!(kept(&never), [id(201), id(202), id(102), id(301)]);
+        assert_eq!(kept_in(&never, 2024), [id(201), id(202), id(301)]);
     }
 
     #[test]

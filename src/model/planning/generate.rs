@@ -136,7 +136,7 @@ mod tests {
     #[test]
     fn a_thousand_valid_actions() {
         let c = generated_contract(100, 10);
-        let rows = plan_rows(&c);
+        let rows = plan_rows(&c, 2025);
         assert_eq!(rows.len(), 1000);
         let issues = validate(&c);
         assert_eq!(errors(&issues), 0, "{:?}", issues.iter().find(|i| i.is_error()));

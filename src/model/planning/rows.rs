@@ -2,7 +2,7 @@
 
 use crate::model::axis::NO_AXIS;
 use crate::model::numbering::Numbering;
-use crate::model::review::latest_status;
+use crate::model::review::status_of;
 use crate::model::{Contract, Id, ReviewStatus, YearMonth};
 
 /// One action of the contract as the planning shows it.
@@ -28,7 +28,7 @@ pub struct PlanRow {
     pub start: Option<YearMonth>,
     pub end: Option<YearMonth>,
     pub milestone: bool,
-    /// Latest review of the action, else of the sheet.
+    /// The status of the action in the year the planning follows, else the fiche's own.
     pub status: Option<ReviewStatus>,
 }
 
@@ -53,8 +53,9 @@ impl PlanRow {
     }
 }
 
-/// Every action, in reading order (sheets in axis order, then action order).
-pub fn plan_rows(contract: &Contract) -> Vec<PlanRow> {
+/// Every action, in reading order (sheets in axis order, then action order), with its status
+/// in `status_year` (« Couleurs : par statut » and the status filter follow one year).
+pub fn plan_rows(contract: &Contract, status_year: i32) -> Vec<PlanRow> {
     let numbers = Numbering::of(contract);
     let mut rows = Vec::new();
     for sheet in contract.sheets_in_axis_order() {
@@ -71,7 +72,7 @@ pub fn plan_rows(contract: &Contract) -> Vec<PlanRow> {
             title => title,
         };
         let sheet_label = format!("Fiche action n°{} – {title}", numbers.label(sheet.id));
-        let sheet_status = latest_status(&sheet.reviews);
+        let sheet_status = status_of(&sheet.reviews, status_year);
         for action in &sheet.actions {
             let label = action.description.lines().map(str::trim).find(|l| !l.is_empty());
             let lead_id = action.lead_id.or(sheet.lead.organisation_id);
@@ -89,7 +90,7 @@ pub fn plan_rows(contract: &Contract) -> Vec<PlanRow> {
                 start: action.start,
                 end: action.end,
                 milestone: action.milestone,
-                status: latest_status(&action.reviews).or(sheet_status),
+                status: status_of(&action.reviews, status_year).or(sheet_status),
             });
         }
     }
@@ -103,7 +104,7 @@ mod tests {
 
     #[test]
     fn rows_follow_reading_order_with_their_labels() {
-        let rows = plan_rows(&sample());
+        let rows = plan_rows(&sample(), 2025);
         let ids: Vec<Id> = rows.iter().map(|r| r.action_id).collect();
         assert_eq!(ids, [id(201), id(202), id(101), id(102), id(301)]);
         let first = &rows[0];
@@ -128,14 +129,14 @@ mod tests {
 
     #[test]
     fn label_is_the_first_non_blank_line() {
-        let rows = plan_rows(&sample());
+        let rows = plan_rows(&sample(), 2025);
         assert_eq!(rows[2].label, "Former des sentinelles");
         assert_eq!(rows[3].label, "Action sans description");
     }
 
     #[test]
     fn lead_is_the_action_s_else_the_sheet_s() {
-        let rows = plan_rows(&sample());
+        let rows = plan_rows(&sample(), 2025);
         assert_eq!((rows[2].lead_id, rows[2].lead_name.as_str()), (Some(id(50)), "ARS Occitanie"));
         assert_eq!(
             (rows[3].lead_id, rows[3].lead_name.as_str()),
@@ -144,11 +145,14 @@ mod tests {
     }
 
     #[test]
-    fn status_is_the_action_s_latest_else_the_sheet_s() {
-        let rows = plan_rows(&sample());
-        assert_eq!(rows[2].status, Some(ReviewStatus::Done));
+    fn status_is_the_action_s_of_the_year_else_the_sheet_s() {
+        let rows = plan_rows(&sample(), 2024);
+        assert_eq!(rows[2].status, Some(ReviewStatus::NotDone));
         assert_eq!(rows[3].status, Some(ReviewStatus::PartlyDone));
         assert_eq!(rows[0].status, None);
+        let rows = plan_rows(&sample(), 2025);
+        assert_eq!(rows[2].status, Some(ReviewStatus::Done));
+        assert_eq!(rows[3].status, None, "the fiche has no bilan for 2025");
     }
 
     #[test]
@@ -156,7 +160,7 @@ mod tests {
         let mut c = sample();
         c.axes.remove(0);
         c.organisations.retain(|o| o.id != id(50));
-        let rows = plan_rows(&c);
+        let rows = plan_rows(&c, 2025);
         let sheet_200: Vec<_> = rows.iter().filter(|r| r.sheet_id == id(200)).collect();
         assert!(sheet_200.iter().all(|r| r.axis_label == "Sans axe" && r.axis_rank == 1));
         let r = rows.iter().find(|r| r.action_id == id(101)).unwrap();
@@ -165,7 +169,7 @@ mod tests {
 
     #[test]
     fn span_orders_and_completes_dates() {
-        let mut r = plan_rows(&sample()).remove(2);
+        let mut r = plan_rows(&sample(), 2025).remove(2);
         assert_eq!(r.span(), Some((ym(2025, 3), ym(2026, 6))));
         r.end = None;
         assert_eq!(r.span(), Some((ym(2025, 3), ym(2025, 3))));

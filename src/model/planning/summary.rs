@@ -77,7 +77,7 @@ mod tests {
     fn yearly_counts_on_the_sample() {
         let c = sample();
         assert_eq!(
-            yearly_summary(&plan_rows(&c), c.period),
+            yearly_summary(&plan_rows(&c, 2025), c.period),
             vec![
                 summary(2024, 2, 2, 2),
                 summary(2025, 1, 1, 0),
@@ -91,7 +91,7 @@ mod tests {
     #[test]
     fn actions_outside_the_period_count_only_where_they_run() {
         let c = sample();
-        let mut rows = plan_rows(&c);
+        let mut rows = plan_rows(&c, 2025);
         rows[0].start = Some(ym(2020, 1));
         rows[0].end = Some(ym(2030, 1));
         let s = yearly_summary(&rows, c.period);
@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn load_per_lead_sorted_by_total_then_name() {
         let c = sample();
-        let rows = plan_rows(&c);
+        let rows = plan_rows(&c, 2025);
         assert_eq!(
             load_per_lead(&rows, c.period),
             vec![
@@ -120,7 +120,8 @@ mod tests {
     #[test]
     fn leads_with_nothing_running_are_left_out() {
         let c = sample();
-        let rows: Vec<_> = plan_rows(&c).into_iter().filter(|r| r.action_id == id(202)).collect();
+        let rows: Vec<_> =
+            plan_rows(&c, 2025).into_iter().filter(|r| r.action_id == id(202)).collect();
         assert!(load_per_lead(&rows, c.period).is_empty());
     }
 }

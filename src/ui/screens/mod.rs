@@ -3,6 +3,7 @@
 mod contract;
 mod contracts;
 mod exchanges;
+mod follow_up;
 pub mod issues;
 mod no_contract;
 mod not_found;
@@ -13,6 +14,7 @@ mod sheets;
 pub use contract::ContractScreen;
 pub use contracts::ContractsScreen;
 pub use exchanges::ExchangesScreen;
+pub use follow_up::FollowUpScreen;
 pub use not_found::NotFound;
 pub use planning::PlanningScreen;
 pub use sheet::SheetScreen;

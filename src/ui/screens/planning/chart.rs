@@ -9,8 +9,11 @@
 
 use super::dates::{DateEditor, DragState};
 use super::{ColourBy, Rows, ViewState};
+use crate::model::follow_up::{status_at, STATUS_COLUMNS};
 use crate::model::planning::{columns, date_position};
+use crate::model::review::status_label;
 use crate::model::{Body, Id};
+use crate::ui::chart_lines::status_class;
 use crate::ui::chart_lines::{chart_lines, percent, sheet_path, ChartLines, EditorAt, Look};
 use crate::ui::download::today_iso;
 use crate::ui::links::href;
@@ -301,12 +304,10 @@ fn Legend(colour: Memo<ColourBy>) -> impl IntoView {
     });
     let entries = move || match colour.get() {
         ColourBy::Axis => axes.get(),
-        ColourBy::Status => vec![
-            ("bar--done".into(), "Réalisé".into()),
-            ("bar--partly".into(), "Partiellement réalisé".into()),
-            ("bar--not-done".into(), "Non réalisé".into()),
-            ("bar--none".into(), "Sans bilan".into()),
-        ],
+        ColourBy::Status => (0..STATUS_COLUMNS)
+            .map(status_at)
+            .map(|s| (status_class(s).to_string(), status_label(s).to_string()))
+            .collect(),
     };
     view! {
         <ul class="legend" aria-label="Légende">

@@ -2,6 +2,7 @@
 
 use super::{ColourBy, Rows, ViewState};
 use crate::model::planning::Scale;
+use crate::model::review::NOT_FILLED_LABEL;
 use crate::model::{Id, ReviewStatus};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::options::{axis_options, organisation_options, with_first};
@@ -16,7 +17,7 @@ pub fn Filters(visible: Memo<Rows>) -> impl IntoView {
     let axes = axis_options(state, "Tous les axes");
     let statuses = Signal::derive(|| {
         let mut options =
-            with_first("Tous les statuts", vec![("aucun".into(), "Sans bilan".into())]);
+            with_first("Tous les statuts", vec![("aucun".into(), NOT_FILLED_LABEL.into())]);
         options
             .extend(ReviewStatus::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())));
         options
@@ -30,6 +31,11 @@ pub fn Filters(visible: Memo<Rows>) -> impl IntoView {
                 })
                 .unwrap_or_default(),
         )
+    });
+    let years_only = Signal::derive(move || {
+        state
+            .with_contract(|c| c.period.years().map(|y| (y.to_string(), y.to_string())).collect())
+            .unwrap_or_default()
     });
     let scales = Signal::derive(|| {
         Scale::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect()
@@ -58,7 +64,7 @@ pub fn Filters(visible: Memo<Rows>) -> impl IntoView {
                 value=Signal::derive(move || view.with(|v| if v.filter.no_status { "aucun".to_string() } else { v.filter.status.map(|s| s.key().to_string()).unwrap_or_default() }))
                 on_change=move |t: String| views.set(|v| {
                     v.filter.no_status = t == "aucun";
-                    v.filter.status = ReviewStatus::ALL.into_iter().find(|s| s.key() == t);
+                    v.filter.status = ReviewStatus::from_key(&t);
                 })/>
             <SelectField label="De l’année" options=years value=Signal::derive(move || view.with(|v| v.filter.from_year.map(|y| y.to_string()).unwrap_or_default()))
                 on_change=move |t: String| views.set(|v| v.filter.from_year = t.parse().ok())/>
@@ -66,6 +72,10 @@ pub fn Filters(visible: Memo<Rows>) -> impl IntoView {
                 on_change=move |t: String| views.set(|v| v.filter.to_year = t.parse().ok())/>
             <SelectField label="Échelle" options=scales value=Signal::derive(move || view.with(|v| v.scale.key().to_string()))
                 on_change=move |t: String| views.set(|v| if let Some(s) = Scale::from_key(&t) { v.scale = s })/>
+            <SelectField label="Année du statut" options=years_only
+                help="Le statut de suivi de cette année colore les barres et sert au filtre « Statut »."
+                value=Signal::derive(move || views.status_year.get().to_string())
+                on_change=move |t: String| views.set(|v| v.status_year = t.parse().ok())/>
             <SelectField label="Couleurs" options=colours
                 value=Signal::derive(move || view.with(|v| if v.colour == ColourBy::Status { "statut".to_string() } else { "axe".to_string() }))
                 on_change=move |t: String| views.set(|v| v.colour = if t == "statut" { ColourBy::Status } else { ColourBy::Axis })/>

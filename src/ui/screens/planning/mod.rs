@@ -9,7 +9,9 @@ mod filters;
 mod summary;
 
 use super::no_contract::RequireContract;
+use crate::model::follow_up::default_year;
 use crate::model::planning::{plan_rows, PlanFilter, PlanRow, Scale};
+use crate::ui::clock::this_year;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -24,6 +26,9 @@ pub type Rows = Arc<[PlanRow]>;
 #[derive(Clone, Debug, PartialEq)]
 pub struct View {
     pub filter: PlanFilter,
+    /// The follow-up year whose statuses colour the bars and feed the status filter, when the
+    /// address names one (else `ViewState::status_year`'s default).
+    pub status_year: Option<i32>,
     pub scale: Scale,
     pub colour: ColourBy,
 }
@@ -36,6 +41,9 @@ impl View {
         }
         if self.colour == ColourBy::Status {
             pairs.push(("couleur", "statut".to_string()));
+        }
+        if let Some(year) = self.status_year {
+            pairs.push(("annee", year.to_string()));
         }
         pairs
             .into_iter()
@@ -50,6 +58,9 @@ impl View {
 #[derive(Clone, Copy)]
 pub struct ViewState {
     pub view: Memo<View>,
+    /// The year of the statuses shown: the address's when the period holds it, else the year
+    /// « Suivi » opens on.
+    pub status_year: Memo<i32>,
     /// Navigates to a planning address (the router's navigate, captured where the context is).
     go: Callback<String>,
 }
@@ -88,6 +99,7 @@ fn Planning() -> impl IntoView {
     let view = Memo::new(move |_| {
         query.with(|q| View {
             filter: PlanFilter::from_query(|k| q.get(k)),
+            status_year: q.get("annee").and_then(|y| y.trim().parse().ok()),
             scale: q.get("echelle").and_then(|s| Scale::from_key(&s)).unwrap_or(Scale::Quarters),
             colour: if q.get("couleur").as_deref() == Some("statut") {
                 ColourBy::Status
@@ -103,10 +115,19 @@ fn Planning() -> impl IntoView {
             leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() },
         )
     });
-    let views = ViewState { view, go };
+    let period = Memo::new(move |_| state.with_contract(|c| c.period).unwrap_or_default());
+    let today = this_year();
+    let status_year = Memo::new(move |_| {
+        let period = period.get();
+        let asked = view.with(|v| v.status_year).filter(|y| period.contains_year(*y));
+        asked.unwrap_or_else(|| default_year(period, today))
+    });
+    let views = ViewState { view, status_year, go };
     provide_context(views);
-    let rows: Memo<Rows> =
-        Memo::new(move |_| state.with_contract(plan_rows).unwrap_or_default().into());
+    let rows: Memo<Rows> = Memo::new(move |_| {
+        let year = status_year.get();
+        state.with_contract(|c| plan_rows(c, year)).unwrap_or_default().into()
+    });
     // Unfiltered, the visible rows are the rows themselves, shared rather than copied.
     let visible = Memo::new(move |_| {
         view.with(|v| {

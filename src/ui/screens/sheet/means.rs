@@ -3,6 +3,7 @@
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
 use crate::model::funding::{planned_per_funder, planned_per_year};
+use crate::model::text::euros;
 use crate::model::validation::Subject;
 use crate::model::{FundingKind, FundingLine, Id};
 use crate::ui::clock::now;
@@ -13,19 +14,6 @@ use crate::ui::row_lens::{row_ids, RowLens};
 use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-
-/// Euros written the French way: "12 500 €".
-pub fn euros(amount: u64) -> String {
-    let digits = amount.to_string();
-    let mut grouped = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            grouped.push('\u{202f}');
-        }
-        grouped.push(c);
-    }
-    format!("{grouped}\u{a0}€")
-}
 
 #[component]
 pub fn Means(id: Id) -> impl IntoView {

@@ -1,9 +1,9 @@
 //! The whole sheet on one page, read-only: the review step, the print of one sheet, and the
 //! annexes of the printed contract all show this.
 
-use super::means::euros;
 use crate::model::funding::planned_per_year;
 use crate::model::numbering::Numbering;
+use crate::model::text::euros;
 use crate::model::{ActionSheet, Contract, Id};
 use crate::ui::state::AppState;
 use leptos::prelude::*;

@@ -1,0 +1,139 @@
+//! The year's budget in « Suivi »: every funding line of the year with its planned amount and
+//! the amount spent (« Réalisé ») typed in place, a subtotal per fiche and the contract's total.
+
+use super::dashboard::spent_text;
+use super::FollowUpView;
+use crate::model::follow_up::budget_of_year;
+use crate::model::text::euros;
+use crate::model::Id;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Line {
+    Funding { sheet: Id, line: Id, label: String, planned: u64 },
+    Subtotal { sheet: Id, label: String, planned: u64, spent: String },
+}
+
+/// Reads euros as typed: digits, with spaces or a trailing « € »; `None` for an empty field.
+fn parse_euros(text: &str) -> Result<Option<u64>, ()> {
+    let digits: String =
+        text.chars().filter(|c| !c.is_whitespace() && *c != '€' && *c != '\u{202f}').collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    digits.parse().map(Some).map_err(|_| ())
+}
+
+#[component]
+pub fn YearBudget() -> impl IntoView {
+    let state = AppState::get();
+    let year = FollowUpView::get().year;
+    let budget = Memo::new(move |_| {
+        let year = year.get();
+        state.numbering.with(|numbers| {
+            state
+                .with_contract(|c| {
+                    let budget = budget_of_year(c, year);
+                    let mut lines = Vec::new();
+                    for (sheet, total) in &budget.per_sheet {
+                        let title = c.sheet(*sheet).map_or("", |s| s.title.trim());
+                        let fiche = format!("Fiche action n°{} – {title}", numbers.label(*sheet));
+                        for line in budget.lines.iter().filter(|l| l.sheet_id == *sheet) {
+                            let funder = line
+                                .funder_id
+                                .map_or("Financeur non précisé", |f| c.organisation_name(f));
+                            lines.push(Line::Funding {
+                                sheet: *sheet,
+                                line: line.line_id,
+                                label: format!("{fiche} — {funder}"),
+                                planned: line.planned,
+                            });
+                        }
+                        lines.push(Line::Subtotal {
+                            sheet: *sheet,
+                            label: format!("Total de la fiche n°{}", numbers.label(*sheet)),
+                            planned: total.planned,
+                            spent: spent_text(total.spent, total.missing),
+                        });
+                    }
+                    let t = budget.contract;
+                    (lines, euros(t.planned), spent_text(t.spent, t.missing))
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="follow-up-budget" aria-labelledby="suivi-budget">
+            <h2 id="suivi-budget">{move || format!("Budget {} : prévu et dépensé", year.get())}</h2>
+            <Show when=move || !budget.with(|b| b.0.is_empty())
+                fallback=move || view! { <p class="empty-state">{move || format!("Aucune ligne de financement pour {} : le budget se saisit à l’étape « Moyens » des fiches.", year.get())}</p> }>
+                <div class="table-scroll" role="region" aria-labelledby="suivi-budget" tabindex="0">
+                <table class="budget-table">
+                    <thead><tr>
+                        <th scope="col">"Fiche et financeur"</th>
+                        <th scope="col">"Prévu"</th>
+                        <th scope="col" id="budget-col-depense">{move || format!("Dépensé {}", year.get())}</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || budget.get().0 key=|line| format!("{line:?}") let:line>
+                            {match line {
+                                Line::Funding { sheet, line, label, planned } => view! { <FundingRow sheet line label planned/> }.into_any(),
+                                Line::Subtotal { label, planned, spent, .. } => view! {
+                                    <tr class="budget-table__subtotal"><th scope="row">{label}</th><td class="amount">{euros(planned)}</td><td class="amount">{spent}</td></tr>
+                                }.into_any(),
+                            }}
+                        </For>
+                    </tbody>
+                    <tfoot><tr><th scope="row">"Total du contrat"</th>
+                        <td class="amount">{move || budget.with(|b| b.1.clone())}</td>
+                        <td class="amount">{move || budget.with(|b| b.2.clone())}</td></tr></tfoot>
+                </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn FundingRow(sheet: Id, line: Id, label: String, planned: u64) -> impl IntoView {
+    let state = AppState::get();
+    let spent = Memo::new(move |_| {
+        state
+            .with_contract(|c| {
+                c.sheet(sheet)
+                    .and_then(|s| s.funding.iter().find(|l| l.id == line))
+                    .and_then(|l| l.actual_euros)
+            })
+            .flatten()
+    });
+    let invalid = RwSignal::new(false);
+    let row_id = format!("budget-{line}");
+    let error_id = format!("{row_id}-erreur");
+    let set = move |text: String| match parse_euros(&text) {
+        Ok(amount) => {
+            invalid.set(false);
+            state.edit_contract(|c, _| {
+                let found =
+                    c.sheet_mut(sheet).and_then(|s| s.funding.iter_mut().find(|l| l.id == line));
+                if let Some(funding) = found {
+                    funding.actual_euros = amount;
+                }
+            });
+        }
+        Err(()) => invalid.set(true),
+    };
+    view! {
+        <tr>
+            <th scope="row" id=row_id.clone()>{label}</th>
+            <td class="amount">{euros(planned)}</td>
+            <td>
+                <input type="text" inputmode="numeric" aria-labelledby=format!("budget-col-depense {row_id}")
+                    aria-invalid=move || invalid.get().then_some("true") aria-describedby=error_id.clone()
+                    prop:value=move || spent.get().map(|v| v.to_string()).unwrap_or_default()
+                    on:change=move |ev| set(event_target_value(&ev))/>
+                <span class="field__error" id=error_id role="alert">{move || invalid.get().then_some("Un montant en euros, sans centimes : 12500.")}</span>
+            </td>
+        </tr>
+    }
+}

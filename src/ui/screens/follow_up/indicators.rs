@@ -1,0 +1,120 @@
+//! The year's indicators in « Suivi »: the contract's own first, then each fiche's, with the
+//! year's target and result (each with a comment) typed in place, and whether the target is
+//! reached.
+
+use super::FollowUpView;
+use crate::model::follow_up::{indicator_rows, IndicatorOwner};
+use crate::model::{Id, IndicatorValue};
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Line {
+    Group(String),
+    Indicator { owner: IndicatorOwner, id: Id, name: String },
+}
+
+#[component]
+pub fn YearIndicators() -> impl IntoView {
+    let state = AppState::get();
+    let year = FollowUpView::get().year;
+    let lines = Memo::new(move |_| {
+        let year = year.get();
+        state.numbering.with(|numbers| {
+            state
+                .with_contract(|c| {
+                    let mut lines = Vec::new();
+                    for row in indicator_rows(c, numbers, year) {
+                        if !matches!(lines.iter().rev().find(|l| matches!(l, Line::Group(_))), Some(Line::Group(g)) if *g == row.group) {
+                            lines.push(Line::Group(row.group.clone()));
+                        }
+                        let name = if row.name.is_empty() { "Indicateur sans nom".to_string() } else { row.name };
+                        lines.push(Line::Indicator { owner: row.owner, id: row.indicator_id, name });
+                    }
+                    lines
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="follow-up-indicators" aria-labelledby="suivi-indicateurs">
+            <h2 id="suivi-indicateurs">{move || format!("Indicateurs {}", year.get())}</h2>
+            <Show when=move || !lines.with(Vec::is_empty)
+                fallback=|| view! { <p class="empty-state">"Aucun indicateur : ajoutez-en dans « Le contrat » ou à l’étape « Évaluation » des fiches."</p> }>
+                <div class="table-scroll" role="region" aria-labelledby="suivi-indicateurs" tabindex="0">
+                <table class="indicator-year-table">
+                    <thead><tr>
+                        <th scope="col">"Indicateur"</th>
+                        <th scope="col" id="ind-col-cible">{move || format!("Cible {}", year.get())}</th>
+                        <th scope="col" id="ind-col-cible-commentaire">"Commentaire sur la cible"</th>
+                        <th scope="col" id="ind-col-resultat">{move || format!("Résultat {}", year.get())}</th>
+                        <th scope="col" id="ind-col-resultat-commentaire">"Commentaire sur le résultat"</th>
+                        <th scope="col">"Cible atteinte"</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || lines.get() key=|line| format!("{line:?}") let:line>
+                            {match line {
+                                Line::Group(group) => view! { <tr class="review-table__axis"><th scope="colgroup" colspan="6">{group}</th></tr> }.into_any(),
+                                Line::Indicator { owner, id, name } => view! { <IndicatorRow owner id name/> }.into_any(),
+                            }}
+                        </For>
+                    </tbody>
+                </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn IndicatorRow(owner: IndicatorOwner, id: Id, name: String) -> impl IntoView {
+    let state = AppState::get();
+    let year = FollowUpView::get().year;
+    let read = move |c: &crate::model::Contract| {
+        owner.indicators(c).and_then(|list| list.iter().find(|i| i.id == id)).cloned()
+    };
+    let value = Memo::new(move |_| {
+        let year = year.get();
+        state
+            .with_contract(|c| read(c).and_then(|i| i.value_of(year).cloned()))
+            .flatten()
+            .unwrap_or_default()
+    });
+    let reached = Memo::new(move |_| {
+        let year = year.get();
+        state.with_contract(|c| read(c).and_then(|i| i.target_reached(year))).flatten()
+    });
+    let row_id = format!("ind-{id}");
+    let field = move |column: &'static str,
+                      get: fn(&IndicatorValue) -> &String,
+                      set: fn(&mut IndicatorValue, String)| {
+        let labelled = format!("ind-col-{column} {}", format!("ind-{id}"));
+        view! {
+            <td><input type="text" aria-labelledby=labelled prop:value=move || value.with(|v| get(v).clone())
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let year = year.get_untracked();
+                    state.edit_contract(|c, _| {
+                        let found = owner.indicators_mut(c).and_then(|list| list.iter_mut().find(|i| i.id == id));
+                        if let Some(indicator) = found {
+                            indicator.edit_value(year, |v| set(v, text));
+                        }
+                    });
+                }/></td>
+        }
+    };
+    view! {
+        <tr>
+            <th scope="row" id=row_id>{name}</th>
+            {field("cible", |v| &v.target, |v, t| v.target = t)}
+            {field("cible-commentaire", |v| &v.target_comment, |v, t| v.target_comment = t)}
+            {field("resultat", |v| &v.result, |v, t| v.result = t)}
+            {field("resultat-commentaire", |v| &v.result_comment, |v, t| v.result_comment = t)}
+            <td>{move || match reached.get() {
+                Some(true) => "Oui",
+                Some(false) => "Non",
+                None => "—",
+            }}</td>
+        </tr>
+    }
+}

@@ -1,0 +1,218 @@
+//! The follow-up table: for the chosen year, one row per fiche (its own bilan) and per action,
+//! grouped by axis, each with its status, what was done, why not, and what comes next.
+//!
+//! Made for typing during a meeting: native selects (a status is chosen by typing its first
+//! letters), fields in reading order, « Reprendre l’année précédente » to start from last year,
+//! and every change saved as it is typed. Each row reads its own review through a memo, so a
+//! keystroke updates the row being typed in, not the thousand others.
+
+use super::FollowUpView;
+use crate::model::follow_up::{follow_up_rows, RowOwner};
+use crate::model::review::{carry_over, edit_review, review_of, NOT_FILLED_LABEL};
+use crate::model::{ReviewStatus, YearReview};
+use crate::ui::state::{focus_after_render, AppState};
+use leptos::prelude::*;
+
+/// One line of the table: an axis heading or a row to fill in. Only what identifies and names
+/// a row is here: its content is read by the row itself.
+#[derive(Clone, Debug, PartialEq)]
+enum Line {
+    Axis { key: String, label: String },
+    Row { owner: RowOwner, label: String },
+}
+
+impl Line {
+    fn key(&self) -> String {
+        match self {
+            Line::Axis { key, .. } => key.clone(),
+            Line::Row { owner, .. } => owner.id().to_string(),
+        }
+    }
+}
+
+/// The lines the filters keep, with an axis heading before each axis that has some.
+fn lines(state: AppState, views: FollowUpView) -> Memo<Vec<Line>> {
+    Memo::new(move |_| {
+        let year = views.year.get();
+        let filter = views.view.with(|v| v.filter);
+        state.numbering.with(|numbers| {
+            state
+                .with_contract(|c| {
+                    let mut lines = Vec::new();
+                    let mut axis = None;
+                    for row in
+                        follow_up_rows(c, numbers, year).into_iter().filter(|r| filter.accepts(r))
+                    {
+                        if axis.as_ref() != Some(&row.axis_label) {
+                            let key = row
+                                .axis_id
+                                .map_or_else(|| "sans-axe".into(), |a| format!("axe-{a}"));
+                            lines.push(Line::Axis { key, label: row.axis_label.clone() });
+                            axis = Some(row.axis_label.clone());
+                        }
+                        let label = if row.is_sheet() { row.sheet_label } else { row.label };
+                        lines.push(Line::Row { owner: row.owner, label });
+                    }
+                    lines
+                })
+                .unwrap_or_default()
+        })
+    })
+}
+
+#[component]
+pub fn ReviewTable() -> impl IntoView {
+    let state = AppState::get();
+    let views = FollowUpView::get();
+    let year = views.year;
+    let lines = lines(state, views);
+    let empty = move || lines.with(Vec::is_empty);
+    let filtered = move || views.view.with(|v| v.filter.is_active());
+    view! {
+        <section class="follow-up-table" aria-labelledby="suivi-actions">
+            <h2 id="suivi-actions">{move || format!("Bilan des actions {}", year.get())}</h2>
+            <p class="muted no-print">"Chaque modification est enregistrée aussitôt. Le statut se choisit aussi en tapant ses premières lettres."</p>
+            <Show when=empty>
+                <p class="empty-state">{move || if filtered() {
+                    "Aucune action ne correspond à ces filtres."
+                } else {
+                    "Ce contrat n’a encore aucune fiche action à suivre."
+                }}</p>
+            </Show>
+            <Show when=move || !empty()>
+                <div class="table-scroll" role="region" aria-labelledby="suivi-actions" tabindex="0">
+                    <table class="review-table">
+                        <thead><tr>
+                            <th scope="col" id="suivi-col-action">"Fiche ou action"</th>
+                            <th scope="col" id="suivi-col-statut">{move || format!("Statut {}", year.get())}</th>
+                            <th scope="col" id="suivi-col-fait">"Ce qui a été fait"</th>
+                            <th scope="col" id="suivi-col-pourquoi">"Pourquoi ?"</th>
+                            <th scope="col" id="suivi-col-suite">"Suite prévue"</th>
+                            <th scope="col" class="no-print"><span class="visually-hidden">"Reprise de l’année précédente"</span></th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || lines.get() key=Line::key let:line>
+                                {match line {
+                                    Line::Axis { label, .. } => view! {
+                                        <tr class="review-table__axis"><th scope="colgroup" colspan="6">{label}</th></tr>
+                                    }.into_any(),
+                                    Line::Row { owner, label } => view! { <ReviewRow owner label/> }.into_any(),
+                                }}
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+/// Applies `change` to the review of `year` of this row; any edit confirms a carried-over row.
+/// The fiche or action itself is not stamped: its follow-up is merged apart from its text.
+fn edit(state: AppState, owner: RowOwner, year: i32, change: impl FnOnce(&mut YearReview)) {
+    state.edit_contract(|c, _| {
+        if let Some(reviews) = owner.reviews_mut(c) {
+            edit_review(reviews, year, |review| {
+                change(review);
+                review.to_confirm = false;
+            });
+        }
+    });
+}
+
+#[component]
+fn ReviewRow(owner: RowOwner, label: String) -> impl IntoView {
+    let state = AppState::get();
+    let year = FollowUpView::get().year;
+    let review = Memo::new(move |_| {
+        let year = year.get();
+        state
+            .with_contract(|c| owner.reviews(c).and_then(|r| review_of(r, year)).cloned())
+            .flatten()
+    });
+    let has_previous = Memo::new(move |_| {
+        let year = year.get();
+        state
+            .with_contract(|c| {
+                owner.reviews(c).and_then(|r| review_of(r, year - 1)).is_some_and(|r| !r.is_blank())
+            })
+            .unwrap_or(false)
+    });
+    let status = Memo::new(move |_| review.with(|r| r.as_ref().and_then(|r| r.status)));
+    let to_confirm = Memo::new(move |_| review.with(|r| r.as_ref().is_some_and(|r| r.to_confirm)));
+    let text = move |field: fn(&YearReview) -> &String| {
+        Memo::new(move |_| {
+            review.with(|r| r.as_ref().map(|r| field(r).clone()).unwrap_or_default())
+        })
+    };
+    let (comment, reason, next_steps) =
+        (text(|r| &r.comment), text(|r| &r.reason), text(|r| &r.next_steps));
+    let row_id = format!("suivi-{}", owner.id());
+    let select_id = format!("{row_id}-statut");
+    let carry_id = format!("{row_id}-reprendre");
+    let named = |column: &str| format!("suivi-col-{column} {row_id}");
+    let (status_name, done_name, why_name, next_name) =
+        (named("statut"), named("fait"), named("pourquoi"), named("suite"));
+    let carry_name = format!("{carry_id} {row_id}");
+    let confirm_id = format!("{row_id}-confirmer");
+    let confirm_name = format!("{confirm_id} {row_id}");
+    let is_sheet = matches!(owner, RowOwner::Sheet(_));
+    let set_status = move |key: String| {
+        edit(state, owner, year.get_untracked(), |r| r.status = ReviewStatus::from_key(&key))
+    };
+    let carry = {
+        let select_id = select_id.clone();
+        move |_| {
+            let year = year.get_untracked();
+            state.edit_contract(|c, _| {
+                if let Some(reviews) = owner.reviews_mut(c) {
+                    carry_over(reviews, year);
+                }
+            });
+            focus_after_render(select_id.clone());
+        }
+    };
+    let confirm = move |_| edit(state, owner, year.get_untracked(), |_| {});
+    view! {
+        <tr class="review-row" class:review-row--sheet=is_sheet class:review-row--to-confirm=move || to_confirm.get()>
+            <th scope="row" id=row_id>
+                {label}
+                {is_sheet.then(|| view! { <span class="review-row__kind">" (bilan de la fiche)"</span> })}
+            </th>
+            <td>
+                <select id=select_id aria-labelledby=status_name
+                    class=move || format!("status-select status-select--{}", status.get().map_or("none", ReviewStatus::key))
+                    prop:value=move || status.get().map_or("", ReviewStatus::key)
+                    on:change=move |ev| set_status(event_target_value(&ev))>
+                    <option value="" selected=move || status.get().is_none()>{NOT_FILLED_LABEL}</option>
+                    {ReviewStatus::ALL.iter().map(|s| view! {
+                        <option value=s.key() selected=move || status.get() == Some(*s)>{s.label()}</option>
+                    }).collect_view()}
+                </select>
+                <Show when=move || to_confirm.get()>
+                    <span class="badge badge--to-confirm">"À confirmer"</span>
+                </Show>
+            </td>
+            <td><textarea rows="2" aria-labelledby=done_name prop:value=move || comment.get()
+                on:input=move |ev| { let t = event_target_value(&ev); edit(state, owner, year.get_untracked(), |r| r.comment = t) }></textarea></td>
+            <td>
+                <Show when=move || status.get() != Some(ReviewStatus::Done) fallback=|| view! { <span class="muted">"—"</span> }>
+                    <textarea rows="2" aria-labelledby=why_name.clone() prop:value=move || reason.get()
+                        on:input=move |ev| { let t = event_target_value(&ev); edit(state, owner, year.get_untracked(), |r| r.reason = t) }></textarea>
+                </Show>
+            </td>
+            <td><textarea rows="2" aria-labelledby=next_name prop:value=move || next_steps.get()
+                on:input=move |ev| { let t = event_target_value(&ev); edit(state, owner, year.get_untracked(), |r| r.next_steps = t) }></textarea></td>
+            <td class="no-print review-row__tools">
+                <Show when=move || has_previous.get() && status.get().is_none()>
+                    <button type="button" class="secondary small" id=carry_id.clone()
+                        aria-labelledby=carry_name.clone() on:click=carry.clone()>"Reprendre l’année précédente"</button>
+                </Show>
+                <Show when=move || to_confirm.get()>
+                    <button type="button" class="small" id=confirm_id.clone()
+                        aria-labelledby=confirm_name.clone() on:click=confirm>"Confirmer"</button>
+                </Show>
+            </td>
+        </tr>
+    }
+}

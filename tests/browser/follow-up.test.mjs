@@ -1,0 +1,137 @@
+// « Suivi »: a year's follow-up typed from the keyboard and kept across a reload, the dashboard
+// and its chart agreeing with the table, a chart segment filtering the table, « Reprendre
+// l’année précédente », and amounts spent adding up.
+import { test } from 'node:test';
+import { suite } from '../support/browser.mjs';
+import { chooseWithKeyboard, press, typeInto } from '../support/app.mjs';
+import { assert, hasCount, hasText, hasValue, hidden, until, visible } from '../support/expect.mjs';
+
+const env = suite();
+const ACTIONS = ['Accueillir les internes', 'Ouvrir un cabinet secondaire', 'Former les maîtres de stage'];
+
+/** The example contract with three actions and two funding lines of 2025 in fiche 1. */
+async function exampleWithActions() {
+  const { app, page } = await env.freshApp();
+  await app.loadExample();
+  await app.goTo('Fiches action');
+  await press(page.getByRole('link', { name: /^Fiche action n°1 – / }));
+  await press(page.getByRole('link', { name: '4. Actions' }));
+  for (const [i, description] of ACTIONS.entries()) {
+    await press(page.getByRole('button', { name: 'Ajouter une action' }));
+    await typeInto(page.getByRole('group', { name: `Action ${i + 1}` }).getByLabel('Description de l’action'), description);
+  }
+  await press(page.getByRole('link', { name: '6. Moyens' }));
+  for (const [i, [funder, euros]] of [[/^Agence régionale de santé/i, '12000'], [/^Caisse primaire/i, '3000']].entries()) {
+    await press(page.getByRole('button', { name: 'Ajouter une ligne de financement' }));
+    const line = page.getByRole('group', { name: `Ligne de financement ${i + 1}` });
+    await chooseWithKeyboard(line.getByLabel('Année'), '2025');
+    await chooseWithKeyboard(line.getByLabel('Financeur'), funder);
+    await typeInto(line.getByLabel('Montant prévu (€)'), euros);
+  }
+  await app.saved();
+  await app.goTo('Suivi');
+  await visible(app.heading('Suivi'));
+  await chooseWithKeyboard(page.getByLabel('Année', { exact: true }), '2025');
+  await until(async () => assert.match(page.url(), /annee=2025/));
+  return { app, page };
+}
+
+const status = (page, row) => page.getByRole('combobox', { name: new RegExp(`^Statut 2025 ${row}`) });
+const field = (page, column, row) => page.getByRole('textbox', { name: new RegExp(`^${column} ${row}`) });
+const FICHE = 'Fiche action n°1 – Attractivité du territoire';
+
+test('a year of follow-up typed from the keyboard survives a reload, and the dashboard agrees', async () => {
+  const { app, page } = await exampleWithActions();
+  // A status is chosen by typing its first letters, then Tab goes on to what was done.
+  const typed = [[ACTIONS[0], 'réa', 'done'], [ACTIONS[1], 'par', 'partly_done'], [ACTIONS[2], 'en', 'in_progress'], [FICHE, 'par', 'partly_done']];
+  for (const [row, letters, key] of typed) {
+    const select = status(page, row);
+    await select.focus();
+    await page.keyboard.type(letters);
+    await hasValue(select, key);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(`Fait : ${row}`);
+  }
+  await hasValue(field(page, 'Ce qui a été fait', ACTIONS[0]), `Fait : ${ACTIONS[0]}`);
+  // « Pourquoi ? » is asked only when the action is not « Réalisé ».
+  await hidden(field(page, 'Pourquoi \\?', ACTIONS[0]));
+  await typeInto(field(page, 'Pourquoi \\?', ACTIONS[1]), 'Local indisponible');
+  await typeInto(field(page, 'Suite prévue', ACTIONS[1]), 'Chercher un autre local');
+  await app.saved();
+
+  await page.reload();
+  await visible(app.heading('Suivi'));
+  for (const [row, , key] of typed) await hasValue(status(page, row), key);
+  await hasValue(field(page, 'Ce qui a été fait', ACTIONS[2]), `Fait : ${ACTIONS[2]}`);
+  await hasValue(field(page, 'Pourquoi \\?', ACTIONS[1]), 'Local indisponible');
+  // Two of three actions réalisées (the fiche's own bilan is not an action).
+  await hasText(page.getByRole('definition').first(), '2 sur 3 (66 %)');
+  const chart = page.getByRole('img', { name: /^Actions par statut en 2025\./ });
+  assert.equal(await chart.getAttribute('aria-label'),
+    'Actions par statut en 2025. Axe 1 : 1 En cours, 1 Réalisé, 1 Partiellement réalisé.');
+  await page.getByText('Les chiffres du graphique').click();
+  const counts = page.getByRole('table', { name: 'Actions par statut et par axe en 2025' });
+  await hasText(counts.locator('tfoot td').last(), '3');
+  await hasText(counts.getByRole('row', { name: /Axe 1/ }).getByRole('button', { name: /Réalisé : 1/ }), '1');
+});
+
+test('a segment of the chart filters the table to its axis and status', async () => {
+  const { page } = await exampleWithActions();
+  const select = status(page, ACTIONS[1]);
+  await select.focus();
+  await page.keyboard.type('rep');
+  await hasValue(select, 'postponed');
+  await page.locator('svg.status-chart rect.status--postponed').click();
+  await until(async () => assert.match(page.url(), /statut=postponed/));
+  assert.match(page.url(), /axe=/);
+  await hasCount(page.locator('.review-table tbody tr.review-row'), 1);
+  await visible(status(page, ACTIONS[1]));
+  await press(page.getByRole('button', { name: 'Effacer les filtres' }));
+  await hasCount(page.locator('.review-table tbody tr.review-row'), 8 + ACTIONS.length);
+});
+
+test('« Reprendre l’année précédente » copies status and next step, to confirm', async () => {
+  const { app, page } = await exampleWithActions();
+  const select = status(page, ACTIONS[2]);
+  await select.focus();
+  await page.keyboard.type('en');
+  await typeInto(field(page, 'Suite prévue', ACTIONS[2]), 'Deuxième session en mars');
+  await chooseWithKeyboard(page.getByLabel('Année', { exact: true }), '2026');
+  await until(async () => assert.match(page.url(), /annee=2026/));
+  const row = page.getByRole('row', { name: new RegExp(ACTIONS[2]) });
+  await press(row.getByRole('button', { name: /^Reprendre l’année précédente/ }));
+  const carried = page.getByRole('combobox', { name: new RegExp(`^Statut 2026 ${ACTIONS[2]}`) });
+  await hasValue(carried, 'in_progress');
+  await hasValue(page.getByRole('textbox', { name: new RegExp(`^Suite prévue ${ACTIONS[2]}`) }), 'Deuxième session en mars');
+  await visible(row.getByText('À confirmer'));
+  await app.saved();
+  await page.reload();
+  await visible(row.getByText('À confirmer'));
+  await press(row.getByRole('button', { name: /^Confirmer/ }));
+  await hidden(row.getByText('À confirmer'));
+  await hasValue(carried, 'in_progress');
+});
+
+test('amounts spent are typed in the follow-up and totals show planned against spent', async () => {
+  const { app, page } = await exampleWithActions();
+  const budget = page.getByRole('region', { name: 'Budget 2025 : prévu et dépensé' });
+  const spent = (funder) => budget.getByRole('textbox', { name: new RegExp(`^Dépensé 2025 ${FICHE} — ${funder}`) });
+  await typeInto(spent('Agence'), '10 500');
+  await spent('Agence').press('Tab');
+  const total = budget.locator('tfoot td');
+  await hasText(total.first(), /^15\s000\s€$/);
+  await hasText(total.last(), /^10\s500\s€ \(1 ligne non renseignée\)$/);
+  await typeInto(spent('Caisse'), '3200');
+  await spent('Caisse').press('Tab');
+  await hasText(total.last(), /^13\s700\s€$/);
+  const funders = page.getByRole('table', { name: 'Budget 2025 : prévu et dépensé par financeur' });
+  await hasText(funders.getByRole('row', { name: /Caisse/ }).locator('td').last(), /^3\s200\s€$/);
+  await app.saved();
+  const stored = await app.storedWorkspace();
+  const lines = stored.contracts[0].sheets.flatMap((s) => s.funding);
+  assert.deepEqual(lines.map((l) => l.actual_euros).sort(), [10500, 3200].sort());
+  await typeInto(spent('Caisse'), 'beaucoup');
+  await spent('Caisse').press('Tab');
+  await visible(budget.getByText('Un montant en euros, sans centimes : 12500.'));
+  await hasText(total.last(), /^13\s700\s€$/);
+});
