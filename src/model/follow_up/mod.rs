@@ -38,11 +38,7 @@ pub fn default_year(period: Period, this_year: i32) -> i32 {
 
 /// `part` out of `whole` in whole percent, rounded down; 0 when `whole` is 0.
 pub fn percent_of(part: usize, whole: usize) -> u32 {
-    if whole == 0 {
-        0
-    } else {
-        (part.min(whole) * 100 / whole) as u32
-    }
+    (part.min(whole) * 100).checked_div(whole).unwrap_or(0) as u32
 }
 
 #[cfg(test)]

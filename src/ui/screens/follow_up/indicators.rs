@@ -88,7 +88,7 @@ fn IndicatorRow(owner: IndicatorOwner, id: Id, name: String) -> impl IntoView {
     let field = move |column: &'static str,
                       get: fn(&IndicatorValue) -> &String,
                       set: fn(&mut IndicatorValue, String)| {
-        let labelled = format!("ind-col-{column} {}", format!("ind-{id}"));
+        let labelled = format!("ind-col-{column} ind-{id}");
         view! {
             <td><input type="text" aria-labelledby=labelled prop:value=move || value.with(|v| get(v).clone())
                 on:input=move |ev| {
