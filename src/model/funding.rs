@@ -45,6 +45,26 @@ pub fn planned_per_year(lines: &[FundingLine]) -> BTreeMap<i32, u64> {
     totals
 }
 
+/// Spent euros per year, over the lines whose spent amount is entered.
+pub fn spent_per_year(lines: &[FundingLine]) -> BTreeMap<i32, u64> {
+    let mut totals = BTreeMap::new();
+    for line in lines {
+        let total = totals.entry(line.year).or_insert(0u64);
+        *total = total.saturating_add(line.actual_euros.unwrap_or(0));
+    }
+    totals
+}
+
+/// Spent euros per funder, over the lines whose spent amount is entered.
+pub fn spent_per_funder(lines: &[FundingLine]) -> BTreeMap<Option<Id>, u64> {
+    let mut totals = BTreeMap::new();
+    for line in lines {
+        let total = totals.entry(line.funder_id).or_insert(0u64);
+        *total = total.saturating_add(line.actual_euros.unwrap_or(0));
+    }
+    totals
+}
+
 /// Planned euros per funder (lines without a funder are under `None`).
 pub fn planned_per_funder(lines: &[FundingLine]) -> BTreeMap<Option<Id>, u64> {
     let mut totals = BTreeMap::new();
@@ -72,6 +92,19 @@ mod tests {
     }
 
     #[test]
+    fn spent_adds_up_the_amounts_entered() {
+        let mut lines = vec![line(2024, 1, 1000), line(2024, 2, 500), line(2025, 1, 250)];
+        lines[0].actual_euros = Some(900);
+        lines[2].actual_euros = Some(300);
+        assert_eq!(
+            spent_per_year(&lines).into_iter().collect::<Vec<_>>(),
+            [(2024, 900), (2025, 300)]
+        );
+        assert_eq!(spent_per_funder(&lines)[&Some(Id::from_u128(1))], 1200);
+        assert_eq!(spent_per_funder(&lines)[&Some(Id::from_u128(2))], 0);
+    }
+
+    #[test]
     fn totals_add_up_per_year_and_per_funder() {
         let lines = [line(2024, 1, 1000), line(2024, 2, 500), line(2025, 1, 250)];
         let per_year = planned_per_year(&lines);
@@ -81,6 +114,7 @@ mod tests {
         assert_eq!(per_funder[&Some(Id::from_u128(1))], 1250);
         assert_eq!(per_funder.values().sum::<u64>(), 1750);
         assert_eq!(planned_total(&lines), 1750);
+        assert_eq!(spent_per_year(&lines)[&2024], 0, "nothing spent is entered yet");
         assert_eq!(planned_total(&[]), 0);
     }
 }

@@ -130,6 +130,17 @@ test('amounts spent are typed in the follow-up and totals show planned against s
   const stored = await app.storedWorkspace();
   const lines = stored.contracts[0].sheets.flatMap((s) => s.funding);
   assert.deepEqual(lines.map((l) => l.actual_euros).sort(), [10500, 3200].sort());
+  // The fiche's own budget shows the same amounts spent beside what it planned.
+  await app.goTo('Fiches action');
+  await press(page.getByRole('link', { name: /^Fiche action n°1 – / }));
+  await press(page.getByRole('link', { name: '6. Moyens' }));
+  const perYear = page.getByRole('table', { name: 'Total prévu par année' });
+  await hasText(perYear.locator('tfoot td').first(), /^15\s000\s€$/);
+  await hasText(perYear.locator('tfoot td').last(), /^13\s700\s€$/);
+  await page.goBack();
+  await page.goBack();
+  await app.goTo('Suivi');
+  await chooseWithKeyboard(page.getByLabel('Année', { exact: true }), '2025');
   await typeInto(spent('Caisse'), 'beaucoup');
   await spent('Caisse').press('Tab');
   await visible(budget.getByText('Un montant en euros, sans centimes : 12500.'));

@@ -78,7 +78,7 @@ test('a complete sheet is filled with the keyboard through every step and found 
   await chooseWithKeyboard(line.getByLabel('Année'), '2025');
   await chooseWithKeyboard(line.getByLabel('Financeur'), /^Agence régionale de santé/i);
   await typeInto(line.getByLabel('Montant prévu (€)'), '12000');
-  await hasText(page.getByRole('table', { name: 'Total prévu par année' }).locator('tfoot td'), /^12\s000\s€$/);
+  await hasText(page.getByRole('table', { name: 'Total prévu par année' }).locator('tfoot td').first(), /^12\s000\s€$/);
   await next(page);
 
   // 7. Évaluation

@@ -2,7 +2,9 @@
 //! totals per year and per funder.
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
-use crate::model::funding::{planned_per_funder, planned_per_year};
+use crate::model::funding::{
+    planned_per_funder, planned_per_year, spent_per_funder, spent_per_year,
+};
 use crate::model::text::euros;
 use crate::model::validation::Subject;
 use crate::model::{FundingKind, FundingLine, Id};
@@ -91,41 +93,54 @@ fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
     }
 }
 
+/// Planned and spent per year and per funder, with the contract's totals: what the fiche's
+/// budget says against what the follow-up recorded (« Montant réalisé »).
 #[component]
 fn Totals(id: Id) -> impl IntoView {
     let state = AppState::get();
     let per_year = Memo::new(move |_| {
-        read_sheet(state, id, |_, s| planned_per_year(&s.funding).into_iter().collect::<Vec<_>>())
+        read_sheet(state, id, |_, s| {
+            let spent = spent_per_year(&s.funding);
+            planned_per_year(&s.funding)
+                .into_iter()
+                .map(|(year, planned)| (year, planned, spent.get(&year).copied().unwrap_or(0)))
+                .collect::<Vec<_>>()
+        })
     });
     let per_funder = Memo::new(move |_| {
         read_sheet(state, id, |c, s| {
+            let spent = spent_per_funder(&s.funding);
             planned_per_funder(&s.funding)
                 .into_iter()
-                .map(|(funder, total)| {
-                    (
-                        funder
-                            .map_or("Financeur non précisé", |f| c.organisation_name(f))
-                            .to_string(),
-                        total,
-                    )
+                .map(|(funder, planned)| {
+                    let name = funder.map_or("Financeur non précisé", |f| c.organisation_name(f));
+                    (name.to_string(), planned, spent.get(&funder).copied().unwrap_or(0))
                 })
                 .collect::<Vec<_>>()
         })
     });
-    let total = move || per_year.with(|t| t.iter().map(|(_, v)| v).sum::<u64>());
+    let total = move || {
+        per_year.with(|t| {
+            t.iter().fold((0u64, 0u64), |(p, s), (_, planned, spent)| (p + planned, s + spent))
+        })
+    };
     view! {
         <Show when=move || !per_year.with(Vec::is_empty)>
             <div class="totals">
                 <table>
                     <caption>"Total prévu par année"</caption>
-                    <thead><tr><th scope="col">"Année"</th><th scope="col">"Montant prévu"</th></tr></thead>
-                    <tbody>{move || per_year.get().into_iter().map(|(year, v)| view! { <tr><th scope="row">{year}</th><td>{euros(v)}</td></tr> }).collect_view()}</tbody>
-                    <tfoot><tr><th scope="row">"Total"</th><td>{move || euros(total())}</td></tr></tfoot>
+                    <thead><tr><th scope="col">"Année"</th><th scope="col">"Montant prévu"</th><th scope="col">"Montant dépensé"</th></tr></thead>
+                    <tbody>{move || per_year.get().into_iter().map(|(year, planned, spent)| view! {
+                        <tr><th scope="row">{year}</th><td>{euros(planned)}</td><td>{euros(spent)}</td></tr>
+                    }).collect_view()}</tbody>
+                    <tfoot><tr><th scope="row">"Total"</th><td>{move || euros(total().0)}</td><td>{move || euros(total().1)}</td></tr></tfoot>
                 </table>
                 <table>
                     <caption>"Total prévu par financeur"</caption>
-                    <thead><tr><th scope="col">"Financeur"</th><th scope="col">"Montant prévu"</th></tr></thead>
-                    <tbody>{move || per_funder.get().into_iter().map(|(name, v)| view! { <tr><th scope="row">{name}</th><td>{euros(v)}</td></tr> }).collect_view()}</tbody>
+                    <thead><tr><th scope="col">"Financeur"</th><th scope="col">"Montant prévu"</th><th scope="col">"Montant dépensé"</th></tr></thead>
+                    <tbody>{move || per_funder.get().into_iter().map(|(name, planned, spent)| view! {
+                        <tr><th scope="row">{name}</th><td>{euros(planned)}</td><td>{euros(spent)}</td></tr>
+                    }).collect_view()}</tbody>
                 </table>
             </div>
         </Show>
