@@ -137,8 +137,6 @@ test('amounts spent are typed in the follow-up and totals show planned against s
   const perYear = page.getByRole('table', { name: 'Total prévu par année' });
   await hasText(perYear.locator('tfoot td').first(), /^15\s000\s€$/);
   await hasText(perYear.locator('tfoot td').last(), /^13\s700\s€$/);
-  await page.goBack();
-  await page.goBack();
   await app.goTo('Suivi');
   await chooseWithKeyboard(page.getByLabel('Année', { exact: true }), '2025');
   await typeInto(spent('Caisse'), 'beaucoup');
