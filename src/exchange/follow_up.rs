@@ -102,8 +102,8 @@ fn owners(json: &Value) -> Vec<Owner<'_>> {
     found
 }
 
-/// The follow-up items of a contract's JSON. A second entry for the same year (only a
-/// hand-made file has one) is not an item: it stays with its owner, untouched.
+/// The follow-up items of a contract's JSON. A second entry for the same owner and year (only
+/// a hand-made file has one) is not an item: the merge neither compares nor brings it.
 pub fn follow_up_items(json: &Value) -> Vec<Item> {
     let mut items = Vec::new();
     let mut seen = HashSet::new();
