@@ -6,7 +6,9 @@
 //! are matched by id (or, for yearly reviews and values, by year) so that a reordered list is
 //! not reported as a change of every element.
 
+use crate::model::indicator::IndicatorScale;
 use crate::model::reference::{Determinant, HealthField, PlanLink};
+use crate::model::review::NOT_FILLED_LABEL;
 use crate::model::text::shorten;
 use crate::model::{
     Body, Contract, FindingCategory, Frequency, FundingKind, IndicatorKind, OrganisationKind,
@@ -85,13 +87,8 @@ fn compare(
             keys.sort_by_key(|k| field_rank(k));
             for key in keys {
                 path.push(field_label(key));
-                compare(
-                    path,
-                    a.get(key).unwrap_or(&Value::Null),
-                    b.get(key).unwrap_or(&Value::Null),
-                    words,
-                    out,
-                );
+                let (mine, theirs) = (field_value(a.get(key), key), field_value(b.get(key), key));
+                compare(path, &mine, &theirs, words, out);
                 path.pop();
             }
         }
@@ -103,6 +100,16 @@ fn compare(
             mine: show(mine, words),
             theirs: show(theirs, words),
         }),
+    }
+}
+
+/// A field's value as compared and shown: a review without a status says « Non renseigné »,
+/// the words the follow-up uses, rather than looking empty.
+fn field_value(value: Option<&Value>, key: &str) -> Value {
+    match value {
+        Some(Value::Null) if key == "status" => Value::String(NOT_FILLED_LABEL.into()),
+        None => Value::Null,
+        Some(value) => value.clone(),
     }
 }
 
@@ -265,7 +272,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("year", "Année"),
     ("funder_id", "Financeur"),
     ("planned_euros", "Montant prévu (€)"),
-    ("actual_euros", "Montant réalisé (€)"),
+    ("actual_euros", "Dépensé (réalisé, €)"),
     ("in_kind_days", "Jours valorisés"),
     ("no_funding_needed", "Sans besoin de financement"),
     ("indicators", "Indicateurs"),
@@ -273,16 +280,21 @@ const FIELDS: &[(&str, &str)] = &[
     ("unit", "Unité"),
     ("baseline", "Valeur de départ"),
     ("target", "Cible"),
+    ("target_comment", "Commentaire sur la cible"),
+    ("result", "Résultat"),
+    ("result_comment", "Commentaire sur le résultat"),
+    ("scale", "Type de valeur"),
     ("source", "Source"),
     ("frequency", "Fréquence"),
     ("collector", "Qui collecte"),
-    ("values", "Valeurs"),
+    ("values", "Cibles et résultats par année"),
     ("value", "Valeur"),
     ("reviews", "Bilans annuels"),
     ("status", "Statut"),
-    ("comment", "Commentaire"),
-    ("reason", "Raison"),
-    ("next_steps", "Suites"),
+    ("comment", "Ce qui a été fait"),
+    ("reason", "Pourquoi ?"),
+    ("next_steps", "Suite prévue"),
+    ("to_confirm", "À confirmer"),
 ];
 
 fn field_rank(key: &str) -> usize {
@@ -319,6 +331,7 @@ fn enum_label(key: &str) -> Option<&'static str> {
         .or_else(|| find(FundingKind::ALL, FundingKind::key, FundingKind::label, key))
         .or_else(|| find(IndicatorKind::ALL, IndicatorKind::key, IndicatorKind::label, key))
         .or_else(|| find(Frequency::ALL, Frequency::key, Frequency::label, key))
+        .or_else(|| find(IndicatorScale::ALL, IndicatorScale::key, IndicatorScale::label, key))
         .or_else(|| find(HealthField::ALL, HealthField::key, HealthField::label, key))
         .or_else(|| find(Determinant::ALL, Determinant::key, Determinant::label, key))
         .or_else(|| find(PlanLink::ALL, PlanLink::key, PlanLink::label, key))
@@ -348,6 +361,7 @@ mod tests {
         check(FundingKind::ALL, FundingKind::key);
         check(IndicatorKind::ALL, IndicatorKind::key);
         check(Frequency::ALL, Frequency::key);
+        check(IndicatorScale::ALL, IndicatorScale::key);
         check(HealthField::ALL, HealthField::key);
         check(Determinant::ALL, Determinant::key);
         check(PlanLink::ALL, PlanLink::key);

@@ -1,12 +1,16 @@
 //! The units a merge works with: the contract's identity (name, period, territory, signing,
 //! coordination) and each organisation, governance member and meeting, finding of the
-//! diagnostic, axis (with its strategic objectives) and fiche action (with everything in it).
+//! diagnostic, axis (with its strategic objectives), fiche action (with everything in it but its
+//! follow-up) and contract indicator; then the follow-up, each year's review of a fiche or an
+//! action and each year's target and result of an indicator (`follow_up`).
 //!
 //! A partner's file is merged item by item: a whole fiche action is taken, kept or doubled,
-//! never half of one, so that what comes out is always a sheet someone actually wrote.
+//! never half of one, so that what comes out is always a sheet someone actually wrote. Its
+//! yearly follow-up is apart, so that filling in a year never makes the whole fiche conflict.
 //! Items are read from the contract's JSON, so a field added to the model later takes part in
 //! fingerprints, diffs and merges without touching this file.
 
+use super::follow_up::{follow_up_items, strip, FollowUpKey};
 use crate::model::text::shorten;
 use crate::model::{Body, Contract, Fingerprint, Id, SharedVersions};
 use serde_json::{Map, Value};
@@ -22,12 +26,32 @@ pub enum ItemKind {
     Finding,
     Axis,
     Sheet,
+    /// One of the contract's own evaluation indicators, without its yearly values.
+    ContractIndicator,
+    /// The review (bilan) of one year of a fiche or of an action.
+    Review,
+    /// The target and result of one year of an indicator (of a fiche or of the contract).
+    YearValue,
 }
 
 impl ItemKind {
-    /// The lists, in the order a preview shows them (the identity comes first, on its own).
-    pub const LISTS: [ItemKind; 6] =
-        [Self::Organisation, Self::Member, Self::Meeting, Self::Finding, Self::Axis, Self::Sheet];
+    /// The lists, in the order a preview shows them (the identity comes first, on its own, and
+    /// the follow-up last).
+    pub const LISTS: [ItemKind; 7] = [
+        Self::Organisation,
+        Self::Member,
+        Self::Meeting,
+        Self::Finding,
+        Self::Axis,
+        Self::Sheet,
+        Self::ContractIndicator,
+    ];
+
+    /// A year's entry of a fiche, an action or an indicator: an item that lives inside another
+    /// one, known by its owner and year (`follow_up::FollowUpKey`).
+    pub fn is_follow_up(self) -> bool {
+        matches!(self, Self::Review | Self::YearValue)
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -38,19 +62,24 @@ impl ItemKind {
             Self::Finding => "Constat du diagnostic",
             Self::Axis => "Axe",
             Self::Sheet => "Fiche action",
+            Self::ContractIndicator => "Indicateur du contrat",
+            Self::Review => "Suivi",
+            Self::YearValue => "Cible et résultat",
         }
     }
 
-    /// The path of the list in the contract's JSON.
+    /// The path of the list in the contract's JSON (none for the identity and the follow-up,
+    /// which are not lists of the contract).
     pub fn path(self) -> &'static [&'static str] {
         match self {
-            Self::Identity => &[],
+            Self::Identity | Self::Review | Self::YearValue => &[],
             Self::Organisation => &["organisations"],
             Self::Member => &["governance", "members"],
             Self::Meeting => &["governance", "meetings"],
             Self::Finding => &["diagnostic"],
             Self::Axis => &["axes"],
             Self::Sheet => &["sheets"],
+            Self::ContractIndicator => &["indicators"],
         }
     }
 
@@ -58,16 +87,17 @@ impl ItemKind {
     /// versions are kept.
     pub fn name_field(self) -> &'static str {
         match self {
-            Self::Identity | Self::Organisation | Self::Member => "name",
+            Self::Identity | Self::Organisation | Self::Member | Self::ContractIndicator => "name",
             Self::Meeting => "notes",
-            Self::Finding => "text",
+            Self::Finding | Self::Review | Self::YearValue => "text",
             Self::Axis | Self::Sheet => "title",
         }
     }
 }
 
 /// Contract fields that are lists of items rather than part of its identity.
-const LIST_FIELDS: [&str; 5] = ["organisations", "governance", "diagnostic", "axes", "sheets"];
+const LIST_FIELDS: [&str; 6] =
+    ["organisations", "governance", "diagnostic", "axes", "sheets", "indicators"];
 
 /// One item of a contract, as JSON.
 #[derive(Clone, Debug, PartialEq)]
@@ -76,11 +106,15 @@ pub struct Item {
     pub id: Id,
     /// How a person recognises it: a sheet's title, an organisation's name...
     pub label: String,
+    /// Without the follow-up it holds, for a fiche or contract indicator.
     pub value: Value,
     pub fingerprint: Fingerprint,
+    /// For a year's review or value: whose and which year.
+    pub follow_up: Option<FollowUpKey>,
 }
 
-/// Every item of a contract: the identity first, then each list in `ItemKind::LISTS` order.
+/// Every item of a contract: the identity first, then each list in `ItemKind::LISTS` order,
+/// then the follow-up.
 pub fn items_of(contract: &Contract) -> Vec<Item> {
     let json = crate::model::json::to_tree(contract).expect("a contract always serialises");
     items_of_json(&json, contract.id)
@@ -95,21 +129,25 @@ pub fn items_of_json(json: &Value, contract_id: Id) -> Vec<Item> {
         label: text_at(&identity, "name").to_string(),
         fingerprint: Fingerprint::of(&identity),
         value: identity,
+        follow_up: None,
     }];
     for kind in ItemKind::LISTS {
         for value in list_at(json, kind) {
             let Some(id) = value.get("id").and_then(Value::as_str).and_then(Id::parse) else {
                 continue;
             };
+            let value = strip(kind, value);
             items.push(Item {
                 kind,
                 id,
-                label: label_of(kind, value),
-                fingerprint: Fingerprint::of(value),
-                value: value.clone(),
+                label: label_of(kind, &value),
+                fingerprint: Fingerprint::of(&value),
+                value,
+                follow_up: None,
             });
         }
     }
+    items.extend(follow_up_items(json));
     items
 }
 
@@ -214,6 +252,8 @@ mod tests {
         assert_eq!(count(ItemKind::Finding), contract.diagnostic.len());
         assert_eq!(count(ItemKind::Axis), contract.axes.len());
         assert_eq!(count(ItemKind::Sheet), contract.sheets.len());
+        assert_eq!(count(ItemKind::ContractIndicator), contract.indicators.len());
+        assert_eq!(count(ItemKind::Review) + count(ItemKind::YearValue), 0, "nothing followed up");
         assert_eq!(items[0].label, contract.name);
         assert!(items.iter().all(|i| !i.label.is_empty()));
     }

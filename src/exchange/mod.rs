@@ -5,6 +5,7 @@ pub mod diff;
 pub mod envelope;
 pub mod example;
 pub mod file_name;
+pub mod follow_up;
 pub mod import;
 pub mod items;
 pub mod merge;

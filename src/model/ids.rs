@@ -28,6 +28,11 @@ impl Id {
         Id(Uuid::from_u128(n))
     }
 
+    /// The identifier as a number: what `from_u128` takes, for ids derived from another one.
+    pub fn as_u128(self) -> u128 {
+        self.0.as_u128()
+    }
+
     /// Parses the text form (as found in a URL or a file).
     pub fn parse(text: &str) -> Option<Self> {
         Uuid::parse_str(text).ok().map(Id)

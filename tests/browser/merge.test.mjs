@@ -226,3 +226,49 @@ test('every import leaves a snapshot that can be restored from the screen', asyn
   await press(partner.page.getByRole('button', { name: 'Annuler la restauration' }));
   await until(async () => assert.equal((await partner.app.storedWorkspace()).contracts.length, 2));
 });
+
+/** A year's review as the format writes it (every field). */
+const review = (year, status) => ({ year, status, comment: '', reason: '', next_steps: '', to_confirm: false });
+
+test('a partner who gives another status for the same action and year meets a conflict on that year only', async () => {
+  const coordinator = await person();
+  const { app, page } = coordinator;
+  await app.loadExample();
+  const [sheet] = await sheets(app);
+  await app.open(`fiche/?id=${sheet.id}&etape=4`);
+  await press(page.getByRole('button', { name: 'Ajouter une action' }));
+  await typeInto(page.getByRole('group', { name: 'Action 1' }).getByLabel('Description de l’action'), 'Former des sentinelles');
+  await app.saved();
+  const common = await exportContract(coordinator, 'Communauté d’agglomération du Bassin d’Aurillac');
+  const contractId = JSON.parse(common.text).contract.id;
+  await until(async () => assert.ok((await app.storedWorkspace()).shared_versions[contractId], 'the export is noted as shared'));
+
+  // Since that export, the coordinator says 2025 was done (stored as the Suivi screen will)...
+  await page.evaluate(([key, entry]) => {
+    const workspace = JSON.parse(localStorage.getItem(key));
+    workspace.contracts[0].sheets[0].actions[0].reviews = [entry];
+    localStorage.setItem(key, JSON.stringify(workspace));
+  }, ['atelier-cls.v1.espace', review(2025, 'done')]);
+  // ...and the partner, from the same export, that it was postponed.
+  const theirs = JSON.parse(common.text);
+  theirs.contract.sheets[0].actions[0].reviews = [{ ...review(2025, 'postponed'), reason: 'Formateur indisponible' }];
+  const back = join(mkdtempSync(join(tmpdir(), 'atelier-cls-suivi-')), 'cls-cpam.json');
+  writeFileSync(back, JSON.stringify(theirs, null, 2));
+
+  await app.open('echanges/');
+  assert.equal((await sheets(app))[0].actions[0].reviews[0].status, 'done');
+  await importFile(coordinator, back);
+  await visible(page.getByText('1 conflit à trancher ;'));
+  const conflict = proposal(page, 'Suivi « Bilan 2025 — Former des sentinelles » — Conflit : modifié des deux côtés');
+  await hasText(conflict.getByRole('row', { name: /^Statut/ }), 'Statut Réalisé Reporté');
+  await hasText(conflict.getByRole('row', { name: /^Pourquoi/ }), /^Pourquoi \?\s*—\s*Formateur indisponible$/);
+  assert.equal(await conflict.getByRole('radio').count(), 2, 'a year is never kept twice');
+  assert.equal(await proposal(page, /^Fiche action/).count(), 0, 'the fiche itself does not conflict');
+
+  await press(conflict.getByRole('radio', { name: 'Prendre la version du fichier' }), 'Space');
+  await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
+  await visible(page.getByRole('status').filter({ hasText: '1 élément remplacé par la version du fichier' }));
+  await app.saved();
+  const [merged] = await sheets(app);
+  assert.deepEqual(merged.actions[0].reviews, theirs.contract.sheets[0].actions[0].reviews);
+});

@@ -61,6 +61,9 @@ async function exampleWithAnAction() {
   return { app, page, contract };
 }
 
+/** "Prévu 2024;Dépensé 2024;…" over the example's period, 2024-2028. */
+const perYear = (a, b) => [2024, 2025, 2026, 2027, 2028].map((y) => `${a} ${y};${b} ${y}`).join(';');
+
 const FILE_NAME = (what) => new RegExp(`^cls-bassin-d-aurillac[a-z-]*-${what}-\\d{4}-\\d{2}-\\d{2}\\.csv$`);
 
 test('the three tables download for a French spreadsheet, one row per item of the contract', async () => {
@@ -69,30 +72,31 @@ test('the three tables download for a French spreadsheet, one row per item of th
   const sheets = await downloadTable(page, 'Télécharger les fiches action (CSV)');
   assert.match(sheets.name, FILE_NAME('fiches'));
   assert.deepEqual([...sheets.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.ok(sheets.text.startsWith('\uFEFFN° fiche;Fiche action;Axe;Objectif stratégique;Type;Priorité;Volet santé mentale;Pilote;Personne pilote;Partenaires;Publics cibles;Territoire concerné;Participation des habitants;Budget prévu (€);Début;Fin;Nombre d’actions;Nombre d’indicateurs;Dernier bilan;Année du dernier bilan\r\n'));
+  assert.ok(sheets.text.startsWith(`\uFEFFN° fiche;Fiche action;Axe;Objectif stratégique;Type;Priorité;Volet santé mentale;Pilote;Personne pilote;Partenaires;Publics cibles;Territoire concerné;Participation des habitants;Budget prévu (€);Début;Fin;Nombre d’actions;Nombre d’indicateurs;Dernier bilan;Année du dernier bilan;${perYear('Prévu', 'Dépensé')}\r\n`));
   assert.ok(sheets.text.endsWith('\r\n'));
   assert.equal(sheets.rows.length - 1, contract.sheets.length);
   assert.equal(contract.sheets.length, 9);
   assert.deepEqual(sheets.rows[1].slice(0, 3), ['1', 'Attractivité du territoire', 'Axe 1 – Offre de soins']);
   assert.deepEqual(sheets.rows[3].slice(0, 3), ['3', TITLE, 'Axe 2 – Santé mentale précarité']);
   assert.deepEqual(sheets.rows[3].slice(14, 17), ['01/2025', '06/2026', '1']);
-  assert.ok(sheets.rows.every((row) => row.length === 20));
+  assert.ok(sheets.rows.every((row) => row.length === 30));
 
   const actions = await downloadTable(page, 'Télécharger les actions (CSV)');
   assert.match(actions.name, FILE_NAME('actions'));
   assert.deepEqual([...actions.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.ok(actions.text.startsWith('\uFEFFN° fiche;Fiche action;Axe;Action;Pilote;Début;Fin;Jalon;Dernier bilan;Année du dernier bilan\r\n'));
+  assert.ok(actions.text.startsWith(`\uFEFFN° fiche;Fiche action;Axe;Action;Pilote;Début;Fin;Jalon;Dernier bilan;Année du dernier bilan;${perYear('Statut', 'Commentaire')}\r\n`));
   assert.equal(actions.rows.length - 1, contract.sheets.flatMap((s) => s.actions).length);
-  assert.ok(actions.text.includes('\r\n3;"Aidants ; « pause » et ""répit""";Axe 2 – Santé mentale précarité;Ouvrir un café des aidants;;01/2025;06/2026;Oui;;\r\n'));
+  assert.ok(actions.text.includes('\r\n3;"Aidants ; « pause » et ""répit""";Axe 2 – Santé mentale précarité;Ouvrir un café des aidants;;01/2025;06/2026;Oui;;;;;;;;;;;;\r\n'));
 
   const indicators = await downloadTable(page, 'Télécharger les indicateurs (CSV)');
   assert.match(indicators.name, FILE_NAME('indicateurs'));
   assert.deepEqual([...indicators.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.ok(indicators.text.startsWith('\uFEFFN° fiche;Fiche action;Axe;Type d’indicateur;Indicateur;'));
-  assert.ok(indicators.rows[0].join(';').endsWith(';Valeur 2024;Valeur 2025;Valeur 2026;Valeur 2027;Valeur 2028'));
-  assert.equal(indicators.rows.length - 1, contract.sheets.flatMap((s) => s.indicators).length);
+  assert.ok(indicators.rows[0].join(';').endsWith(`;${perYear('Cible', 'Résultat')}`));
+  // The contract's own indicators come first, without a fiche number or an axis.
+  assert.equal(indicators.rows.length - 1, contract.indicators.length + contract.sheets.flatMap((s) => s.indicators).length);
   assert.deepEqual(indicators.rows[1].slice(0, 5), [
-    '9', 'Animation du contrat local de santé', 'Axe 8 – Coordination', 'Indicateur de processus',
+    '', 'Indicateurs du contrat', '', 'Indicateur de processus',
     'Nombre de professionnels participant à l’ensemble du CLS (pilotes et partenaires)',
   ]);
 });

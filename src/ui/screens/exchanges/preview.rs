@@ -178,7 +178,7 @@ fn MergeChoices(plan: MergePlan, context: ApplyContext) -> impl IntoView {
         <p>{summary}</p>
         <ul class="proposals">
             {plan.with_value(|p| p.proposals.clone()).into_iter().map(|proposal| view! {
-                <li><ProposalChoice proposal decisions/></li>
+                <li><ProposalChoice proposal plan decisions/></li>
             }).collect_view()}
         </ul>
         {move || missing.get().map(|m| view! { <p class="banner banner--error" role="alert">{m}</p> })}
@@ -222,10 +222,16 @@ fn describe_plan(plan: &MergePlan) -> String {
     text
 }
 
+/// One item's choice. What is checked is the choice that applies (`MergePlan::choice_of`): a
+/// year's entry that arrives with its fiche shows the fiche's choice until chosen otherwise.
 #[component]
-fn ProposalChoice(proposal: Proposal, decisions: RwSignal<HashMap<Id, Choice>>) -> impl IntoView {
+fn ProposalChoice(
+    proposal: Proposal,
+    plan: StoredValue<MergePlan>,
+    decisions: RwSignal<HashMap<Id, Choice>>,
+) -> impl IntoView {
     let id = proposal.id;
-    let suggested = proposal.suggested;
+    let this = StoredValue::new(proposal.clone());
     let legend =
         format!("{} « {} » — {}", proposal.kind.label(), proposal.label, proposal.status.label());
     let class = match proposal.status {
@@ -241,7 +247,10 @@ fn ProposalChoice(proposal: Proposal, decisions: RwSignal<HashMap<Id, Choice>>) 
             let choice = *choice;
             let input_id = format!("{group}-{index}");
             let label_for = input_id.clone();
-            let checked = move || decisions.with(|d| d.get(&id).copied().or(suggested)) == Some(choice);
+            let applies = move |d: &HashMap<Id, Choice>| {
+                plan.with_value(|plan| this.with_value(|p| plan.choice_of(p, d)))
+            };
+            let checked = move || decisions.with(applies) == Some(choice);
             let pick = move |_| decisions.update(|d| {
                 d.insert(id, choice);
             });

@@ -1,0 +1,228 @@
+//! Merging a partner's file into the contract kept here.
+//!
+//! First a plan (`plan`): for every item of the file (see `items`), is it new, changed only
+//! there since the last common version (take it), changed on both sides (a conflict the user
+//! settles), or deleted here since we shared it? The versions shared earlier (`SharedVersions`)
+//! tell which side changed what; without them every difference is a conflict, never a silent
+//! overwrite. Then the user's choices are applied (`apply`): keep mine, take theirs, or keep
+//! both (theirs becomes a copy with fresh ids, named "… (version de <organisation>)").
+//!
+//! A year's review or an indicator's yearly value is an item of its own (`follow_up`): it
+//! conflicts with the partner's entry of the same year, never with the rest of its fiche. An
+//! entry whose fiche, action or indicator is not here arrives with that one, or not at all.
+//!
+//! A merge never removes anything: an item missing from the file stays (the file may hold only
+//! some sheets), and an item deleted here comes back only if the user says so.
+
+mod apply;
+mod plan;
+mod workspace;
+
+#[cfg(test)]
+mod follow_up_tests;
+#[cfg(test)]
+mod tests;
+
+pub use apply::apply_merge;
+pub use plan::plan_merge;
+pub use workspace::{add_received_contract, merge_into_workspace, plan_import, record_export};
+
+use super::diff::FieldChange;
+use super::items::ItemKind;
+use crate::model::Id;
+use std::collections::HashMap;
+
+/// Where an item of the file stands against the contract here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Not here and never shared: added by the partner.
+    New,
+    /// Shared earlier, then deleted here.
+    DeletedHere,
+    /// Changed in the file since the last common version, unchanged here.
+    ChangedThere,
+    /// Changed on both sides since the last common version.
+    Conflict,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::New => "Nouveau",
+            Self::DeletedHere => "Supprimé ici",
+            Self::ChangedThere => "Modifié par le partenaire",
+            Self::Conflict => "Conflit : modifié des deux côtés",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Choice {
+    KeepMine,
+    TakeTheirs,
+    KeepBoth,
+}
+
+impl Choice {
+    /// What a year's entry does when the sheet or indicator it comes with gets this choice: it
+    /// arrives with the file's version, and nothing else can bring it (a copy takes its own).
+    fn for_entry(self) -> Choice {
+        if self == Choice::TakeTheirs {
+            Choice::TakeTheirs
+        } else {
+            Choice::KeepMine
+        }
+    }
+}
+
+/// How a year's review or value whose fiche, action or indicator is not here could arrive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Carrier {
+    /// With this item of the file (its fiche, or the contract's indicator), when that one is
+    /// taken: it follows the choice made for it, unless chosen otherwise.
+    Item(Id),
+    /// Its fiche, action or indicator was deleted here and the file does not propose it again:
+    /// it cannot come back on its own.
+    Gone,
+}
+
+/// One item of the file that would change something here, with what differs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Proposal {
+    pub kind: ItemKind,
+    pub id: Id,
+    pub label: String,
+    pub status: Status,
+    /// Field by field, for items present on both sides.
+    pub changes: Vec<FieldChange>,
+    /// What happens unless the user chooses otherwise; `None` when they must choose.
+    pub suggested: Option<Choice>,
+    /// For a year's entry whose owner is not here: how it could arrive.
+    pub carried: Option<Carrier>,
+}
+
+impl Proposal {
+    /// The choices that make sense for this item, the most common first.
+    pub fn choices(&self) -> &'static [Choice] {
+        let single = self.kind == ItemKind::Identity || self.kind.is_follow_up();
+        match (self.status, self.carried) {
+            (_, Some(Carrier::Gone)) => &[Choice::KeepMine],
+            (Status::New, _) => &[Choice::TakeTheirs, Choice::KeepMine],
+            (Status::DeletedHere, _) => &[Choice::KeepMine, Choice::TakeTheirs],
+            // A year's review or value, or the contract's identity, exists once: never doubled.
+            _ if single => &[Choice::KeepMine, Choice::TakeTheirs],
+            _ => &[Choice::KeepMine, Choice::TakeTheirs, Choice::KeepBoth],
+        }
+    }
+
+    /// The words of a choice for this item.
+    pub fn choice_label(&self, choice: Choice) -> &'static str {
+        match (self.status, choice) {
+            (Status::New, Choice::TakeTheirs) => "Ajouter",
+            (Status::New, _) => "Ne pas ajouter",
+            (Status::DeletedHere, Choice::TakeTheirs) => "Rétablir la version du fichier",
+            (Status::DeletedHere, _) => "Laisser supprimé",
+            (_, Choice::KeepMine) => "Garder ma version",
+            (_, Choice::TakeTheirs) => "Prendre la version du fichier",
+            (_, Choice::KeepBoth) => "Garder les deux",
+        }
+    }
+}
+
+/// What the file would change here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergePlan {
+    pub proposals: Vec<Proposal>,
+    /// Items identical on both sides.
+    pub unchanged: usize,
+    /// Items changed here only since the last exchange: ours is kept without asking.
+    pub newer_here: usize,
+}
+
+impl MergePlan {
+    pub fn is_empty(&self) -> bool {
+        self.proposals.is_empty()
+    }
+
+    /// The proposals still waiting for a choice. An entry that arrives with its fiche is not
+    /// one of them: it waits for the fiche's.
+    pub fn undecided<'a>(
+        &'a self,
+        decisions: &'a HashMap<Id, Choice>,
+    ) -> impl Iterator<Item = &'a Proposal> {
+        self.proposals.iter().filter(|p| {
+            !matches!(p.carried, Some(Carrier::Item(_))) && self.choice_of(p, decisions).is_none()
+        })
+    }
+
+    /// The choice that applies to a proposal: the user's, else for an entry that arrives with
+    /// its fiche or indicator the choice made for that one, else the suggestion; `None` while
+    /// the user has to choose.
+    pub fn choice_of(
+        &self,
+        proposal: &Proposal,
+        decisions: &HashMap<Id, Choice>,
+    ) -> Option<Choice> {
+        let own = decisions.get(&proposal.id).copied().filter(|c| proposal.choices().contains(c));
+        own.or_else(|| match proposal.carried {
+            Some(Carrier::Item(carrier)) => {
+                let carrier =
+                    self.proposals.iter().find(|p| p.id == carrier && !p.kind.is_follow_up())?;
+                self.choice_of(carrier, decisions).map(Choice::for_entry)
+            }
+            _ => proposal.suggested,
+        })
+    }
+}
+
+/// What applying a plan did, for the message after the import.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub added: usize,
+    pub replaced: usize,
+    pub doubled: usize,
+    pub kept: usize,
+}
+
+impl MergeSummary {
+    pub fn changed_anything(self) -> bool {
+        self.added + self.replaced + self.doubled > 0
+    }
+
+    /// "2 éléments ajoutés, 1 remplacé par la version du fichier, 1 gardé en double".
+    pub fn describe(self) -> String {
+        let plural = |n: usize, one: &str, many: &str| {
+            if n > 1 {
+                format!("{n} {many}")
+            } else {
+                format!("{n} {one}")
+            }
+        };
+        let mut parts = Vec::new();
+        if self.added > 0 {
+            parts.push(plural(self.added, "élément ajouté", "éléments ajoutés"));
+        }
+        if self.replaced > 0 {
+            parts.push(plural(
+                self.replaced,
+                "élément remplacé par la version du fichier",
+                "éléments remplacés par la version du fichier",
+            ));
+        }
+        if self.doubled > 0 {
+            parts.push(plural(
+                self.doubled,
+                "élément gardé en double",
+                "éléments gardés en double",
+            ));
+        }
+        if self.kept > 0 {
+            parts.push(plural(self.kept, "version gardée ici", "versions gardées ici"));
+        }
+        if parts.is_empty() {
+            "aucun changement".into()
+        } else {
+            parts.join(", ")
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The merge's own tests: what is taken, kept, doubled or asked, item by item.
+
+use super::*;
+use crate::exchange::example::example_contract;
+use crate::model::{ActionSheet, Contract, Priority, SharedVersions, Workspace};
+
+fn shared_after_export(contract: &Contract) -> SharedVersions {
+    let mut ws = Workspace::default();
+    record_export(&mut ws, contract);
+    ws.shared_versions.remove(&contract.id).unwrap()
+}
+
+fn status_of(plan: &MergePlan, id: Id) -> Option<Status> {
+    plan.proposals.iter().find(|p| p.id == id).map(|p| p.status)
+}
+
+#[test]
+fn a_change_made_there_only_is_taken_a_change_made_here_only_is_kept() {
+    let base = example_contract();
+    let shared = shared_after_export(&base);
+    let (a, b) = (base.sheets[0].id, base.sheets[1].id);
+    let mut mine = base.clone();
+    mine.sheet_mut(a).unwrap().title = "Changée ici".into();
+    let mut theirs = base.clone();
+    theirs.sheet_mut(b).unwrap().priority = Priority::Low;
+
+    let plan = plan_merge(&mine, &theirs, &shared);
+    assert_eq!(status_of(&plan, a), None);
+    assert_eq!(status_of(&plan, b), Some(Status::ChangedThere));
+    assert_eq!(plan.newer_here, 1);
+    let (merged, summary) =
+        apply_merge(&mine, &theirs, &plan, &HashMap::new(), "CPAM", Id::random, 5);
+    assert_eq!(merged.sheet(a).unwrap().title, "Changée ici");
+    assert_eq!(merged.sheet(b).unwrap().priority, Priority::Low);
+    assert_eq!(summary, MergeSummary { replaced: 1, ..Default::default() });
+}
+
+#[test]
+fn a_change_on_both_sides_is_a_conflict_the_user_settles() {
+    let base = example_contract();
+    let shared = shared_after_export(&base);
+    let a = base.sheets[0].id;
+    let mut mine = base.clone();
+    mine.sheet_mut(a).unwrap().title = "Titre d’ici".into();
+    let mut theirs = base.clone();
+    theirs.sheet_mut(a).unwrap().title = "Titre du partenaire".into();
+
+    let plan = plan_merge(&mine, &theirs, &shared);
+    let conflict = plan.proposals.iter().find(|p| p.id == a).unwrap();
+    assert_eq!((conflict.status, conflict.suggested), (Status::Conflict, None));
+    assert_eq!(conflict.changes[0].field, "Intitulé");
+    assert_eq!(
+        (conflict.changes[0].mine.as_str(), conflict.changes[0].theirs.as_str()),
+        ("Titre d’ici", "Titre du partenaire")
+    );
+    assert_eq!(plan.undecided(&HashMap::new()).count(), 1);
+
+    let both = HashMap::from([(a, Choice::KeepBoth)]);
+    let (merged, _) = apply_merge(&mine, &theirs, &plan, &both, "CPAM du Cantal", Id::random, 5);
+    let titles: Vec<&str> = merged.sheets.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(&titles[..2], ["Titre d’ici", "Titre du partenaire (version de CPAM du Cantal)"]);
+    assert_ne!(merged.sheets[1].id, a);
+    assert_eq!(merged.sheets[1].axis_id, merged.sheets[0].axis_id);
+
+    let theirs_wins = HashMap::from([(a, Choice::TakeTheirs)]);
+    let (merged, _) = apply_merge(&mine, &theirs, &plan, &theirs_wins, "CPAM", Id::random, 5);
+    assert_eq!(merged.sheet(a).unwrap().title, "Titre du partenaire");
+    assert_eq!(merged.sheets.len(), base.sheets.len());
+}
+
+#[test]
+fn without_a_common_history_every_difference_is_a_conflict() {
+    let base = example_contract();
+    let mut theirs = base.clone();
+    theirs.name = "Autre nom".into();
+    let plan = plan_merge(&base, &theirs, &SharedVersions::default());
+    assert_eq!(plan.proposals.len(), 1);
+    assert_eq!(
+        (plan.proposals[0].kind, plan.proposals[0].status),
+        (ItemKind::Identity, Status::Conflict)
+    );
+}
+
+#[test]
+fn new_items_are_added_in_their_place_and_deleted_ones_stay_deleted() {
+    let base = example_contract();
+    let shared = shared_after_export(&base);
+    let mut theirs = base.clone();
+    let new_sheet = ActionSheet::new(Id::from_u128(999), "Nouvelle fiche", 0);
+    theirs.sheets.insert(1, new_sheet);
+    let mut mine = base.clone();
+    let deleted = mine.sheets.remove(2);
+
+    let plan = plan_merge(&mine, &theirs, &shared);
+    assert_eq!(status_of(&plan, Id::from_u128(999)), Some(Status::New));
+    let new = plan.proposals.iter().find(|p| p.id == Id::from_u128(999)).unwrap();
+    let shown: Vec<(&str, &str)> =
+        new.changes.iter().map(|c| (c.field.as_str(), c.theirs.as_str())).collect();
+    assert!(shown.contains(&("Intitulé", "Nouvelle fiche")), "{shown:?}");
+    assert!(shown.iter().all(|(_, value)| *value != "—"));
+    let deleted_here = plan.proposals.iter().find(|p| p.id == deleted.id).unwrap();
+    assert_eq!(
+        (deleted_here.status, deleted_here.suggested),
+        (Status::DeletedHere, Some(Choice::KeepMine))
+    );
+    let (merged, summary) = apply_merge(&mine, &theirs, &plan, &HashMap::new(), "x", Id::random, 5);
+    assert_eq!(merged.sheets[1].title, "Nouvelle fiche");
+    assert!(merged.sheet(deleted.id).is_none());
+    assert_eq!((summary.added, summary.kept), (1, 1));
+}
+
+#[test]
+fn what_was_taken_is_shared_so_the_same_file_twice_asks_nothing() {
+    let base = example_contract();
+    let mut ws = Workspace::default();
+    ws.add_contract(base.clone());
+    record_export(&mut ws, &base);
+    let mut theirs = base.clone();
+    theirs.sheets[0].title = "Du partenaire".into();
+    let plan = plan_merge(ws.active().unwrap(), &theirs, &ws.shared_versions[&base.id]);
+    merge_into_workspace(&mut ws, &theirs, &plan, &HashMap::new(), "x", Id::random, 5).unwrap();
+    let again = plan_merge(ws.active().unwrap(), &theirs, &ws.shared_versions[&base.id]);
+    assert!(again.is_empty(), "{again:?}");
+}
+
+#[test]
+fn a_file_reusing_an_id_of_another_item_never_makes_two_items_share_it() {
+    let base = example_contract();
+    let organisation = base.organisations[0].id;
+    let mut theirs = base.clone();
+    theirs.sheets.push(ActionSheet::new(organisation, "Fiche au faux identifiant", 0));
+    let plan = plan_merge(&base, &theirs, &shared_after_export(&base));
+    let (merged, summary) = apply_merge(&base, &theirs, &plan, &HashMap::new(), "x", Id::random, 5);
+    assert_eq!(summary.added, 1);
+    let added = merged.sheets.last().unwrap();
+    assert_eq!(added.title, "Fiche au faux identifiant");
+    assert_ne!(added.id, organisation);
+}
+
+#[test]
+fn the_summary_reads_in_french() {
+    let summary = MergeSummary { added: 2, replaced: 1, doubled: 0, kept: 1 };
+    assert_eq!(
+        summary.describe(),
+        "2 éléments ajoutés, 1 élément remplacé par la version du fichier, 1 version gardée ici"
+    );
+    assert_eq!(MergeSummary::default().describe(), "aucun changement");
+}

@@ -1,0 +1,138 @@
+//! Property tests of the whole exchange: export then import gives back the same contract,
+//! merging a file with itself changes nothing, and a merge never drops an item nor invents a
+//! follow-up entry, whatever the edits made on both sides and whatever the user chooses; an
+//! entry changed on both sides since the last exchange is always a conflict.
+//!
+//! Contracts are the example contract with some follow-up (`edits::base`) after random edits
+//! (`edits::edit`), the follow-up included.
+
+mod edits;
+
+use super::follow_up::owner_ids;
+use super::import::check_file;
+use super::items::{ids_in, items_of, Item, ItemKind};
+use super::merge::{apply_merge, plan_merge, record_export, Choice, Status};
+use super::Envelope;
+use crate::model::{Id, SharedVersions, Workspace};
+use edits::{base, edit, edited};
+use proptest::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+fn shared(with_history: bool) -> SharedVersions {
+    let mut ws = Workspace::default();
+    if with_history {
+        record_export(&mut ws, &base());
+    }
+    ws.shared_versions.into_values().next().unwrap_or_default()
+}
+
+fn fresh_counter() -> impl FnMut() -> Id {
+    let mut next = 10_000u128;
+    move || {
+        next += 1;
+        Id::from_u128(next)
+    }
+}
+
+/// The items of the contract's lists and identity, leaving the follow-up out.
+fn top_level(items: &[Item]) -> usize {
+    items.iter().filter(|i| !i.kind.is_follow_up()).count()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn an_exported_contract_imports_identical(edits in prop::collection::vec(edit(0), 0..16)) {
+        let contract = edited(&edits);
+        let file = Envelope::new(contract.clone(), "2026-11-23T10:00:00.000Z".into(), "ARS".into()).to_pretty_json();
+        let checked = check_file(file.as_bytes()).map_err(|p| TestCaseError::fail(format!("{p:?}")))?;
+        prop_assert_eq!(checked.envelope.contract, contract);
+    }
+
+    #[test]
+    fn merging_a_file_with_itself_changes_nothing(edits in prop::collection::vec(edit(0), 0..16), history: bool) {
+        let contract = edited(&edits);
+        let plan = plan_merge(&contract, &contract, &shared(history));
+        prop_assert!(plan.is_empty());
+        let (merged, summary) = apply_merge(&contract, &contract, &plan, &HashMap::new(), "x", fresh_counter(), 99);
+        prop_assert_eq!(merged, contract);
+        prop_assert!(!summary.changed_anything());
+    }
+
+    #[test]
+    fn a_merge_never_drops_an_item(
+        ours in prop::collection::vec(edit(0), 0..14),
+        theirs in prop::collection::vec(edit(100), 0..14),
+        history: bool,
+        picks in prop::collection::vec(any::<prop::sample::Index>(), 40),
+    ) {
+        let (mine, theirs) = (edited(&ours), edited(&theirs));
+        let plan = plan_merge(&mine, &theirs, &shared(history));
+        let decisions: HashMap<Id, Choice> = plan
+            .proposals
+            .iter()
+            .zip(picks.iter().cycle())
+            .map(|(p, pick)| (p.id, *pick.get(p.choices())))
+            .collect();
+        let (merged, _) = apply_merge(&mine, &theirs, &plan, &decisions, "partenaire", fresh_counter(), 99);
+
+        let (mine_items, their_items, after) = (items_of(&mine), items_of(&theirs), items_of(&merged));
+        let merged_json = serde_json::to_value(&merged).unwrap();
+        prop_assert!(ids_in(&merged_json).values().all(|n| *n == 1), "an id is used twice after the merge");
+        // Follow-up goes with its fiche, action or indicator: when the partner's version of a
+        // fiche without one of ours is taken, that one's follow-up goes with it.
+        let owners_after = owner_ids(&merged_json);
+        let owner_stays = |item: &Item| item.follow_up.is_none_or(|k| owners_after.contains(&k.owner));
+        let present: HashSet<(ItemKind, Id)> = after.iter().map(|i| (i.kind, i.id)).collect();
+        for item in mine_items.iter().filter(|i| owner_stays(i)) {
+            prop_assert!(present.contains(&(item.kind, item.id)), "{:?} « {} » lost", item.kind, item.label);
+        }
+        let version = |items: &[Item], id: Id| items.iter().find(|i| i.id == id).map(|i| i.fingerprint);
+        for proposal in &plan.proposals {
+            let their = their_items.iter().find(|i| i.id == proposal.id).unwrap();
+            let expected = match decisions[&proposal.id] {
+                Choice::TakeTheirs if owner_stays(their) => Some(their.fingerprint),
+                Choice::TakeTheirs => None,
+                Choice::KeepMine | Choice::KeepBoth => version(&mine_items, proposal.id),
+            };
+            prop_assert_eq!(version(&after, proposal.id), expected, "{:?} « {} »", proposal.kind, proposal.label);
+        }
+        let grown = plan.proposals.iter().filter(|p| !p.kind.is_follow_up()).filter(|p| match decisions[&p.id] {
+            Choice::KeepBoth => true,
+            Choice::TakeTheirs => matches!(p.status, Status::New | Status::DeletedHere),
+            Choice::KeepMine => false,
+        });
+        prop_assert_eq!(top_level(&after), top_level(&mine_items) + grown.count());
+        // Every entry after the merge is one side's, or came with a copy of the partner's fiche.
+        let owners_before: HashSet<Id> = [&mine, &theirs].iter().flat_map(|c| owner_ids(&serde_json::to_value(c).unwrap())).collect();
+        for item in after.iter().filter(|i| i.kind.is_follow_up()) {
+            let written = version(&mine_items, item.id) == Some(item.fingerprint)
+                || version(&their_items, item.id) == Some(item.fingerprint)
+                || !owners_before.contains(&item.follow_up.unwrap().owner);
+            prop_assert!(written, "« {} » was written by neither side", item.label);
+        }
+    }
+
+    #[test]
+    fn an_entry_changed_on_both_sides_is_a_conflict(
+        ours in prop::collection::vec(edit(0), 0..14),
+        theirs in prop::collection::vec(edit(100), 0..14),
+        history: bool,
+    ) {
+        let (mine, theirs) = (edited(&ours), edited(&theirs));
+        let shared = shared(history);
+        let plan = plan_merge(&mine, &theirs, &shared);
+        let here: HashMap<Id, Item> = items_of(&mine).into_iter().map(|i| (i.id, i)).collect();
+        for item in items_of(&theirs).into_iter().filter(|i| i.kind.is_follow_up()) {
+            let Some(mine) = here.get(&item.id) else { continue };
+            let both_changed = mine.fingerprint != item.fingerprint
+                && shared.rank(item.id, mine.fingerprint).is_none()
+                && shared.rank(item.id, item.fingerprint).is_none();
+            if both_changed {
+                let proposal = plan.proposals.iter().find(|p| p.id == item.id);
+                prop_assert_eq!(proposal.map(|p| (p.status, p.suggested)), Some((Status::Conflict, None)));
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! The columns per year of the spreadsheet tables: a fiche's budget planned and spent, an
+//! action's status and comment, an indicator's target and result.
+//!
+//! The years are those of the contract's period and any other year the data holds (a review or
+//! a funding line outside the period is a validation finding, but it must not vanish from the
+//! file). A year with nothing in it is an empty cell, never a default: no status that nobody
+//! gave, no « 0 » spent that nobody reported.
+
+use crate::model::french_csv::euros;
+use crate::model::review::review_of;
+use crate::model::{ActionSheet, Contract, Indicator, YearReview};
+use std::collections::BTreeSet;
+
+/// Every year of the period, and the `others` (in order, once each).
+fn years_with(contract: &Contract, others: impl Iterator<Item = i32>) -> Vec<i32> {
+    let mut years: BTreeSet<i32> = contract.period.years().collect();
+    years.extend(others);
+    years.into_iter().collect()
+}
+
+fn pairs(years: &[i32], first: &str, second: &str) -> Vec<String> {
+    years.iter().flat_map(|y| [format!("{first} {y}"), format!("{second} {y}")]).collect()
+}
+
+/// The years of the fiches' budget columns.
+pub fn budget_years(contract: &Contract) -> Vec<i32> {
+    years_with(contract, contract.sheets.iter().flat_map(|s| &s.funding).map(|line| line.year))
+}
+
+pub fn budget_header(years: &[i32]) -> Vec<String> {
+    pairs(years, "Prévu", "Dépensé")
+}
+
+/// Planned and spent euros of each year over the sheet's funding lines. Planned is empty only
+/// while the budget is not filled in at all (as the total is); spent is empty for a year where
+/// no line has an amount spent yet.
+pub fn budget_columns(sheet: &ActionSheet, years: &[i32]) -> Vec<String> {
+    let filled_in = !sheet.funding.is_empty() || sheet.no_funding_needed;
+    let mut cells = Vec::with_capacity(years.len() * 2);
+    for year in years {
+        let lines: Vec<_> = sheet.funding.iter().filter(|line| line.year == *year).collect();
+        let planned = lines.iter().fold(0u64, |sum, line| sum.saturating_add(line.planned_euros));
+        let spent = lines
+            .iter()
+            .filter_map(|line| line.actual_euros)
+            .reduce(|sum, euros| sum.saturating_add(euros));
+        cells.push(if filled_in { euros(planned) } else { String::new() });
+        cells.push(spent.map(euros).unwrap_or_default());
+    }
+    cells
+}
+
+/// The years of the actions' review columns.
+pub fn review_years(contract: &Contract) -> Vec<i32> {
+    let actions = contract.sheets.iter().flat_map(|s| &s.actions);
+    years_with(contract, actions.flat_map(|a| &a.reviews).map(|review| review.year))
+}
+
+pub fn review_header(years: &[i32]) -> Vec<String> {
+    pairs(years, "Statut", "Commentaire")
+}
+
+/// Status (French label) and « Ce qui a été fait » of each year: empty cells for a year
+/// without review, and an empty status for a review that has none yet.
+pub fn year_review_columns(reviews: &[YearReview], years: &[i32]) -> Vec<String> {
+    let mut cells = Vec::with_capacity(years.len() * 2);
+    for year in years {
+        let review = review_of(reviews, *year);
+        cells.push(review.and_then(|r| r.status).map_or("", |s| s.label()).to_string());
+        cells.push(review.map_or("", |r| r.comment.trim()).to_string());
+    }
+    cells
+}
+
+/// The years of the indicators' value columns.
+pub fn value_years(contract: &Contract) -> Vec<i32> {
+    let sheets = contract.sheets.iter().flat_map(|s| &s.indicators);
+    let values = contract.indicators.iter().chain(sheets).flat_map(|i| &i.values);
+    years_with(contract, values.filter_map(|v| v.year))
+}
+
+pub fn value_header(years: &[i32]) -> Vec<String> {
+    pairs(years, "Cible", "Résultat")
+}
+
+/// Target and result of each year.
+pub fn value_columns(indicator: &Indicator, years: &[i32]) -> Vec<String> {
+    let mut cells = Vec::with_capacity(years.len() * 2);
+    for year in years {
+        let value = indicator.value_of(*year);
+        cells.push(value.map_or("", |v| v.target.trim()).to_string());
+        cells.push(value.map_or("", |v| v.result.trim()).to_string());
+    }
+    cells
+}
