@@ -3,6 +3,7 @@
 mod contract;
 mod contracts;
 mod exchanges;
+mod indicators;
 pub mod issues;
 mod no_contract;
 mod not_found;
