@@ -2,7 +2,7 @@
 //! (did it change anything?), each with its target and where the figure comes from.
 
 use super::closed_list::closed_list;
-use super::{Id, Timestamp};
+use super::{Id, Period, Timestamp};
 use serde::{Deserialize, Serialize};
 
 closed_list! {
@@ -34,6 +34,12 @@ closed_list! {
 impl IndicatorScale {
     pub fn is_numeric(self) -> bool {
         self != Self::Text
+    }
+
+    /// Whether `text` is a figure this scale cannot read: a numeric scale and a value typed
+    /// that is not a number (« une dizaine »). An empty value is not filled in, not wrong.
+    pub fn rejects(self, text: &str) -> bool {
+        self.is_numeric() && !text.trim().is_empty() && parse_number(text).is_none()
     }
 }
 
@@ -158,6 +164,25 @@ impl Indicator {
         changed
     }
 
+    /// The positions in `values` of the entries the yearly table of `period` does not show:
+    /// those without a year or outside the period (only a hand-made or older file has them),
+    /// and the second and later entries of a year. The screens list them apart, read-only,
+    /// with what validation says of them.
+    pub fn stray_values(&self, period: Period) -> Vec<usize> {
+        self.values
+            .iter()
+            .enumerate()
+            .filter(|(index, value)| match value.year {
+                None => true,
+                Some(year) => {
+                    !period.contains_year(year)
+                        || self.values[..*index].iter().any(|v| v.year == Some(year))
+                }
+            })
+            .map(|(index, _)| index)
+            .collect()
+    }
+
     /// Whether the result of `year` reaches its target: `None` when that cannot be told (a
     /// qualitative indicator, no result, no target, or a figure that is not a number). The
     /// year's own target is used, else the indicator's overall target.
@@ -218,6 +243,38 @@ mod tests {
         let mut words = indicator(IndicatorScale::Text, "100");
         words.edit_value(2025, |v| v.result = "120".into());
         assert_eq!(words.target_reached(2025), None);
+    }
+
+    #[test]
+    fn only_a_numeric_scale_rejects_words() {
+        assert!(IndicatorScale::AtLeast.rejects("une dizaine"));
+        assert!(IndicatorScale::AtMost.rejects("environ 10"));
+        assert!(!IndicatorScale::AtLeast.rejects("1 200"));
+        assert!(!IndicatorScale::AtLeast.rejects("  "), "empty is not filled, not wrong");
+        assert!(!IndicatorScale::Text.rejects("une dizaine"));
+    }
+
+    #[test]
+    fn values_the_yearly_table_cannot_show_are_set_apart() {
+        let mut indicator = indicator(IndicatorScale::AtLeast, "");
+        let entry = |year: Option<i32>, result: &str| IndicatorValue {
+            year,
+            result: result.into(),
+            ..Default::default()
+        };
+        indicator.values = vec![
+            entry(Some(2024), "1"),
+            entry(None, "2"),
+            entry(Some(2031), "3"),
+            entry(Some(2024), "4"),
+            entry(Some(2025), "5"),
+        ];
+        let period = Period { first_year: 2024, last_year: 2028 };
+        assert_eq!(indicator.stray_values(period), [1, 2, 3]);
+        assert_eq!(indicator.value_of(2024).unwrap().result, "1", "the table shows the first");
+        indicator.values.retain(|v| v.year.is_some_and(|y| period.contains_year(y)));
+        indicator.values.remove(1);
+        assert!(indicator.stray_values(period).is_empty());
     }
 
     #[test]

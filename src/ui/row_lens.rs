@@ -71,7 +71,29 @@ in_sheet! {
     SpecificObjective: specific_objectives;
     Action: actions;
     FundingLine: funding;
-    Indicator: indicators;
+}
+
+/// Indicators live in two places: a sheet's (owner: the sheet) and the contract's own
+/// evaluation indicators (no owner), so that one editor serves the « Évaluation » step and the
+/// « Contrat » screen.
+impl Listed for Indicator {
+    fn list(contract: &Contract, sheet: Option<Id>) -> Option<&Vec<Self>> {
+        match sheet {
+            Some(sheet) => contract.sheet(sheet).map(|s| &s.indicators),
+            None => Some(&contract.indicators),
+        }
+    }
+    fn list_mut(contract: &mut Contract, sheet: Option<Id>) -> Option<&mut Vec<Self>> {
+        match sheet {
+            Some(sheet) => contract.sheet_mut(sheet).map(|s| &mut s.indicators),
+            None => Some(&mut contract.indicators),
+        }
+    }
+    fn touch_owner(contract: &mut Contract, sheet: Option<Id>, now: Timestamp) {
+        if let Some(sheet) = sheet {
+            edit_by_id(&mut contract.sheets, sheet, now, |_| ());
+        }
+    }
 }
 
 impl Listed for StrategicObjective {
@@ -98,6 +120,16 @@ pub fn row_ids<T: Listed>(state: AppState, owner: Option<Id>) -> Memo<Vec<Id>> {
             .flatten()
             .unwrap_or_default()
     })
+}
+
+/// Adds `item` at the end of the list of kind `T` under `owner`, stamping the owner.
+pub fn push_row<T: Listed>(state: AppState, owner: Option<Id>, item: T) {
+    state.edit_contract(|c, now| {
+        if let Some(list) = T::list_mut(c, owner) {
+            list.push(item);
+        }
+        T::touch_owner(c, owner, now);
+    });
 }
 
 /// The row `id` of kind `T`, under `owner` (the sheet or axis; none for the contract's own
@@ -128,6 +160,21 @@ impl<T: Listed> RowLens<T> {
         RowLens { state, owner: None, id, kind: PhantomData }
     }
 
+    /// A row under `owner`, or of the contract's own list when `None`: for a component that
+    /// serves both (the indicators).
+    pub fn under(state: AppState, owner: Option<Id>, id: Id) -> Self {
+        RowLens { state, owner, id, kind: PhantomData }
+    }
+
+    /// The sheet or axis holding the row; `None` for the contract's own lists.
+    pub fn owner(self) -> Option<Id> {
+        self.owner
+    }
+
+    pub fn id(self) -> Id {
+        self.id
+    }
+
     /// Reads the row, tracking it; `None` once it is gone.
     fn with<V>(self, read: impl FnOnce(&T) -> V) -> Option<V> {
         let (owner, id) = (self.owner, self.id);
@@ -142,6 +189,14 @@ impl<T: Listed> RowLens<T> {
         V: Clone + Default + PartialEq + Send + Sync + 'static,
     {
         Memo::new(move |_| self.with(get).unwrap_or_default())
+    }
+
+    /// [`RowLens::read`] for a value that depends on more than the row (a year, say).
+    pub fn read_by<V>(self, get: impl Fn(&T) -> V + Send + Sync + 'static) -> Memo<V>
+    where
+        V: Clone + Default + PartialEq + Send + Sync + 'static,
+    {
+        Memo::new(move |_| self.with(&get).unwrap_or_default())
     }
 
     /// The row's place in its list, counted from 1 as people do (0 once it is gone).

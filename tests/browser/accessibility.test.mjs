@@ -52,6 +52,33 @@ test('the import preview (conflicts field by field, choices) and the sheet selec
   await app.page.getByRole('button', { name: 'Ne pas importer' }).click();
 });
 
+test('the fiche’s « Évaluation » step (yearly table, an issue, a value apart) and its « Suivi annuel » pass axe-core', async () => {
+  const sheetId = (await app.storedWorkspace()).contracts[0].sheets.find((s) => s.title === 'Sport santé nutrition').id;
+  await app.open(`fiche/?id=${sheetId}&etape=7`);
+  await visible(app.heading('Étape 7 sur 8 : Évaluation', 2));
+  await app.saved();
+  await app.page.evaluate((id) => {
+    const key = 'atelier-cls.v1.espace';
+    const workspace = JSON.parse(localStorage.getItem(key));
+    const sheet = workspace.contracts.find((c) => c.id === workspace.active_contract).sheets.find((s) => s.id === id);
+    const value = (year, target, result) => ({ year, target, target_comment: '', result, result_comment: '' });
+    sheet.indicators = [{
+      id: '00000000-0000-4000-8aaa-000000000010', modified_at: 0, kind: 'outcome', name: 'Patients orientés',
+      definition: '', unit: 'personnes', baseline: '0', target: '100', scale: 'at_least', source: 'Réseau sport santé',
+      frequency: 'yearly', collector: '', values: [value(2024, '80', 'une dizaine'), value(null, '', '3')],
+    }];
+    sheet.reviews = [{ year: 2024, status: 'partly_done', comment: 'Deux ateliers', reason: 'Salle indisponible', next_steps: '', to_confirm: true }];
+    localStorage.setItem(key, JSON.stringify(workspace));
+  }, sheetId);
+  await app.page.reload();
+  await visible(app.page.getByRole('table', { name: 'Valeurs de l’indicateur 1 hors du tableau' }));
+  await visible(app.page.getByText('n’est pas un nombre', { exact: false }));
+  assert.deepEqual(await violations(app.page), []);
+  await app.open(`fiche/?id=${sheetId}&etape=8`);
+  await visible(app.page.getByRole('table', { name: 'Suivi annuel' }));
+  assert.deepEqual(await violations(app.page), []);
+});
+
 test('the keyboard focus is always visible', async () => {
   await app.open('contrat/');
   await visible(app.heading('Le contrat'));

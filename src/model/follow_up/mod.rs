@@ -15,6 +15,7 @@
 mod budget;
 mod dashboard;
 mod filter;
+pub mod history;
 mod indicators;
 mod rows;
 

@@ -4,7 +4,7 @@
 use super::{Issue, Severity, Subject};
 use crate::model::numbering::Numbering;
 use crate::model::text::shorten;
-use crate::model::{ActionSheet, Axis, Body, Contract, Id, StrategicObjective};
+use crate::model::{ActionSheet, Axis, Body, Contract, Id, Indicator, StrategicObjective};
 
 /// How much of a user's text a location quotes.
 pub(super) const QUOTED_IN_PATH: usize = 70;
@@ -56,6 +56,30 @@ impl<'a> Checker<'a> {
             (None, text) => format!("Objectif spécifique « {} »", shorten(text, QUOTED_IN_PATH)),
         };
         self.within(sheet, what)
+    }
+
+    /// An indicator by its name, or by its rank when it has none: "Indicateur « Taux »",
+    /// "Indicateur 2".
+    pub fn indicator_name(rank: usize, indicator: &Indicator) -> String {
+        match indicator.name.trim() {
+            "" => format!("Indicateur {}", rank + 1),
+            name => format!("Indicateur « {} »", shorten(name, QUOTED_IN_PATH)),
+        }
+    }
+
+    /// An indicator of `sheet`, or of the contract itself when `None`:
+    /// "Fiche action n°3 › Indicateur « Taux »", "Indicateurs du contrat › Indicateur 2".
+    pub fn indicator_path(
+        &self,
+        sheet: Option<&ActionSheet>,
+        rank: usize,
+        indicator: &Indicator,
+    ) -> String {
+        let what = Self::indicator_name(rank, indicator);
+        match sheet {
+            Some(sheet) => self.within(sheet, what),
+            None => format!("Indicateurs du contrat › {what}"),
+        }
     }
 
     pub fn member_path(&self, body: Body, name: &str, id: Id) -> String {

@@ -1,9 +1,8 @@
 //! Rules on what a sheet needs to be followed: a lead, an axis, and a target for each
 //! indicator.
 
-use super::checker::{Checker, QUOTED_IN_PATH};
+use super::checker::Checker;
 use super::Subject;
-use crate::model::text::shorten;
 
 /// What a sheet needs to be followed: a lead who answers for it, an axis that places it in
 /// the contract, and a target for each indicator so the bilan can say whether it was reached.
@@ -28,11 +27,7 @@ pub(super) fn check_completeness(check: &mut Checker) {
         }
         for (rank, indicator) in sheet.indicators.iter().enumerate() {
             if indicator.target.trim().is_empty() {
-                let what = match indicator.name.trim() {
-                    "" => format!("Indicateur {}", rank + 1),
-                    name => format!("Indicateur « {} »", shorten(name, QUOTED_IN_PATH)),
-                };
-                let path = check.within(sheet, what);
+                let path = check.indicator_path(Some(sheet), rank, indicator);
                 check.warning(
                     Subject::Indicator { sheet: sheet.id, id: indicator.id },
                     path,

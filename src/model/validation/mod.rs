@@ -14,11 +14,12 @@
 //! [`Numbering`], so they read like the printed contract ("Axe 2 › Objectif 2.1").
 //!
 //! Issues come out in a stable order: contract-level issues first, then in document order
-//! (directory, governance, axes and their objectives, sheets in reading order with their
-//! specific objectives, actions, funding lines and indicators).
+//! (directory, governance, axes and their objectives, the contract's own indicators, sheets in
+//! reading order with their specific objectives, actions, funding lines and indicators).
 //!
 //! The rules live one family per file (`contract_rules`, `titles`, `placement`, `references`,
-//! `calendar`, `completeness`); they all write into the `checker`, and `order` sorts the result.
+//! `calendar`, `completeness`, `indicators`); they all write into the `checker`, and `order`
+//! sorts the result.
 
 mod calendar;
 mod checker;
@@ -26,6 +27,7 @@ mod completeness;
 mod contract_rules;
 #[cfg(test)]
 mod fixture;
+mod indicators;
 mod order;
 mod placement;
 mod references;
@@ -45,6 +47,11 @@ pub enum Severity {
 }
 
 /// Where an issue points, so the UI can show it beside the item it concerns.
+///
+/// `ContractIndicator` is one of the contract's own evaluation indicators. `IndicatorValue`
+/// is one yearly entry of an indicator, the one at `index` in its `values`, so that each entry
+/// (two for the same year, several without a year) shows its own issues; its `sheet` is `None`
+/// for an indicator of the contract itself.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Subject {
     Contract,
@@ -60,6 +67,8 @@ pub enum Subject {
     Funding { sheet: Id, id: Id },
     Member(Id),
     Meeting(Id),
+    ContractIndicator(Id),
+    IndicatorValue { sheet: Option<Id>, id: Id, index: usize },
 }
 
 impl Subject {
@@ -72,6 +81,7 @@ impl Subject {
             | Subject::Action { sheet, .. }
             | Subject::Indicator { sheet, .. }
             | Subject::Funding { sheet, .. } => Some(sheet),
+            Subject::IndicatorValue { sheet, .. } => sheet,
             _ => None,
         }
     }
@@ -123,6 +133,7 @@ pub fn validate_numbered(contract: &Contract, numbering: &Numbering) -> Vec<Issu
     references::check_references(&mut check);
     calendar::check_calendar(&mut check);
     completeness::check_completeness(&mut check);
+    indicators::check_yearly_values(&mut check);
     let mut issues = check.issues;
     order::sort_in_document_order(contract, &mut issues);
     issues

@@ -1,12 +1,14 @@
 //! The order issues are listed in: contract-level first, then document order (directory,
-//! governance, axes and their objectives, sheets in reading order with their parts).
+//! governance, axes and their objectives, the contract's own indicators, sheets in reading
+//! order with their parts).
 
 use super::{Issue, Subject};
-use crate::model::Contract;
+use crate::model::{Contract, Id, Indicator};
 use std::collections::{HashMap, HashSet};
 
 /// Every subject of the contract in document order: contract-level items, the directory,
-/// governance, axes with their objectives, then sheets in reading order with their parts.
+/// governance, axes with their objectives, the contract's own indicators (the « Contrat »
+/// screen shows them last), then sheets in reading order with their parts.
 pub(super) fn document_order(contract: &Contract) -> Vec<Subject> {
     let mut order = vec![Subject::Contract, Subject::Period, Subject::Territory];
     order.extend(contract.organisations.iter().map(|o| Subject::Organisation(o.id)));
@@ -15,6 +17,10 @@ pub(super) fn document_order(contract: &Contract) -> Vec<Subject> {
     for axis in &contract.axes {
         order.push(Subject::Axis(axis.id));
         order.extend(axis.objectives.iter().map(|o| Subject::Objective(o.id)));
+    }
+    for indicator in &contract.indicators {
+        order.push(Subject::ContractIndicator(indicator.id));
+        order.extend(value_subjects(None, indicator));
     }
     for sheet in contract.sheets_in_axis_order() {
         let s = sheet.id;
@@ -27,9 +33,18 @@ pub(super) fn document_order(contract: &Contract) -> Vec<Subject> {
         );
         order.extend(sheet.actions.iter().map(|a| Subject::Action { sheet: s, id: a.id }));
         order.extend(sheet.funding.iter().map(|f| Subject::Funding { sheet: s, id: f.id }));
-        order.extend(sheet.indicators.iter().map(|i| Subject::Indicator { sheet: s, id: i.id }));
+        for indicator in &sheet.indicators {
+            order.push(Subject::Indicator { sheet: s, id: indicator.id });
+            order.extend(value_subjects(Some(s), indicator));
+        }
     }
     order
+}
+
+/// The subjects of an indicator's yearly entries, in their order.
+fn value_subjects(sheet: Option<Id>, indicator: &Indicator) -> impl Iterator<Item = Subject> {
+    let id = indicator.id;
+    (0..indicator.values.len()).map(move |index| Subject::IndicatorValue { sheet, id, index })
 }
 
 /// Stable sort by document order: issues of one subject keep the order the rules produced them.

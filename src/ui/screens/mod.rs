@@ -4,6 +4,7 @@ mod contract;
 mod contracts;
 mod exchanges;
 mod follow_up;
+mod indicators;
 pub mod issues;
 mod no_contract;
 mod not_found;

@@ -1,25 +1,28 @@
 //! The contract set-up: one page of sections (identity and period, territory, directory,
-//! governance, diagnostic, axes and strategic objectives), with the validation issues shown
-//! beside what they concern and gathered in a summary panel at the top.
+//! governance, diagnostic, axes and strategic objectives, the contract's own evaluation
+//! indicators), with the validation issues shown beside what they concern and gathered in a
+//! summary panel at the top.
 
 mod axes;
 mod diagnostic;
 mod directory;
 mod governance;
 mod identity;
+mod indicators;
 mod territory;
 
 use super::issues::{self, provide_issues};
 use super::no_contract::RequireContract;
 use leptos::prelude::*;
 
-const SECTIONS: [(&str, &str); 6] = [
+const SECTIONS: [(&str, &str); 7] = [
     ("identite", "Identité et période"),
     ("territoire", "Territoire"),
     ("annuaire", "Organisations"),
     ("gouvernance", "Gouvernance"),
     ("diagnostic", "Diagnostic"),
     ("axes", "Axes et objectifs stratégiques"),
+    ("indicateurs", "Indicateurs d’évaluation du contrat"),
 ];
 
 #[component]
@@ -50,5 +53,6 @@ fn ContractSetup() -> impl IntoView {
         <governance::GovernanceSection/>
         <diagnostic::DiagnosticSection/>
         <axes::AxesSection/>
+        <indicators::IndicatorsSection/>
     }
 }

@@ -1,8 +1,11 @@
 //! The whole sheet on one page, read-only: the review step, the print of one sheet, and the
-//! annexes of the printed contract all show this.
+//! annexes of the printed contract all show this, down to its yearly follow-up (« Suivi
+//! annuel »: the sheet's and each action's review of every year of the period).
 
+use crate::model::follow_up::history::{sheet_history, History};
 use crate::model::funding::planned_per_year;
 use crate::model::numbering::Numbering;
+use crate::model::review::status_label;
 use crate::model::text::euros;
 use crate::model::{ActionSheet, Contract, Id};
 use crate::ui::state::AppState;
@@ -39,6 +42,7 @@ struct SheetView {
     means: Vec<(&'static str, String)>,
     funding: Vec<String>,
     indicators: Vec<String>,
+    history: History,
 }
 
 impl SheetView {
@@ -172,8 +176,20 @@ impl SheetView {
                 .indicators
                 .iter()
                 .map(|i| {
+                    let years: String = i
+                        .values
+                        .iter()
+                        .filter_map(|v| {
+                            let year = v.year?;
+                            Some(format!(
+                                " – {year} : cible {}, résultat {}",
+                                or_dash(&v.target),
+                                or_dash(&v.result)
+                            ))
+                        })
+                        .collect();
                     format!(
-                        "{} : {} – cible : {} – source : {} – {}",
+                        "{} : {} – cible : {} – source : {} – {}{years}",
                         i.kind.label(),
                         or_dash(&i.name),
                         or_dash(&i.target),
@@ -182,6 +198,7 @@ impl SheetView {
                     )
                 })
                 .collect(),
+            history: sheet_history(s, c.period),
         }
     }
 }
@@ -197,6 +214,52 @@ fn bullets(items: Vec<String>) -> impl IntoView {
         view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
             .into_any()
     }
+}
+
+/// « Suivi annuel »: a row for the sheet and one per action, a column per year; each cell
+/// says the status (« Non renseigné » when none, « à confirmer » when carried over from the
+/// year before) and what was written. Years as columns read like the seed's bilan and keep
+/// the table as short as the sheet has actions.
+fn history_table(history: History) -> impl IntoView {
+    if history.is_blank() {
+        return view! { <p>"Aucun bilan annuel n’a encore été saisi pour cette fiche."</p> }
+            .into_any();
+    }
+    let History { years, rows } = history;
+    view! {
+        <div class="table-scroll">
+            <table class="history">
+                <caption>"Suivi annuel"</caption>
+                <thead><tr>
+                    <th scope="col">"Fiche ou action"</th>
+                    {years.into_iter().map(|year| view! { <th scope="col">{year}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| view! {
+                        <tr>
+                            <th scope="row">{row.label}</th>
+                            {row.years.into_iter().map(|review| {
+                                let class = format!("history__cell history__cell--{}", review.status.map_or("none", |s| s.key()));
+                                let line = |label: &'static str, text: String| (!text.trim().is_empty()).then(|| view! {
+                                    <p><span class="history__label">{label}</span>" "{text}</p>
+                                });
+                                view! {
+                                    <td class=class>
+                                        <strong class="history__status">{status_label(review.status)}</strong>
+                                        {review.to_confirm.then(|| view! { " " <em class="history__to-confirm">"(à confirmer)"</em> })}
+                                        {line("Fait :", review.comment)}
+                                        {line("Pourquoi :", review.reason)}
+                                        {line("Suite prévue :", review.next_steps)}
+                                    </td>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }
 
 /// The sheet as a document. `heading_level` 2 on its own page, 3 inside the contract print.
@@ -229,6 +292,8 @@ pub fn SheetSummary(id: Id) -> impl IntoView {
                 {bullets(v.funding)}
                 <h3>"Évaluation"</h3>
                 {bullets(v.indicators)}
+                <h3>"Suivi annuel"</h3>
+                {history_table(v.history)}
             </article>
         }
     }
