@@ -307,7 +307,7 @@ fn enum_label(key: &str) -> Option<&'static str> {
     ) -> Option<&'static str> {
         all.iter().find(|v| key_of(**v) == key).map(|v| label(*v))
     }
-    find(&ReviewStatus::ALL, ReviewStatus::key, ReviewStatus::label, key)
+    find(ReviewStatus::ALL, ReviewStatus::key, ReviewStatus::label, key)
         .or_else(|| find(Priority::ALL, Priority::key, Priority::label, key))
         .or_else(|| find(SheetKind::ALL, SheetKind::key, SheetKind::label, key))
         .or_else(|| find(Participation::ALL, Participation::key, Participation::label, key))
@@ -338,7 +338,7 @@ mod tests {
                 assert_eq!(serde_json::to_value(value).unwrap(), json!(key(*value)));
             }
         }
-        check(&ReviewStatus::ALL, ReviewStatus::key);
+        check(ReviewStatus::ALL, ReviewStatus::key);
         check(Priority::ALL, Priority::key);
         check(SheetKind::ALL, SheetKind::key);
         check(Participation::ALL, Participation::key);

@@ -58,7 +58,7 @@ pub fn Filters(visible: Memo<Rows>) -> impl IntoView {
                 value=Signal::derive(move || view.with(|v| if v.filter.no_status { "aucun".to_string() } else { v.filter.status.map(|s| s.key().to_string()).unwrap_or_default() }))
                 on_change=move |t: String| views.set(|v| {
                     v.filter.no_status = t == "aucun";
-                    v.filter.status = ReviewStatus::ALL.into_iter().find(|s| s.key() == t);
+                    v.filter.status = ReviewStatus::ALL.iter().find(|s| s.key() == t).copied();
                 })/>
             <SelectField label="De l’année" options=years value=Signal::derive(move || view.with(|v| v.filter.from_year.map(|y| y.to_string()).unwrap_or_default()))
                 on_change=move |t: String| views.set(|v| v.filter.from_year = t.parse().ok())/>
