@@ -212,6 +212,7 @@ fn show(value: &Value, words: &Vocabulary) -> String {
 const FIELDS: &[(&str, &str)] = &[
     ("name", "Nom"),
     ("title", "Intitulé"),
+    ("fictional", "Contrat fictif (démonstration)"),
     ("generation", "Génération"),
     ("period", "Période"),
     ("first_year", "Première année"),

@@ -1,6 +1,8 @@
 //! Exchange between partners: the JSON file format, import checks, and merging what comes back;
+//! the example and demonstration contracts (examples/);
 //! the contract as CSV tables for people who work in a spreadsheet.
 
+pub mod demonstration;
 pub mod diff;
 pub mod envelope;
 pub mod example;

@@ -71,6 +71,11 @@ pub struct Contract {
     pub id: Id,
     pub modified_at: Timestamp,
     pub name: String,
+    /// A made-up contract (the demonstration): every screen says its data are fictional while
+    /// it is open. Absent in files written before it existed, hence the default: a real
+    /// contract never has to say it is real.
+    #[serde(default)]
+    pub fictional: bool,
     /// 1 for a first contract, 2 for its renewal (CLS 2), and so on.
     pub generation: u8,
     pub period: Period,
@@ -97,6 +102,7 @@ impl Contract {
             id,
             modified_at: now,
             name: name.into(),
+            fictional: false,
             generation: 1,
             period: Period::default(),
             territory: Territory::default(),
@@ -197,6 +203,15 @@ impl Contract {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contract_written_before_the_fictional_flag_reads_as_a_real_one() {
+        let mut tree = crate::model::json::to_tree(&Contract::blank(Id::from_u128(1), "CLS", 0))
+            .expect("serialises");
+        assert_eq!(tree.as_object_mut().and_then(|o| o.remove("fictional")), Some(false.into()));
+        let contract: Contract = crate::model::json::from_tree(&tree).expect("still reads");
+        assert!(!contract.fictional);
+    }
 
     #[test]
     fn sheets_move_among_those_of_their_axis() {

@@ -1,5 +1,5 @@
-//! The frame around every screen: skip link, header (product and open contract, save status)
-//! and the main navigation.
+//! The frame around every screen: skip link, header (product and open contract, save status),
+//! the main navigation, and the banner that says a fictional contract is open.
 
 use super::links::href;
 use super::screen::Screen;
@@ -35,6 +35,20 @@ pub fn Shell() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </nav>
+        <FictionalBanner/>
+    }
+}
+
+/// While the open contract is fictional (the demonstration), every screen says so, in print
+/// too: a printed fiche of the demonstration must not pass for a real one.
+#[component]
+fn FictionalBanner() -> impl IntoView {
+    let state = AppState::get();
+    let fictional = Memo::new(move |_| state.with_contract(|c| c.fictional).unwrap_or(false));
+    view! {
+        <Show when=move || fictional.get()>
+            <p class="fictional-banner" role="note">"Contrat de démonstration : données fictives"</p>
+        </Show>
     }
 }
 

@@ -6,7 +6,8 @@
 //! - An indicator's yearly `value` becomes that year's `result`, with an empty target and
 //!   comments, and the indicator is qualitative (`scale: "text"`) until someone says it counts
 //!   figures: a migration never invents a target to reach.
-//! - The contract gains its own list of indicators, empty.
+//! - The contract gains its own list of indicators, empty, and says it is not a fictional
+//!   (demonstration) contract: only the demonstration file says `fictional: true`.
 
 use serde_json::{json, Map, Value};
 
@@ -24,6 +25,7 @@ const STATUSES: [&str; 8] = [
 pub(super) fn upgrade(mut contract: Value) -> Result<Value, String> {
     let fields = contract.as_object_mut().ok_or("le contrat n’est pas un objet JSON")?;
     fields.entry("indicators").or_insert_with(|| json!([]));
+    fields.entry("fictional").or_insert(Value::Bool(false));
     if let Some(Value::Array(sheets)) = fields.get_mut("sheets") {
         for sheet in sheets.iter_mut().filter_map(Value::as_object_mut) {
             upgrade_reviews(sheet);
@@ -79,6 +81,7 @@ mod tests {
             crate::model::json::to_tree(&Contract::blank(crate::model::Id::from_u128(1), "CLS", 0))
                 .unwrap();
         contract.as_object_mut().unwrap().remove("indicators");
+        contract.as_object_mut().unwrap().remove("fictional");
         let mut sheet = crate::model::json::to_tree(&crate::model::ActionSheet::new(
             crate::model::Id::from_u128(2),
             "Fiche",
@@ -111,8 +114,11 @@ mod tests {
 
     #[test]
     fn a_format_1_contract_reads_as_format_2() {
-        let contract: Contract = from_tree(&upgrade(format_1()).unwrap()).unwrap();
+        let upgraded = upgrade(format_1()).unwrap();
+        assert_eq!(upgraded["fictional"], json!(false), "written out, not left to the default");
+        let contract: Contract = from_tree(&upgraded).unwrap();
         assert!(contract.indicators.is_empty());
+        assert!(!contract.fictional);
         let sheet = &contract.sheets[0];
         assert_eq!(sheet.reviews[0].status, Some(ReviewStatus::PartlyDone));
         assert!(!sheet.reviews[0].to_confirm);

@@ -1,11 +1,14 @@
-//! The contract list: several contracts in one browser. Create a blank one, load the example,
-//! open, rename, duplicate, delete (with confirmation, then "Annuler").
+//! The contract list: several contracts in one browser. Create a blank one, load the example
+//! or the demonstration, open, rename, duplicate, delete (with confirmation, then "Annuler").
 
+use crate::exchange::demonstration::{self, demonstration_contract, LoadFailure};
 use crate::exchange::example::example_contract;
 use crate::model::{copy::with_fresh_ids, Contract, Id};
 use crate::ui::clock::now;
+use crate::ui::fetch::{fetch_bytes, FetchError};
 use crate::ui::fields::TextField;
 use crate::ui::links::href;
+use crate::ui::notices::Level;
 use crate::ui::screen::Screen;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -24,7 +27,7 @@ pub fn ContractsScreen() -> impl IntoView {
         <NewContract/>
         <Show when=move || ids.with(Vec::is_empty)>
             <div class="empty-state">
-                <p>"Aucun contrat pour l’instant. Créez-en un, ou chargez l’exemple pour découvrir un contrat réel."</p>
+                <p>"Aucun contrat pour l’instant. Créez-en un, chargez l’exemple pour découvrir un contrat réel, ou la démonstration pour voir un contrat fictif suivi pendant deux ans."</p>
                 <p>"Un partenaire vous a envoyé un fichier de contrat ? Déposez-le sur cette page, ou "
                    <A href=href(&Screen::Exchanges.path())>"importez-le depuis Échanges"</A>"."</p>
             </div>
@@ -36,6 +39,10 @@ pub fn ContractsScreen() -> impl IntoView {
         </ul>
     }
 }
+
+/// The key of the notice that says the demonstration could not be loaded: a second failure
+/// replaces it, a success takes it away.
+const DEMONSTRATION_NOTICE: &str = "demonstration";
 
 #[component]
 fn NewContract() -> impl IntoView {
@@ -58,10 +65,45 @@ fn NewContract() -> impl IntoView {
             open_setup();
         }
     };
-    let load_example = move |_| {
-        let example = with_fresh_ids(&example_contract(), Id::random, now());
-        state.workspace.update(|ws| ws.add_contract(example));
-        open_setup();
+    let load_example = {
+        let open_setup = open_setup.clone();
+        move |_| {
+            let example = with_fresh_ids(&example_contract(), Id::random, now());
+            state.workspace.update(|ws| ws.add_contract(example));
+            open_setup();
+        }
+    };
+    // The demonstration is fetched, not compiled in (see `exchange::demonstration`); until it
+    // is in, further presses are ignored and the status line says it is coming.
+    let loading = RwSignal::new(false);
+    let demonstration_url = href(demonstration::PATH);
+    let load_demonstration = move |_| {
+        if loading.get_untracked() {
+            return;
+        }
+        loading.set(true);
+        let (url, open_setup) = (demonstration_url.clone(), open_setup.clone());
+        leptos::task::spawn_local(async move {
+            let fetched = fetch_bytes(&url).await.map_err(|error| match error {
+                FetchError::Unreachable => LoadFailure::Unreachable,
+                FetchError::Status(code) => LoadFailure::Status(code),
+            });
+            match fetched.and_then(|bytes| demonstration_contract(&bytes)) {
+                Ok(contract) => {
+                    state.notices.clear_keyed(DEMONSTRATION_NOTICE);
+                    let demo = with_fresh_ids(&contract, Id::random, now());
+                    state.workspace.update(|ws| ws.add_contract(demo));
+                    open_setup();
+                }
+                Err(failure) => state.notices.set_keyed(
+                    DEMONSTRATION_NOTICE,
+                    Level::Error,
+                    failure.message_fr(),
+                ),
+            }
+            // The list may have been left meanwhile: its signal is then gone, and that is fine.
+            let _ = loading.try_set(false);
+        });
     };
     view! {
         <form class="new-contract" on:submit=create>
@@ -71,6 +113,11 @@ fn NewContract() -> impl IntoView {
             <div class="actions">
                 <button type="submit">"Créer le contrat"</button>
                 <button type="button" class="secondary" on:click=load_example>"Charger l’exemple"</button>
+                <button type="button" class="secondary" on:click=load_demonstration
+                    aria-busy=move || loading.get().to_string()>"Charger la démonstration"</button>
+                <span class="muted" role="status">
+                    {move || if loading.get() { "Téléchargement de la démonstration…" } else { "" }}
+                </span>
             </div>
         </form>
     }

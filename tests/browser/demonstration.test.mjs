@@ -1,0 +1,84 @@
+// The demonstration contract: « Charger la démonstration » fetches the fictional contract
+// published beside the app (dist/exemples/), opens it, and every screen then says its data are
+// fictional; the planning and the list of fiches are full. When the file cannot be fetched, a
+// French message says so and nothing changes.
+import { test } from 'node:test';
+import { suite } from '../support/browser.mjs';
+import { press } from '../support/app.mjs';
+import { assert, visible, hidden, hasText, hasCount, until } from '../support/expect.mjs';
+
+const env = suite();
+
+const FILE = '**/exemples/cls-demonstration-2024-2028.json';
+const BANNER = 'Contrat de démonstration : données fictives';
+const banner = (page) => page.getByRole('note').filter({ hasText: BANNER });
+const loadButton = (page) => page.getByRole('button', { name: 'Charger la démonstration' });
+const failure = (page) => page.getByRole('alert').filter({ hasText: 'La démonstration n’a pas pu être chargée' });
+/** A failed request is reported by Chromium in the console: expected in the failure tests. */
+const FAILED_REQUEST = /Failed to load resource/;
+
+test('the demonstration loads from the keyboard, says it is fictional on every screen, and fills the planning and the fiches', async () => {
+  const { app, page } = await env.freshApp();
+  // Entered from a screen's own folder (its page has <base href="../">), as a shared link would.
+  await app.open('fiches/');
+  await app.goTo('Mes contrats');
+  await hidden(banner(page));
+  const requested = page.waitForRequest(FILE);
+  await press(loadButton(page));
+  assert.equal(new URL((await requested).url()).pathname, '/sous-dossier/exemples/cls-demonstration-2024-2028.json');
+  await visible(app.heading('Le contrat'));
+  await visible(banner(page));
+  await until(async () => {
+    const stored = await app.storedWorkspace();
+    const open = stored?.contracts.find((contract) => contract.id === stored.active_contract);
+    assert.equal(open?.fictional, true);
+    assert.match(open?.name ?? '', /^Contrat de démonstration \(fictif\)/);
+  });
+
+  await app.goTo('Planning');
+  await visible(app.heading('Planning'));
+  await visible(banner(page));
+  const chart = page.getByRole('region', { name: 'Planning des actions' });
+  await until(async () => assert.ok(await chart.locator('button.bar').count() >= 40, 'at least 40 bars'));
+  assert.ok(await chart.locator('button.milestone').count() >= 5, 'milestones');
+  const count = await page.getByText(/actions? au planning/).innerText();
+  assert.ok(Number.parseInt(count, 10) >= 46, count);
+
+  await app.goTo('Fiches action');
+  await visible(banner(page));
+  await hasText(page.getByRole('status').filter({ hasText: 'affichée' }), '8 fiches affichées sur 8');
+  await hasCount(page.getByRole('link', { name: /^Fiche action n°\d+/ }), 8);
+
+  // A real contract opened next: no banner.
+  await app.loadExample();
+  await visible(app.heading('Le contrat'));
+  await hidden(banner(page));
+});
+
+test('offline, the demonstration gives a French message, changes nothing, and works once back online', async () => {
+  const { app, page } = await env.freshApp({ expectErrors: FAILED_REQUEST });
+  await page.route(FILE, (route) => route.abort('internetdisconnected'));
+  await app.open();
+  await press(loadButton(page));
+  await visible(failure(page));
+  await hasText(failure(page), /connexion à internet.*Vos contrats n’ont pas changé\./);
+  await visible(app.heading('Mes contrats locaux de santé'));
+  await hasCount(page.getByRole('list', { name: 'Contrats' }).getByRole('listitem'), 0);
+  await hidden(banner(page));
+  assert.equal((await app.storedWorkspace())?.contracts.length ?? 0, 0);
+
+  await page.unroute(FILE);
+  await press(loadButton(page));
+  await visible(app.heading('Le contrat'));
+  await visible(banner(page));
+  await hidden(failure(page));
+});
+
+test('a site deployed without the file says it is missing', async () => {
+  const { app, page } = await env.freshApp({ expectErrors: FAILED_REQUEST });
+  await page.route(FILE, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Introuvable' }));
+  await app.open();
+  await press(loadButton(page));
+  await hasText(failure(page), /introuvable sur ce site \(erreur 404\)/);
+  await hasCount(page.getByRole('list', { name: 'Contrats' }).getByRole('listitem'), 0);
+});
