@@ -74,8 +74,10 @@ impl IndicatorValue {
     }
 }
 
-/// Reads a figure as people type it in French: « 1 200 », « 12,5 », « 45 % ». `None` for
-/// anything else, which is how validation tells a non-numeric value.
+/// Reads a figure as people type it in French: « 1 200 », « 12,5 », « 45 % », « -3 ». `None`
+/// for anything else, which is how validation tells a non-numeric value. Digits are read one by
+/// one rather than with `str::parse::<f64>`, whose exact decimal algorithm and tables would
+/// weigh on the wasm for figures that are only ever compared with their target.
 pub fn parse_number(text: &str) -> Option<f64> {
     let cleaned: String = text
         .trim()
@@ -84,10 +86,22 @@ pub fn parse_number(text: &str) -> Option<f64> {
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
         .map(|c| if c == ',' { '.' } else { c })
         .collect();
-    if cleaned.is_empty() || !cleaned.chars().any(|c| c.is_ascii_digit()) {
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0 || !all_digits(whole) || !all_digits(fraction) {
         return None;
     }
-    cleaned.parse::<f64>().ok().filter(|n| n.is_finite())
+    let mut value = whole.bytes().fold(0.0, |value, b| value * 10.0 + f64::from(b - b'0'));
+    let mut unit = 1.0;
+    for b in fraction.bytes() {
+        unit /= 10.0;
+        value += f64::from(b - b'0') * unit;
+    }
+    Some(if negative { -value } else { value })
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -215,6 +229,11 @@ mod tests {
         assert_eq!(parse_number(""), None);
         assert_eq!(parse_number("%"), None);
         assert_eq!(parse_number("inf"), None);
+        assert_eq!(parse_number("1e5"), None);
+        assert_eq!(parse_number("1.2.3"), None);
+        assert_eq!(parse_number("-"), None);
+        assert_eq!(parse_number(",5"), Some(0.5));
+        assert_eq!(parse_number("+7"), Some(7.0));
     }
 
     fn indicator(scale: IndicatorScale, target: &str) -> Indicator {

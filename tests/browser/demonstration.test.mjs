@@ -38,9 +38,9 @@ test('the demonstration loads from the keyboard, says it is fictional on every s
   await app.goTo('Planning');
   await visible(app.heading('Planning'));
   await visible(banner(page));
-  const chart = page.getByRole('region', { name: 'Planning des actions' });
-  await until(async () => assert.ok(await chart.locator('button.bar').count() >= 40, 'at least 40 bars'));
-  assert.ok(await chart.locator('button.milestone').count() >= 5, 'milestones');
+  const planning = page.getByRole('region', { name: 'Planning des actions' });
+  await until(async () => assert.ok(await planning.locator('button.bar').count() >= 40, 'at least 40 bars'));
+  assert.ok(await planning.locator('button.milestone').count() >= 5, 'milestones');
   const count = await page.getByText(/actions? au planning/).innerText();
   assert.ok(Number.parseInt(count, 10) >= 46, count);
 
@@ -48,6 +48,17 @@ test('the demonstration loads from the keyboard, says it is fictional on every s
   await visible(banner(page));
   await hasText(page.getByRole('status').filter({ hasText: 'affichée' }), '8 fiches affichées sur 8');
   await hasCount(page.getByRole('link', { name: /^Fiche action n°\d+/ }), 8);
+
+  // « Suivi » is full too: two years of follow-up, with every status somewhere.
+  await app.open('suivi/?annee=2025');
+  await visible(banner(page));
+  const statuses = page.getByRole('combobox', { name: /^Statut 2025 / });
+  await until(async () => assert.ok(await statuses.count() >= 48, 'a status per fiche and per action'));
+  const chosen = await statuses.evaluateAll((selects) => selects.map((s) => s.value));
+  assert.ok(chosen.filter(Boolean).length >= 40, `statuses filled in: ${chosen.filter(Boolean).length}`);
+  const chart = await page.getByRole('img', { name: /^Actions par statut en 2025\./ }).getAttribute('aria-label');
+  assert.match(chart, /Axe 8 :/);
+  await visible(page.getByRole('region', { name: 'Budget 2025 : prévu et dépensé' }));
 
   // A real contract opened next: no banner.
   await app.loadExample();

@@ -80,6 +80,15 @@ test('a year’s cible and résultat are typed in the fiche with the keyboard an
     { year: 2025, target: '100', target_comment: 'Première année pleine', result: '112', result_comment: 'Chiffres du réseau' },
   ]);
 
+  // « Suivi » shows the same year of the same indicator, and says the target is reached.
+  await app.open('suivi/?annee=2025');
+  const suivi = page.getByRole('region', { name: 'Indicateurs 2025' });
+  await hasValue(suivi.getByRole('textbox', { name: 'Cible 2025 Patients orientés vers le sport santé' }), '100');
+  await hasValue(suivi.getByRole('textbox', { name: 'Résultat 2025 Patients orientés vers le sport santé' }), '112');
+  await hasText(suivi.getByRole('row', { name: /Patients orientés/ }).locator('td').last(), 'Oui');
+  await hasText(page.getByRole('definition').filter({ hasText: 'mesurables' }), '1 sur 1 mesurables');
+  await openStep(app, 7, 'Évaluation');
+
   // The fiche's summary shows the year.
   await press(page.getByRole('link', { name: '8. Relecture' }));
   await hasText(page.getByRole('article', { name: /^Fiche action n°/ }).getByRole('listitem').filter({ hasText: 'Patients orientés' }),

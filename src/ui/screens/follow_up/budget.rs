@@ -68,7 +68,7 @@ pub fn YearBudget() -> impl IntoView {
             <h2 id="suivi-budget">{move || format!("Budget {} : prévu et dépensé", year.get())}</h2>
             <Show when=move || !budget.with(|b| b.0.is_empty())
                 fallback=move || view! { <p class="empty-state">{move || format!("Aucune ligne de financement pour {} : le budget se saisit à l’étape « Moyens » des fiches.", year.get())}</p> }>
-                <div class="table-scroll" role="region" aria-labelledby="suivi-budget" tabindex="0">
+                <div class="table-scroll" role="region" aria-label="Tableau du budget de l’année" tabindex="0">
                 <table class="budget-table">
                     <thead><tr>
                         <th scope="col">"Fiche et financeur"</th>

@@ -41,7 +41,7 @@ pub fn YearIndicators() -> impl IntoView {
             <h2 id="suivi-indicateurs">{move || format!("Indicateurs {}", year.get())}</h2>
             <Show when=move || !lines.with(Vec::is_empty)
                 fallback=|| view! { <p class="empty-state">"Aucun indicateur : ajoutez-en dans « Le contrat » ou à l’étape « Évaluation » des fiches."</p> }>
-                <div class="table-scroll" role="region" aria-labelledby="suivi-indicateurs" tabindex="0">
+                <div class="table-scroll" role="region" aria-label="Tableau des indicateurs de l’année" tabindex="0">
                 <table class="indicator-year-table">
                     <thead><tr>
                         <th scope="col">"Indicateur"</th>

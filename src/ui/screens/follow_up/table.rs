@@ -80,7 +80,7 @@ pub fn ReviewTable() -> impl IntoView {
                 }}</p>
             </Show>
             <Show when=move || !empty()>
-                <div class="table-scroll" role="region" aria-labelledby="suivi-actions" tabindex="0">
+                <div class="table-scroll" role="region" aria-label="Tableau du bilan des actions" tabindex="0">
                     <table class="review-table">
                         <thead><tr>
                             <th scope="col" id="suivi-col-action">"Fiche ou action"</th>
