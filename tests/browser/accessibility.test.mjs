@@ -71,7 +71,7 @@ test('the fiche’s « Évaluation » step (yearly table, an issue, a value apar
     localStorage.setItem(key, JSON.stringify(workspace));
   }, sheetId);
   await app.page.reload();
-  await visible(app.page.getByRole('table', { name: 'Valeurs de l’indicateur 1 hors du tableau' }));
+  await visible(app.page.getByRole('list', { name: 'Valeurs de l’indicateur 1 hors du tableau' }));
   await visible(app.page.getByText('n’est pas un nombre', { exact: false }));
   assert.deepEqual(await violations(app.page), []);
   await app.open(`fiche/?id=${sheetId}&etape=8`);

@@ -150,11 +150,11 @@ test('values a file brings without a year or outside the period are listed apart
   await visible(app.heading('Le contrat'));
   const indicator = page.getByRole('group', { name: 'Indicateur 2 (indicateur de processus)' });
   await hasValue(indicator.getByLabel('Résultat 2025 de l’indicateur 2', { exact: true }), '5');
-  const apart = indicator.getByRole('table', { name: 'Valeurs de l’indicateur 2 hors du tableau' });
+  const apart = indicator.getByRole('list', { name: 'Valeurs de l’indicateur 2 hors du tableau' });
   await visible(apart);
   await visible(apart.getByText('Une valeur de l’indicateur « Nombre de rencontres organisées » n’a pas d’année.', { exact: false }));
   await visible(apart.getByText('La valeur 2031 de l’indicateur « Nombre de rencontres organisées » est en dehors de la période du contrat (2024-2028)', { exact: false }));
-  await visible(apart.getByRole('cell', { name: 'ancien tableau' }));
+  await visible(apart.getByText('Sans année : cible —, résultat 3 (ancien tableau)'));
   await press(indicator.getByRole('button', { name: 'Supprimer la valeur sans année de l’indicateur 2' }));
   await hidden(apart.getByText('n’a pas d’année', { exact: false }));
   await press(indicator.getByRole('button', { name: 'Supprimer la valeur 2031 de l’indicateur 2' }));

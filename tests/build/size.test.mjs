@@ -11,8 +11,12 @@ import { brotliCompressSync, constants } from 'node:zlib';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 
-/** The release wasm's brotli (quality 11) size reached by issue 15, plus 5 %. */
-const WASM_BROTLI_BUDGET = Math.round(1.05 * 415_062);
+/**
+ * The release wasm's brotli (quality 11) size reached by issue 11's fiche side, plus 5 %
+ * (417,840 before it: the yearly indicator tables, the contract's indicators, their validation
+ * and the fiche's « Suivi annuel » took about 22 KB).
+ */
+const WASM_BROTLI_BUDGET = Math.round(1.05 * 439_928);
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 

@@ -4,8 +4,8 @@
 //! read is marked invalid and shows, on the next row, what validation says of it.
 //!
 //! Below, read-only, the entries the table cannot show (no year, a year outside the period,
-//! a second entry for a year: only imported files have them), each with its issue and a
-//! « Supprimer » button, since they cannot be corrected here.
+//! a second entry for a year: only imported files have them), listed one per line with their
+//! issue and a « Supprimer » button, since they cannot be corrected here.
 
 use crate::model::validation::{issues_for, Issue, Severity, Subject};
 use crate::model::{Indicator, IndicatorValue, Period};
@@ -98,9 +98,7 @@ pub fn YearlyValues(row: RowLens<Indicator>, position: Memo<usize>) -> impl Into
                     <th scope="col">"Résultat"</th><th scope="col">"Commentaire"</th>
                 </tr></thead>
                 <tbody>
-                    <For each=move || years.get() key=|year| *year let:year>
-                        <YearRow row position year/>
-                    </For>
+                    {move || years.get().into_iter().map(|year| view! { <YearRow row position year/> }).collect_view()}
                 </tbody>
             </table>
         </div>
@@ -136,10 +134,14 @@ fn YearCell(
     part: Part,
     issues_id: String,
 ) -> impl IntoView {
-    let value = row.read_by(move |i| i.value_of(year).map(|v| part.text(v).to_string()));
-    let invalid = row.read_by(move |i| {
-        part.is_figure() && i.value_of(year).is_some_and(|v| i.scale.rejects(part.text(v)))
+    // The text, and whether the indicator's scale rejects it: one memo for both.
+    let cell = row.read_by(move |i| {
+        i.value_of(year).map_or((String::new(), false), |v| {
+            let text = part.text(v);
+            (text.to_string(), part.is_figure() && i.scale.rejects(text))
+        })
     });
+    let invalid = move || cell.with(|(_, invalid)| *invalid);
     let id = unique_id("valeur");
     let input = move |ev| {
         let text = event_target_value(&ev);
@@ -149,13 +151,14 @@ fn YearCell(
     };
     view! {
         <label for=id.clone() class="visually-hidden">{move || part.label(year, position.get())}</label>
-        <input type="text" id=id aria-invalid=move || invalid.get().then_some("true")
-            aria-describedby=move || invalid.get().then(|| issues_id.clone())
-            prop:value=move || value.get().unwrap_or_default() on:input=input/>
+        <input type="text" id=id aria-invalid=move || invalid().then_some("true")
+            aria-describedby=move || invalid().then(|| issues_id.clone())
+            prop:value=move || cell.with(|(text, _)| text.clone()) on:input=input/>
     }
 }
 
-/// The entries the table cannot show, read-only, with their issues.
+/// The entries the table cannot show, read-only, with their issues: a plain list, as they
+/// are rare and only need to be read and removed.
 #[component]
 fn StrayValues(
     row: RowLens<Indicator>,
@@ -171,33 +174,31 @@ fn StrayValues(
     move || {
         let list = strays.get();
         (!list.is_empty()).then(|| view! {
-            <div class="table-scroll">
-                <table class="yearly-values yearly-values--stray">
-                    <caption>{move || format!("Valeurs de l’indicateur {} hors du tableau", position.get())}</caption>
-                    <thead><tr>
-                        <th scope="col">"Année"</th><th scope="col">"Cible"</th><th scope="col">"Commentaire"</th>
-                        <th scope="col">"Résultat"</th><th scope="col">"Commentaire"</th>
-                        <th scope="col"><span class="visually-hidden">"Supprimer"</span></th>
-                    </tr></thead>
-                    <tbody>
-                        {list.into_iter().map(|(index, value)| view! { <StrayRow row position index value/> }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ul class="stray-values" aria-label=move || format!("Valeurs de l’indicateur {} hors du tableau", position.get())>
+                {list.into_iter().map(|(index, value)| view! { <StrayValue row position index value/> }).collect_view()}
+            </ul>
         })
     }
 }
 
-fn or_dash(text: &str) -> String {
-    if text.trim().is_empty() {
-        "—".to_string()
-    } else {
-        text.to_string()
-    }
+/// « Sans année : cible —, résultat 3 (ancien tableau) ».
+fn describe(value: &IndicatorValue) -> String {
+    let part = |text: &str, comment: &str| match (text.trim(), comment.trim()) {
+        ("", "") => "—".to_string(),
+        (text, "") => text.to_string(),
+        ("", comment) => format!("— ({comment})"),
+        (text, comment) => format!("{text} ({comment})"),
+    };
+    format!(
+        "{} : cible {}, résultat {}",
+        value.year.map_or_else(|| "Sans année".to_string(), |y| y.to_string()),
+        part(&value.target, &value.target_comment),
+        part(&value.result, &value.result_comment)
+    )
 }
 
 #[component]
-fn StrayRow(
+fn StrayValue(
     row: RowLens<Indicator>,
     position: Memo<usize>,
     index: usize,
@@ -205,17 +206,15 @@ fn StrayRow(
 ) -> impl IntoView {
     let state = AppState::get();
     let issues = entry_issues(row, Signal::derive(move || Some(index)));
-    let year = value.year.map_or_else(|| "sans année".to_string(), |y| y.to_string());
-    let header = value.year.map_or_else(|| "Sans année".to_string(), |y| y.to_string());
-    let cells = Part::ALL
-        .into_iter()
-        .map(|part| view! { <td>{or_dash(part.text(&value))}</td> })
-        .collect_view();
-    let what = format!("la valeur {year}");
+    let text = describe(&value);
+    let what =
+        value.year.map_or_else(|| "la valeur sans année".to_string(), |y| format!("la valeur {y}"));
+    let removed =
+        value.year.map_or_else(|| "La valeur sans année".to_string(), |y| format!("La valeur {y}"));
     let remove = move |_| {
         let (owner, id, kept) = (row.owner(), row.id(), value.clone());
         state.remove_with_undo(
-            format!("La valeur {year} de l’indicateur {}", position.get_untracked()),
+            format!("{removed} de l’indicateur {}", position.get_untracked()),
             move |c| {
                 let values =
                     &mut Indicator::list_mut(c, owner)?.iter_mut().find(|i| i.id == id)?.values;
@@ -232,19 +231,11 @@ fn StrayRow(
         );
     };
     view! {
-        <tr>
-            <th scope="row">{header}</th>
-            {cells}
-            <td>
-                <button type="button" class="danger" on:click=remove
-                    aria-label=move || format!("Supprimer {what} de l’indicateur {}", position.get())>"Supprimer"</button>
-            </td>
-        </tr>
-        {move || {
-            let list = issues.get();
-            (!list.is_empty()).then(|| view! {
-                <tr class="yearly-values__issues"><td colspan="6">{issue_list(list, None)}</td></tr>
-            })
-        }}
+        <li class="stray-value">
+            <span>{text}</span>" "
+            <button type="button" class="danger" on:click=remove
+                aria-label=move || format!("Supprimer {what} de l’indicateur {}", position.get())>"Supprimer"</button>
+            {move || issue_list(issues.get(), None)}
+        </li>
     }
 }
