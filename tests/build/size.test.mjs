@@ -12,11 +12,13 @@ import { brotliCompressSync, constants } from 'node:zlib';
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 
 /**
- * The release wasm's brotli (quality 11) size reached by issue 11's fiche side, plus 5 %
- * (417,840 before it: the yearly indicator tables, the contract's indicators, their validation
- * and the fiche's « Suivi annuel » took about 22 KB).
+ * The release wasm's brotli (quality 11) size after issue 11, plus 5 %. Issue 15 left it at
+ * 415,062; issue 11 took it to 495,085 (+80 KB, +19 %): the « Suivi » screen (dashboard, SVG
+ * chart, follow-up table, the year's indicators and budget), the yearly indicator tables of the
+ * fiche and the contract with their validation, the fiche's « Suivi annuel », and merging
+ * follow-up items. The demonstration contract is fetched, not compiled in.
  */
-const WASM_BROTLI_BUDGET = Math.round(1.05 * 439_928);
+const WASM_BROTLI_BUDGET = Math.round(1.05 * 495_085);
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
