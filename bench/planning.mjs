@@ -8,11 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { launchProfile } from '../tests/support/browser.mjs';
 
 const RUNS = 5;
-const median = (values) => percentile(values, 50);
+export const median = (values) => percentile(values, 50);
 /** The value below which `p` percent of `values` fall (nearest rank). */
-const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)];
+export const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)];
 const KEYSTROKES = 50;
-const FRAME_MS = 1000 / 60;
+export const FRAME_MS = 1000 / 60;
 
 function generatedWorkspace() {
   return execFileSync('cargo', ['run', '--quiet', '--bin', 'bench-contract', '--', '100', '10'], { encoding: 'utf8', maxBuffer: 64 << 20 }).trim();
@@ -25,7 +25,7 @@ function generatedWorkspace() {
  * task (a message posted to itself) or the next frame (its callbacks run once the event's task
  * and microtasks are done, before the browser lays out and paints).
  */
-const TIMER = `window.__timeUntil = (trigger, done) => new Promise((resolve) => {
+export const TIMER = `window.__timeUntil = (trigger, done) => new Promise((resolve) => {
   const t0 = performance.now();
   let settled = false, finished = false;
   const finish = () => {
@@ -113,14 +113,16 @@ window.__plainMatches = (lines) => {
 /**
  * Types KEYSTROKES letters at the end of the field labelled `label`, one input event each, and
  * times each from the event to the work it queued done and, when `echo` (a CSS selector) is
- * given, to that element's text ending with the letter.
+ * given, to that element's text ending with the letter. `label` is a `<label>`'s text, or
+ * `{ css }` for a field named otherwise (`aria-labelledby`), found by that CSS selector.
  */
-async function typingLatency(page, label, echo) {
+export async function typingLatency(page, label, echo) {
   const times = [];
   for (let i = 0; i < KEYSTROKES; i += 1) {
     const letter = String.fromCharCode(97 + (i % 26));
     times.push(await page.evaluate(([label, letter, echo]) => window.__timeUntil(() => {
-      const input = [...document.querySelectorAll('label')].find((l) => l.textContent === label).control;
+      const input = label.css ? document.querySelector(label.css)
+        : [...document.querySelectorAll('label')].find((l) => l.textContent === label).control;
       input.value += letter;
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }, () => echo === null || document.querySelector(echo).textContent.endsWith(letter)), [label, letter, echo]));

@@ -5,11 +5,13 @@
 //  - the same on a throttled rural profile (1.6 Mbit/s down, 750 kbit/s up, 150 ms RTT, CPU 4x
 //    slower), served with gzip as common static hosts do, with the bytes the browser received.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { launchProfile, serveDist } from '../tests/support/browser.mjs';
 import { planningBench } from './planning.mjs';
+import { followUpBench } from './follow-up.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -88,7 +90,7 @@ async function measure() {
   const rural = await coldLoads({ gzip: true }, RURAL);
   const server = await serveDist();
   try {
-    return { runs, rural, planning: await planningBench(server.url) };
+    return { runs, rural, planning: await planningBench(server.url), followUp: await followUpBench(server.url) };
   } finally {
     await server.close();
   }
@@ -106,7 +108,7 @@ function firstVisit(table) {
 const table = sizes();
 const total = table.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const first = firstVisit(table);
-const { runs, rural, planning } = await measure();
+const { runs, rural, planning, followUp } = await measure();
 const ruralMedian = median(rural.map((r) => r.ready));
 const wire = rural[0].transferred;
 const wireTotal = wire.reduce((t, r) => t + r.bytes, 0);
@@ -114,6 +116,7 @@ const shortName = (url) => decodeURIComponent(new URL(url).pathname.replace(/^\/
 const ms = (v) => `${v.toFixed(1)} ms`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
 const readyMedian = median(runs.map((r) => r.ready));
+const summaryRow = (what, t, aim) => `| ${what} | ${ms(t.median)} | ${ms(t.p90)} | ${ms(t.max)} | ${t.overFrame} of ${t.runs} | ${aim} |`;
 const typingRow = (field, echo, t) => `| ${field} | ${echo} | ${ms(t.median)} | ${ms(t.p90)} | ${ms(t.max)} | ${t.overFrame} of ${t.keys} |`;
 
 const lines = [
@@ -183,6 +186,23 @@ const lines = [
   typingRow('« Nom du contrat »', 'the header', planning.typing.contractName),
   typingRow('a fiche’s « Intitulé de la fiche »', 'the fiche’s heading', planning.typing.sheetTitle),
   typingRow('a fiche’s « Constats propres à cette fiche »', '-', planning.typing.sheetFinding),
+  '',
+  `## Suivi (${followUp.sheetRows} fiches × ${followUp.actionRows / followUp.sheetRows} actions, two years of follow-up)`,
+  '',
+  'Generated contract (`cargo run --bin bench-contract -- 100 10 suivi`) in local storage: every fiche and action',
+  'has a bilan for 2024 and 2025 (statuses cycling through all eight and « Non renseigné », comments, reasons,',
+  'next steps), with indicator values and amounts spent for both years. « Suivi » for 2025 shows',
+  `${followUp.rows} rows to fill in (${followUp.sheetRows} fiches and ${followUp.actionRows} actions), ${followUp.indicatorRows} indicators and ${followUp.budgetRows} budget lines.`,
+  'In one page and run, from the event to the work it queued done and the DOM laid out (forced layout;',
+  'painting not included), timed in the page as the planning\'s.',
+  `Load average (\`uptime\`, 1/5/15 min) on this ${cpus().length}-core machine: ${followUp.load.before.map((l) => l.toFixed(2)).join(', ')} before, ${followUp.load.after.map((l) => l.toFixed(2)).join(', ')} after:`,
+  'other work was running, so these figures are upper bounds.',
+  '',
+  '| measure | median | 90th percentile | max | over one frame (16.7 ms) | aim |',
+  '|---|---:|---:|---:|---:|---|',
+  summaryRow(`opening « Suivi » 2025 from « Mes contrats » (router), until its ${followUp.rows} rows and the chart are there`, followUp.opening, 'under 150 ms'),
+  summaryRow('changing one action’s status, until its row, the chart’s accessible name and the counts show it', followUp.status, 'one frame at the median'),
+  summaryRow('a keystroke in an action’s « Ce qui a été fait »', { ...followUp.comment, runs: followUp.comment.keys }, 'one frame at the median'),
   '',
 ];
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n'));

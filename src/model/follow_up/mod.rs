@@ -15,6 +15,7 @@
 mod budget;
 mod dashboard;
 mod filter;
+mod generate;
 pub mod history;
 mod indicators;
 mod rows;
@@ -24,6 +25,7 @@ pub use dashboard::{
     column_of, status_at, status_counts, AxisCounts, DoneShare, StatusCounts, STATUS_COLUMNS,
 };
 pub use filter::{FollowUpFilter, StatusChoice, NOT_FILLED_KEY};
+pub use generate::{with_follow_up, FOLLOWED_YEARS};
 pub use indicators::{
     indicator_rows, IndicatorOwner, IndicatorRow, IndicatorSummary, CONTRACT_GROUP,
 };
