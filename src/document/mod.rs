@@ -7,6 +7,8 @@
 //! OpenDocument writer (`exchange/odt`), so what the COPIL reads on the wall is what the
 //! partners receive as a file. It is pure: no browser types, tested natively.
 
+pub mod status_bars;
+
 use crate::model::follow_up::STATUS_COLUMNS;
 use crate::model::ReviewStatus;
 

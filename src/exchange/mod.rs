@@ -1,6 +1,6 @@
 //! Exchange between partners: the JSON file format, import checks, and merging what comes back;
 //! the example and demonstration contracts (examples/);
-//! the contract as CSV tables for people who work in a spreadsheet.
+//! the contract as CSV tables for people who work in a spreadsheet; documents as ODT files.
 
 pub mod demonstration;
 pub mod diff;
@@ -11,6 +11,7 @@ pub mod follow_up;
 pub mod import;
 pub mod items;
 pub mod merge;
+pub mod odt;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod spreadsheet;

@@ -1,11 +1,13 @@
 //! The user interface. Components render the model and dispatch changes defined in `model`;
-//! they hold no business rule. `screen`, `html` and `chart_lines` are pure (tested natively);
+//! they hold no business rule. `screen`, `html`, `chart_lines` and
+//! `status_bars` (the documents', re-exported) are pure (tested natively);
 //! the rest needs a browser.
 
 pub mod chart_lines;
 pub mod html;
 pub mod screen;
-pub mod status_bars;
+/// The chart's geometry lives with the documents (the ODT writer draws the same bars).
+pub use crate::document::status_bars;
 
 #[cfg(target_arch = "wasm32")]
 mod add_by_name;

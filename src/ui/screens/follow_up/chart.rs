@@ -6,7 +6,7 @@ use super::FollowUpView;
 use crate::model::follow_up::{status_at, StatusChoice, StatusCounts, STATUS_COLUMNS};
 use crate::model::review::status_label;
 use crate::ui::chart_lines::status_class;
-use crate::ui::status_bars::{segments, BAR_HEIGHT, LABEL_WIDTH, ROW_HEIGHT, WIDTH};
+use crate::ui::status_bars::{segments, total_x, BAR_HEIGHT, ROW_HEIGHT, WIDTH};
 use leptos::prelude::*;
 
 #[component]
@@ -35,7 +35,7 @@ pub fn StatusChart(counts: Memo<StatusCounts>) -> impl IntoView {
                     </rect>
                 }
             }).collect_view();
-            let end = LABEL_WIDTH + axis.total() * crate::ui::status_bars::ROOM / longest.max(1) + 6;
+            let end = total_x(axis.total(), longest);
             view! {
                 <text class="chart-label" x="0" y=(y + 15).to_string()>{axis.short_label.clone()}</text>
                 {parts}

@@ -1,5 +1,7 @@
-//! The geometry of the dashboard's stacked bars (« Suivi »): pure, so that it is tested
-//! natively; the component that draws them is `screens/follow_up/chart.rs`.
+//! The geometry of the stacked bars of actions by status, in SVG units: pure, so that it is
+//! tested natively. Two drawers share it, so the file shows the bars of the screen: the
+//! dashboard's component (`ui/screens/follow_up/chart.rs`) and the ODT writer's image
+//! (`exchange/odt/chart.rs`).
 
 use crate::model::follow_up::{status_at, STATUS_COLUMNS};
 use crate::model::ReviewStatus;
@@ -33,6 +35,11 @@ pub fn segments(counts: &[usize; STATUS_COLUMNS], longest: usize) -> Vec<Segment
         x = end;
     }
     out
+}
+
+/// Where a bar's total is written: just after the bar's end.
+pub fn total_x(total: usize, longest: usize) -> usize {
+    LABEL_WIDTH + total * ROOM / longest.max(1) + 6
 }
 
 #[cfg(test)]

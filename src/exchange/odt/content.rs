@@ -1,0 +1,372 @@
+//! `content.xml`: the document's blocks as ODF text, and the automatic styles they use (page
+//! breaks, table columns, rows that do not split, a cell style per status).
+//!
+//! A page break is not an empty paragraph: the block after it gets a variant of its own style
+//! with `fo:break-before="page"`, so a new page never starts with a blank line.
+
+use super::chart;
+use super::package::Entry;
+use super::palette;
+use super::styles::{self, TEXT_WIDTH_MM};
+use super::xml::Xml;
+use super::NAMESPACES;
+use crate::document::Table;
+use crate::document::{Block, Cell, CellKind, Document, ParagraphKind, Signatory, StatusChart};
+use crate::model::follow_up::{status_at, STATUS_COLUMNS};
+use std::collections::BTreeSet;
+use std::io;
+
+/// What `content.xml` needs in the package.
+pub struct Content {
+    pub xml: Vec<u8>,
+    /// The charts' images: `Pictures/chart1.svg`...
+    pub pictures: Vec<Entry>,
+}
+
+/// The style of a table, and of a table that starts a new page.
+const TABLE: &str = "Table";
+const TABLE_BREAK: &str = "Table_Break";
+const ROW: &str = "Row";
+const HEADER_CELL: &str = "Header_Cell";
+const CELL: &str = "Cell";
+const TOTAL_CELL: &str = "Total_Cell";
+const SIGNATURE_CELL: &str = "Signature_Cell";
+/// Signature blocks side by side, two per row.
+const SIGNATURES_PER_ROW: usize = 2;
+/// The chart's frame style (a graphic style).
+const CHART_FRAME: &str = "Chart_Frame";
+
+/// The name of the variant of a paragraph style that starts a new page.
+fn break_style(style: &str) -> String {
+    format!("Break_{style}")
+}
+
+/// The name of the column style of a table of `columns` equal columns.
+fn columns_style(columns: usize) -> String {
+    format!("Columns_{columns}")
+}
+
+/// The cell style of a status: `Status_done`, `Status_none`.
+fn status_style(status: Option<crate::model::ReviewStatus>) -> String {
+    format!("Status_{}", palette::key(status))
+}
+
+/// Millimetres with two decimals, from hundredths of a millimetre (no float formatting).
+fn millimetres(hundredths: usize) -> String {
+    format!("{}.{:02}mm", hundredths / 100, hundredths % 100)
+}
+
+/// The body being written, and what its automatic styles must then declare.
+struct Body {
+    xml: Xml,
+    /// The previous block was a page break: the next one starts a new page.
+    break_next: bool,
+    /// The paragraph styles that started a page.
+    breaks: BTreeSet<&'static str>,
+    /// The numbers of columns of the tables written.
+    column_counts: BTreeSet<usize>,
+    tables: usize,
+    pictures: Vec<Entry>,
+}
+
+impl Body {
+    /// The style of the next paragraph: its own, or its variant that starts a new page.
+    fn paragraph_style(&mut self, style: &'static str) -> String {
+        if std::mem::take(&mut self.break_next) {
+            self.breaks.insert(style);
+            break_style(style)
+        } else {
+            style.to_owned()
+        }
+    }
+
+    fn paragraph(&mut self, style: &'static str, text: &str) {
+        let style = self.paragraph_style(style);
+        self.xml.open("text:p", &[("text:style-name", &style)]);
+        self.xml.paragraph_text(text);
+        self.xml.close("text:p");
+    }
+
+    fn heading(&mut self, level: u8, text: &str) {
+        let (level, style) = styles::heading(level);
+        let style = self.paragraph_style(style);
+        let level = level.to_string();
+        self.xml.open("text:h", &[("text:style-name", &style), ("text:outline-level", &level)]);
+        self.xml.paragraph_text(text);
+        self.xml.close("text:h");
+    }
+
+    fn list(&mut self, items: &[String]) {
+        if items.is_empty() {
+            return;
+        }
+        self.xml.open("text:list", &[("text:style-name", styles::BULLETS)]);
+        for item in items {
+            self.xml.open("text:list-item", &[]);
+            self.paragraph(styles::LIST_ITEM, item);
+            self.xml.close("text:list-item");
+        }
+        self.xml.close("text:list");
+    }
+
+    /// Opens a table of `columns` equal columns, numbered `Tableau<n>` (a caption is no good
+    /// name: names must be unique, and the caption is written above as text anyway).
+    fn open_table(&mut self, columns: usize) {
+        self.tables += 1;
+        let name = format!("Tableau{}", self.tables);
+        let style = if std::mem::take(&mut self.break_next) { TABLE_BREAK } else { TABLE };
+        self.xml.open("table:table", &[("table:name", &name), ("table:style-name", style)]);
+        self.column_counts.insert(columns);
+        let (count, style) = (columns.to_string(), columns_style(columns));
+        let column =
+            [("table:style-name", style.as_str()), ("table:number-columns-repeated", &count)];
+        self.xml.empty("table:table-column", &column);
+    }
+
+    /// A cell holding paragraphs, each with its style.
+    fn cell(&mut self, cell_style: &str, paragraphs: &[(&'static str, &str)]) {
+        let attributes = [("table:style-name", cell_style), ("office:value-type", "string")];
+        self.xml.open("table:table-cell", &attributes);
+        for (style, text) in paragraphs {
+            self.paragraph(style, text);
+        }
+        self.xml.close("table:table-cell");
+    }
+
+    fn table(&mut self, table: &Table) {
+        let columns = table.rows.iter().map(Vec::len).chain([table.header.len()]).max();
+        let columns = columns.unwrap_or(0);
+        if !table.caption.trim().is_empty() {
+            self.paragraph(styles::CAPTION, &table.caption);
+        }
+        if columns == 0 {
+            return;
+        }
+        self.open_table(columns);
+        if !table.header.is_empty() {
+            self.xml.open("table:table-header-rows", &[]);
+            self.xml.open("table:table-row", &[("table:style-name", ROW)]);
+            for rank in 0..columns {
+                let text = table.header.get(rank).map_or("", String::as_str);
+                self.cell(HEADER_CELL, &[(styles::TABLE_HEADING, text)]);
+            }
+            self.xml.close("table:table-row");
+            self.xml.close("table:table-header-rows");
+        }
+        let blank = Cell::default();
+        for row in &table.rows {
+            self.xml.open("table:table-row", &[("table:style-name", ROW)]);
+            for rank in 0..columns {
+                let cell = row.get(rank).unwrap_or(&blank);
+                let (cell_style, style) = match cell.kind {
+                    CellKind::Text => (CELL.to_owned(), styles::TABLE_CONTENTS),
+                    CellKind::Number => (CELL.to_owned(), styles::TABLE_NUMBER),
+                    CellKind::Total => (TOTAL_CELL.to_owned(), styles::TABLE_TOTAL),
+                    CellKind::Status(status) => (status_style(status), styles::TABLE_CONTENTS),
+                };
+                self.cell(&cell_style, &[(style, &cell.text)]);
+            }
+            self.xml.close("table:table-row");
+        }
+        self.xml.close("table:table");
+    }
+
+    /// One block per signatory, two side by side: who, for which party, the date, the
+    /// signature and room to sign.
+    fn signatures(&mut self, signatories: &[Signatory]) {
+        if signatories.is_empty() {
+            return;
+        }
+        let columns = signatories.len().min(SIGNATURES_PER_ROW);
+        self.open_table(columns);
+        for row in signatories.chunks(SIGNATURES_PER_ROW) {
+            self.xml.open("table:table-row", &[("table:style-name", ROW)]);
+            for rank in 0..columns {
+                let Some(signatory) = row.get(rank) else {
+                    self.cell(SIGNATURE_CELL, &[]);
+                    continue;
+                };
+                let mut paragraphs = vec![(styles::SIGNATURE_PARTY, signatory.party.as_str())];
+                if !signatory.signer.trim().is_empty() {
+                    paragraphs.push((styles::TABLE_CONTENTS, &signatory.signer));
+                }
+                paragraphs.push((styles::TABLE_CONTENTS, "Date\u{a0}:"));
+                paragraphs.push((styles::SIGNATURE_SPACE, "Signature\u{a0}:"));
+                self.cell(SIGNATURE_CELL, &paragraphs);
+            }
+            self.xml.close("table:table-row");
+        }
+        self.xml.close("table:table");
+    }
+
+    /// The chart as an SVG image in `Pictures/`, in a frame as wide as the text, described for
+    /// those who cannot see it. A chart with no bar is only its description.
+    fn chart(&mut self, chart: &StatusChart) -> io::Result<()> {
+        if chart.bars.is_empty() {
+            self.paragraph(styles::BODY, &chart.description);
+            return Ok(());
+        }
+        let path = format!("Pictures/chart{}.svg", self.pictures.len() + 1);
+        let width = TEXT_WIDTH_MM * 100;
+        let height = width * chart::height(chart) / crate::document::status_bars::WIDTH;
+        let style = self.paragraph_style(styles::CHART);
+        self.xml.open("text:p", &[("text:style-name", &style)]);
+        let name = format!("Graphique{}", self.pictures.len() + 1);
+        let (width, height) = (millimetres(width), millimetres(height));
+        let frame = [
+            ("draw:style-name", CHART_FRAME),
+            ("draw:name", name.as_str()),
+            ("text:anchor-type", "as-char"),
+            ("svg:width", &width),
+            ("svg:height", &height),
+            ("draw:z-index", "0"),
+        ];
+        self.xml.open("draw:frame", &frame);
+        let image = [
+            ("xlink:href", path.as_str()),
+            ("xlink:type", "simple"),
+            ("xlink:show", "embed"),
+            ("xlink:actuate", "onLoad"),
+            ("draw:mime-type", "image/svg+xml"),
+        ];
+        self.xml.empty("draw:image", &image);
+        self.xml.element("svg:title", &[], &chart.description);
+        self.xml.element("svg:desc", &[], &chart.description);
+        self.xml.close("draw:frame");
+        self.xml.close("text:p");
+        self.pictures.push(Entry { path, bytes: chart::svg(chart)?, media_type: "image/svg+xml" });
+        Ok(())
+    }
+
+    fn block(&mut self, block: &Block) -> io::Result<()> {
+        match block {
+            Block::Heading { level, text } => self.heading(*level, text),
+            Block::Paragraph { text, kind } => {
+                let style = match kind {
+                    ParagraphKind::Body => styles::BODY,
+                    ParagraphKind::Cover => styles::COVER,
+                    ParagraphKind::Notice => styles::NOTICE,
+                };
+                self.paragraph(style, text);
+            }
+            Block::List(items) => self.list(items),
+            Block::Table(table) => self.table(table),
+            Block::StatusChart(chart) => self.chart(chart)?,
+            Block::PageBreak => self.break_next = true,
+            Block::Signatures(signatories) => self.signatures(signatories),
+        }
+        Ok(())
+    }
+}
+
+/// A style of a family with properties of one kind: `<style:style><style:<kind>-properties/>`.
+fn automatic_style(
+    xml: &mut Xml,
+    name: &str,
+    family: &str,
+    parent: Option<&str>,
+    kind: &str,
+    properties: &[(&str, &str)],
+) {
+    let mut attributes = vec![("style:name", name), ("style:family", family)];
+    if let Some(parent) = parent {
+        attributes.push(("style:parent-style-name", parent));
+    }
+    xml.open("style:style", &attributes);
+    xml.empty(kind, properties);
+    xml.close("style:style");
+}
+
+const THIN: &str = "0.5pt solid #999999";
+
+/// A cell style: its background and its four borders (the left one carries a status's colour).
+fn cell_style(xml: &mut Xml, name: &str, background: &str, left: &str, border: &str) {
+    let properties = [
+        ("fo:background-color", background),
+        ("fo:padding", "0.1cm"),
+        ("fo:border-left", left),
+        ("fo:border-right", border),
+        ("fo:border-top", border),
+        ("fo:border-bottom", border),
+    ];
+    automatic_style(xml, name, "table-cell", None, "style:table-cell-properties", &properties);
+}
+
+fn automatic_styles(xml: &mut Xml, body: &Body) {
+    xml.open("office:automatic-styles", &[]);
+    for style in &body.breaks {
+        let properties = [("fo:break-before", "page")];
+        let name = break_style(style);
+        let kind = "style:paragraph-properties";
+        automatic_style(xml, &name, "paragraph", Some(*style), kind, &properties);
+    }
+    for (name, page) in [(TABLE, "auto"), (TABLE_BREAK, "page")] {
+        let properties = [
+            ("style:width", "17cm"),
+            ("table:align", "margins"),
+            ("fo:margin-bottom", "0.3cm"),
+            ("fo:break-before", page),
+        ];
+        automatic_style(xml, name, "table", None, "style:table-properties", &properties);
+    }
+    for columns in &body.column_counts {
+        let width = millimetres(TEXT_WIDTH_MM * 100 / columns);
+        let properties = [("style:column-width", width.as_str())];
+        let (name, kind) = (columns_style(*columns), "style:table-column-properties");
+        automatic_style(xml, &name, "table-column", None, kind, &properties);
+    }
+    // A row never splits across pages (a status and its comment stay together).
+    let row = [("fo:keep-together", "always"), ("style:keep-together", "always")];
+    automatic_style(xml, ROW, "table-row", None, "style:table-row-properties", &row);
+    cell_style(xml, HEADER_CELL, "#e5e5e5", "0.5pt solid #666666", "0.5pt solid #666666");
+    cell_style(xml, CELL, "transparent", THIN, THIN);
+    cell_style(xml, TOTAL_CELL, "#f2f2f2", THIN, THIN);
+    let none = [("fo:padding", "0.2cm"), ("fo:border", "none")];
+    automatic_style(xml, SIGNATURE_CELL, "table-cell", None, "style:table-cell-properties", &none);
+    for status in (0..STATUS_COLUMNS).map(status_at) {
+        let left = match status {
+            Some(_) => format!("4pt solid {}", palette::colour(status)),
+            None => format!("1.5pt dashed {}", palette::NONE_OUTLINE),
+        };
+        cell_style(xml, &status_style(status), &palette::tint(status), &left, THIN);
+    }
+    let frame = [
+        ("style:vertical-pos", "top"),
+        ("style:vertical-rel", "baseline"),
+        ("fo:border", "none"),
+        ("style:wrap", "none"),
+    ];
+    automatic_style(xml, CHART_FRAME, "graphic", None, "style:graphic-properties", &frame);
+    xml.close("office:automatic-styles");
+}
+
+/// The `content.xml` of a document, and the pictures it refers to.
+pub fn content_xml(doc: &Document) -> io::Result<Content> {
+    let mut body = Body {
+        xml: Xml::fragment(),
+        break_next: false,
+        breaks: BTreeSet::new(),
+        column_counts: BTreeSet::new(),
+        tables: 0,
+        pictures: Vec::new(),
+    };
+    if !doc.title.trim().is_empty() {
+        body.paragraph(styles::TITLE, &doc.title);
+    }
+    for block in &doc.blocks {
+        body.block(block)?;
+    }
+    let mut xml = Xml::new();
+    let mut root = NAMESPACES.to_vec();
+    root.push(("office:version", super::ODF_VERSION));
+    xml.open("office:document-content", &root);
+    automatic_styles(&mut xml, &body);
+    xml.open("office:body", &[]);
+    xml.open("office:text", &[]);
+    let Body { xml: text, pictures, .. } = body;
+    xml.raw(&text.finish()?);
+    xml.close("office:text");
+    xml.close("office:body");
+    xml.close("office:document-content");
+    Ok(Content { xml: xml.finish()?, pictures })
+}

@@ -1,0 +1,76 @@
+//! The ODF package: a zip whose first entry is `mimetype`, stored uncompressed so that a reader
+//! recognises the file from its first bytes (ODF 1.2, part 3, § 3.3), then the manifest
+//! listing every entry, the metadata (`meta.xml`, with the title) and the parts.
+
+use super::xml::Xml;
+use super::{MEDIA_TYPE, ODF_VERSION};
+use crate::document::Document;
+use std::io::{self, Cursor, Write};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+/// One file of the package besides `mimetype` and the manifest.
+pub struct Entry {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    pub media_type: &'static str,
+}
+
+const MANIFEST_NS: &str = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
+
+/// `META-INF/manifest.xml`: the package's own entry, then every entry with its media type.
+fn manifest_xml(entries: &[Entry]) -> io::Result<Vec<u8>> {
+    let mut xml = Xml::new();
+    let root = [("xmlns:manifest", MANIFEST_NS), ("manifest:version", ODF_VERSION)];
+    xml.open("manifest:manifest", &root);
+    let package = [
+        ("manifest:full-path", "/"),
+        ("manifest:version", ODF_VERSION),
+        ("manifest:media-type", MEDIA_TYPE),
+    ];
+    xml.empty("manifest:file-entry", &package);
+    for entry in entries {
+        let file = [
+            ("manifest:full-path", entry.path.as_str()),
+            ("manifest:media-type", entry.media_type),
+        ];
+        xml.empty("manifest:file-entry", &file);
+    }
+    xml.close("manifest:manifest");
+    xml.finish()
+}
+
+/// `meta.xml`: the title the office suite shows, the language and what wrote the file.
+pub fn meta_xml(doc: &Document) -> io::Result<Vec<u8>> {
+    let mut xml = Xml::new();
+    let mut root = super::NAMESPACES.to_vec();
+    root.push(("office:version", ODF_VERSION));
+    xml.open("office:document-meta", &root);
+    xml.open("office:meta", &[]);
+    xml.element("meta:generator", &[], "Atelier CLS");
+    xml.element("dc:title", &[], &doc.title);
+    if !doc.contract_name.trim().is_empty() {
+        xml.element("dc:subject", &[], &doc.contract_name);
+    }
+    xml.element("dc:language", &[], "fr-FR");
+    xml.close("office:meta");
+    xml.close("office:document-meta");
+    xml.finish()
+}
+
+/// The zip of an ODF package: `mimetype` first and stored, the rest compressed, the manifest
+/// last (it lists the others).
+pub fn package(entries: &[Entry]) -> io::Result<Vec<u8>> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    zip.start_file("mimetype", stored)?;
+    zip.write_all(MEDIA_TYPE.as_bytes())?;
+    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    for entry in entries {
+        zip.start_file(entry.path.as_str(), deflated)?;
+        zip.write_all(&entry.bytes)?;
+    }
+    zip.start_file("META-INF/manifest.xml", deflated)?;
+    zip.write_all(&manifest_xml(entries)?)?;
+    Ok(zip.finish()?.into_inner())
+}
