@@ -13,7 +13,6 @@ use super::NAMESPACES;
 use crate::document::Table;
 use crate::document::{Block, Cell, CellKind, Document, ParagraphKind, Signatory, StatusChart};
 use crate::model::follow_up::{status_at, STATUS_COLUMNS};
-use std::collections::BTreeSet;
 use std::io;
 
 /// What `content.xml` needs in the package.
@@ -61,10 +60,10 @@ struct Body {
     xml: Xml,
     /// The previous block was a page break: the next one starts a new page.
     break_next: bool,
-    /// The paragraph styles that started a page.
-    breaks: BTreeSet<&'static str>,
-    /// The numbers of columns of the tables written.
-    column_counts: BTreeSet<usize>,
+    /// The paragraph styles that started a page, once each.
+    breaks: Vec<&'static str>,
+    /// The numbers of columns of the tables written, once each.
+    column_counts: Vec<usize>,
     tables: usize,
     pictures: Vec<Entry>,
 }
@@ -73,7 +72,9 @@ impl Body {
     /// The style of the next paragraph: its own, or its variant that starts a new page.
     fn paragraph_style(&mut self, style: &'static str) -> String {
         if std::mem::take(&mut self.break_next) {
-            self.breaks.insert(style);
+            if !self.breaks.contains(&style) {
+                self.breaks.push(style);
+            }
             break_style(style)
         } else {
             style.to_owned()
@@ -116,7 +117,9 @@ impl Body {
         let name = format!("Tableau{}", self.tables);
         let style = if std::mem::take(&mut self.break_next) { TABLE_BREAK } else { TABLE };
         self.xml.open("table:table", &[("table:name", &name), ("table:style-name", style)]);
-        self.column_counts.insert(columns);
+        if !self.column_counts.contains(&columns) {
+            self.column_counts.push(columns);
+        }
         let (count, style) = (columns.to_string(), columns_style(columns));
         let column =
             [("table:style-name", style.as_str()), ("table:number-columns-repeated", &count)];
@@ -345,8 +348,8 @@ pub fn content_xml(doc: &Document) -> io::Result<Content> {
     let mut body = Body {
         xml: Xml::fragment(),
         break_next: false,
-        breaks: BTreeSet::new(),
-        column_counts: BTreeSet::new(),
+        breaks: Vec::new(),
+        column_counts: Vec::new(),
         tables: 0,
         pictures: Vec::new(),
     };

@@ -4,7 +4,8 @@
 //! chart as an SVG image with its description, page breaks, and the contract's name and the
 //! page number in the footer.
 //!
-//! - `package`: the zip container (`mimetype` first and stored), manifest and metadata;
+//! - `package`: the package (`mimetype` first and stored), its manifest and metadata, in
+//!   the zip container of `zip`;
 //! - `content`: the blocks as `content.xml`;
 //! - `styles`: the named styles and the A4 page (`styles.xml`);
 //! - `chart`: the status chart as SVG; `palette`: the status colours;
@@ -18,6 +19,7 @@ mod package;
 mod palette;
 mod styles;
 mod xml;
+mod zip;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sample;

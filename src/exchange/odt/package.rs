@@ -3,11 +3,10 @@
 //! listing every entry, the metadata (`meta.xml`, with the title) and the parts.
 
 use super::xml::Xml;
+use super::zip::{Method, Zip};
 use super::{MEDIA_TYPE, ODF_VERSION};
 use crate::document::Document;
-use std::io::{self, Cursor, Write};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
+use std::io;
 
 /// One file of the package besides `mimetype` and the manifest.
 pub struct Entry {
@@ -61,16 +60,11 @@ pub fn meta_xml(doc: &Document) -> io::Result<Vec<u8>> {
 /// The zip of an ODF package: `mimetype` first and stored, the rest compressed, the manifest
 /// last (it lists the others).
 pub fn package(entries: &[Entry]) -> io::Result<Vec<u8>> {
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
-    zip.start_file("mimetype", stored)?;
-    zip.write_all(MEDIA_TYPE.as_bytes())?;
-    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    let mut zip = Zip::new();
+    zip.add("mimetype", Method::Stored, MEDIA_TYPE.as_bytes())?;
     for entry in entries {
-        zip.start_file(entry.path.as_str(), deflated)?;
-        zip.write_all(&entry.bytes)?;
+        zip.add(&entry.path, Method::Deflated, &entry.bytes)?;
     }
-    zip.start_file("META-INF/manifest.xml", deflated)?;
-    zip.write_all(&manifest_xml(entries)?)?;
-    Ok(zip.finish()?.into_inner())
+    zip.add("META-INF/manifest.xml", Method::Deflated, &manifest_xml(entries)?)?;
+    zip.finish()
 }
