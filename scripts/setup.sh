@@ -7,7 +7,8 @@
 #    wasm32 standard library): rustc-web + rust-web-src + lld-22, building `std` from source.
 # The chosen route is written to .tools/route, read by scripts/wasm-env.sh.
 # Trunk and wasm-bindgen-cli come from crates.io, wasm-opt and playwright-core from npm, and
-# the browser is Debian's chromium (or $CHROMIUM / a Chrome already installed).
+# the browser is Debian's chromium (or $CHROMIUM / a Chrome already installed), the office suite
+# Debian's libreoffice-writer-nogui (or a LibreOffice already installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tools
@@ -114,6 +115,13 @@ browser() {
   apt_install chromium
 }
 
+# LibreOffice Writer without its GUI: the tests open every exported .odt with it, as partners
+# will (tests/support/odt.mjs). Any LibreOffice already installed will do.
+office_suite() {
+  command -v soffice >/dev/null && return
+  apt_install libreoffice-writer-nogui
+}
+
 native_tools() {
   # brotli measures compressed sizes for `make bench`.
   command -v brotli >/dev/null || apt_install brotli
@@ -139,6 +147,6 @@ twiggy_tool() {
 }
 
 case "${1:-}" in
-  --with-browser) browser; native_tools ;;
+  --with-browser) browser; office_suite; native_tools ;;
   --with-twiggy) twiggy_tool ;;
 esac
