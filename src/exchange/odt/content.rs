@@ -13,6 +13,7 @@ use super::NAMESPACES;
 use crate::document::Table;
 use crate::document::{Block, Cell, CellKind, Document, ParagraphKind, Signatory, StatusChart};
 use crate::model::follow_up::{status_at, STATUS_COLUMNS};
+use crate::model::ReviewStatus;
 use std::io;
 
 /// What `content.xml` needs in the package.
@@ -46,7 +47,7 @@ fn columns_style(columns: usize) -> String {
 }
 
 /// The cell style of a status: `Status_done`, `Status_none`.
-fn status_style(status: Option<crate::model::ReviewStatus>) -> String {
+fn status_style(status: Option<ReviewStatus>) -> String {
     format!("Status_{}", palette::key(status))
 }
 

@@ -100,6 +100,23 @@ fn well_formed(xml: &str) -> Result<(), String> {
     Ok(())
 }
 
+#[test]
+fn the_well_formedness_check_rejects_what_a_reader_would() {
+    assert!(well_formed(r#"<a xmlns:t="u"><t:b t:c="1">x &amp; &#233;</t:b></a>"#).is_ok());
+    for bad in [
+        "<a><b></a></b>",
+        "<a>",
+        "<a/><b/>",
+        "<a>&nbsp;</a>",
+        "<t:a/>",
+        r#"<a t:c="1"/>"#,
+        "<a>\u{1}</a>",
+        r#"<a b="1" b="2"/>"#,
+    ] {
+        assert!(well_formed(bad).is_err(), "{bad} is rejected");
+    }
+}
+
 /// What a reader of `content.xml` gets as text: the body's texts, `text:s`, `text:tab` and
 /// `text:line-break` as the characters they stand for, a line end after each paragraph.
 fn plain_text(content: &str) -> String {
