@@ -20,9 +20,10 @@ pub mod history;
 mod indicators;
 mod rows;
 
-pub use budget::{budget_of_year, BudgetLine, BudgetTotals, Planned};
+pub use budget::{budget_of_year, spent_text, BudgetLine, BudgetTotals, Planned};
 pub use dashboard::{
-    column_of, status_at, status_counts, AxisCounts, DoneShare, StatusCounts, STATUS_COLUMNS,
+    axis_counts, column_of, describe_counts, status_at, status_counts, AxisCounts, DoneShare,
+    StatusCounts, STATUS_COLUMNS,
 };
 pub use filter::{FollowUpFilter, StatusChoice, NOT_FILLED_KEY};
 pub use generate::{with_follow_up, FOLLOWED_YEARS};

@@ -88,11 +88,7 @@ pub fn follow_up_rows(contract: &Contract, numbers: &Numbering, year: i32) -> Ve
     for (axis, sheets) in contract.sheets_by_axis() {
         let axis_label = axis.map_or_else(|| NO_AXIS.to_string(), |a| a.label(numbers));
         for sheet in sheets {
-            let title = match sheet.title.trim() {
-                "" => "Sans titre",
-                title => title,
-            };
-            let sheet_label = format!("Fiche action n°{} – {title}", numbers.label(sheet.id));
+            let sheet_label = sheet.label(numbers);
             let row = |owner, label: String, lead_id, reviews: &[YearReview]| FollowUpRow {
                 owner,
                 axis_id: axis.map(|a| a.id),

@@ -1,9 +1,8 @@
 //! The year's budget in « Suivi »: every funding line of the year with its planned amount and
 //! the amount spent (« Réalisé ») typed in place, a subtotal per fiche and the contract's total.
 
-use super::dashboard::spent_text;
 use super::FollowUpView;
-use crate::model::follow_up::budget_of_year;
+use crate::model::follow_up::{budget_of_year, spent_text};
 use crate::model::text::euros;
 use crate::model::Id;
 use crate::ui::state::AppState;
