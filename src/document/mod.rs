@@ -7,6 +7,13 @@
 //! OpenDocument writer (`exchange/odt`), so what the COPIL reads on the wall is what the
 //! partners receive as a file. It is pure: no browser types, tested natively.
 
+pub mod annual_report;
+mod parts;
+#[cfg(test)]
+mod test_support;
+
+pub use annual_report::annual_report;
+
 use crate::model::follow_up::STATUS_COLUMNS;
 use crate::model::ReviewStatus;
 
