@@ -1,11 +1,13 @@
 //! Pieces the documents share: the cover, a yearly review as table cells, the chart and table
-//! of actions by status and axis, a fiche's lead, and counts written in French words. Kept in
+//! of actions by status and axis, a fiche's lead, how an indicator is named, and counts
+//! written in French words. Kept in
 //! one place so that the annual report, the evaluation and the contract say things alike.
 
 use super::{Block, Cell, CellKind, Document, ParagraphKind, StatusBar, StatusChart, Table};
-use crate::model::follow_up::{status_at, AxisCounts, STATUS_COLUMNS};
+use crate::model::follow_up::{status_at, AxisCounts, IndicatorOwner, STATUS_COLUMNS};
+use crate::model::numbering::Numbering;
 use crate::model::review::status_label;
-use crate::model::{ActionSheet, Contract, YearReview};
+use crate::model::{ActionSheet, Contract, Indicator, YearReview};
 
 /// What a document writes where nothing was filled in.
 pub const DASH: &str = "—";
@@ -100,6 +102,22 @@ pub fn lead_text(contract: &Contract, sheet: &ActionSheet) -> String {
         (None, person) => person.to_string(),
         (Some(organisation), "") => organisation.to_string(),
         (Some(organisation), person) => format!("{organisation} ({person})"),
+    }
+}
+
+/// Who holds an indicator, short enough for a table's first column: « Contrat », « Fiche n°3 ».
+pub fn owner_label(owner: IndicatorOwner, numbers: &Numbering) -> String {
+    match owner {
+        IndicatorOwner::Contract => "Contrat".to_string(),
+        IndicatorOwner::Sheet(id) => format!("Fiche n°{}", numbers.label(id)),
+    }
+}
+
+/// The indicator's name with its unit: « Étudiants accueillis (étudiants) ».
+pub fn indicator_name(indicator: &Indicator) -> String {
+    match indicator.unit.trim() {
+        "" => or_dash(&indicator.name),
+        unit => format!("{} ({unit})", or_dash(&indicator.name)),
     }
 }
 

@@ -32,4 +32,16 @@ impl Action {
             reviews: Vec::new(),
         }
     }
+
+    /// When it happens, in words: « de mars 2025 à juin 2026 », « à partir de mars 2025 »,
+    /// « jusqu’à juin 2026 », « dates à préciser »; the sheet's print and the contract say it
+    /// alike.
+    pub fn calendar_label(&self) -> String {
+        match (self.start, self.end) {
+            (Some(start), Some(end)) => format!("de {start} à {end}"),
+            (Some(start), None) => format!("à partir de {start}"),
+            (None, Some(end)) => format!("jusqu’à {end}"),
+            (None, None) => "dates à préciser".to_string(),
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! (planned and spent per fiche and per funder, with totals). A spent amount nobody entered is
 //! said to be missing, never shown as zero.
 
-use super::super::parts::{or_dash, DASH, NO_FUNDER};
+use super::super::parts::{indicator_name, owner_label, DASH, NO_FUNDER};
 use super::super::{Block, Cell, Document, ParagraphKind, Table};
 use crate::model::figure::gap;
 use crate::model::follow_up::{budget_of_year, indicator_rows, IndicatorOwner, Planned};
@@ -40,22 +40,6 @@ pub(super) fn indicators(doc: &mut Document, contract: &Contract, numbers: &Numb
         return;
     };
     doc.paragraph_of(ParagraphKind::Notice, notice);
-}
-
-/// Who holds an indicator, short enough for a table's first column.
-pub(in crate::document) fn owner_label(owner: IndicatorOwner, numbers: &Numbering) -> String {
-    match owner {
-        IndicatorOwner::Contract => "Contrat".to_string(),
-        IndicatorOwner::Sheet(id) => format!("Fiche n°{}", numbers.label(id)),
-    }
-}
-
-/// The indicator's name with its unit: « Étudiants accueillis (étudiants) ».
-pub(in crate::document) fn indicator_name(indicator: &Indicator) -> String {
-    match indicator.unit.trim() {
-        "" => or_dash(&indicator.name),
-        unit => format!("{} ({unit})", or_dash(&indicator.name)),
-    }
 }
 
 /// One indicator's row: where it belongs, its name, the target of the year (the overall
