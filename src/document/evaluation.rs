@@ -18,8 +18,7 @@ use super::parts::{
 };
 use super::{Block, Cell, Document, ParagraphKind, Table};
 use crate::model::axis::NO_AXIS;
-use crate::model::follow_up::history::{sheet_history, HistoryRow};
-use crate::model::follow_up::{axis_counts, describe_counts, indicator_rows};
+use crate::model::follow_up::{axis_counts, describe_counts, indicator_rows, SHEET_ROW_LABEL};
 use crate::model::iso_date::french_date;
 use crate::model::numbering::Numbering;
 use crate::model::review::{latest_stated_review_until, latest_status};
@@ -97,16 +96,25 @@ fn fiches(doc: &mut Document, contract: &Contract, numbers: &Numbering) {
         doc.heading(2, axis.map_or(NO_AXIS.to_string(), |a| a.label(numbers)));
         for sheet in sheets {
             doc.heading(3, sheet.label(numbers));
-            fiche(doc, contract, numbers, sheet);
+            fiche(doc, numbers, sheet);
         }
     }
 }
 
 /// A fiche's table, or a sentence when nobody reviewed it; its specific objectives when it has
 /// no action.
-fn fiche(doc: &mut Document, contract: &Contract, numbers: &Numbering, sheet: &ActionSheet) {
-    let history = sheet_history(sheet, contract.period);
-    if history.is_blank() {
+fn fiche(doc: &mut Document, numbers: &Numbering, sheet: &ActionSheet) {
+    let own = (SHEET_ROW_LABEL.to_string(), sheet.reviews.as_slice());
+    let actions = sheet.actions.iter().enumerate().map(|(rank, action)| {
+        let words: Vec<&str> = action.description.split_whitespace().collect();
+        let label = match words.as_slice() {
+            [] => format!("Action {}", rank + 1),
+            words => format!("Action {} – {}", rank + 1, words.join(" ")),
+        };
+        (label, action.reviews.as_slice())
+    });
+    let rows: Vec<(String, &[YearReview])> = std::iter::once(own).chain(actions).collect();
+    if rows.iter().all(|(_, reviews)| reviews.iter().all(YearReview::is_blank)) {
         doc.paragraph_of(ParagraphKind::Notice, "Aucun bilan n’a été saisi pour cette fiche.");
     } else {
         let mut header = review_header("Fiche ou action", "Dernier statut".into());
@@ -114,7 +122,7 @@ fn fiche(doc: &mut Document, contract: &Contract, numbers: &Numbering, sheet: &A
         doc.push(Block::Table(Table {
             caption: format!("Bilan – {}", sheet.label(numbers)),
             header,
-            rows: history.rows.iter().map(latest_row).collect(),
+            rows: rows.iter().map(|(label, reviews)| latest_row(label, reviews)).collect(),
         }));
     }
     if sheet.actions.is_empty() && !sheet.specific_objectives.is_empty() {
@@ -128,13 +136,14 @@ fn fiche(doc: &mut Document, contract: &Contract, numbers: &Numbering, sheet: &A
 }
 
 /// A row of the fiche's table: the latest review that gives a status, else the latest that
-/// says anything, with its year.
-fn latest_row(row: &HistoryRow) -> Vec<Cell> {
-    let review = latest_stated_review_until(&row.years, i32::MAX)
-        .or_else(|| row.years.iter().rev().find(|r| !r.is_blank()));
+/// says anything, with its year. Every year counts, even one outside the period (an error
+/// validation reports): nothing written is hidden.
+fn latest_row(label: &str, reviews: &[YearReview]) -> Vec<Cell> {
+    let said = || reviews.iter().filter(|r| !r.is_blank()).max_by_key(|r| r.year);
+    let review = latest_stated_review_until(reviews, i32::MAX).or_else(said);
     let [status, done, why, next] = review_cells(review);
     let year = review.map_or(DASH.to_string(), |r| r.year.to_string());
-    vec![Cell::text(&row.label), status, Cell::number(year), done, why, next]
+    vec![Cell::text(label), status, Cell::number(year), done, why, next]
 }
 
 /// Every indicator, the contract's own first, with its target and result for each year.

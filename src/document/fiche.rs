@@ -45,11 +45,11 @@ pub(super) fn fiche_sections(
     doc.heading(level, "Objectifs");
     objectives(&mut doc, numbers, sheet);
     doc.heading(level, "Actions et calendrier");
-    actions(&mut doc, contract, sheet);
+    actions(&mut doc, contract, numbers, sheet);
     doc.heading(level, "Acteurs");
     doc.push(actors(contract, sheet));
     doc.heading(level, "Moyens et financement");
-    means(&mut doc, contract, sheet);
+    means(&mut doc, contract, numbers, sheet);
     doc.heading(level, "Évaluation");
     match sheet.indicators.is_empty() {
         true => doc.paragraph("Aucun indicateur n’est défini pour cette fiche."),
@@ -123,7 +123,7 @@ fn objectives(doc: &mut Document, numbers: &Numbering, sheet: &ActionSheet) {
 }
 
 /// The actions with their calendar and who carries each (the fiche's lead unless named).
-fn actions(doc: &mut Document, contract: &Contract, sheet: &ActionSheet) {
+fn actions(doc: &mut Document, contract: &Contract, numbers: &Numbering, sheet: &ActionSheet) {
     if sheet.actions.is_empty() {
         doc.paragraph("Aucune action n’est encore définie.");
         return;
@@ -142,7 +142,8 @@ fn actions(doc: &mut Document, contract: &Contract, sheet: &ActionSheet) {
         })
         .collect();
     let header = ["Action", "Calendrier", "Porteur"].map(String::from).to_vec();
-    doc.push(Block::Table(Table { caption: "Actions et calendrier".into(), header, rows }));
+    let caption = format!("Actions et calendrier – {}", sheet.label(numbers));
+    doc.push(Block::Table(Table { caption, header, rows }));
 }
 
 fn actors(contract: &Contract, sheet: &ActionSheet) -> Block {
@@ -164,7 +165,7 @@ fn actors(contract: &Contract, sheet: &ActionSheet) -> Block {
 }
 
 /// Human and material means, then the funding planned per year and funder, with its total.
-fn means(doc: &mut Document, contract: &Contract, sheet: &ActionSheet) {
+fn means(doc: &mut Document, contract: &Contract, numbers: &Numbering, sheet: &ActionSheet) {
     doc.push(pairs([
         ("Moyens humains", or_dash(&sheet.human_means)),
         ("Moyens matériels", or_dash(&sheet.material_means)),
@@ -198,7 +199,8 @@ fn means(doc: &mut Document, contract: &Contract, sheet: &ActionSheet) {
         Cell::total(euros(total)),
     ]);
     let header = ["Année", "Financeur", "Nature", "Montant prévu"].map(String::from).to_vec();
-    doc.push(Block::Table(Table { caption: "Financement prévu".into(), header, rows }));
+    let caption = format!("Financement prévu – {}", sheet.label(numbers));
+    doc.push(Block::Table(Table { caption, header, rows }));
 }
 
 /// Indicators as a contract defines them: kind, name, baseline, target, source, frequency.

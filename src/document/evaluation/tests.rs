@@ -56,12 +56,13 @@ fn each_fiche_has_its_table_with_the_latest_status_of_each_action() {
     assert_eq!(network[1].text, "Réalisé", "the status is written, not only coloured");
     assert_eq!(network[2].text, "2024");
     let own = &fiches[5].rows[0];
-    assert_eq!(own[0].text, "La fiche (bilan d’ensemble)");
+    assert_eq!(own[0].text, "Bilan de la fiche");
     assert_eq!(
         (own[1].kind, own[2].text.as_str()),
         (CellKind::Status(Some(ReviewStatus::PartlyDone)), "2024")
     );
     let radon = &fiches[5].rows[1];
+    assert!(radon[0].text.starts_with("Action 1 – Campagne de mesure du radon dans les logements"));
     assert_eq!((radon[1].text.as_str(), radon[2].text.as_str()), ("Réalisé", "2025"));
     assert_ne!(radon[3].text, "—", "what was done in 2025");
 }
