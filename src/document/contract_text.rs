@@ -12,7 +12,7 @@
 mod tests;
 
 use super::fiche::{fiche_sections, indicators_table};
-use super::parts::{cover, or_dash, DASH};
+use super::parts::{cover, list_or, or_dash, DASH};
 use super::{Block, Document, ParagraphKind, Signatory};
 use crate::model::iso_date::french_date;
 use crate::model::numbering::Numbering;
@@ -107,10 +107,7 @@ fn parties(doc: &mut Document, contract: &Contract) {
             .collect()
     };
     doc.heading(2, "Signataires");
-    match names(|o| o.signatory) {
-        list if list.is_empty() => doc.paragraph("Aucun signataire n’est encore désigné."),
-        list => doc.push(Block::List(list)),
-    }
+    doc.push(list_or(names(|o| o.signatory), "Aucun signataire n’est encore désigné."));
     let partners = names(|o| o.partner && !o.signatory);
     if !partners.is_empty() {
         doc.heading(2, "Partenaires");
@@ -137,10 +134,7 @@ fn governance(doc: &mut Document, contract: &Contract) {
                 }
             })
             .collect();
-        match members.is_empty() {
-            true => doc.paragraph("Aucun membre n’est encore désigné."),
-            false => doc.push(Block::List(members)),
-        }
+        doc.push(list_or(members, "Aucun membre n’est encore désigné."));
         let meetings: Vec<String> = g
             .meetings
             .iter()
@@ -197,10 +191,7 @@ fn axes(doc: &mut Document, contract: &Contract, numbers: &Numbering) {
             .iter()
             .map(|o| format!("{} – {}", numbers.label(o.id), or_dash(&o.title)))
             .collect();
-        match objectives.is_empty() {
-            true => doc.paragraph("Aucun objectif stratégique n’est encore défini."),
-            false => doc.push(Block::List(objectives)),
-        }
+        doc.push(list_or(objectives, "Aucun objectif stratégique n’est encore défini."));
         let fiches: Vec<String> = sheets.iter().map(|s| s.label(numbers)).collect();
         if !fiches.is_empty() {
             doc.paragraph(format!("Fiches action (en annexe) : {}.", fiches.join(" ; ")));

@@ -5,7 +5,7 @@
 //! each) and a fiche exported on its own ([`fiche_document`]), so the two never differ.
 //! Nothing filled in reads « Non renseigné » or a dash, never an empty heading.
 
-use super::parts::{cover, indicator_name, lead_text, or_dash, DASH, NO_FUNDER};
+use super::parts::{cover, indicator_name, lead_text, list_or, or_dash, DASH, NO_FUNDER};
 use super::{Block, Cell, Document, Table};
 use crate::model::numbering::Numbering;
 use crate::model::review::NOT_FILLED_LABEL;
@@ -41,7 +41,8 @@ pub(super) fn fiche_sections(
         .filter_map(|id| contract.diagnostic.iter().find(|f| f.id == *id))
         .map(|f| f.text.trim().to_string())
         .chain([sheet.local_findings.trim().to_string()]);
-    doc.push(list_or_not_filled(findings.filter(|t| !t.is_empty()).collect()));
+    let not_filled = format!("{NOT_FILLED_LABEL}.");
+    doc.push(list_or(findings.filter(|t| !t.is_empty()).collect(), &not_filled));
     doc.heading(level, "Objectifs");
     objectives(&mut doc, numbers, sheet);
     doc.heading(level, "Actions et calendrier");
@@ -51,12 +52,11 @@ pub(super) fn fiche_sections(
     doc.heading(level, "Moyens et financement");
     means(&mut doc, contract, numbers, sheet);
     doc.heading(level, "Évaluation");
-    match sheet.indicators.is_empty() {
-        true => doc.paragraph("Aucun indicateur n’est défini pour cette fiche."),
-        false => doc.push(indicators_table(
-            format!("Indicateurs – {}", sheet.label(numbers)),
-            &sheet.indicators,
-        )),
+    if sheet.indicators.is_empty() {
+        doc.paragraph("Aucun indicateur n’est défini pour cette fiche.");
+    } else {
+        let caption = format!("Indicateurs – {}", sheet.label(numbers));
+        doc.push(indicators_table(caption, &sheet.indicators));
     }
     doc.blocks
 }
@@ -73,16 +73,6 @@ fn joined(items: impl Iterator<Item = String>) -> String {
         DASH.to_string()
     } else {
         items.join(", ")
-    }
-}
-
-/// A list, or « Non renseigné. » when there is nothing to list.
-fn list_or_not_filled(items: Vec<String>) -> Block {
-    if items.is_empty() {
-        let text = format!("{NOT_FILLED_LABEL}.");
-        Block::Paragraph { text, kind: super::ParagraphKind::Body }
-    } else {
-        Block::List(items)
     }
 }
 
@@ -171,11 +161,11 @@ fn means(doc: &mut Document, contract: &Contract, numbers: &Numbering, sheet: &A
         ("Moyens matériels", or_dash(&sheet.material_means)),
     ]));
     if sheet.funding.is_empty() {
-        let text = match sheet.no_funding_needed {
-            true => "Aucun financement n’est nécessaire.",
-            false => "Financement à préciser.",
-        };
-        doc.paragraph(text);
+        doc.paragraph(if sheet.no_funding_needed {
+            "Aucun financement n’est nécessaire."
+        } else {
+            "Financement à préciser."
+        });
         return;
     }
     let mut rows: Vec<Vec<Cell>> = sheet

@@ -23,6 +23,16 @@ pub fn or_dash(text: &str) -> String {
     }
 }
 
+/// A list, or `empty` as a sentence when there is nothing to list: a heading is never left
+/// with nothing under it.
+pub fn list_or(items: Vec<String>, empty: &str) -> Block {
+    if items.is_empty() {
+        Block::Paragraph { text: empty.to_string(), kind: ParagraphKind::Body }
+    } else {
+        Block::List(items)
+    }
+}
+
 /// The cover: the contract's name, period and territory, then `lines`, all set as cover lines.
 pub fn cover(doc: &mut Document, contract: &Contract, lines: impl IntoIterator<Item = String>) {
     doc.paragraph_of(ParagraphKind::Cover, or_dash(&contract.name));

@@ -138,3 +138,29 @@ fn a_blank_contract_is_still_a_document_with_no_empty_section() {
     assert!(doc.texts().any(|t| t == place_and_date), "{:?}", section(&doc, "Signatures"));
     assert_no_empty_section(&doc);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(16))]
+
+    /// Generated contracts, with or without follow-up: the contract, each fiche alone and the
+    /// evaluation have no empty section, and each fiche's annex starts on a new page.
+    #[test]
+    fn any_contract_gives_documents_with_no_empty_section(
+        sheets in 0usize..5,
+        actions in 0usize..4,
+        followed in proptest::prelude::any::<bool>(),
+    ) {
+        let mut contract = crate::model::planning::generated_contract(sheets, actions);
+        if followed {
+            crate::model::follow_up::with_follow_up(&mut contract);
+        }
+        let doc = contract_document(&contract);
+        assert_no_empty_section(&doc);
+        let breaks = doc.blocks.iter().filter(|b| **b == Block::PageBreak).count();
+        proptest::prop_assert_eq!(breaks, 1 + sheets + 1, "after the cover, per fiche, before the signatures");
+        for sheet in &contract.sheets {
+            assert_no_empty_section(&fiche_document(&contract, sheet.id).expect("the fiche exists"));
+        }
+        assert_no_empty_section(&crate::document::evaluation(&contract, "2028-12-01"));
+    }
+}
