@@ -8,6 +8,7 @@ mod chart;
 mod dashboard;
 mod filters;
 mod indicators;
+mod row_signals;
 mod table;
 
 use super::no_contract::RequireContract;
