@@ -7,7 +7,7 @@
 //  - the planning with 1,000 actions (planning.mjs) and « Suivi » with the same actions and two
 //    years of follow-up (follow-up.mjs).
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -107,6 +107,8 @@ function firstVisit(table) {
   };
 }
 
+/** The load when the run starts (`uptime`'s 1, 5 and 15-minute averages): timings depend on it. */
+const startLoad = loadavg();
 const table = sizes();
 const total = table.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const first = firstVisit(table);
@@ -126,6 +128,7 @@ const lines = [
   '',
   `Written by \`make bench\` on ${new Date().toISOString()} (${process.platform}, Node ${process.version}).`,
   'Figures only, never a pass/fail test. Re-run `make bench` to refresh.',
+  `Load average when the run started (\`uptime\`, 1/5/15 min, ${cpus().length} cores): ${startLoad.map((l) => l.toFixed(2)).join(', ')}.`,
   '',
   '## Size of dist/',
   '',
