@@ -27,9 +27,23 @@ const summary = (times) => ({
   overFrame: times.filter((t) => t > FRAME_MS).length,
 });
 
+/** As `PAGE_ROWS` in src/model/follow_up/pages.rs: the most rows a page of the table holds. */
+const PAGE_ROWS = 60;
+
+/** The rows of the table's first page: whole fiches (a fiche's row and its actions) while they fit. */
+function firstPageRows(sheets) {
+  let rows = 0;
+  for (const sheet of sheets) {
+    const size = 1 + sheet.actions.length;
+    if (rows > 0 && rows + size > PAGE_ROWS) break;
+    rows += size;
+  }
+  return rows;
+}
+
 /**
  * In the page: what the follow-up shows for `year` once open: the chart with its name naming
- * the year, and every row of the table (1,100 for this contract: 100 fiches and 1,000 actions).
+ * the year, and every row of the table's first page.
  */
 const OPEN = `window.__followUpShown = (year, rows) =>
   document.querySelectorAll('.review-table tbody tr.review-row').length === rows
@@ -66,6 +80,9 @@ export async function followUpBench(url) {
   const sheetRows = contract.sheets.length;
   const actionRows = contract.sheets.reduce((n, s) => n + s.actions.length, 0);
   const rows = sheetRows + actionRows;
+  const pageRows = firstPageRows(contract.sheets);
+  const indicatorRows = contract.indicators.length + contract.sheets.reduce((n, s) => n + s.indicators.length, 0);
+  const budgetRows = contract.sheets.reduce((n, s) => n + s.funding.filter((f) => f.year === YEAR).length, 0);
   const load = { before: loadavg() };
   const context = await launchProfile();
   try {
@@ -84,20 +101,20 @@ export async function followUpBench(url) {
       await page.getByRole('link', { name: 'Mes contrats', exact: true }).click();
       await page.getByRole('heading', { name: 'Mes contrats locaux de santé' }).waitFor();
       openings.push(await page.evaluate(([year, rows]) => window.__timeBoth(
-        () => window.__openFollowUp(year), () => window.__followUpShown(year, rows)), [YEAR, rows]));
+        () => window.__openFollowUp(year), () => window.__followUpShown(year, rows)), [YEAR, pageRows]));
     }
     if (!(await page.evaluate(() => window.__samePage === true))) throw new Error('« Suivi » was opened by a page load, not by the router');
     if (!page.url().includes(`annee=${YEAR}`)) throw new Error(`« Suivi » is not showing ${YEAR}: ${page.url()}`);
-    const indicatorRows = await page.locator('.indicator-year-table tbody tr:not(.review-table__axis)').count();
-    const budgetRows = await page.locator('.follow-up-budget tbody tr').count();
 
-    // Changing a status: one action's select each time (20 actions spread over the table), to
+    // Changing a status: one action's select each time (20 actions of the page shown), to
     // the next status in the list, until its row shows it (the select's class), the chart's
     // name has changed, and the counts' footer (under « Les chiffres du graphique ») too.
-    const actionIds = contract.sheets.flatMap((s) => s.actions.map((a) => a.id));
+    const shown = new Set(await page.evaluate(() => [...document.querySelectorAll('.review-table select[id$="-statut"]')].map((s) => s.id.slice('suivi-'.length, -'-statut'.length))));
+    const actionIds = contract.sheets.flatMap((s) => s.actions.map((a) => a.id)).filter((id) => shown.has(id));
+    if (actionIds.length < STATUS_CHANGES) throw new Error(`only ${actionIds.length} actions on the first page`);
     const statusTimes = [];
     for (let i = 0; i < STATUS_CHANGES; i += 1) {
-      const id = actionIds[Math.floor((i * actionIds.length) / STATUS_CHANGES) + (i % 10)];
+      const id = actionIds[Math.floor((i * actionIds.length) / STATUS_CHANGES)];
       statusTimes.push(await page.evaluate(([id, keys]) => {
         const select = document.getElementById(`suivi-${id}-statut`);
         const next = keys[(keys.indexOf(select.value) + 1) % keys.length];
@@ -131,7 +148,7 @@ export async function followUpBench(url) {
     load.after = loadavg();
     const painted = (times) => summary(times.map((t) => t.painted));
     return {
-      rows, sheetRows, actionRows, indicatorRows, budgetRows, load,
+      rows, pageRows, sheetRows, actionRows, indicatorRows, budgetRows, load,
       opening: summary(openings.map((t) => t.dom)), status: summary(statusTimes.map((t) => t.dom)), comment,
       painted: { opening: painted(openings), status: painted(statusTimes), comment: painted(paintedKeys) },
     };
