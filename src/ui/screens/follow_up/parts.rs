@@ -2,6 +2,7 @@
 //! the indicators, the budget. Links, so that each part has its own address.
 
 use super::FollowUpView;
+use crate::ui::links::href;
 use leptos::prelude::*;
 
 /// A part of « Suivi ».
@@ -40,8 +41,11 @@ impl Part {
 #[component]
 pub fn PartLinks() -> impl IntoView {
     let views = FollowUpView::get();
+    let base = href("");
     let link = move |part: Part| {
-        let href = move || views.view.get().changed(|v| v.part = part).address();
+        let base = base.clone();
+        let href =
+            move || format!("{base}{}", views.view.get().changed(|v| v.part = part).address());
         let current = move || (views.view.with(|v| v.part) == part).then_some("page");
         view! { <li><a href=href aria-current=current>{part.label()}</a></li> }
     };
