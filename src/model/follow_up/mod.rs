@@ -18,6 +18,7 @@ mod filter;
 mod generate;
 pub mod history;
 mod indicators;
+mod pages;
 mod rows;
 
 pub use budget::{budget_of_year, spent_text, BudgetLine, BudgetTotals, Planned};
@@ -30,7 +31,11 @@ pub use generate::{with_follow_up, FOLLOWED_YEARS};
 pub use indicators::{
     indicator_rows, IndicatorOwner, IndicatorRow, IndicatorSummary, CONTRACT_GROUP,
 };
-pub use rows::{action_status, follow_up_rows, FollowUpRow, RowOwner, SHEET_ROW_LABEL};
+pub use pages::{page_of, Page, PAGE_ROWS};
+pub use rows::{
+    action_label, action_status, axis_label, follow_up_rows, row_facts, FollowUpRow, RowFacts,
+    RowOwner, SHEET_ROW_LABEL,
+};
 
 use super::Period;
 
