@@ -7,7 +7,19 @@
 //! OpenDocument writer (`exchange/odt`), so what the COPIL reads on the wall is what the
 //! partners receive as a file. It is pure: no browser types, tested natively.
 
+pub mod annual_report;
+pub mod contract_text;
+pub mod evaluation;
+pub mod fiche;
+mod parts;
 pub mod status_bars;
+#[cfg(test)]
+mod test_support;
+
+pub use annual_report::annual_report;
+pub use contract_text::contract_document;
+pub use evaluation::evaluation;
+pub use fiche::fiche_document;
 
 use crate::model::follow_up::STATUS_COLUMNS;
 use crate::model::ReviewStatus;

@@ -1,5 +1,6 @@
-//! Names of the files the app writes (JSON exchange, CSV tables, iCalendar): the part that says
-//! which contract a file holds, safe on every file system.
+//! Names of the files the app writes (JSON exchange, CSV tables, iCalendar, ODT documents): the
+//! part that says which contract a file holds, safe on every file system, and the whole name of
+//! each ODT document.
 
 use crate::model::text::fold;
 use crate::model::Contract;
@@ -30,6 +31,39 @@ pub fn contract_slug(contract: &Contract) -> String {
     slug(if name.is_empty() { &contract.name } else { name })
 }
 
+/// Which document an ODT file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentFile<'a> {
+    /// The annual report of a year.
+    AnnualReport(i32),
+    /// The evaluation (« Bilan du contrat »).
+    Evaluation,
+    /// The contract with its fiches annexed.
+    Contract,
+    /// One fiche, by its number as `model::numbering` gives it (« 3 »).
+    Fiche(&'a str),
+}
+
+/// The name of a document's ODT file, like the other exports: `cls-<territoire>-rapport-2025.odt`,
+/// `cls-<territoire>-bilan.odt`, `cls-<territoire>-contrat.odt`, `cls-<territoire>-fiche-3.odt`.
+/// A contract with neither territory nor name leaves its part out (`cls-bilan.odt`) rather
+/// than write a double dash.
+pub fn document_file_name(contract: &Contract, file: DocumentFile) -> String {
+    let what = match file {
+        DocumentFile::AnnualReport(year) => format!("rapport-{year}"),
+        DocumentFile::Evaluation => "bilan".to_string(),
+        DocumentFile::Contract => "contrat".to_string(),
+        DocumentFile::Fiche(number) => match slug(number) {
+            number if number.is_empty() => "fiche".to_string(),
+            number => format!("fiche-{number}"),
+        },
+    };
+    match contract_slug(contract) {
+        territory if territory.is_empty() => format!("cls-{what}.odt"),
+        territory => format!("cls-{territory}-{what}.odt"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +92,23 @@ mod tests {
         assert_eq!(contract_slug(&contract), "cls-de-vic");
         contract.territory.name = "Pays de Salers".into();
         assert_eq!(contract_slug(&contract), "pays-de-salers");
+    }
+
+    #[test]
+    fn documents_are_named_like_the_other_exports() {
+        let mut contract = Contract::blank(Id::from_u128(1), "CLS de Vic", 0);
+        contract.territory.name = "Bassin d’Aurillac".into();
+        let name = |file| document_file_name(&contract, file);
+        assert_eq!(
+            name(DocumentFile::AnnualReport(2025)),
+            "cls-bassin-d-aurillac-rapport-2025.odt"
+        );
+        assert_eq!(name(DocumentFile::Evaluation), "cls-bassin-d-aurillac-bilan.odt");
+        assert_eq!(name(DocumentFile::Contract), "cls-bassin-d-aurillac-contrat.odt");
+        assert_eq!(name(DocumentFile::Fiche("3")), "cls-bassin-d-aurillac-fiche-3.odt");
+        assert_eq!(name(DocumentFile::Fiche("")), "cls-bassin-d-aurillac-fiche.odt");
+        let nameless = Contract::blank(Id::from_u128(2), " ", 0);
+        assert_eq!(document_file_name(&nameless, DocumentFile::Evaluation), "cls-bilan.odt");
     }
 
     proptest! {

@@ -27,6 +27,11 @@ impl Period {
     pub fn years(self) -> impl Iterator<Item = i32> {
         self.first_year..=self.last_year
     }
+
+    /// « 2024-2028 »: how messages and documents name the period.
+    pub fn label(self) -> String {
+        format!("{}-{}", self.first_year, self.last_year)
+    }
 }
 
 /// The territory covered: its name, member intercommunalities and communes, population and

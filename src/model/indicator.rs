@@ -2,6 +2,7 @@
 //! (did it change anything?), each with its target and where the figure comes from.
 
 use super::closed_list::closed_list;
+use super::figure::Figure;
 use super::{Id, Period, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -79,22 +80,7 @@ impl IndicatorValue {
 /// one rather than with `str::parse::<f64>`, whose exact decimal algorithm and tables would
 /// weigh on the wasm for figures that are only ever compared with their target.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let cleaned: String = text
-        .trim()
-        .trim_end_matches('%')
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
-        .map(|c| if c == ',' { '.' } else { c })
-        .collect();
-    let (negative, digits) = match cleaned.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-    if whole.len() + fraction.len() == 0 || !all_digits(whole) || !all_digits(fraction) {
-        return None;
-    }
+    let Figure { negative, whole, fraction } = Figure::read(text)?;
     let mut value = whole.bytes().fold(0.0, |value, b| value * 10.0 + f64::from(b - b'0'));
     let mut unit = 1.0;
     for b in fraction.bytes() {
@@ -197,14 +183,22 @@ impl Indicator {
             .collect()
     }
 
+    /// The target that holds for `year`: the year's own, else the indicator's overall target
+    /// (empty when neither is set).
+    pub fn target_of(&self, year: i32) -> &str {
+        match self.value_of(year).map(|v| v.target.trim()) {
+            Some(target) if !target.is_empty() => target,
+            _ => self.target.trim(),
+        }
+    }
+
     /// Whether the result of `year` reaches its target: `None` when that cannot be told (a
     /// qualitative indicator, no result, no target, or a figure that is not a number). The
     /// year's own target is used, else the indicator's overall target.
     pub fn target_reached(&self, year: i32) -> Option<bool> {
         let entry = self.value_of(year)?;
         let result = parse_number(&entry.result)?;
-        let target_text = if entry.target.trim().is_empty() { &self.target } else { &entry.target };
-        let target = parse_number(target_text)?;
+        let target = parse_number(self.target_of(year))?;
         match self.scale {
             IndicatorScale::Text => None,
             IndicatorScale::AtLeast => Some(result >= target),

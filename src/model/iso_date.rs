@@ -1,6 +1,9 @@
 //! Calendar dates written as ISO text, `yyyy-mm-dd`: what `<input type="date">` produces and
-//! how meeting and signing dates are stored. Checking them, reading them, and the length of a
-//! month (leap years included) for placing a day on the planning or in a calendar file.
+//! how meeting and signing dates are stored. Checking them, reading them, writing them out in
+//! French for documents, and the length of a month (leap years included) for placing a day on
+//! the planning or in a calendar file.
+
+use super::YearMonth;
 
 /// Whether `text` is an ISO calendar date `yyyy-mm-dd` that exists (leap years included),
 /// which is what `<input type="date">` produces.
@@ -28,6 +31,19 @@ pub fn parse_iso_date(text: &str) -> Option<(i32, u32, u32)> {
         return None;
     }
     numbers(text)
+}
+
+/// An ISO date written out the French way, « 4 décembre 2025 », « 1er mars 2025 », as documents
+/// date things; a text that is not a valid date is given back trimmed, as typed, rather than
+/// lost.
+pub fn french_date(text: &str) -> String {
+    let Some((year, month, day)) = parse_iso_date(text) else { return text.trim().to_string() };
+    let month = u8::try_from(month).ok().and_then(|m| YearMonth::new(year, m));
+    let month = month.map_or("", YearMonth::month_name);
+    match day {
+        1 => format!("1er {month} {year}"),
+        day => format!("{day} {month} {year}"),
+    }
 }
 
 /// The three numbers of a text already known to have the `dddd-dd-dd` shape.
@@ -104,6 +120,13 @@ mod tests {
             assert!(!is_iso_date(after), "{after}");
         }
         assert!(is_iso_date("0000-01-01") && is_iso_date("9999-12-31"));
+    }
+
+    #[test]
+    fn dates_are_written_out_in_french() {
+        assert_eq!(french_date("2025-12-04"), "4 décembre 2025");
+        assert_eq!(french_date(" 2025-03-01 "), "1er mars 2025");
+        assert_eq!(french_date(" pas une date "), "pas une date");
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod copy;
 pub mod diagnostic;
 pub mod directory;
 pub mod entity;
+pub mod figure;
 pub mod follow_up;
 pub mod french_csv;
 pub mod funding;

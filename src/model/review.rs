@@ -115,11 +115,13 @@ pub fn latest_status(reviews: &[YearReview]) -> Option<ReviewStatus> {
 /// The status of the most recent year up to `year` (included) that has one: where an action
 /// stands « so far » in that year.
 pub fn latest_status_until(reviews: &[YearReview], year: i32) -> Option<ReviewStatus> {
-    reviews
-        .iter()
-        .filter(|r| r.year <= year && r.status.is_some())
-        .max_by_key(|r| r.year)
-        .and_then(|r| r.status)
+    latest_stated_review_until(reviews, year).and_then(|r| r.status)
+}
+
+/// The review of the most recent year up to `year` (included) that gives a status: the one
+/// whose comments go with that status, as the contract's evaluation quotes them.
+pub fn latest_stated_review_until(reviews: &[YearReview], year: i32) -> Option<&YearReview> {
+    reviews.iter().filter(|r| r.year <= year && r.status.is_some()).max_by_key(|r| r.year)
 }
 
 /// Sets the review of `year` with `edit`, creating it when missing, and drops it again when the

@@ -2,6 +2,7 @@
 //! objective, and holds its objectives, actions, actors, means, indicators and reviews.
 
 use super::closed_list::closed_list;
+use super::numbering::Numbering;
 use super::reference::{Determinant, HealthField, PlanLink};
 use super::{Action, FundingLine, Id, Indicator, Timestamp, YearReview};
 use serde::{Deserialize, Serialize};
@@ -146,5 +147,15 @@ impl ActionSheet {
             indicators: Vec::new(),
             reviews: Vec::new(),
         }
+    }
+
+    /// « Fiche action n°3 – Titre », « Sans titre » when it has none: how « Suivi », its
+    /// indicators and the documents name a fiche, so that they all name it alike.
+    pub fn label(&self, numbers: &Numbering) -> String {
+        let title = match self.title.trim() {
+            "" => "Sans titre",
+            title => title,
+        };
+        format!("Fiche action n°{} – {title}", numbers.label(self.id))
     }
 }

@@ -44,7 +44,12 @@ pub fn shorten(text: &str, max: usize) -> String {
 /// Euros written the French way, « 12 500 € » (narrow no-break spaces between thousands, a
 /// no-break space before the sign), as every screen and document shows amounts.
 pub fn euros(amount: u64) -> String {
-    let digits = amount.to_string();
+    format!("{}\u{a0}€", group_thousands(&amount.to_string()))
+}
+
+/// ASCII digits grouped by three the French way, with narrow no-break spaces (« 12 500 »), for
+/// amounts and figures alike.
+pub fn group_thousands(digits: &str) -> String {
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -52,7 +57,7 @@ pub fn euros(amount: u64) -> String {
         }
         grouped.push(c);
     }
-    format!("{grouped}\u{a0}€")
+    grouped
 }
 
 #[cfg(test)]

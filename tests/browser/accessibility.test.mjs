@@ -109,4 +109,9 @@ test('« Suivi » for a year with data (the demonstration, 2025) passes axe-core
   await visible(app.page.getByRole('img', { name: /^Actions par statut en 2025\. Axe 1 :/ }));
   await app.page.getByText('Les chiffres du graphique').click();
   assert.deepEqual(await violations(app.page), []);
+  for (const [part, region] of [['Indicateurs', 'Indicateurs 2025'], ['Budget', 'Budget 2025 : prévu et dépensé']]) {
+    await app.followUpPart(part).click();
+    await visible(app.page.getByRole('region', { name: region }));
+    assert.deepEqual(await violations(app.page), [], part);
+  }
 });

@@ -58,7 +58,10 @@ test('the demonstration loads from the keyboard, says it is fictional on every s
   assert.ok(chosen.filter(Boolean).length >= 40, `statuses filled in: ${chosen.filter(Boolean).length}`);
   const chart = await page.getByRole('img', { name: /^Actions par statut en 2025\./ }).getAttribute('aria-label');
   assert.match(chart, /Axe 8 :/);
+  await app.followUpPart('Budget').click();
   await visible(page.getByRole('region', { name: 'Budget 2025 : prévu et dépensé' }));
+  assert.match(page.url(), /partie=budget/);
+  assert.equal(await app.followUpPart('Budget').getAttribute('aria-current'), 'page');
 
   // A real contract opened next: no banner.
   await app.loadExample();

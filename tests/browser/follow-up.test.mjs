@@ -114,6 +114,7 @@ test('« Reprendre l’année précédente » copies status and next step, to co
 
 test('amounts spent are typed in the follow-up and totals show planned against spent', async () => {
   const { app, page } = await exampleWithActions();
+  await press(app.followUpPart('Budget'));
   const budget = page.getByRole('region', { name: 'Budget 2025 : prévu et dépensé' });
   const spent = (funder) => budget.getByRole('textbox', { name: new RegExp(`^Dépensé 2025 ${FICHE} — ${funder}`) });
   await typeInto(spent('Agence'), '10 500');
@@ -139,8 +140,60 @@ test('amounts spent are typed in the follow-up and totals show planned against s
   await hasText(perYear.locator('tfoot td').last(), /^13\s700\s€$/);
   await app.goTo('Suivi');
   await chooseWithKeyboard(page.getByLabel('Année', { exact: true }), '2025');
+  await press(app.followUpPart('Budget'));
   await typeInto(spent('Caisse'), 'beaucoup');
   await spent('Caisse').press('Tab');
   await visible(budget.getByText('Un montant en euros, sans centimes : 12500.'));
   await hasText(total.last(), /^13\s700\s€$/);
+});
+
+/** Every value of an `id` key inside `value`: what a copied fiche must not share with its original. */
+function ownIds(value, found = new Set()) {
+  if (Array.isArray(value)) value.forEach((v) => ownIds(v, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'id' && typeof v === 'string') found.add(v);
+      else ownIds(v, found);
+    }
+  }
+  return found;
+}
+
+test('a long contract’s table comes in pages of whole fiches, kept in the address', async () => {
+  const { app, page } = await env.freshApp();
+  await app.open('');
+  await page.getByRole('button', { name: 'Charger la démonstration' }).click();
+  await visible(app.heading('Le contrat'));
+  await app.saved();
+  // Three times the demonstration's fiches (8 fiches, 47 actions), each copy with ids of its own.
+  const workspace = await app.storedWorkspace();
+  const contract = workspace.contracts.find((c) => c.id === workspace.active_contract);
+  const copies = [1, 2].flatMap(() => contract.sheets.map((sheet) => {
+    let text = JSON.stringify(sheet);
+    for (const id of ownIds(sheet)) text = text.replaceAll(id, crypto.randomUUID());
+    return JSON.parse(text);
+  }));
+  contract.sheets.push(...copies);
+  await page.evaluate((value) => localStorage.setItem('atelier-cls.v1.espace', value), JSON.stringify(workspace));
+  await app.open('suivi/?annee=2025');
+
+  const pager = page.getByRole('navigation', { name: 'Pages du bilan des actions' });
+  await hasText(pager.getByText(/^Page 1 sur/), /^Page 1 sur \d+ \(lignes 1 à \d+ sur 165\)$/);
+  const rows = page.locator('.review-table tbody tr.review-row');
+  const firstPage = await rows.count();
+  assert.ok(firstPage > 0 && firstPage <= 60, `${firstPage} rows on the first page`);
+  assert.equal(await pager.getByRole('button', { name: 'Page précédente' }).isDisabled(), true);
+
+  // The next page starts with a fiche's own row: a fiche is never cut from its actions.
+  await press(pager.getByRole('button', { name: 'Page suivante' }));
+  await hasText(pager.getByText(/^Page 2 sur/), new RegExp(`^Page 2 sur \\d+ \\(lignes ${firstPage + 1} à `));
+  assert.match(page.url(), /[?&]page=2/);
+  await hasText(rows.first().locator('th'), /\(bilan de la fiche\)$/);
+  await page.reload();
+  await hasText(pager.getByText(/^Page 2 sur/), /^Page 2 sur/);
+
+  // Another filter starts again from the first page, and a short table has no pages at all.
+  await page.getByLabel('Axe', { exact: true }).selectOption({ index: 1 });
+  await hidden(pager);
+  assert.doesNotMatch(page.url(), /page=/);
 });

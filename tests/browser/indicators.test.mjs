@@ -82,6 +82,7 @@ test('a year’s cible and résultat are typed in the fiche with the keyboard an
 
   // « Suivi » shows the same year of the same indicator, and says the target is reached.
   await app.open('suivi/?annee=2025');
+  await app.followUpPart('Indicateurs').click();
   const suivi = page.getByRole('region', { name: 'Indicateurs 2025' });
   await hasValue(suivi.getByRole('textbox', { name: 'Cible 2025 Patients orientés vers le sport santé' }), '100');
   await hasValue(suivi.getByRole('textbox', { name: 'Résultat 2025 Patients orientés vers le sport santé' }), '112');

@@ -1,7 +1,9 @@
-// The ODT writer's sample (every kind of block: cover, headings, table with status cells,
-// chart, list, page break, signatures; src/exchange/odt/sample.rs) is opened by a real office
-// suite: LibreOffice converts it to text and to PDF. The app's own downloads are checked the
-// same way by the documents' browser tests.
+// LibreOffice opens what the ODT writer writes (`cargo run --bin odt-sample`): the writer's
+// sample, with every kind of block (cover, headings, table with status cells, chart, list,
+// page break, signatures; src/exchange/odt/sample.rs), and the demonstration contract's four
+// documents, named as the app names them. Each converts to text holding what it should, the
+// sample to a PDF of A4 pages. The app's own downloads are checked the same way by the
+// documents' browser tests.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -13,24 +15,39 @@ import { assertMimetypeFirstAndStored, convert, textOf } from '../support/odt.mj
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Writes the sample with the native writer (`cargo run --bin odt-sample`). */
-function sample() {
-  const file = join(mkdtempSync(join(tmpdir(), 'atelier-cls-odt-')), 'exemple.odt');
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'odt-sample', '--', file], {
-    cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return file;
+/** Writes the files with the native writer; returns their folder and names. */
+function writeFiles() {
+  const folder = mkdtempSync(join(tmpdir(), 'atelier-cls-odt-'));
+  const names = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'odt-sample', '--', folder], {
+    cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'],
+  }).toString().trim().split('\n');
+  return { folder, names };
 }
 
-const file = sample();
+const { folder, names } = writeFiles();
+const TERRITORY = 'cls-pays-de-val-sorel-territoire-fictif';
+const CONTRACT = 'CLS du Pays de Val-Sorel 2024-2028';
+const FICHE = 'Fiche action n°1 – Attirer et accueillir les professionnels de santé';
 
-test('the sample’s mimetype entry comes first, stored', () => {
-  assertMimetypeFirstAndStored(readFileSync(file));
+function includesAll(text, expected, file) {
+  for (const part of expected) {
+    assert.ok(text.includes(part), `« ${part} » manque dans ${file} tel que LibreOffice le lit :\n${text.slice(0, 3000)}`);
+  }
+}
+
+test('the files are written with the names the app gives them, each mimetype entry first and stored', () => {
+  assert.deepEqual(names, [
+    'exemple.odt',
+    `${TERRITORY}-rapport-2025.odt`,
+    `${TERRITORY}-bilan.odt`,
+    `${TERRITORY}-contrat.odt`,
+    `${TERRITORY}-fiche-1.odt`,
+  ]);
+  for (const name of names) assertMimetypeFirstAndStored(readFileSync(join(folder, name)));
 });
 
-test('LibreOffice reads the sample’s title, headings, table cells, status labels and signatures', () => {
-  const text = textOf(file);
-  for (const expected of [
+test('LibreOffice reads the sample’s title, headings, table cells, status labels, list and signatures', () => {
+  includesAll(textOf(join(folder, 'exemple.odt')), [
     'Rapport annuel 2025',
     'Contrat local de santé du Pays de Vic',
     'Fiche 1 – Accès aux soins de premier recours',
@@ -40,14 +57,29 @@ test('LibreOffice reads the sample’s title, headings, table cells, status labe
     'Permanence « santé » <mobile> & itinérante',
     '• Fiche 2 : aucun suivi saisi',
     'Caisse primaire d’assurance maladie',
-  ]) {
-    assert.ok(text.includes(expected), `« ${expected} » manque dans le texte lu par LibreOffice :\n${text}`);
-  }
+  ], 'exemple.odt');
 });
 
 test('LibreOffice prints the sample as a PDF of two A4 pages', () => {
-  const pdf = readFileSync(convert(file, 'pdf')).toString('latin1');
+  const pdf = readFileSync(convert(join(folder, 'exemple.odt'), 'pdf')).toString('latin1');
   assert.ok(pdf.startsWith('%PDF-'), 'un PDF');
   assert.equal(pdf.match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length, 2, 'deux pages');
   assert.match(pdf, /\/MediaBox\s*\[\s*0 0 595\.\d+ 841\.\d+\s*\]/, 'au format A4');
+});
+
+test('LibreOffice reads the demonstration’s annual report: the year, a fiche, a status, an indicator’s target', () => {
+  const name = `${TERRITORY}-rapport-2025.odt`;
+  includesAll(textOf(join(folder, name)), [
+    'Rapport annuel 2025', CONTRACT, FICHE, 'Partiellement réalisé', 'Cible 2025',
+    'Nombre de professionnels participant au CLS (pilotes et partenaires) (personnes)\n55\n58\n',
+  ], name);
+});
+
+test('LibreOffice reads the demonstration’s evaluation, contract and fiche', () => {
+  const expected = {
+    [`${TERRITORY}-bilan.odt`]: [CONTRACT, FICHE, 'Dernier statut', 'Réalisé'],
+    [`${TERRITORY}-contrat.odt`]: [CONTRACT, FICHE, 'Signatures', 'Cible'],
+    [`${TERRITORY}-fiche-1.odt`]: [CONTRACT, FICHE, 'Cible'],
+  };
+  for (const [name, parts] of Object.entries(expected)) includesAll(textOf(join(folder, name)), parts, name);
 });

@@ -16,6 +16,11 @@ export class App {
     return this.page.getByRole('heading', { name, level });
   }
 
+  /** A part of « Suivi » below its dashboard: « Bilan des actions », « Indicateurs », « Budget ». */
+  followUpPart(name) {
+    return this.page.getByRole('navigation', { name: 'Parties du suivi' }).getByRole('link', { name, exact: true });
+  }
+
   async goTo(area) {
     await this.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: area, exact: true }).click();
   }

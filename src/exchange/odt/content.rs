@@ -41,9 +41,14 @@ fn break_style(style: &str) -> String {
     format!("Break_{style}")
 }
 
-/// The name of the column style of a table of `columns` equal columns.
-fn columns_style(columns: usize) -> String {
-    format!("Columns_{columns}")
+/// The name of the style of a table's column: `Tableau2.C` for the third column of the second
+/// table, as LibreOffice names them.
+fn column_style(table: usize, column: usize) -> String {
+    let letter = char::from(b'A' + (column % 26) as u8);
+    match column / 26 {
+        0 => format!("Tableau{table}.{letter}"),
+        round => format!("Tableau{table}.{letter}{round}"),
+    }
 }
 
 /// The cell style of a status: `Status_done`, `Status_none`.
@@ -56,6 +61,37 @@ fn millimetres(hundredths: usize) -> String {
     format!("{}.{:02}mm", hundredths / 100, hundredths % 100)
 }
 
+/// How many characters of a table's text a line of the page holds, cell padding included
+/// (9.5 pt Arial on 17 cm): the unit in which columns' needs are counted.
+const LINE_CHARACTERS: usize = 89;
+
+/// What a column needs, in characters: at least its longest word (so that no word is cut),
+/// ideally its longest text (up to a point, as long texts wrap anyway); 2 for the padding.
+fn column_need<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> (usize, usize) {
+    let longest_word =
+        texts.clone().flat_map(str::split_whitespace).map(|w| w.chars().count()).max();
+    let least = longest_word.unwrap_or(0).max(1) + 2;
+    let longest_text = texts.map(|t| t.chars().count()).max().unwrap_or(0).min(60);
+    (least, least.max(longest_text + 2))
+}
+
+/// The columns' shares of the width, what a browser's automatic table layout does (an ODT
+/// cannot ask for it): each its longest word first, then what is left shared by how much
+/// more each would like; when even the words do not fit, shares in proportion to them.
+fn column_weights(needs: &[(usize, usize)]) -> Vec<usize> {
+    let least: usize = needs.iter().map(|n| n.0).sum();
+    let wanted: usize = needs.iter().map(|n| n.1).sum();
+    if wanted <= LINE_CHARACTERS {
+        return needs.iter().map(|n| n.1).collect();
+    }
+    if least >= LINE_CHARACTERS {
+        return needs.iter().map(|n| n.0).collect();
+    }
+    // In hundredths of a character, so that small shares of what is left still count.
+    let (left, more) = (LINE_CHARACTERS - least, wanted - least);
+    needs.iter().map(|(least, ideal)| least * 100 + left * 100 * (ideal - least) / more).collect()
+}
+
 /// The body being written, and what its automatic styles must then declare.
 struct Body {
     xml: Xml,
@@ -63,8 +99,8 @@ struct Body {
     break_next: bool,
     /// The paragraph styles that started a page, once each.
     breaks: Vec<&'static str>,
-    /// The numbers of columns of the tables written, once each.
-    column_counts: Vec<usize>,
+    /// The column styles of the tables written: name and width in hundredths of a millimetre.
+    columns: Vec<(String, usize)>,
     tables: usize,
     pictures: Vec<Entry>,
 }
@@ -111,20 +147,20 @@ impl Body {
         self.xml.close("text:list");
     }
 
-    /// Opens a table of `columns` equal columns, numbered `Tableau<n>` (a caption is no good
-    /// name: names must be unique, and the caption is written above as text anyway).
-    fn open_table(&mut self, columns: usize) {
+    /// Opens a table whose columns share the text's width by `weights`, numbered `Tableau<n>`
+    /// (a caption is no good name: names must be unique, and the caption is written above as
+    /// text anyway).
+    fn open_table(&mut self, weights: &[usize]) {
         self.tables += 1;
         let name = format!("Tableau{}", self.tables);
         let style = if std::mem::take(&mut self.break_next) { TABLE_BREAK } else { TABLE };
         self.xml.open("table:table", &[("table:name", &name), ("table:style-name", style)]);
-        if !self.column_counts.contains(&columns) {
-            self.column_counts.push(columns);
+        let total = weights.iter().sum::<usize>().max(1);
+        for (rank, weight) in weights.iter().enumerate() {
+            let style = column_style(self.tables, rank);
+            self.xml.empty("table:table-column", &[("table:style-name", &style)]);
+            self.columns.push((style, TEXT_WIDTH_MM * 100 * weight / total));
         }
-        let (count, style) = (columns.to_string(), columns_style(columns));
-        let column =
-            [("table:style-name", style.as_str()), ("table:number-columns-repeated", &count)];
-        self.xml.empty("table:table-column", &column);
     }
 
     /// A cell holding paragraphs, each with its style.
@@ -146,7 +182,14 @@ impl Body {
         if columns == 0 {
             return;
         }
-        self.open_table(columns);
+        let needs: Vec<(usize, usize)> = (0..columns)
+            .map(|rank| {
+                let header = table.header.get(rank).map(String::as_str);
+                let cells = table.rows.iter().filter_map(move |row| row.get(rank));
+                column_need(header.into_iter().chain(cells.map(|c| c.text.as_str())))
+            })
+            .collect();
+        self.open_table(&column_weights(&needs));
         if !table.header.is_empty() {
             self.xml.open("table:table-header-rows", &[]);
             self.xml.open("table:table-row", &[("table:style-name", ROW)]);
@@ -182,7 +225,7 @@ impl Body {
             return;
         }
         let columns = signatories.len().min(SIGNATURES_PER_ROW);
-        self.open_table(columns);
+        self.open_table(&vec![1; columns]);
         for row in signatories.chunks(SIGNATURES_PER_ROW) {
             self.xml.open("table:table-row", &[("table:style-name", ROW)]);
             for rank in 0..columns {
@@ -313,11 +356,11 @@ fn automatic_styles(xml: &mut Xml, body: &Body) {
         ];
         automatic_style(xml, name, "table", None, "style:table-properties", &properties);
     }
-    for columns in &body.column_counts {
-        let width = millimetres(TEXT_WIDTH_MM * 100 / columns);
+    for (name, width) in &body.columns {
+        let width = millimetres(*width);
         let properties = [("style:column-width", width.as_str())];
-        let (name, kind) = (columns_style(*columns), "style:table-column-properties");
-        automatic_style(xml, &name, "table-column", None, kind, &properties);
+        let kind = "style:table-column-properties";
+        automatic_style(xml, name, "table-column", None, kind, &properties);
     }
     // A row never splits across pages (a status and its comment stay together).
     let row = [("fo:keep-together", "always"), ("style:keep-together", "always")];
@@ -350,7 +393,7 @@ pub fn content_xml(doc: &Document) -> io::Result<Content> {
         xml: Xml::fragment(),
         break_next: false,
         breaks: Vec::new(),
-        column_counts: Vec::new(),
+        columns: Vec::new(),
         tables: 0,
         pictures: Vec::new(),
     };
@@ -373,4 +416,35 @@ pub fn content_xml(doc: &Document) -> io::Result<Content> {
     xml.close("office:body");
     xml.close("office:document-content");
     Ok(Content { xml: xml.finish()?, pictures })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_column_needs_its_longest_word_and_would_like_its_longest_text() {
+        assert_eq!(column_need(["Total", "12", "3"].into_iter()), (7, 7));
+        let label = "Axe 4 – Sport santé nutrition et maladies chroniques";
+        assert_eq!(column_need([label].into_iter()), (12, 54));
+        assert_eq!(column_need(["x".repeat(80).as_str()].into_iter()), (82, 82));
+        assert_eq!(column_need(std::iter::empty()), (3, 3));
+    }
+
+    #[test]
+    fn columns_get_their_words_then_share_what_is_left() {
+        assert_eq!(column_weights(&[(7, 7), (12, 20)]), [7, 20], "all fits");
+        assert_eq!(column_weights(&[(50, 60), (50, 60)]), [50, 50], "even words do not fit");
+        // 30 + 20 needed, 39 characters left: the long text gets 3 times the short one's share.
+        assert_eq!(
+            column_weights(&[(10, 30), (20, 80), (20, 20)]),
+            [1000 + 975, 2000 + 2925, 2000]
+        );
+    }
+
+    #[test]
+    fn column_styles_are_named_as_libreoffice_names_them() {
+        assert_eq!(column_style(2, 0), "Tableau2.A");
+        assert_eq!(column_style(2, 27), "Tableau2.B1");
+    }
 }

@@ -101,6 +101,25 @@ fn well_formed(xml: &str) -> Result<(), String> {
 }
 
 #[test]
+fn the_documents_of_the_demonstration_are_valid_files_holding_all_their_texts() {
+    use crate::document::{annual_report, contract_document, evaluation, fiche_document};
+    let file = include_str!("../../../examples/cls-demonstration-2024-2028.json");
+    let contract = crate::exchange::demonstration::demonstration_contract(file.as_bytes())
+        .expect("the demonstration loads");
+    let first = contract.sheets.first().expect("a fiche").id;
+    for doc in [
+        annual_report(&contract, 2025, "2026-03-15"),
+        annual_report(&contract, 2027, "2026-03-15"),
+        evaluation(&contract, "2026-03-15"),
+        contract_document(&contract),
+        fiche_document(&contract, first).expect("the fiche"),
+    ] {
+        let content = check(&doc);
+        assert!(content.contains("<table:table-header-rows>"), "{}", doc.title);
+    }
+}
+
+#[test]
 fn the_well_formedness_check_rejects_what_a_reader_would() {
     assert!(well_formed(r#"<a xmlns:t="u"><t:b t:c="1">x &amp; &#233;</t:b></a>"#).is_ok());
     for bad in [
@@ -215,7 +234,8 @@ fn headings_have_their_level_and_style() {
 #[test]
 fn a_table_has_its_columns_its_repeated_header_and_rows_that_do_not_split() {
     let content = check(&sample_document());
-    assert!(content.contains(r#"table:number-columns-repeated="3""#));
+    let columns = r#"<table:table-column table:style-name="Tableau1.A"/><table:table-column table:style-name="Tableau1.B"/><table:table-column table:style-name="Tableau1.C"/><table:table-header-rows>"#;
+    assert!(content.contains(columns));
     assert!(content.contains("<table:table-header-rows><table:table-row"));
     assert!(content.contains(r#"<table:table-cell table:style-name="Header_Cell" office:value-type="string"><text:p text:style-name="Table_20_Heading">Action</text:p>"#));
     assert!(content.contains(
@@ -285,7 +305,9 @@ fn markup_characters_and_forbidden_ones_are_safe() {
 #[test]
 fn signatures_sit_two_by_two_with_room_to_sign() {
     let content = check(&sample_document());
-    assert!(content.contains(r#"table:style-name="Columns_2" table:number-columns-repeated="2""#));
+    assert!(
+        content.contains(r#"<table:table-column table:style-name="Tableau2.B"/><table:table-row"#)
+    );
     assert_eq!(content.matches("Signature\u{a0}:").count(), 3);
     // The third signatory's row is completed with an empty cell.
     assert!(content.contains(r#"<table:table-cell table:style-name="Signature_Cell" office:value-type="string"></table:table-cell>"#));

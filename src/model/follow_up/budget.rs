@@ -4,6 +4,7 @@
 //! A line whose spent amount nobody has entered counts for nothing in the spent totals, and the
 //! totals say how many such lines there are: an unknown amount is not a zero.
 
+use crate::model::text::euros;
 use crate::model::{Contract, Id};
 
 /// A funding line of the year, as « Suivi » lists it.
@@ -34,9 +35,24 @@ impl Planned {
         }
     }
 
+    /// The amount spent, saying how many lines have no amount yet: « 1 200 € (1 ligne non
+    /// renseignée) ». An unknown amount is not a zero, so a total never hides one.
+    pub fn spent_text(self) -> String {
+        spent_text(self.spent, self.missing)
+    }
+
     /// Spent as a whole percentage of planned, rounded down (`None` when nothing is planned).
     pub fn spent_percent(self) -> Option<u64> {
         (self.planned > 0).then(|| self.spent.saturating_mul(100) / self.planned)
+    }
+}
+
+/// Spent euros, saying how many lines have no amount yet (see [`Planned::spent_text`]).
+pub fn spent_text(spent: u64, missing: usize) -> String {
+    match missing {
+        0 => euros(spent),
+        1 => format!("{} (1 ligne non renseignée)", euros(spent)),
+        n => format!("{} ({n} lignes non renseignées)", euros(spent)),
     }
 }
 

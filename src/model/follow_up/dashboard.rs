@@ -8,7 +8,7 @@ use super::percent_of;
 use crate::model::axis::NO_AXIS;
 use crate::model::numbering::Numbering;
 use crate::model::review::{latest_status_until, status_of};
-use crate::model::{Contract, Id, ReviewStatus};
+use crate::model::{Contract, Id, ReviewStatus, YearReview};
 
 /// The columns of the counts: every status in list order, then « Non renseigné » (`None`).
 pub const STATUS_COLUMNS: usize = ReviewStatus::ALL.len() + 1;
@@ -91,45 +91,45 @@ impl StatusCounts {
     /// The figures in one French sentence, for the chart's accessible name:
     /// « Actions par statut en 2025. Axe 1 : 2 Réalisé, 1 Non renseigné. Axe 2 : … ».
     pub fn describe(&self) -> String {
-        let mut text = format!("Actions par statut en {}.", self.year);
-        if self.axes.is_empty() {
-            text.push_str(" Aucune action.");
-        }
-        for axis in &self.axes {
-            text.push_str(&format!(" {} :", axis.short_label));
-            let parts: Vec<String> = (0..STATUS_COLUMNS)
-                .filter(|c| axis.counts[*c] > 0)
-                .map(|c| {
-                    format!(
-                        "{} {}",
-                        axis.counts[c],
-                        crate::model::review::status_label(status_at(c))
-                    )
-                })
-                .collect();
-            text.push(' ');
-            text.push_str(&parts.join(", "));
-            text.push('.');
-        }
-        text
+        describe_counts(&format!("Actions par statut en {}.", self.year), &self.axes)
     }
 }
 
-/// Counts the actions of the contract for `year`.
-pub fn status_counts(contract: &Contract, numbers: &Numbering, year: i32) -> StatusCounts {
+/// `intro`, then each axis's counts in words (« Axe 1 : 2 Réalisé, 1 Non renseigné. »): what a
+/// chart of these counts says to someone who cannot see it.
+pub fn describe_counts(intro: &str, axes: &[AxisCounts]) -> String {
+    let mut text = intro.to_string();
+    if axes.is_empty() {
+        text.push_str(" Aucune action.");
+    }
+    for axis in axes {
+        text.push_str(&format!(" {} :", axis.short_label));
+        let parts: Vec<String> = (0..STATUS_COLUMNS)
+            .filter(|c| axis.counts[*c] > 0)
+            .map(|c| {
+                format!("{} {}", axis.counts[c], crate::model::review::status_label(status_at(c)))
+            })
+            .collect();
+        text.push(' ');
+        text.push_str(&parts.join(", "));
+        text.push('.');
+    }
+    text
+}
+
+/// Counts the actions of each axis by the status `status_of` reads in their reviews: the
+/// year's status for « Suivi » and the annual report, the latest one for the evaluation.
+/// Axes in order, then « Sans axe »; axes with no action are left out.
+pub fn axis_counts(
+    contract: &Contract,
+    numbers: &Numbering,
+    status_of: impl Fn(&[YearReview]) -> Option<ReviewStatus>,
+) -> Vec<AxisCounts> {
     let mut axes = Vec::new();
-    let mut year_share = DoneShare::default();
-    let mut so_far_share = DoneShare::default();
     for (axis, sheets) in contract.sheets_by_axis() {
         let mut counts = [0; STATUS_COLUMNS];
         for action in sheets.iter().flat_map(|s| &s.actions) {
-            let status = status_of(&action.reviews, year);
-            counts[column_of(status)] += 1;
-            year_share.total += 1;
-            year_share.done += usize::from(status.is_some_and(ReviewStatus::counts_as_done));
-            so_far_share.total += 1;
-            let so_far = latest_status_until(&action.reviews, year);
-            so_far_share.done += usize::from(so_far.is_some_and(ReviewStatus::counts_as_done));
+            counts[column_of(status_of(&action.reviews))] += 1;
         }
         if counts.iter().sum::<usize>() == 0 {
             continue;
@@ -140,6 +140,22 @@ pub fn status_counts(contract: &Contract, numbers: &Numbering, year: i32) -> Sta
         };
         axes.push(AxisCounts { axis_id: axis.map(|a| a.id), label, short_label, counts });
     }
+    axes
+}
+
+/// Counts the actions of the contract for `year`.
+pub fn status_counts(contract: &Contract, numbers: &Numbering, year: i32) -> StatusCounts {
+    let axes = axis_counts(contract, numbers, |reviews| status_of(reviews, year));
+    let mut year_share = DoneShare::default();
+    let mut so_far_share = DoneShare::default();
+    for action in contract.sheets.iter().flat_map(|s| &s.actions) {
+        let status = status_of(&action.reviews, year);
+        year_share.total += 1;
+        year_share.done += usize::from(status.is_some_and(ReviewStatus::counts_as_done));
+        so_far_share.total += 1;
+        let so_far = latest_status_until(&action.reviews, year);
+        so_far_share.done += usize::from(so_far.is_some_and(ReviewStatus::counts_as_done));
+    }
     StatusCounts { year, axes, year_share, so_far_share }
 }
 
@@ -147,7 +163,6 @@ pub fn status_counts(contract: &Contract, numbers: &Numbering, year: i32) -> Sta
 mod tests {
     use super::*;
     use crate::model::planning::fixture::sample;
-    use crate::model::YearReview;
 
     #[test]
     fn actions_are_counted_by_axis_and_status_for_the_year() {

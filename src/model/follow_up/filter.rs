@@ -1,7 +1,7 @@
 //! Narrowing « Suivi »: one axis, one lead, one status (or « Non renseigné »), kept in the
 //! address with the year, like the planning's filters.
 
-use super::FollowUpRow;
+use super::RowFacts;
 use crate::model::{Id, ReviewStatus};
 
 /// The status filter: a given status, or the rows nobody has filled in for the year.
@@ -43,10 +43,10 @@ pub struct FollowUpFilter {
 }
 
 impl FollowUpFilter {
-    pub fn accepts(&self, row: &FollowUpRow) -> bool {
+    pub fn accepts(&self, row: &RowFacts) -> bool {
         self.axis.is_none_or(|axis| row.axis_id == Some(axis))
             && self.lead.is_none_or(|lead| row.lead_id == Some(lead))
-            && self.status.is_none_or(|status| StatusChoice::of(row.status()) == status)
+            && self.status.is_none_or(|status| StatusChoice::of(row.status) == status)
     }
 
     pub fn is_active(&self) -> bool {
@@ -78,15 +78,14 @@ impl FollowUpFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::follow_up::follow_up_rows;
-    use crate::model::numbering::Numbering;
+    use crate::model::follow_up::row_facts;
     use crate::model::planning::fixture::{id, sample};
     use std::collections::HashMap;
 
     #[test]
     fn filters_keep_the_rows_of_an_axis_a_lead_and_a_status() {
         let c = sample();
-        let rows = follow_up_rows(&c, &Numbering::of(&c), 2025);
+        let rows = row_facts(&c, 2025);
         let kept = |filter: FollowUpFilter| rows.iter().filter(|r| filter.accepts(r)).count();
         let done = Some(StatusChoice::Given(ReviewStatus::Done));
         assert_eq!(kept(FollowUpFilter { status: done, ..Default::default() }), 1);

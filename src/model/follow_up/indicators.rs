@@ -66,7 +66,7 @@ pub fn indicator_rows(contract: &Contract, numbers: &Numbering, year: i32) -> Ve
         .map(|i| row(IndicatorOwner::Contract, CONTRACT_GROUP, i))
         .collect();
     for sheet in contract.sheets_in_axis_order() {
-        let group = format!("Fiche action n°{} – {}", numbers.label(sheet.id), sheet.title.trim());
+        let group = sheet.label(numbers);
         rows.extend(
             sheet.indicators.iter().map(|i| row(IndicatorOwner::Sheet(sheet.id), &group, i)),
         );

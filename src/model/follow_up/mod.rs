@@ -18,18 +18,24 @@ mod filter;
 mod generate;
 pub mod history;
 mod indicators;
+mod pages;
 mod rows;
 
-pub use budget::{budget_of_year, BudgetLine, BudgetTotals, Planned};
+pub use budget::{budget_of_year, spent_text, BudgetLine, BudgetTotals, Planned};
 pub use dashboard::{
-    column_of, status_at, status_counts, AxisCounts, DoneShare, StatusCounts, STATUS_COLUMNS,
+    axis_counts, column_of, describe_counts, status_at, status_counts, AxisCounts, DoneShare,
+    StatusCounts, STATUS_COLUMNS,
 };
 pub use filter::{FollowUpFilter, StatusChoice, NOT_FILLED_KEY};
 pub use generate::{with_follow_up, FOLLOWED_YEARS};
 pub use indicators::{
     indicator_rows, IndicatorOwner, IndicatorRow, IndicatorSummary, CONTRACT_GROUP,
 };
-pub use rows::{action_status, follow_up_rows, FollowUpRow, RowOwner, SHEET_ROW_LABEL};
+pub use pages::{page_of, Page, PAGE_ROWS};
+pub use rows::{
+    action_label, action_status, axis_label, follow_up_rows, row_facts, FollowUpRow, RowFacts,
+    RowOwner, SHEET_ROW_LABEL,
+};
 
 use super::Period;
 

@@ -4,7 +4,7 @@
 use crate::model::axis::NO_AXIS;
 use crate::model::numbering::Numbering;
 use crate::model::review::{review_of, status_of};
-use crate::model::{Contract, Id, ReviewStatus, YearReview};
+use crate::model::{Action, Contract, Id, ReviewStatus, YearReview};
 
 /// Whose review a row shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -70,6 +70,12 @@ pub struct FollowUpRow {
 }
 
 impl FollowUpRow {
+    /// What the filters and pages need of the row.
+    pub fn facts(&self) -> RowFacts {
+        let (owner, axis_id, lead_id) = (self.owner, self.axis_id, self.lead_id);
+        RowFacts { owner, axis_id, lead_id, status: self.status() }
+    }
+
     pub fn status(&self) -> Option<ReviewStatus> {
         self.review.as_ref().and_then(|r| r.status)
     }
@@ -82,17 +88,61 @@ impl FollowUpRow {
 /// Label of a fiche's own row in the table.
 pub const SHEET_ROW_LABEL: &str = "Bilan de la fiche";
 
-/// Every row for `year`, in reading order: each fiche's own row, then its actions.
+/// What the filters and the pages need of a row, and nothing that costs an allocation: the
+/// table recomputes these for every row at each keystroke, and words only for the rows shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RowFacts {
+    pub owner: RowOwner,
+    pub axis_id: Option<Id>,
+    /// The action's lead, else the fiche's: what the « Pilote » filter matches.
+    pub lead_id: Option<Id>,
+    pub status: Option<ReviewStatus>,
+}
+
+/// The facts of every row for `year`, in reading order: each fiche's own row, then its actions.
+pub fn row_facts(contract: &Contract, year: i32) -> Vec<RowFacts> {
+    let mut rows = Vec::new();
+    for (axis, sheets) in contract.sheets_by_axis() {
+        let axis_id = axis.map(|a| a.id);
+        for sheet in sheets {
+            let lead = sheet.lead.organisation_id;
+            let status = status_of(&sheet.reviews, year);
+            rows.push(RowFacts {
+                owner: RowOwner::Sheet(sheet.id),
+                axis_id,
+                lead_id: lead,
+                status,
+            });
+            rows.extend(sheet.actions.iter().map(|action| RowFacts {
+                owner: RowOwner::Action { sheet: sheet.id, action: action.id },
+                axis_id,
+                lead_id: action.lead_id.or(lead),
+                status: status_of(&action.reviews, year),
+            }));
+        }
+    }
+    rows
+}
+
+/// The group an axis's rows are shown under: « Axe 2 – Santé mentale », or « Sans axe ».
+pub fn axis_label(contract: &Contract, numbers: &Numbering, axis_id: Option<Id>) -> String {
+    let axis = axis_id.and_then(|id| contract.axes.iter().find(|a| a.id == id));
+    axis.map_or_else(|| NO_AXIS.to_string(), |a| a.label(numbers))
+}
+
+/// The first line of an action's description: enough to recognise it in a table.
+pub fn action_label(action: &Action) -> String {
+    let label = action.description.lines().map(str::trim).find(|l| !l.is_empty());
+    label.unwrap_or("Action sans description").to_string()
+}
+
+/// Every row for `year`, in reading order, with its words and its review.
 pub fn follow_up_rows(contract: &Contract, numbers: &Numbering, year: i32) -> Vec<FollowUpRow> {
     let mut rows = Vec::new();
     for (axis, sheets) in contract.sheets_by_axis() {
-        let axis_label = axis.map_or_else(|| NO_AXIS.to_string(), |a| a.label(numbers));
+        let axis_label = axis_label(contract, numbers, axis.map(|a| a.id));
         for sheet in sheets {
-            let title = match sheet.title.trim() {
-                "" => "Sans titre",
-                title => title,
-            };
-            let sheet_label = format!("Fiche action n°{} – {title}", numbers.label(sheet.id));
+            let sheet_label = sheet.label(numbers);
             let row = |owner, label: String, lead_id, reviews: &[YearReview]| FollowUpRow {
                 owner,
                 axis_id: axis.map(|a| a.id),
@@ -110,10 +160,9 @@ pub fn follow_up_rows(contract: &Contract, numbers: &Numbering, year: i32) -> Ve
                 &sheet.reviews,
             ));
             for action in &sheet.actions {
-                let label = action.description.lines().map(str::trim).find(|l| !l.is_empty());
                 rows.push(row(
                     RowOwner::Action { sheet: sheet.id, action: action.id },
-                    label.unwrap_or("Action sans description").to_string(),
+                    action_label(action),
                     action.lead_id.or(sheet.lead.organisation_id),
                     &action.reviews,
                 ));
@@ -152,6 +201,18 @@ mod tests {
             if let RowOwner::Action { sheet, .. } = pair[1].owner {
                 assert_eq!(pair[0].owner.sheet(), sheet, "an action follows its fiche");
             }
+        }
+    }
+
+    #[test]
+    fn the_facts_of_the_rows_are_those_of_the_full_rows() {
+        let c = contract();
+        for year in [2024, 2025, 1990] {
+            let full: Vec<RowFacts> = follow_up_rows(&c, &Numbering::of(&c), year)
+                .iter()
+                .map(FollowUpRow::facts)
+                .collect();
+            assert_eq!(row_facts(&c, year), full);
         }
     }
 

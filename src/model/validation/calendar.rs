@@ -13,7 +13,7 @@ pub(super) fn check_calendar(check: &mut Checker) {
     let contract = check.contract;
     let period = contract.period;
     let usable = period.first_year <= period.last_year;
-    let span = format!("{}-{}", period.first_year, period.last_year);
+    let span = period.label();
     for sheet in contract.sheets_in_axis_order() {
         for (rank, action) in sheet.actions.iter().enumerate() {
             let subject = Subject::Action { sheet: sheet.id, id: action.id };

@@ -1,9 +1,9 @@
 //! The year's budget in « Suivi »: every funding line of the year with its planned amount and
 //! the amount spent (« Réalisé ») typed in place, a subtotal per fiche and the contract's total.
 
-use super::dashboard::spent_text;
+use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
-use crate::model::follow_up::budget_of_year;
+use crate::model::follow_up::{budget_of_year, spent_text};
 use crate::model::text::euros;
 use crate::model::Id;
 use crate::ui::state::AppState;
@@ -23,6 +23,20 @@ fn parse_euros(text: &str) -> Result<Option<u64>, ()> {
         return Ok(None);
     }
     digits.parse().map(Some).map_err(|_| ())
+}
+
+/// The amount spent on a funding line (of a fiche), `None` until someone enters it.
+fn spent_of(
+    sheets: &Sheets,
+    _year: i32,
+    (sheet, line): (Id, Id),
+    old: &Option<u64>,
+) -> Option<Option<u64>> {
+    let spent = sheets
+        .sheet(sheet)
+        .and_then(|s| s.funding.iter().find(|l| l.id == line))
+        .and_then(|l| l.actual_euros);
+    (spent != *old).then_some(spent)
 }
 
 #[component]
@@ -63,6 +77,7 @@ pub fn YearBudget() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let spent = RowSignals::new(state, year, spent_of);
     view! {
         <section class="follow-up-budget" aria-labelledby="suivi-budget">
             <h2 id="suivi-budget">{move || format!("Budget {} : prévu et dépensé", year.get())}</h2>
@@ -78,7 +93,7 @@ pub fn YearBudget() -> impl IntoView {
                     <tbody>
                         <For each=move || budget.get().0 key=|line| format!("{line:?}") let:line>
                             {match line {
-                                Line::Funding { sheet, line, label, planned } => view! { <FundingRow sheet line label planned/> }.into_any(),
+                                Line::Funding { sheet, line, label, planned } => view! { <FundingRow sheet line label planned spent/> }.into_any(),
                                 Line::Subtotal { label, planned, spent, .. } => view! {
                                     <tr class="budget-table__subtotal"><th scope="row">{label}</th><td class="amount">{euros(planned)}</td><td class="amount">{spent}</td></tr>
                                 }.into_any(),
@@ -96,17 +111,15 @@ pub fn YearBudget() -> impl IntoView {
 }
 
 #[component]
-fn FundingRow(sheet: Id, line: Id, label: String, planned: u64) -> impl IntoView {
+fn FundingRow(
+    sheet: Id,
+    line: Id,
+    label: String,
+    planned: u64,
+    spent: RowSignals<(Id, Id), Option<u64>>,
+) -> impl IntoView {
     let state = AppState::get();
-    let spent = Memo::new(move |_| {
-        state
-            .with_contract(|c| {
-                c.sheet(sheet)
-                    .and_then(|s| s.funding.iter().find(|l| l.id == line))
-                    .and_then(|l| l.actual_euros)
-            })
-            .flatten()
-    });
+    let spent = spent.get((sheet, line));
     let invalid = RwSignal::new(false);
     let row_id = format!("budget-{line}");
     let error_id = format!("{row_id}-erreur");

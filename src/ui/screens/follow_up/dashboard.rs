@@ -5,8 +5,8 @@
 use super::chart::{Legend, StatusChart};
 use super::FollowUpView;
 use crate::model::follow_up::{
-    budget_of_year, indicator_rows, status_at, status_counts, DoneShare, IndicatorSummary,
-    StatusChoice, StatusCounts, STATUS_COLUMNS,
+    budget_of_year, indicator_rows, spent_text, status_at, status_counts, DoneShare,
+    IndicatorSummary, StatusChoice, StatusCounts, STATUS_COLUMNS,
 };
 use crate::model::review::status_label;
 use crate::model::text::euros;
@@ -154,14 +154,5 @@ fn FunderBudget() -> impl IntoView {
                 <tr><th scope="row">{name}</th><td class="amount">{planned}</td><td class="amount">{spent}</td></tr>
             }).collect_view()}</tbody>
         </table>
-    }
-}
-
-/// Spent euros, saying how many lines have no amount yet.
-pub fn spent_text(spent: u64, missing: usize) -> String {
-    match missing {
-        0 => euros(spent),
-        1 => format!("{} (1 ligne non renseignée)", euros(spent)),
-        n => format!("{} ({n} lignes non renseignées)", euros(spent)),
     }
 }

@@ -2,6 +2,7 @@
 //! year's target and result (each with a comment) typed in place, and whether the target is
 //! reached.
 
+use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
 use crate::model::follow_up::{indicator_rows, IndicatorOwner};
 use crate::model::{Id, IndicatorValue};
@@ -12,6 +13,27 @@ use leptos::prelude::*;
 enum Line {
     Group(String),
     Indicator { owner: IndicatorOwner, id: Id, name: String },
+}
+
+/// What an indicator's row shows for the year: its value (target, result and their comments)
+/// and whether the target is reached.
+type YearValue = (IndicatorValue, Option<bool>);
+
+fn year_value(
+    sheets: &Sheets,
+    year: i32,
+    (owner, id): (IndicatorOwner, Id),
+    old: &YearValue,
+) -> Option<YearValue> {
+    let list = match owner {
+        IndicatorOwner::Contract => Some(sheets.contract.indicators.as_slice()),
+        IndicatorOwner::Sheet(sheet) => sheets.sheet(sheet).map(|s| s.indicators.as_slice()),
+    };
+    let indicator = list.and_then(|list| list.iter().find(|i| i.id == id));
+    let blank = IndicatorValue::default();
+    let value = indicator.and_then(|i| i.value_of(year)).unwrap_or(&blank);
+    let reached = indicator.and_then(|i| i.target_reached(year));
+    (*value != old.0 || reached != old.1).then(|| (value.clone(), reached))
 }
 
 #[component]
@@ -36,6 +58,7 @@ pub fn YearIndicators() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let values = RowSignals::new(state, year, year_value);
     view! {
         <section class="follow-up-indicators" aria-labelledby="suivi-indicateurs">
             <h2 id="suivi-indicateurs">{move || format!("Indicateurs {}", year.get())}</h2>
@@ -55,7 +78,7 @@ pub fn YearIndicators() -> impl IntoView {
                         <For each=move || lines.get() key=|line| format!("{line:?}") let:line>
                             {match line {
                                 Line::Group(group) => view! { <tr class="review-table__axis"><th scope="colgroup" colspan="6">{group}</th></tr> }.into_any(),
-                                Line::Indicator { owner, id, name } => view! { <IndicatorRow owner id name/> }.into_any(),
+                                Line::Indicator { owner, id, name } => view! { <IndicatorRow owner id name values/> }.into_any(),
                             }}
                         </For>
                     </tbody>
@@ -67,23 +90,17 @@ pub fn YearIndicators() -> impl IntoView {
 }
 
 #[component]
-fn IndicatorRow(owner: IndicatorOwner, id: Id, name: String) -> impl IntoView {
+fn IndicatorRow(
+    owner: IndicatorOwner,
+    id: Id,
+    name: String,
+    values: RowSignals<(IndicatorOwner, Id), YearValue>,
+) -> impl IntoView {
     let state = AppState::get();
     let year = FollowUpView::get().year;
-    let read = move |c: &crate::model::Contract| {
-        owner.indicators(c).and_then(|list| list.iter().find(|i| i.id == id)).cloned()
-    };
-    let value = Memo::new(move |_| {
-        let year = year.get();
-        state
-            .with_contract(|c| read(c).and_then(|i| i.value_of(year).cloned()))
-            .flatten()
-            .unwrap_or_default()
-    });
-    let reached = Memo::new(move |_| {
-        let year = year.get();
-        state.with_contract(|c| read(c).and_then(|i| i.target_reached(year))).flatten()
-    });
+    let row = values.get((owner, id));
+    let value = Memo::new(move |_| row.with(|(value, _)| value.clone()));
+    let reached = Memo::new(move |_| row.with(|(_, reached)| *reached));
     let row_id = format!("ind-{id}");
     let field = move |column: &'static str,
                       get: fn(&IndicatorValue) -> &String,

@@ -1,13 +1,21 @@
 //! « Suivi »: the yearly follow-up of a signed contract. For the chosen year, a dashboard
-//! (actions by status and axis, the share réalisées, indicators, budget), then the table where
-//! a coordinator types each action's bilan while its lead talks, then the year's indicators
-//! and the amounts spent. The year and the filters live in the address, like the planning's.
+//! (actions by status and axis, the share réalisées, indicators, budget), then one of three
+//! parts: the table where a coordinator types each action's bilan while its lead talks, the
+//! year's indicators, or the amounts spent. The year, the filters, the part and the page live
+//! in the address, like the planning's.
+//!
+//! One part at a time, and long tables in pages (`model::follow_up::pages`): with a thousand
+//! actions, a screen holding every field of the three tables took seconds to open and a
+//! keystroke waited for thousands of fields to be laid out again (`make bench`).
 
 mod budget;
 mod chart;
 mod dashboard;
 mod filters;
 mod indicators;
+mod pager;
+mod parts;
+mod row_signals;
 mod table;
 
 use super::no_contract::RequireContract;
@@ -16,26 +24,52 @@ use crate::ui::clock::this_year;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
+pub use parts::Part;
 
-/// What the address says: the year asked for (if any) and the filters.
+/// What the address says: the year asked for (if any), the filters, the part shown and the
+/// page of its table.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct View {
     pub asked_year: Option<i32>,
     pub filter: FollowUpFilter,
+    pub part: Part,
+    /// From 1; brought back into range by the table.
+    pub page: usize,
 }
 
 impl View {
-    fn query(&self) -> String {
+    /// This view after `change`; another year, filter or part starts again from page 1.
+    pub fn changed(self, change: impl FnOnce(&mut View)) -> View {
+        let mut view = self;
+        change(&mut view);
+        if (view.asked_year, view.filter, view.part) != (self.asked_year, self.filter, self.part) {
+            view.page = 1;
+        }
+        view
+    }
+
+    /// The address of this view: « /suivi/ » with only what differs from the defaults.
+    pub fn address(&self) -> String {
         let mut pairs = Vec::new();
         if let Some(year) = self.asked_year {
             pairs.push(("annee", year.to_string()));
         }
         pairs.extend(self.filter.to_query());
-        pairs
+        if self.part != Part::Actions {
+            pairs.push(("partie", self.part.key().to_string()));
+        }
+        if self.page > 1 {
+            pairs.push(("page", self.page.to_string()));
+        }
+        let query: Vec<String> = pairs
             .into_iter()
             .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
-            .collect::<Vec<_>>()
-            .join("&")
+            .collect();
+        if query.is_empty() {
+            "/suivi/".into()
+        } else {
+            format!("/suivi/?{}", query.join("&"))
+        }
     }
 }
 
@@ -51,10 +85,7 @@ pub struct FollowUpView {
 impl FollowUpView {
     /// Changes the view and writes it to the address (replacing the history entry).
     pub fn set(&self, change: impl FnOnce(&mut View)) {
-        let mut view = self.view.get_untracked();
-        change(&mut view);
-        let query = view.query();
-        self.go.run(if query.is_empty() { "/suivi/".into() } else { format!("/suivi/?{query}") });
+        self.go.run(self.view.get_untracked().changed(change).address());
     }
 
     pub fn get() -> Self {
@@ -82,6 +113,8 @@ fn FollowUp() -> impl IntoView {
         query.with(|q| View {
             asked_year: q.get("annee").and_then(|y| y.trim().parse().ok()),
             filter: FollowUpFilter::from_query(|k| q.get(k)),
+            part: q.get("partie").and_then(|p| Part::from_key(p.trim())).unwrap_or(Part::Actions),
+            page: q.get("page").and_then(|p| p.trim().parse().ok()).unwrap_or(1),
         })
     });
     let period = Memo::new(move |_| state.with_contract(|c| c.period).unwrap_or_default());
@@ -104,8 +137,11 @@ fn FollowUp() -> impl IntoView {
     view! {
         <filters::Filters/>
         <dashboard::Dashboard/>
-        <table::ReviewTable/>
-        <indicators::YearIndicators/>
-        <budget::YearBudget/>
+        <parts::PartLinks/>
+        {move || match view.with(|v| v.part) {
+            Part::Actions => view! { <table::ReviewTable/> }.into_any(),
+            Part::Indicators => view! { <indicators::YearIndicators/> }.into_any(),
+            Part::Budget => view! { <budget::YearBudget/> }.into_any(),
+        }}
     }
 }

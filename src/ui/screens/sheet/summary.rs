@@ -94,12 +94,7 @@ impl SheetView {
                 .actions
                 .iter()
                 .map(|a| {
-                    let when = match (a.start, a.end) {
-                        (Some(start), Some(end)) => format!("de {start} à {end}"),
-                        (Some(start), None) => format!("à partir de {start}"),
-                        (None, Some(end)) => format!("jusqu’à {end}"),
-                        (None, None) => "dates à préciser".to_string(),
-                    };
+                    let when = a.calendar_label();
                     let lead = a
                         .lead_id
                         .map(|l| format!(" – porteur : {}", c.organisation_name(l)))

@@ -1,0 +1,166 @@
+//! The contract of the demonstration: its parts in order, a page break before each fiche
+//! annex, the signature page; a fiche on its own reads as its annex does.
+
+use super::*;
+use crate::document::fiche_document;
+use crate::document::test_support::{assert_no_empty_section, demo, headings, section};
+use crate::model::Id;
+
+#[test]
+fn the_contract_has_its_parts_then_the_fiches_then_the_signatures() {
+    let doc = contract_document(&demo());
+    assert!(doc.title.contains("Pays de Val-Sorel 2024-2028"));
+    let parts = headings(&doc, 1);
+    assert_eq!(
+        parts[..7],
+        [
+            "Identité et période",
+            "Territoire",
+            "Parties au contrat",
+            "Gouvernance",
+            "Diagnostic local de santé",
+            "Axes et objectifs stratégiques",
+            "Indicateurs d’évaluation du contrat",
+        ]
+    );
+    for (n, fiche) in parts[7..15].iter().enumerate() {
+        assert!(fiche.starts_with(&format!("Fiche action n°{} – ", n + 1)), "{fiche}");
+    }
+    assert_eq!(parts[15..], ["Signatures"]);
+    assert!(doc.texts().any(|t| t == "Contrat local de santé de 2e génération (CLS 2)"));
+    assert!(doc.texts().any(|t| t == "Population : 38\u{202f}400 habitants"));
+    assert!(doc
+        .texts()
+        .any(|t| t.starts_with("Axe 2 – ") && t.ends_with(" (volet santé mentale)")));
+    assert_no_empty_section(&doc);
+}
+
+#[test]
+fn each_fiche_annex_starts_on_a_new_page() {
+    let doc = contract_document(&demo());
+    let annexes: Vec<usize> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Heading { level: 1, text } if text.starts_with("Fiche action n°")))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(annexes.len(), 8);
+    for i in annexes {
+        assert_eq!(doc.blocks[i - 1], Block::PageBreak, "{:?}", doc.blocks[i]);
+    }
+}
+
+#[test]
+fn the_signature_page_has_one_block_per_signatory() {
+    let doc = contract_document(&demo());
+    let signatures = section(&doc, "Signatures");
+    assert_eq!(
+        signatures[0],
+        Block::Paragraph {
+            text: "Fait à Sorel-sur-Lende, le 15 février 2024.".into(),
+            kind: ParagraphKind::Body
+        }
+    );
+    let Block::Signatures(signatories) = &signatures[1] else { panic!("{signatures:?}") };
+    assert_eq!(signatories.len(), 9, "the organisations marked « signataire »");
+    assert_eq!(
+        signatories[0].party,
+        "Agence régionale de santé — délégation départementale de la Lende"
+    );
+    assert_eq!(
+        signatories[0].signer,
+        "Déléguée départementale, co-présidente du COPIL, Mme Lucie Carrier"
+    );
+    let msa = signatories.iter().find(|s| s.party.starts_with("MSA")).unwrap();
+    assert_eq!(msa.signer, "", "no member of the COPIL: left to write by hand");
+    let blocks = &doc.blocks;
+    let page = blocks.iter().rposition(|b| *b == Block::PageBreak).unwrap();
+    assert_eq!(blocks[page + 1], Block::Heading { level: 1, text: "Signatures".into() });
+}
+
+#[test]
+fn a_fiche_alone_reads_as_its_annex() {
+    let contract = demo();
+    let numbers = Numbering::of(&contract);
+    let sheet = contract.sheets_in_axis_order()[1];
+    let alone = fiche_document(&contract, sheet.id).expect("the fiche exists");
+    assert_eq!(alone.title, sheet.label(&numbers));
+    assert!(alone.title.starts_with("Fiche action n°2 – "));
+    assert_eq!(
+        headings(&alone, 1),
+        [
+            "Identification",
+            "Constats",
+            "Objectifs",
+            "Actions et calendrier",
+            "Acteurs",
+            "Moyens et financement",
+            "Évaluation"
+        ]
+    );
+    assert!(matches!(&alone.blocks[0], Block::Paragraph { kind: ParagraphKind::Cover, .. }));
+    assert_no_empty_section(&alone);
+    // The annex in the contract: the same blocks, one heading level down.
+    let doc = contract_document(&contract);
+    let start = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Heading { text, .. } if *text == alone.title))
+        .unwrap();
+    let end =
+        start + 1 + doc.blocks[start + 1..].iter().position(|b| *b == Block::PageBreak).unwrap();
+    let annex: Vec<Block> = doc.blocks[start + 1..end]
+        .iter()
+        .map(|b| match b {
+            Block::Heading { level, text } => {
+                Block::Heading { level: level - 1, text: text.clone() }
+            }
+            other => other.clone(),
+        })
+        .collect();
+    let first_section =
+        alone.blocks.iter().position(|b| matches!(b, Block::Heading { .. })).unwrap();
+    assert_eq!(annex, alone.blocks[first_section..]);
+    assert!(
+        alone.texts().any(|t| t.starts_with("de ") && t.contains(" à ")),
+        "an action's calendar"
+    );
+    assert!(fiche_document(&contract, Id::from_u128(404)).is_none());
+}
+
+#[test]
+fn a_blank_contract_is_still_a_document_with_no_empty_section() {
+    let blank = crate::model::Contract::blank(Id::from_u128(1), "", 0);
+    let doc = contract_document(&blank);
+    assert_eq!(doc.title, "Contrat local de santé");
+    let place_and_date = format!("Fait à {TO_WRITE}, le {TO_WRITE}.");
+    assert!(doc.texts().any(|t| t == place_and_date), "{:?}", section(&doc, "Signatures"));
+    assert_no_empty_section(&doc);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(16))]
+
+    /// Generated contracts, with or without follow-up: the contract, each fiche alone and the
+    /// evaluation have no empty section, and each fiche's annex starts on a new page.
+    #[test]
+    fn any_contract_gives_documents_with_no_empty_section(
+        sheets in 0usize..5,
+        actions in 0usize..4,
+        followed in proptest::prelude::any::<bool>(),
+    ) {
+        let mut contract = crate::model::planning::generated_contract(sheets, actions);
+        if followed {
+            crate::model::follow_up::with_follow_up(&mut contract);
+        }
+        let doc = contract_document(&contract);
+        assert_no_empty_section(&doc);
+        let breaks = doc.blocks.iter().filter(|b| **b == Block::PageBreak).count();
+        proptest::prop_assert_eq!(breaks, 1 + sheets + 1, "after the cover, per fiche, before the signatures");
+        for sheet in &contract.sheets {
+            assert_no_empty_section(&fiche_document(&contract, sheet.id).expect("the fiche exists"));
+        }
+        assert_no_empty_section(&crate::document::evaluation(&contract, "2028-12-01"));
+    }
+}
