@@ -6,8 +6,8 @@ use super::links::RouterBase;
 use super::notices::{Level, NoticeArea};
 use super::screen::router_base;
 use super::screens::{
-    ContractScreen, ContractsScreen, ExchangesScreen, FollowUpScreen, NotFound, PlanningScreen,
-    SheetScreen, SheetsScreen,
+    ContractDocumentScreen, ContractScreen, ContractsScreen, EvaluationScreen, ExchangesScreen,
+    FollowUpScreen, NotFound, PlanningScreen, ReportScreen, SheetScreen, SheetsScreen,
 };
 use super::shell::Shell;
 use super::state::AppState;
@@ -44,6 +44,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/planning") view=PlanningScreen/>
                     <Route path=path!("/suivi") view=FollowUpScreen/>
                     <Route path=path!("/echanges") view=ExchangesScreen/>
+                    <Route path=path!("/rapport") view=ReportScreen/>
+                    <Route path=path!("/bilan") view=EvaluationScreen/>
+                    <Route path=path!("/document") view=ContractDocumentScreen/>
                 </Routes>
             </main>
         </Router>

@@ -1,12 +1,22 @@
-//! Downloading a file made in the browser (CSV, iCalendar, JSON): a Blob, an object URL and a
-//! click on a temporary link. Nothing leaves the computer.
+//! Downloading a file made in the browser (CSV, iCalendar, JSON, ODT): a Blob, an object URL
+//! and a click on a temporary link. Nothing leaves the computer.
 
 use leptos::prelude::document;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String> {
-    save(filename, mime, content).map_err(|e| {
+    report(filename, save(filename, mime, &js_sys::Array::of1(&JsValue::from_str(content))))
+}
+
+/// As [`download`], for a binary file (an ODT document).
+pub fn download_bytes(filename: &str, mime: &str, content: &[u8]) -> Result<(), String> {
+    let bytes = js_sys::Uint8Array::from(content);
+    report(filename, save(filename, mime, &js_sys::Array::of1(&bytes)))
+}
+
+fn report(filename: &str, saved: Result<(), JsValue>) -> Result<(), String> {
+    saved.map_err(|e| {
         format!(
             "Le téléchargement de « {filename} » a échoué ({}).",
             e.as_string().unwrap_or_else(|| "erreur du navigateur".into())
@@ -14,11 +24,10 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), String>
     })
 }
 
-fn save(filename: &str, mime: &str, content: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+fn save(filename: &str, mime: &str, parts: &js_sys::Array) -> Result<(), JsValue> {
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = Blob::new_with_blob_sequence_and_options(parts, &options)?;
     let url = Url::create_object_url_with_blob(&blob)?;
     let link: HtmlAnchorElement = document().create_element("a")?.dyn_into()?;
     link.set_href(&url);

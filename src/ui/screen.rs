@@ -15,10 +15,16 @@ pub enum Screen {
     Planning,
     FollowUp,
     Exchanges,
+    /// « Rapport annuel »: the COPIL's report of a year (from « Suivi »).
+    Report,
+    /// « Bilan du contrat »: the evaluation over the period (from « Suivi »).
+    Evaluation,
+    /// The contract to sign, or one fiche alone (from « Contrat » and the fiche).
+    ContractDocument,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 7] = [
+    pub const ALL: [Screen; 10] = [
         Self::Contracts,
         Self::Contract,
         Self::Sheets,
@@ -26,6 +32,9 @@ impl Screen {
         Self::Planning,
         Self::FollowUp,
         Self::Exchanges,
+        Self::Report,
+        Self::Evaluation,
+        Self::ContractDocument,
     ];
 
     /// The areas of the main navigation, in order.
@@ -42,6 +51,9 @@ impl Screen {
             Self::Planning => Some("planning"),
             Self::FollowUp => Some("suivi"),
             Self::Exchanges => Some("echanges"),
+            Self::Report => Some("rapport"),
+            Self::Evaluation => Some("bilan"),
+            Self::ContractDocument => Some("document"),
         }
     }
 
@@ -63,6 +75,9 @@ impl Screen {
             Self::Planning => "Planning",
             Self::FollowUp => "Suivi",
             Self::Exchanges => "Échanges",
+            Self::Report => "Rapport annuel",
+            Self::Evaluation => "Bilan du contrat",
+            Self::ContractDocument => "Le contrat à signer",
         }
     }
 }

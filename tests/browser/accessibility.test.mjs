@@ -114,4 +114,11 @@ test('« Suivi » for a year with data (the demonstration, 2025) passes axe-core
     await visible(app.page.getByRole('region', { name: region }));
     assert.deepEqual(await violations(app.page), [], part);
   }
+  // The documents made from it: the year's report, the bilan, the contract to sign.
+  for (const [path, title] of [['rapport/?annee=2025', 'Rapport annuel 2025'], ['bilan/', 'Bilan du contrat'], ['document/', 'Le contrat à signer']]) {
+    await app.open(path);
+    await visible(app.heading(title));
+    await visible(app.page.locator('.document table').first());
+    assert.deepEqual(await violations(app.page), [], path);
+  }
 });

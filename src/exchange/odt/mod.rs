@@ -50,6 +50,12 @@ const NAMESPACES: [(&str, &str); 10] = [
     ("xmlns:meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"),
 ];
 
+/// The SVG of a status chart, as the ODT file embeds it: the documents' screens show the
+/// same picture (`ui/screens/documents`).
+pub fn chart_svg(chart: &crate::document::StatusChart) -> String {
+    chart::svg(chart).ok().and_then(|bytes| String::from_utf8(bytes).ok()).unwrap_or_default()
+}
+
 /// The `.odt` file of a document. Writing happens in memory: an error here would be a bug of
 /// the writer, reported rather than hidden.
 pub fn odt_bytes(doc: &Document) -> io::Result<Vec<u8>> {

@@ -2,6 +2,7 @@
 
 mod contract;
 mod contracts;
+mod documents;
 mod exchanges;
 mod follow_up;
 mod indicators;
@@ -14,6 +15,7 @@ mod sheets;
 
 pub use contract::ContractScreen;
 pub use contracts::ContractsScreen;
+pub use documents::{ContractDocumentScreen, EvaluationScreen, ReportScreen};
 pub use exchanges::ExchangesScreen;
 pub use follow_up::FollowUpScreen;
 pub use not_found::NotFound;

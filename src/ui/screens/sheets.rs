@@ -68,6 +68,7 @@ fn SheetList() -> impl IntoView {
         <div class="actions">
             <button type="button" on:click=create>"Nouvelle fiche action"</button>
             <A href=href("/fiches/?vue=impression") attr:class="button secondary">"Version imprimable du contrat"</A>
+            <A href=href("/document/") attr:class="button secondary">"Le contrat à signer (ODT)"</A>
         </div>
         <Filters filter/>
         <p role="status">{move || format!("{} fiche{} affichée{} sur {}", shown(), plural(shown()), plural(shown()), total())}</p>

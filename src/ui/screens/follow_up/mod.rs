@@ -21,6 +21,7 @@ mod table;
 use super::no_contract::RequireContract;
 use crate::model::follow_up::{default_year, FollowUpFilter};
 use crate::ui::clock::this_year;
+use crate::ui::links::href;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -136,6 +137,7 @@ fn FollowUp() -> impl IntoView {
     provide_context(FollowUpView { view, year, go });
     view! {
         <filters::Filters/>
+        <DocumentLinks year/>
         <dashboard::Dashboard/>
         <parts::PartLinks/>
         {move || match view.with(|v| v.part) {
@@ -143,5 +145,18 @@ fn FollowUp() -> impl IntoView {
             Part::Indicators => view! { <indicators::YearIndicators/> }.into_any(),
             Part::Budget => view! { <budget::YearBudget/> }.into_any(),
         }}
+    }
+}
+
+/// The documents made from the follow-up: the year's report for the COPIL, the contract's bilan.
+#[component]
+fn DocumentLinks(year: Memo<i32>) -> impl IntoView {
+    let base = href("");
+    let report = move || format!("{base}/rapport/?annee={}", year.get());
+    view! {
+        <nav class="document-links no-print" aria-label="Documents du suivi">
+            <a href=report>{move || format!("Rapport annuel {} pour le COPIL", year.get())}</a>
+            <a href=href("/bilan/")>"Bilan du contrat"</a>
+        </nav>
     }
 }

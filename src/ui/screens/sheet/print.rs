@@ -18,3 +18,16 @@ pub fn PrintHeader(#[prop(into)] text: Signal<String>) -> impl IntoView {
         )}</style>
     }
 }
+
+/// Puts `text` (the contract and the document) at the foot of every printed page, beside the
+/// page number: the documents partners file and sign.
+#[component]
+pub fn PrintFooter(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    view! {
+        <style>{move || format!(
+            "@page {{ @bottom-left {{ content: \"{}\"; font: 8.5pt system-ui, sans-serif; color: #333; }} \
+             @bottom-right {{ content: \"Page \" counter(page) \" / \" counter(pages); font: 8.5pt system-ui, sans-serif; }} }}",
+            css_string(&text.get())
+        )}</style>
+    }
+}

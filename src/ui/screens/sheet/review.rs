@@ -7,9 +7,11 @@ use super::summary::SheetSummary;
 use crate::model::completeness::checklist;
 use crate::model::validation::Severity;
 use crate::model::Id;
+use crate::ui::links::href;
 use crate::ui::screens::issues::ContractIssues;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 #[component]
 pub fn Review(id: Id) -> impl IntoView {
@@ -62,6 +64,7 @@ pub fn Review(id: Id) -> impl IntoView {
         </section>
         <div class="actions no-print">
             <button type="button" on:click=print>"Imprimer la fiche"</button>
+            <A href=href(&format!("/document/?fiche={id}")) attr:class="button secondary">"Document de la fiche (ODT)"</A>
         </div>
         <SheetSummary id/>
     }

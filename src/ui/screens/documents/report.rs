@@ -1,0 +1,68 @@
+//! « Rapport annuel »: the report of one year for the COPIL, reached from « Suivi » for the
+//! year shown there (`?annee=` in the address).
+
+use super::DocumentPage;
+use crate::document::annual_report;
+use crate::exchange::file_name::{document_file_name, DocumentFile};
+use crate::model::follow_up::default_year;
+use crate::ui::clock::this_year;
+use crate::ui::download::today_iso;
+use crate::ui::fields::SelectField;
+use crate::ui::screens::no_contract::RequireContract;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+
+#[component]
+pub fn ReportScreen() -> impl IntoView {
+    view! {
+        <div class="document-screen">
+            <RequireContract>
+                <Report/>
+            </RequireContract>
+        </div>
+    }
+}
+
+#[component]
+fn Report() -> impl IntoView {
+    let state = AppState::get();
+    let query = use_query_map();
+    let today = this_year();
+    let year = Memo::new(move |_| {
+        let period = state.with_contract(|c| c.period).unwrap_or_default();
+        let asked = query.with(|q| q.get("annee").and_then(|y| y.trim().parse().ok()));
+        asked.filter(|y| period.contains_year(*y)).unwrap_or_else(|| default_year(period, today))
+    });
+    let date = today_iso();
+    let document = Memo::new(move |_| {
+        let year = year.get();
+        state.with_contract(|c| annual_report(c, year, &date))
+    });
+    let file_name = Memo::new(move |_| {
+        let year = year.get();
+        state
+            .with_contract(|c| document_file_name(c, DocumentFile::AnnualReport(year)))
+            .unwrap_or_default()
+    });
+    let years = Signal::derive(move || {
+        state
+            .with_contract(|c| c.period.years().map(|y| (y.to_string(), y.to_string())).collect())
+            .unwrap_or_default()
+    });
+    let navigate = use_navigate();
+    let choose = move |text: String| {
+        let options =
+            leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() };
+        navigate(&format!("/rapport/?annee={}", text.trim()), options);
+    };
+    view! {
+        <h1>{move || format!("Rapport annuel {}", year.get())}</h1>
+        <DocumentPage document file_name>
+            <div class="filters no-print">
+                <SelectField label="Année du rapport" options=years
+                    value=Signal::derive(move || year.get().to_string()) on_change=choose/>
+            </div>
+        </DocumentPage>
+    }
+}

@@ -1,0 +1,132 @@
+// The documents made from the data (issue 12): the COPIL's annual report, the contract's bilan,
+// the contract to sign and a fiche alone. Shown on screen, printed to A4 PDF by Chromium, and
+// downloaded as ODT files that LibreOffice opens.
+import { test } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from '../support/browser.mjs';
+import { chooseWithKeyboard, press } from '../support/app.mjs';
+import { assertMimetypeFirstAndStored, textOf } from '../support/odt.mjs';
+import { assert, hasCount, visible } from '../support/expect.mjs';
+
+const env = suite();
+const CONTRACT = 'Pays de Val-Sorel';
+
+/** A fresh app with the demonstration contract loaded. */
+async function demonstration() {
+  const { app, page } = await env.freshApp();
+  await app.open('');
+  await page.getByRole('button', { name: 'Charger la démonstration' }).click();
+  await visible(app.heading('Le contrat'));
+  return { app, page };
+}
+
+/** The texts of a table's rows (cells joined by « | »), header excluded. */
+const rowTexts = (table) => table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.cells].map((c) => c.textContent.trim()).join(' | ')));
+
+test('the annual report of the demonstration for 2025 shows its counts and the COPIL’s decision points', async () => {
+  const { app, page } = await demonstration();
+  await app.open('suivi/?annee=2025');
+  await press(page.getByRole('navigation', { name: 'Documents du suivi' }).getByRole('link', { name: 'Rapport annuel 2025 pour le COPIL' }));
+  await visible(app.heading('Rapport annuel 2025'));
+  await visible(page.getByRole('img', { name: /^Actions par statut en 2025\. Axe 1 : 2 Réalisé/ }));
+  const counts = page.getByRole('table', { name: 'Actions par statut et par axe en 2025' });
+  await until9Rows(counts);
+  const total = (await rowTexts(counts)).at(-1);
+  assert.equal(total, 'Total | 3 | 5 | 21 | 4 | 4 | 2 | 3 | 2 | 3 | 47');
+  await visible(page.getByText(/^En 2025, 25 actions sur 47/));
+  await visible(page.getByRole('heading', { name: 'Points soumis à la décision du COPIL', level: 2 }));
+  const slipped = page.getByRole('table', { name: 'Actions reportées, non réalisées ou abandonnées en 2025' });
+  await hasCount(slipped.locator('tbody tr'), 7);
+  const statuses = await slipped.locator('td.status-cell').allTextContents();
+  assert.ok(statuses.every((s) => ['Reporté', 'Non réalisé', 'Abandonné'].includes(s.trim())), statuses.join(', '));
+  await visible(page.getByRole('heading', { name: 'Fiches dont le suivi 2025 est incomplet', level: 3 }));
+
+  // A year nobody has followed says so plainly.
+  await chooseWithKeyboard(page.getByLabel('Année du rapport'), '2027');
+  await visible(app.heading('Rapport annuel 2027'));
+  await visible(page.getByText(/^Aucun suivi n’a été saisi pour 2027 :/).first());
+  assert.match(page.url(), /annee=2027/);
+});
+
+async function until9Rows(table) {
+  await hasCount(table.locator('tbody tr'), 9); // eight axes and the total
+}
+
+test('the documents download as ODT files that LibreOffice opens, mimetype first and stored', async () => {
+  const { app, page } = await demonstration();
+  const download = async (path, name) => {
+    await app.open(path);
+    const [file] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Télécharger (ODT)' }))]);
+    assert.equal(file.suggestedFilename(), name);
+    const saved = join(mkdtempSync(join(tmpdir(), 'atelier-cls-odt-')), name);
+    await file.saveAs(saved);
+    assertMimetypeFirstAndStored(readFileSync(saved));
+    return textOf(saved);
+  };
+  const report = await download('rapport/?annee=2025', 'cls-pays-de-val-sorel-territoire-fictif-rapport-2025.odt');
+  for (const expected of [CONTRACT, 'Rapport annuel 2025', 'Fiche action n°1 – ', 'Partiellement réalisé', 'Indicateurs 2025 : cible, résultat et écart']) {
+    assert.ok(report.includes(expected), `the report's text has « ${expected} »`);
+  }
+  const bilan = await download('bilan/', 'cls-pays-de-val-sorel-territoire-fictif-bilan.odt');
+  for (const expected of [CONTRACT, 'Bilan du contrat 2024-2028', 'Fiche action n°2 – ', 'Réalisé', '2025']) {
+    assert.ok(bilan.includes(expected), `the bilan's text has « ${expected} »`);
+  }
+  const contract = await download('document/', 'cls-pays-de-val-sorel-territoire-fictif-contrat.odt');
+  for (const expected of [CONTRACT, 'Signatures', 'Fiche action n°8']) {
+    assert.ok(contract.includes(expected), `the contract's text has « ${expected} »`);
+  }
+  // A fiche alone, from its own « Relecture » step.
+  await app.goTo('Fiches action');
+  await press(page.getByRole('link', { name: /^Fiche action n°3 – / }));
+  await press(page.getByRole('link', { name: /Relecture/ }));
+  await press(page.getByRole('link', { name: 'Document de la fiche (ODT)' }));
+  await visible(page.getByRole('heading', { level: 1, name: /^Fiche action n°3/ }));
+  const [file] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Télécharger (ODT)' }))]);
+  assert.equal(file.suggestedFilename(), 'cls-pays-de-val-sorel-territoire-fictif-fiche-3.odt');
+  const saved = join(mkdtempSync(join(tmpdir(), 'atelier-cls-odt-')), file.suggestedFilename());
+  await file.saveAs(saved);
+  const fiche = textOf(saved);
+  assert.ok(fiche.includes('Fiche action n°3') && fiche.includes(CONTRACT), fiche.slice(0, 400));
+});
+
+test('printed by Chromium, the annual report gives A4 pages with no table row cut across two pages', async () => {
+  const { app, page } = await demonstration();
+  await app.open('rapport/?annee=2025');
+  await visible(page.getByRole('table', { name: 'Actions par statut et par axe en 2025' }));
+  // What to look for in the PDF: the start of each row (its first cell's first words) and its
+  // end (the last words of its longest cell, at the bottom of the row), for rows whose texts
+  // are found in no other cell of the report (an action is also listed among the decision
+  // points: its row there would be found first).
+  const rows = await page.locator('.document__table tbody tr').evaluateAll((trs) => {
+    const clean = (c) => c.textContent.trim().replace(/\s+/g, ' ');
+    const all = trs.flatMap((tr) => [...tr.cells].map(clean));
+    const once = (part) => part.length === 25 && all.filter((t) => t.includes(part)).length === 1;
+    return trs.map((tr) => {
+      const cells = [...tr.cells].map(clean);
+      const longest = cells.reduce((a, b) => (b.length > a.length ? b : a));
+      return [cells[0].slice(0, 25), longest.slice(-25)];
+    }).filter(([start, end]) => once(start) && once(end));
+  });
+  assert.ok(rows.length > 10, `${rows.length} rows to find`);
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-cls-pdf-'));
+  const pdf = join(dir, 'rapport.pdf');
+  await page.emulateMedia({ media: 'print' });
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  assert.match(info, /Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/, info);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+  assert.ok(pages > 3, `${pages} pages`);
+  const text = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s+/g, ' '));
+  const pageOf = (words) => text.findIndex((p) => p.includes(words));
+  let checked = 0;
+  for (const [first, last] of rows) {
+    const [a, b] = [pageOf(first), pageOf(last)];
+    if (a < 0 || b < 0) continue;
+    assert.equal(a, b, `« ${first.slice(0, 40)} » and « ${last.slice(0, 40)} » are on one page`);
+    checked += 1;
+  }
+  assert.ok(checked > 10, `${checked} rows checked in the PDF`);
+});
