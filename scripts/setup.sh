@@ -118,8 +118,9 @@ browser() {
 # LibreOffice Writer without its GUI: the tests open every exported .odt with it, as partners
 # will (tests/support/odt.mjs). Any LibreOffice already installed will do.
 office_suite() {
-  command -v soffice >/dev/null && return
-  apt_install libreoffice-writer-nogui
+  command -v soffice >/dev/null || apt_install libreoffice-writer-nogui
+  # pdfinfo and pdftotext read the PDF Chromium prints (A4 pages, no table row cut in two).
+  command -v pdftotext >/dev/null || apt_install poppler-utils
 }
 
 native_tools() {
