@@ -65,6 +65,10 @@ fn millimetres(hundredths: usize) -> String {
 /// (9.5 pt Arial on 17 cm): the unit in which columns' needs are counted.
 const LINE_CHARACTERS: usize = 89;
 
+/// The same at the small table size (7 pt instead of 9.5 pt), counted as if 8 pt: headings are
+/// bold, and a word cut in two is worse than a narrower column.
+const SMALL_LINE_CHARACTERS: usize = LINE_CHARACTERS * 95 / 80;
+
 /// What a column needs, in characters: at least its longest word (so that no word is cut),
 /// ideally its longest text (up to a point, as long texts wrap anyway); 2 for the padding.
 fn column_need<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> (usize, usize) {
@@ -78,17 +82,17 @@ fn column_need<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> (usize, usiz
 /// The columns' shares of the width, what a browser's automatic table layout does (an ODT
 /// cannot ask for it): each its longest word first, then what is left shared by how much
 /// more each would like; when even the words do not fit, shares in proportion to them.
-fn column_weights(needs: &[(usize, usize)]) -> Vec<usize> {
+fn column_weights(needs: &[(usize, usize)], line: usize) -> Vec<usize> {
     let least: usize = needs.iter().map(|n| n.0).sum();
     let wanted: usize = needs.iter().map(|n| n.1).sum();
-    if wanted <= LINE_CHARACTERS {
+    if wanted <= line {
         return needs.iter().map(|n| n.1).collect();
     }
-    if least >= LINE_CHARACTERS {
+    if least >= line {
         return needs.iter().map(|n| n.0).collect();
     }
     // In hundredths of a character, so that small shares of what is left still count.
-    let (left, more) = (LINE_CHARACTERS - least, wanted - least);
+    let (left, more) = (line - least, wanted - least);
     needs.iter().map(|(least, ideal)| least * 100 + left * 100 * (ideal - least) / more).collect()
 }
 
@@ -189,13 +193,31 @@ impl Body {
                 column_need(header.into_iter().chain(cells.map(|c| c.text.as_str())))
             })
             .collect();
-        self.open_table(&column_weights(&needs));
+        // When the longest words do not fit at the usual size, the whole table is set smaller.
+        let small = needs.iter().map(|n| n.0).sum::<usize>() > LINE_CHARACTERS;
+        let line = if small { SMALL_LINE_CHARACTERS } else { LINE_CHARACTERS };
+        let [heading, contents, number, total] = if small {
+            [
+                styles::SMALL_TABLE_HEADING,
+                styles::SMALL_TABLE_CONTENTS,
+                styles::SMALL_TABLE_NUMBER,
+                styles::SMALL_TABLE_TOTAL,
+            ]
+        } else {
+            [
+                styles::TABLE_HEADING,
+                styles::TABLE_CONTENTS,
+                styles::TABLE_NUMBER,
+                styles::TABLE_TOTAL,
+            ]
+        };
+        self.open_table(&column_weights(&needs, line));
         if !table.header.is_empty() {
             self.xml.open("table:table-header-rows", &[]);
             self.xml.open("table:table-row", &[("table:style-name", ROW)]);
             for rank in 0..columns {
                 let text = table.header.get(rank).map_or("", String::as_str);
-                self.cell(HEADER_CELL, &[(styles::TABLE_HEADING, text)]);
+                self.cell(HEADER_CELL, &[(heading, text)]);
             }
             self.xml.close("table:table-row");
             self.xml.close("table:table-header-rows");
@@ -206,10 +228,10 @@ impl Body {
             for rank in 0..columns {
                 let cell = row.get(rank).unwrap_or(&blank);
                 let (cell_style, style) = match cell.kind {
-                    CellKind::Text => (CELL.to_owned(), styles::TABLE_CONTENTS),
-                    CellKind::Number => (CELL.to_owned(), styles::TABLE_NUMBER),
-                    CellKind::Total => (TOTAL_CELL.to_owned(), styles::TABLE_TOTAL),
-                    CellKind::Status(status) => (status_style(status), styles::TABLE_CONTENTS),
+                    CellKind::Text => (CELL.to_owned(), contents),
+                    CellKind::Number => (CELL.to_owned(), number),
+                    CellKind::Total => (TOTAL_CELL.to_owned(), total),
+                    CellKind::Status(status) => (status_style(status), contents),
                 };
                 self.cell(&cell_style, &[(style, &cell.text)]);
             }
@@ -433,11 +455,15 @@ mod tests {
 
     #[test]
     fn columns_get_their_words_then_share_what_is_left() {
-        assert_eq!(column_weights(&[(7, 7), (12, 20)]), [7, 20], "all fits");
-        assert_eq!(column_weights(&[(50, 60), (50, 60)]), [50, 50], "even words do not fit");
+        assert_eq!(column_weights(&[(7, 7), (12, 20)], LINE_CHARACTERS), [7, 20], "all fits");
+        assert_eq!(
+            column_weights(&[(50, 60), (50, 60)], LINE_CHARACTERS),
+            [50, 50],
+            "even words do not fit"
+        );
         // 30 + 20 needed, 39 characters left: the long text gets 3 times the short one's share.
         assert_eq!(
-            column_weights(&[(10, 30), (20, 80), (20, 20)]),
+            column_weights(&[(10, 30), (20, 80), (20, 20)], LINE_CHARACTERS),
             [1000 + 975, 2000 + 2925, 2000]
         );
     }

@@ -19,6 +19,12 @@ pub const TABLE_HEADING: &str = "Table_20_Heading";
 pub const TABLE_CONTENTS: &str = "Table_20_Contents";
 pub const TABLE_NUMBER: &str = "Table_20_Number";
 pub const TABLE_TOTAL: &str = "Table_20_Total";
+/// The table styles in a smaller size, for a table whose longest words do not fit the line at
+/// the usual size (the report's counts: eleven columns): words are never cut in two.
+pub const SMALL_TABLE_HEADING: &str = "Small_20_Table_20_Heading";
+pub const SMALL_TABLE_CONTENTS: &str = "Small_20_Table_20_Contents";
+pub const SMALL_TABLE_NUMBER: &str = "Small_20_Table_20_Number";
+pub const SMALL_TABLE_TOTAL: &str = "Small_20_Table_20_Total";
 pub const LIST_ITEM: &str = "List_20_Item";
 pub const CHART: &str = "Chart";
 pub const SIGNATURE_PARTY: &str = "Signature_20_Party";
@@ -107,6 +113,22 @@ const PARAGRAPHS: &[Paragraph] = &[
     Paragraph(TABLE_HEADING, "Table Heading", TABLE_CONTENTS, &[], &[BOLD]),
     Paragraph(TABLE_NUMBER, "Table number", TABLE_CONTENTS, &[("fo:text-align", "end")], &[]),
     Paragraph(TABLE_TOTAL, "Table total", TABLE_CONTENTS, &[], &[BOLD]),
+    Paragraph(
+        SMALL_TABLE_CONTENTS,
+        "Small table contents",
+        "Standard",
+        &[],
+        &[("fo:font-size", "7pt")],
+    ),
+    Paragraph(SMALL_TABLE_HEADING, "Small table heading", SMALL_TABLE_CONTENTS, &[], &[BOLD]),
+    Paragraph(
+        SMALL_TABLE_NUMBER,
+        "Small table number",
+        SMALL_TABLE_CONTENTS,
+        &[("fo:text-align", "end")],
+        &[],
+    ),
+    Paragraph(SMALL_TABLE_TOTAL, "Small table total", SMALL_TABLE_CONTENTS, &[], &[BOLD]),
     Paragraph(LIST_ITEM, "List item", BODY, &[("fo:margin-bottom", "0.1cm")], &[]),
     Paragraph(
         CHART,

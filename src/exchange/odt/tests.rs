@@ -395,3 +395,28 @@ proptest! {
         check(&Document { title, contract_name: contract, blocks });
     }
 }
+
+#[test]
+fn a_table_too_wide_for_its_words_is_set_small_and_a_narrow_one_is_not() {
+    let wide = Table {
+        caption: "Actions par statut".into(),
+        // The report's counts: the axis, eight statuses, « Non renseigné », the total.
+        header: std::iter::once("Axe")
+            .chain(ReviewStatus::ALL.iter().map(|s| s.label()))
+            .chain(["Non renseigné", "Total"])
+            .map(String::from)
+            .collect(),
+        rows: vec![(0..ReviewStatus::ALL.len() + 3).map(|n| Cell::number(n.to_string())).collect()],
+    };
+    let mut doc = Document::new("Rapport", "CLS");
+    doc.push(Block::Table(wide));
+    let content = check(&doc);
+    assert!(content.contains(
+        r#"<text:p text:style-name="Small_20_Table_20_Heading">Partiellement réalisé</text:p>"#
+    ));
+    assert!(content.contains(r#"<text:p text:style-name="Small_20_Table_20_Number">0</text:p>"#));
+    let styles = part(&odt_bytes(&doc).expect("written"), "styles.xml");
+    assert!(styles.contains(r#"style:name="Small_20_Table_20_Contents""#));
+    let narrow = check(&sample_document());
+    assert!(!narrow.contains("Small_20_Table"), "the sample's tables keep the usual size");
+}
