@@ -196,4 +196,18 @@ test('a long contract’s table comes in pages of whole fiches, kept in the addr
   await page.getByLabel('Axe', { exact: true }).selectOption({ index: 1 });
   await hidden(pager);
   assert.doesNotMatch(page.url(), /page=/);
+
+  // The budget is paged the same way, a fiche's lines with their subtotal; the contract's
+  // total stays under every page.
+  await press(app.followUpPart('Budget'));
+  const budgetPager = page.getByRole('navigation', { name: 'Pages du budget' });
+  await hasText(budgetPager.getByText(/^Page 1 sur/), /^Page 1 sur [2-9] \(lignes 1 à \d+ sur \d+\)$/);
+  const budget = page.getByRole('region', { name: 'Budget 2025 : prévu et dépensé' });
+  const total = await budget.locator('tfoot td').first().textContent();
+  const lastRow = budget.locator('tbody tr').last();
+  await hasText(lastRow.locator('th'), /^Total de la fiche n°/);
+  await press(budgetPager.getByRole('button', { name: 'Page suivante' }));
+  await hasText(budgetPager.getByText(/^Page 2 sur/), /^Page 2 sur/);
+  await hasText(lastRow.locator('th'), /^Total de la fiche n°/);
+  assert.equal(await budget.locator('tfoot td').first().textContent(), total);
 });

@@ -1,9 +1,10 @@
 //! The year's budget in « Suivi »: every funding line of the year with its planned amount and
 //! the amount spent (« Réalisé ») typed in place, a subtotal per fiche and the contract's total.
 
+use super::pager::Pager;
 use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
-use crate::model::follow_up::{budget_of_year, spent_text};
+use crate::model::follow_up::{budget_of_year, page_of, spent_text, PAGE_ROWS};
 use crate::model::text::euros;
 use crate::model::Id;
 use crate::ui::state::AppState;
@@ -13,6 +14,14 @@ use leptos::prelude::*;
 enum Line {
     Funding { sheet: Id, line: Id, label: String, planned: u64 },
     Subtotal { sheet: Id, label: String, planned: u64, spent: String },
+}
+
+impl Line {
+    fn sheet(&self) -> Id {
+        match self {
+            Line::Funding { sheet, .. } | Line::Subtotal { sheet, .. } => *sheet,
+        }
+    }
 }
 
 /// Reads euros as typed: digits, with spaces or a trailing « € »; `None` for an empty field.
@@ -42,7 +51,8 @@ fn spent_of(
 #[component]
 pub fn YearBudget() -> impl IntoView {
     let state = AppState::get();
-    let year = FollowUpView::get().year;
+    let views = FollowUpView::get();
+    let year = views.year;
     let budget = Memo::new(move |_| {
         let year = year.get();
         state.numbering.with(|numbers| {
@@ -71,8 +81,13 @@ pub fn YearBudget() -> impl IntoView {
                             spent: spent_text(total.spent, total.missing),
                         });
                     }
+                    // A page holds whole fiches: their lines and subtotal.
+                    let groups: Vec<Id> = lines.iter().map(Line::sheet).collect();
+                    let page = page_of(&groups, views.view.with(|v| v.page), PAGE_ROWS);
+                    let rows = lines.len();
+                    let lines = lines[page.rows.clone()].to_vec();
                     let t = budget.contract;
-                    (lines, euros(t.planned), spent_text(t.spent, t.missing))
+                    (lines, euros(t.planned), spent_text(t.spent, t.missing), page, rows)
                 })
                 .unwrap_or_default()
         })
@@ -105,6 +120,8 @@ pub fn YearBudget() -> impl IntoView {
                         <td class="amount">{move || budget.with(|b| b.2.clone())}</td></tr></tfoot>
                 </table>
                 </div>
+                <Pager page=Signal::derive(move || budget.with(|b| b.3.clone()))
+                    rows=Signal::derive(move || budget.with(|b| b.4)) label="Pages du budget"/>
             </Show>
         </section>
     }

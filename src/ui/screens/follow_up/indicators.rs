@@ -2,9 +2,10 @@
 //! year's target and result (each with a comment) typed in place, and whether the target is
 //! reached.
 
+use super::pager::Pager;
 use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
-use crate::model::follow_up::{indicator_rows, IndicatorOwner};
+use crate::model::follow_up::{indicator_rows, page_of, IndicatorOwner, PAGE_ROWS};
 use crate::model::{Id, IndicatorValue};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -39,25 +40,42 @@ fn year_value(
 #[component]
 pub fn YearIndicators() -> impl IntoView {
     let state = AppState::get();
-    let year = FollowUpView::get().year;
-    let lines = Memo::new(move |_| {
+    let views = FollowUpView::get();
+    let year = views.year;
+    let table = Memo::new(move |_| {
         let year = year.get();
+        let wanted = views.view.with(|v| v.page);
         state.numbering.with(|numbers| {
             state
                 .with_contract(|c| {
+                    let rows = indicator_rows(c, numbers, year);
+                    // A page holds whole groups (the contract's, a fiche's).
+                    let groups: Vec<&str> = rows.iter().map(|r| r.group.as_str()).collect();
+                    let page = page_of(&groups, wanted, PAGE_ROWS);
                     let mut lines = Vec::new();
-                    for row in indicator_rows(c, numbers, year) {
-                        if !matches!(lines.iter().rev().find(|l| matches!(l, Line::Group(_))), Some(Line::Group(g)) if *g == row.group) {
+                    let mut group = None;
+                    for row in &rows[page.rows.clone()] {
+                        if group != Some(row.group.as_str()) {
                             lines.push(Line::Group(row.group.clone()));
                         }
-                        let name = if row.name.is_empty() { "Indicateur sans nom".to_string() } else { row.name };
-                        lines.push(Line::Indicator { owner: row.owner, id: row.indicator_id, name });
+                        group = Some(row.group.as_str());
+                        let name = if row.name.is_empty() {
+                            "Indicateur sans nom".to_string()
+                        } else {
+                            row.name.clone()
+                        };
+                        lines.push(Line::Indicator {
+                            owner: row.owner,
+                            id: row.indicator_id,
+                            name,
+                        });
                     }
-                    lines
+                    (lines, page, rows.len())
                 })
                 .unwrap_or_default()
         })
     });
+    let lines = Memo::new(move |_| table.with(|t| t.0.clone()));
     let values = RowSignals::new(state, year, year_value);
     view! {
         <section class="follow-up-indicators" aria-labelledby="suivi-indicateurs">
@@ -84,6 +102,8 @@ pub fn YearIndicators() -> impl IntoView {
                     </tbody>
                 </table>
                 </div>
+                <Pager page=Signal::derive(move || table.with(|t| t.1.clone()))
+                    rows=Signal::derive(move || table.with(|t| t.2)) label="Pages des indicateurs"/>
             </Show>
         </section>
     }
