@@ -22,5 +22,5 @@ test('Firefox: a contract created from « Mes contrats » opens on « Le contrat
   assert.equal(await (await app.visible('textbox', 'Nom du territoire')).evaluate((el) => el.value), 'Pays de Mauriac');
   await app.open();
   await app.visible('heading', 'Mes contrats locaux de santé');
-  await page.locator('::-p-text(CLS du Pays de Mauriac)').setVisibility('visible').wait();
+  await page.waitForFunction(() => document.querySelector('main')?.innerText.includes('CLS du Pays de Mauriac'));
 });

@@ -75,6 +75,7 @@ export function suite() {
     const launched = await launchFirefox();
     running.push(launched);
     const [page] = await launched.browser.pages();
+    page.setDefaultTimeout(10000);
     watchErrors(page);
     return { app: new FirefoxApp(page, env.server.url, launched.downloadDir), page, ...launched };
   };
@@ -96,7 +97,10 @@ export class FirefoxApp {
 
   /** Waits until the element of this role and name is shown; resolves to its handle. */
   async visible(kind, name, scope = this.page) {
-    if (scope === this.page) return this.page.locator(role(kind, name)).setVisibility('visible').waitHandle();
+    if (scope === this.page) {
+      return this.page.locator(role(kind, name)).setVisibility('visible').waitHandle()
+        .catch((e) => { throw new Error(`${kind} « ${name} » non affiché : ${e.message}`); });
+    }
     let handle;
     await until(async () => { handle = await scope.$(role(kind, name)); assert.ok(handle, `${kind} « ${name} » absent`); });
     return handle;
@@ -120,7 +124,8 @@ export class FirefoxApp {
 
   /** Waits until autosave says everything is written. */
   async saved() {
-    await this.page.locator('::-p-text(Modifications enregistrées dans ce navigateur)').setVisibility('visible').wait();
+    await this.page.waitForFunction(() => document.body.innerText.includes('Modifications enregistrées dans ce navigateur'))
+      .catch((e) => { throw new Error(`« Modifications enregistrées dans ce navigateur » non affiché : ${e.message}`); });
   }
 
   storedWorkspace() {
@@ -152,10 +157,16 @@ export async function typeInto(handle, text) {
   await page.keyboard.type(text);
 }
 
-/** Presses a button or a link from the keyboard. */
-export async function press(handle, key = 'Enter') {
-  await handle.focus();
-  await handle.press(key);
+/**
+ * Activates a button, link or checkbox. Not from the keyboard: in Firefox ESR 153 headless, the
+ * keys WebDriver BiDi synthesises (input.performActions) reach the page (keydown, keypress,
+ * keyup are all seen) but Enter or Space on a focused <button> never fires its click, even on a
+ * bare page with no script of ours; so a BiDi "click" (a real pointer event at the element's
+ * centre) stands in. Text is still typed key by key, and Enter in a text field still submits its
+ * form (implicit submission works).
+ */
+export async function press(handle) {
+  await handle.click();
 }
 
 /** Chooses an option of a <select> with the keyboard only: arrow keys until the label matches. */
