@@ -20,21 +20,26 @@ test('Firefox: a fiche typed at the keyboard survives a reload and its action is
   assert.match(await chooseWithKeyboard(await app.visible('combobox', 'Axe stratégique'), /^Axe 1 /), /Santé mentale/);
   await typeInto(await app.visible('textbox', 'Intitulé de la fiche'), 'Former au repérage');
   await chooseWithKeyboard(await app.visible('combobox', 'Priorité'), 'Haute');
-  await press(await app.visible('link', '4. Actions'));
+  await press(await app.visible('link', 'Étape suivante →'));
+
+  await app.heading('Étape 2 sur 8 : Constat');
+  await typeInto(await app.visible('textbox', 'Constats propres à cette fiche'), 'Peu de professionnels formés au repérage');
+  await press(await app.visible('link', 'Étape suivante →'));
+
+  await app.heading('Étape 3 sur 8 : Objectifs');
+  await typeInto(await app.visible('textbox', 'Objectif général'), 'Repérer plus tôt la souffrance psychique');
+  await press(await app.visible('link', 'Étape suivante →'));
 
   await app.heading('Étape 4 sur 8 : Actions');
   await press(await app.visible('button', 'Ajouter une action'));
   const action = await app.visible('group', 'Action 1');
   await typeInto(await app.visible('textbox', 'Description de l’action', action), 'Former les professionnels');
-  // The month fields: typed where Firefox shows a text field, else set as its picker would.
+  // The month fields are <input type="month">: Firefox ESR has no month picker and shows a
+  // text field (role textbox), where the format « 2025-03 » the help gives is typed.
   for (const [label, month] of [['Début (mois et année)', '2026-01'], ['Fin (mois et année)', '2026-12']]) {
-    const field = await action.$(`::-p-aria([name="${label}"])`) ?? await action.$(`input[aria-label="${label}"]`);
-    assert.ok(field, `champ « ${label} » absent`);
-    if (await field.evaluate((el) => el.type) === 'month') {
-      await field.evaluate((el, v) => { el.value = v; el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true })); }, month);
-    } else {
-      await typeInto(field, month);
-    }
+    const field = await app.visible('textbox', label, action);
+    assert.equal(await field.evaluate((el) => el.type), 'text');
+    await typeInto(field, month);
   }
   await app.saved();
 
@@ -46,6 +51,8 @@ test('Firefox: a fiche typed at the keyboard survives a reload and its action is
   assert.equal(stored.title, 'Former au repérage');
   assert.equal(stored.actions.length, 1);
   assert.equal(stored.priority, 'high');
+  assert.equal(stored.general_objective, 'Repérer plus tôt la souffrance psychique');
+  assert.match(JSON.stringify(stored), /Peu de professionnels formés au repérage/);
   assert.deepEqual([stored.actions[0].start, stored.actions[0].end], [{ year: 2026, month: 1 }, { year: 2026, month: 12 }]);
 
   await app.goTo('Planning');
