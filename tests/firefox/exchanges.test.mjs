@@ -1,8 +1,8 @@
 // Firefox ESR: a contract exported as a file from one browser profile is imported into another.
 //
 // Download: puppeteer exposes no download event over BiDi in Firefox, and Firefox would ask
-// where to save; the profile's preferences (tests/firefox/support.mjs: browser.download.dir,
-// folderList 2, useDownloadDir, neverAsk.saveToDisk) save it without asking in a folder of the
+// where to save; the profile’s preferences (tests/firefox/support.mjs: browser.download.dir,
+// folderList 2, useDownloadDir) save it without asking in a folder of the
 // test's own, where the test waits for the complete file (no `.part` left, JSON that parses).
 // Import: the file chooser is not driven; `uploadFile` sets the file on the page's
 // <input type="file"> (« Choisir un fichier JSON ») and fires its change event, as a choice in

@@ -26,10 +26,12 @@ export function firefoxPath() {
 export const role = (kind, name) => `::-p-aria([name="${name}"][role="${kind}"])`;
 
 /**
- * Launches Firefox ESR headless on a profile of its own. Downloads: Firefox over BiDi has no
- * download event puppeteer exposes and would otherwise ask where to save, so the profile's
- * preferences send every download, without asking, to `downloadDir` (folderList 2 means "the
- * folder in browser.download.dir"); a test then waits for the file to appear there.
+ * Launches Firefox ESR headless on a profile of its own. Downloads: puppeteer exposes no
+ * download event for Firefox over BiDi, so the profile's preferences send every download to
+ * `downloadDir` (folderList 2: "the folder in browser.download.dir", useDownloadDir: without
+ * asking) and a test waits for the file there (`FirefoxApp.download`). These three suffice for
+ * the app's downloads (a blob behind <a download>, so no content-type prompt); without them the
+ * export test fails (checked). `browser.helperApps.neverAsk.saveToDisk` was not needed.
  */
 export async function launchFirefox() {
   const userDataDir = mkdtempSync(join(tmpdir(), 'atelier-cls-firefox-'));
@@ -46,10 +48,6 @@ export async function launchFirefox() {
       'browser.download.dir': downloadDir,
       'browser.download.folderList': 2,
       'browser.download.useDownloadDir': true,
-      'browser.download.always_ask_before_handling_new_types': false,
-      'browser.helperApps.neverAsk.saveToDisk': 'application/json,text/csv,text/calendar,application/octet-stream',
-      'browser.download.manager.showWhenStarting': false,
-      'browser.download.alwaysOpenPanel': false,
     },
   });
   return { browser, downloadDir, profiles: [userDataDir, downloadDir] };
