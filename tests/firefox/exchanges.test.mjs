@@ -6,8 +6,11 @@
 // test's own, where the test waits for the complete file (no `.part` left, JSON that parses).
 // Import: the file chooser is not driven; `uploadFile` sets the file on the page's
 // <input type="file"> (« Choisir un fichier JSON ») and fires its change event, as a choice in
-// the dialog would.
+// the dialog would. Dropping a file anywhere on the page, the app's other way in, is a DOM
+// drop event with a DataTransfer that the page builds itself (no driver can drag a file from
+// the desktop), as in the Chromium suite: it works the same in Firefox.
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { suite, typeInto, press } from './support.mjs';
 import { assert, until } from '../support/expect.mjs';
 
@@ -42,4 +45,23 @@ test('Firefox: « Télécharger le contrat (JSON) » saves the file, another bro
     assert.deepEqual(stored?.contracts.map((c) => [c.id, c.name, c.territory?.name ?? null]),
       [[exported.contract.id, 'CLS du Pays de Mauriac', exported.contract.territory?.name ?? null]]);
   });
+});
+
+test('Firefox: a file dropped on the contract list opens its preview in « Échanges »', async () => {
+  const { app, page } = await env.freshApp();
+  await app.open();
+  await app.heading('Mes contrats locaux de santé');
+  const text = readFileSync(new URL('../../examples/cls-aurillac-2024-2028.json', import.meta.url), 'utf8');
+  await page.evaluate((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'cls-aurillac.json', { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  }, text);
+  await app.heading('Échanges');
+  await app.heading('Aperçu du fichier « cls-aurillac.json »');
+  await press(await app.visible('button', 'Ajouter ce contrat'));
+  await app.saved();
+  await until(async () => assert.equal((await app.storedWorkspace())?.contracts[0]?.id, JSON.parse(text).contract.id));
 });
