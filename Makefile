@@ -19,7 +19,7 @@ test-native:
 
 test-browser:
 	@scripts/setup.sh --with-browser
-	node --test --test-concurrency=1 tests/build/ tests/documents/ tests/browser/
+	node --test --test-concurrency=1 tests/build/ tests/documents/ tests/browser/ tests/firefox/
 
 # Formatting and lints, native tests, then the browser suite against the release build: the
 # last line is node's own summary.

@@ -7,7 +7,8 @@
 #    wasm32 standard library): rustc-web + rust-web-src + lld-22, building `std` from source.
 # The chosen route is written to .tools/route, read by scripts/wasm-env.sh.
 # Trunk and wasm-bindgen-cli come from crates.io, wasm-opt and playwright-core from npm, and
-# the browser is Debian's chromium (or $CHROMIUM / a Chrome already installed), the office suite
+# the browsers are Debian's chromium (or $CHROMIUM / a Chrome already installed) and firefox-esr
+# (or $FIREFOX), the office suite
 # Debian's libreoffice-writer-nogui (or a LibreOffice already installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -100,10 +101,10 @@ wasm_bindgen_tool() {
 }
 
 node_modules() {
-  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] \
+  if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/puppeteer-core ] && [ -d node_modules/axe-core ] \
      && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
   if ! command -v npm >/dev/null; then apt_install nodejs npm; fi
-  step "npm ci (playwright-core, axe-core, binaryen's wasm-opt)"
+  step "npm ci (playwright-core, puppeteer-core, axe-core, binaryen's wasm-opt)"
   npm ci --no-audit --no-fund --loglevel=error
 }
 
@@ -113,6 +114,14 @@ browser() {
     [ -x "$candidate" ] && return
   done
   apt_install chromium
+}
+
+# Firefox ESR, as French administrations install it, for tests/firefox/ (puppeteer-core over
+# WebDriver BiDi): $FIREFOX if set, else Debian's firefox-esr.
+firefox() {
+  if [ -n "${FIREFOX:-}" ] && [ -x "$FIREFOX" ]; then return; fi
+  [ -x /usr/bin/firefox-esr ] && return
+  apt_install firefox-esr
 }
 
 # LibreOffice Writer without its GUI: the tests open every exported .odt with it, as partners
@@ -148,6 +157,6 @@ twiggy_tool() {
 }
 
 case "${1:-}" in
-  --with-browser) browser; office_suite; native_tools ;;
+  --with-browser) browser; firefox; office_suite; native_tools ;;
   --with-twiggy) twiggy_tool ;;
 esac
