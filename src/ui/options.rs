@@ -31,6 +31,22 @@ fn directory_options(state: AppState) -> Options {
     state.with_contract(directory::organisation_options).unwrap_or_default()
 }
 
+/// The years of the open contract's period ("2024" … "2028").
+pub fn years(state: AppState) -> Signal<Options> {
+    Signal::derive(move || period_years(state))
+}
+
+/// The years of the period after a first, empty, choice.
+pub fn year_options(state: AppState, first: &'static str) -> Signal<Options> {
+    Signal::derive(move || with_first(first, period_years(state)))
+}
+
+fn period_years(state: AppState) -> Options {
+    let years =
+        |c: &crate::model::Contract| c.period.years().map(|y| (y.to_string(), y.to_string()));
+    state.with_contract(|c| years(c).collect()).unwrap_or_default()
+}
+
 /// The axes of the open contract ("Axe 2 – Santé mentale") after a first, empty, choice.
 pub fn axis_options(state: AppState, first: &'static str) -> Signal<Options> {
     Signal::derive(move || {

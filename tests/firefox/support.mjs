@@ -174,16 +174,6 @@ export async function press(handle) {
   }
 }
 
-/** Chooses an option of a <select> with the keyboard only: arrow keys until the label matches. */
-export async function chooseWithKeyboard(select, wanted) {
-  await select.focus();
-  await select.press('Home');
-  const count = await select.evaluate((el) => el.options.length);
-  const matches = (text) => (wanted instanceof RegExp ? wanted.test(text) : text === wanted);
-  for (let i = 0; i <= count; i += 1) {
-    const current = await select.evaluate((el) => el.options[el.selectedIndex]?.text ?? '');
-    if (matches(current)) return current;
-    await select.press('ArrowDown');
-  }
-  throw new Error(`option « ${wanted} » introuvable`);
-}
+// Chooses an option of a <select> with the keyboard only: the Chromium suite's, which uses only
+// what a Playwright locator and a puppeteer element handle both have (focus, press, evaluate).
+export { chooseWithKeyboard } from '../support/app.mjs';

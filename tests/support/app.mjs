@@ -57,11 +57,15 @@ export class App {
   }
 }
 
-/** Chooses an option of a <select> with the keyboard only: arrow keys until the label matches. */
+/**
+ * Chooses an option of a <select> with the keyboard only: arrow keys until the label matches.
+ * `select` is a Playwright locator or a puppeteer element handle (the Firefox suite): only what
+ * both have is used.
+ */
 export async function chooseWithKeyboard(select, wanted) {
   await select.focus();
   await select.press('Home');
-  const count = await select.locator('option').count();
+  const count = await select.evaluate((el) => el.options.length);
   const matches = (text) => (wanted instanceof RegExp ? wanted.test(text) : text === wanted);
   for (let i = 0; i <= count; i += 1) {
     const current = await select.evaluate((el) => el.options[el.selectedIndex]?.text ?? '');

@@ -45,6 +45,12 @@ pub fn default_year(period: Period, this_year: i32) -> i32 {
     this_year.clamp(period.first_year, period.last_year.max(period.first_year))
 }
 
+/// The year a screen shows (« Suivi », the annual report, the planning's « Année du statut »):
+/// the one asked for in the address when the period holds it, else [`default_year`].
+pub fn shown_year(period: Period, asked: Option<i32>, this_year: i32) -> i32 {
+    asked.filter(|y| period.contains_year(*y)).unwrap_or_else(|| default_year(period, this_year))
+}
+
 /// `part` out of `whole` in whole percent, rounded down; 0 when `whole` is 0.
 pub fn percent_of(part: usize, whole: usize) -> u32 {
     (part.min(whole) * 100).checked_div(whole).unwrap_or(0) as u32
@@ -62,6 +68,14 @@ mod tests {
         assert_eq!(default_year(period, 2031), 2028);
         let inverted = Period { first_year: 2026, last_year: 2024 };
         assert_eq!(default_year(inverted, 2030), 2026);
+    }
+
+    #[test]
+    fn the_year_asked_for_is_shown_when_the_period_holds_it() {
+        let period = Period { first_year: 2024, last_year: 2028 };
+        assert_eq!(shown_year(period, Some(2025), 2026), 2025);
+        assert_eq!(shown_year(period, Some(2031), 2026), 2026);
+        assert_eq!(shown_year(period, None, 2031), 2028);
     }
 
     #[test]

@@ -4,10 +4,11 @@
 use super::DocumentPage;
 use crate::document::annual_report;
 use crate::exchange::file_name::{document_file_name, DocumentFile};
-use crate::model::follow_up::default_year;
+use crate::model::follow_up::shown_year;
 use crate::ui::clock::this_year;
 use crate::ui::download::today_iso;
 use crate::ui::fields::SelectField;
+use crate::ui::options::years;
 use crate::ui::screens::no_contract::RequireContract;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -31,8 +32,11 @@ fn Report() -> impl IntoView {
     let today = this_year();
     let year = Memo::new(move |_| {
         let period = state.with_contract(|c| c.period).unwrap_or_default();
-        let asked = query.with(|q| q.get("annee").and_then(|y| y.trim().parse().ok()));
-        asked.filter(|y| period.contains_year(*y)).unwrap_or_else(|| default_year(period, today))
+        shown_year(
+            period,
+            query.with(|q| q.get("annee").and_then(|y| y.trim().parse().ok())),
+            today,
+        )
     });
     let date = today_iso();
     let document = Memo::new(move |_| {
@@ -45,11 +49,7 @@ fn Report() -> impl IntoView {
             .with_contract(|c| document_file_name(c, DocumentFile::AnnualReport(year)))
             .unwrap_or_default()
     });
-    let years = Signal::derive(move || {
-        state
-            .with_contract(|c| c.period.years().map(|y| (y.to_string(), y.to_string())).collect())
-            .unwrap_or_default()
-    });
+    let years = years(state);
     let navigate = use_navigate();
     let choose = move |text: String| {
         let options =

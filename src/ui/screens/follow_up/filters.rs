@@ -5,7 +5,7 @@ use crate::model::follow_up::{StatusChoice, NOT_FILLED_KEY};
 use crate::model::review::NOT_FILLED_LABEL;
 use crate::model::{Id, ReviewStatus};
 use crate::ui::fields::SelectField;
-use crate::ui::options::{axis_options, organisation_options, with_first};
+use crate::ui::options::{axis_options, organisation_options, with_first, years};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -14,11 +14,7 @@ pub fn Filters() -> impl IntoView {
     let state = AppState::get();
     let views = FollowUpView::get();
     let (view, year) = (views.view, views.year);
-    let years = Signal::derive(move || {
-        state
-            .with_contract(|c| c.period.years().map(|y| (y.to_string(), y.to_string())).collect())
-            .unwrap_or_default()
-    });
+    let years = years(state);
     let statuses = Signal::derive(|| {
         let mut options =
             with_first("Tous les statuts", vec![(NOT_FILLED_KEY.into(), NOT_FILLED_LABEL.into())]);

@@ -19,7 +19,7 @@ mod row_signals;
 mod table;
 
 use super::no_contract::RequireContract;
-use crate::model::follow_up::{default_year, FollowUpFilter};
+use crate::model::follow_up::{shown_year, FollowUpFilter};
 use crate::ui::clock::this_year;
 use crate::ui::links::href;
 use crate::ui::state::AppState;
@@ -120,13 +120,7 @@ fn FollowUp() -> impl IntoView {
     });
     let period = Memo::new(move |_| state.with_contract(|c| c.period).unwrap_or_default());
     let today = this_year();
-    let year = Memo::new(move |_| {
-        let period = period.get();
-        view.get()
-            .asked_year
-            .filter(|y| period.contains_year(*y))
-            .unwrap_or_else(|| default_year(period, today))
-    });
+    let year = Memo::new(move |_| shown_year(period.get(), view.with(|v| v.asked_year), today));
     let navigate = use_navigate();
     let go = Callback::new(move |path: String| {
         navigate(

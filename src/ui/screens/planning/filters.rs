@@ -5,7 +5,7 @@ use crate::model::planning::Scale;
 use crate::model::review::NOT_FILLED_LABEL;
 use crate::model::{Id, ReviewStatus};
 use crate::ui::fields::{SelectField, TextField};
-use crate::ui::options::{axis_options, organisation_options, with_first};
+use crate::ui::options::{axis_options, organisation_options, with_first, year_options, years};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -22,21 +22,8 @@ pub fn Filters(visible: Memo<Rows>) -> impl IntoView {
             .extend(ReviewStatus::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())));
         options
     });
-    let years = Signal::derive(move || {
-        with_first(
-            "—",
-            state
-                .with_contract(|c| {
-                    c.period.years().map(|y| (y.to_string(), y.to_string())).collect()
-                })
-                .unwrap_or_default(),
-        )
-    });
-    let years_only = Signal::derive(move || {
-        state
-            .with_contract(|c| c.period.years().map(|y| (y.to_string(), y.to_string())).collect())
-            .unwrap_or_default()
-    });
+    let years_only = years(state);
+    let years = year_options(state, "—");
     let scales = Signal::derive(|| {
         Scale::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string())).collect()
     });

@@ -9,7 +9,7 @@ mod filters;
 mod summary;
 
 use super::no_contract::RequireContract;
-use crate::model::follow_up::default_year;
+use crate::model::follow_up::shown_year;
 use crate::model::planning::{plan_rows, PlanFilter, PlanRow, Scale};
 use crate::ui::clock::this_year;
 use crate::ui::state::AppState;
@@ -117,11 +117,8 @@ fn Planning() -> impl IntoView {
     });
     let period = Memo::new(move |_| state.with_contract(|c| c.period).unwrap_or_default());
     let today = this_year();
-    let status_year = Memo::new(move |_| {
-        let period = period.get();
-        let asked = view.with(|v| v.status_year).filter(|y| period.contains_year(*y));
-        asked.unwrap_or_else(|| default_year(period, today))
-    });
+    let status_year =
+        Memo::new(move |_| shown_year(period.get(), view.with(|v| v.status_year), today));
     let views = ViewState { view, status_year, go };
     provide_context(views);
     let rows: Memo<Rows> = Memo::new(move |_| {
