@@ -5,6 +5,10 @@
 // - A crash never leaves a blank page: the release wasm aborts on a panic without running any
 //   Rust hook (`panic=immediate-abort`, which saves its bytes), so the French banner is put up
 //   here, when the WebAssembly trap reaches JavaScript, at start or later in an event.
+// - Offline (README, « Hors ligne »): once the app runs, registers the service worker of a release
+//   build (sw.js; a development build has none) and offers its updates: « Une nouvelle version
+//   d’Atelier CLS est disponible » with « Recharger ». Nothing reloads without that click, and the
+//   new worker takes over only then (src/sw.js): an open page never runs with another build's files.
 // A .js file, not .mjs: every static host serves .js as JavaScript; not all of them know .mjs.
 const PROGRESS_ID = 'chargement-progression';
 const TEXT_ID = 'chargement-texte';
@@ -34,6 +38,74 @@ function showCrashBanner() {
   document.body.prepend(banner);
 }
 
+/**
+ * The app's root folder and the manifest's URL, fixed at start: the router's navigations change
+ * the address, against which a relative URL of the root page would then resolve (a screen's copy
+ * of the page has <base href="../">, which does not move).
+ */
+let root = '';
+function pinAddresses() {
+  root = document.baseURI;
+  const manifest = document.querySelector('link[rel="manifest"]');
+  if (manifest) manifest.setAttribute('href', manifest.href);
+}
+
+/**
+ * Registers the worker that a release build's pages name (scripts/route-pages.sh), then watches
+ * for new versions: at start, and each time the page is shown again (a tab left open for days).
+ */
+function startOffline() {
+  const meta = document.querySelector('meta[name="atelier-cls:service-worker"]');
+  if (!meta || !('serviceWorker' in navigator)) return;
+  const workers = navigator.serviceWorker;
+  let registration = null;
+  // Set by « Recharger » only: the one case where a change of worker reloads the page.
+  let reloading = false;
+  // « Recharger »: the waiting version takes over, then the page reloads on the change; if
+  // another tab's click already put it in charge, a plain reload brings it.
+  const reload = () => {
+    const waiting = registration?.waiting;
+    if (!waiting) { location.reload(); return; }
+    reloading = true;
+    waiting.postMessage('recharger');
+  };
+  // Whether a worker controlled the page: the first visit's worker taking control is no update.
+  let controlled = Boolean(workers.controller);
+  workers.addEventListener('controllerchange', () => {
+    if (reloading) location.reload();
+    // Another tab's « Recharger » put a new version in charge: this page still runs the old one.
+    else if (controlled) showUpdateBanner(reload);
+    controlled = true;
+  });
+  workers.register(new URL(meta.content, root)).then((found) => {
+    registration = found;
+    const offer = () => { if (registration.waiting && workers.controller) showUpdateBanner(reload); };
+    const follow = (worker) => worker?.addEventListener('statechange', () => { if (worker.state === 'installed') offer(); });
+    registration.addEventListener('updatefound', () => follow(registration.installing));
+    follow(registration.installing);
+    offer();
+    const check = () => { if (workers.controller) registration.update().catch(() => {}); };
+    check();
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') check(); });
+  }, () => {}); // No worker (offline at the first visit, a private window): the app runs as before.
+}
+
+/** The notice of a new version, once, at the foot of the window; `reload` is its button's. */
+function showUpdateBanner(reload) {
+  if (document.querySelector('.update-banner')) return;
+  const banner = document.createElement('div');
+  banner.className = 'banner banner--info update-banner';
+  banner.setAttribute('role', 'status');
+  document.body.append(banner);
+  const text = document.createElement('p');
+  text.textContent = 'Une nouvelle version d’Atelier CLS est disponible. Vos contrats restent enregistrés dans ce navigateur.';
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Recharger';
+  button.addEventListener('click', reload);
+  banner.append(text, button);
+}
+
 const isTrap = (error) => error instanceof WebAssembly.RuntimeError;
 
 function watchForCrashes() {
@@ -44,7 +116,12 @@ function watchForCrashes() {
 export default function loader() {
   let shown = -1;
   return {
-    onStart: watchForCrashes,
+    onStart() {
+      watchForCrashes();
+      pinAddresses();
+    },
+    // Once the app runs: the worker's first download then takes no bandwidth from the wasm's.
+    onSuccess: startOffline,
     onProgress({ current, total }) {
       const value = percent(current, total);
       if (value === shown) return;

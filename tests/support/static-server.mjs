@@ -3,6 +3,9 @@
 // served under a sub-path (/sous-dossier/) to prove that dist/ works from any folder.
 // `{ gzip: true }` compresses text and wasm the way common static hosts do (gzip, level 6), for
 // the benchmark's throttled load.
+// For the offline tests (tests/browser/offline.test.mjs), a server can `stop()` (the host is
+// gone: connections refused), `restart()` on the same port (same origin, so the same service
+// worker and storage), and `serve(dir)` another folder (a new version deployed).
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
@@ -10,14 +13,16 @@ import { extname, join, normalize } from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml',
+  '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 export const SUB_PATH = '/sous-dossier/';
 
-const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.json', '.svg', '.webmanifest']);
 
-export async function startStaticServer(root, { gzip = false } = {}) {
+export async function startStaticServer(dir, { gzip = false } = {}) {
+  let root = dir;
   const compressed = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -48,9 +53,24 @@ export async function startStaticServer(root, { gzip = false } = {}) {
       notFound(res);
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listen = (port) => new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+  });
+  const stop = () => new Promise((resolve) => {
+    if (!server.listening) { resolve(); return; }
+    server.close(() => resolve());
+    server.closeAllConnections(); // keep-alive connections too: the browser must find no host
+  });
+  await listen(0);
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${SUB_PATH}`, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${port}${SUB_PATH}`,
+    close: stop,
+    stop,
+    restart: () => listen(port),
+    serve(other) { root = other; compressed.clear(); },
+  };
 }
 
 function notFound(res) {
