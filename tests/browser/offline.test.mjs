@@ -187,6 +187,39 @@ test('a new version deployed is offered with « Recharger », and only that clic
   await visible(openContract(other));
 });
 
+/** A copy of dist/ whose pages and sw.js the post-build hook wrote as for a development build. */
+function developmentCopy() {
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-cls-dev-'));
+  temporary.push(dir);
+  cpSync(DIST, dir, { recursive: true });
+  for (const screen of SCREENS) rmSync(join(dir, screen), { recursive: true });
+  rmSync(join(dir, 'sw.js'));
+  const index = join(dir, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('<meta name="atelier-cls:service-worker" content="sw.js">', ''));
+  execFileSync('sh', [join(ROOT, 'scripts/route-pages.sh')], {
+    cwd: ROOT, stdio: 'pipe', env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: 'debug', TRUNK_SOURCE_DIR: ROOT },
+  });
+  return dir;
+}
+
+test('a development build served where a release build was removes its worker and cache, then runs without one', async () => {
+  const host = await server();
+  const { page } = await freshPage();
+  const app = new App(page, host.url);
+  await app.open();
+  await controlled(page);
+  host.serve(developmentCopy());
+  // The release worker answers this reload, and the browser then finds the development sw.js.
+  await page.reload();
+  await until(async () => assert.deepEqual(await page.evaluate(async () => ({
+    registered: Boolean(await navigator.serviceWorker.getRegistration()),
+    controlled: Boolean(navigator.serviceWorker.controller),
+    caches: await caches.keys(),
+    marked: Boolean(document.querySelector('meta[name="atelier-cls:service-worker"]')),
+  })), { registered: false, controlled: false, caches: [], marked: false }), { timeout: 10000 });
+  await visible(app.heading('Mes contrats locaux de santé'));
+});
+
 test('Chromium finds the manifest valid and the app installable, also after moving between screens', async () => {
   const host = await server();
   const context = await launchProfile(); // not incognito: Chromium installs no app from there
