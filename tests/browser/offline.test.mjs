@@ -9,12 +9,14 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { failOnPageErrors, launchBrowser, launchProfile, serveDist, watchErrors } from '../support/browser.mjs';
 import { App, press } from '../support/app.mjs';
 import { assert, hidden, until, visible } from '../support/expect.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCREENS = readFileSync(join(ROOT, 'src/ui/screens.txt'), 'utf8').split('\n').filter(Boolean);
 
 /** What each screen's folder shows with the example open: its level-1 heading. */
@@ -169,6 +171,10 @@ test('a new version deployed is offered with « Recharger », and only that clic
     assert.equal(await p.evaluate((url) => fetch(url).then((r) => r.status), host.url + next.oldName), 200);
   }
   assert.equal(await page.evaluate(() => window.sameDocument), true);
+  await page.addScriptTag({ content: AXE });
+  assert.deepEqual(await page.evaluate(async () => (await window.axe.run('.update-banner', {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  })).violations.map((v) => `${v.id}: ${v.help}`)), [], 'the notice passes axe-core');
 
   await press(notice(page).getByRole('button', { name: 'Recharger' }));
   await until(async () => assert.equal(await loaderOf(page), next.newName), { timeout: 10000 });
