@@ -90,7 +90,11 @@ function startOffline() {
   }, () => {}); // No worker (offline at the first visit, a private window): the app runs as before.
 }
 
-/** The notice of a new version, once, at the foot of the window; `reload` is its button's. */
+/**
+ * The notice of a new version, once, at the foot of the window; `reload` is its button's.
+ * « Plus tard » puts it away until the next start (or until another tab's reload changes the
+ * version in charge): it covers the foot of the page.
+ */
 function showUpdateBanner(reload) {
   if (document.querySelector('.update-banner')) return;
   const banner = document.createElement('div');
@@ -103,7 +107,12 @@ function showUpdateBanner(reload) {
   button.type = 'button';
   button.textContent = 'Recharger';
   button.addEventListener('click', reload);
-  banner.append(text, button);
+  const later = document.createElement('button');
+  later.type = 'button';
+  later.className = 'secondary';
+  later.textContent = 'Plus tard';
+  later.addEventListener('click', () => banner.remove());
+  banner.append(text, button, later);
 }
 
 const isTrap = (error) => error instanceof WebAssembly.RuntimeError;

@@ -176,6 +176,11 @@ test('a new version deployed is offered with « Recharger », and only that clic
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
   })).violations.map((v) => `${v.id}: ${v.help}`)), [], 'the notice passes axe-core');
 
+  // « Plus tard » puts the notice away in one page; it comes back there when another page's
+  // « Recharger » puts the new version in charge.
+  await press(notice(other).getByRole('button', { name: 'Plus tard' }));
+  await hidden(notice(other));
+
   await press(notice(page).getByRole('button', { name: 'Recharger' }));
   await until(async () => assert.equal(await loaderOf(page), next.newName), { timeout: 10000 });
   await visible(app.heading('Le contrat'));
@@ -184,9 +189,9 @@ test('a new version deployed is offered with « Recharger », and only that clic
   assert.deepEqual(await page.evaluate(() => caches.keys()),
     [`atelier-cls ${host.url} ${versionOf(next.dir)}`], 'the old version’s cache is gone');
 
-  // The other page still runs the old files under the new worker, and still offers to reload.
-  assert.equal(await loaderOf(other), next.oldName);
+  // The other page still runs the old files under the new worker, and offers to reload again.
   await visible(notice(other));
+  assert.equal(await loaderOf(other), next.oldName);
   await press(notice(other).getByRole('button', { name: 'Recharger' }));
   await until(async () => assert.equal(await loaderOf(other), next.newName), { timeout: 10000 });
   await visible(otherApp.heading('Planning'));
