@@ -56,8 +56,10 @@ function pinAddresses() {
  */
 function startOffline() {
   const meta = document.querySelector('meta[name="atelier-cls:service-worker"]');
-  if (!meta || !('serviceWorker' in navigator)) return;
+  // No navigator.serviceWorker: an insecure context (plain HTTP on a network address), or a
+  // browser or test run that blocks service workers. The app then runs online only.
   const workers = navigator.serviceWorker;
+  if (!meta || !workers) return;
   let registration = null;
   // Set by « Recharger » only: the one case where a change of worker reloads the page.
   let reloading = false;
@@ -78,6 +80,7 @@ function startOffline() {
     controlled = true;
   });
   workers.register(new URL(meta.content, root)).then((found) => {
+    if (!found) return; // Playwright's serviceWorkers: 'block' resolves to nothing
     registration = found;
     const offer = () => { if (registration.waiting && workers.controller) showUpdateBanner(reload); };
     const follow = (worker) => worker?.addEventListener('statechange', () => { if (worker.state === 'installed') offer(); });

@@ -16,6 +16,13 @@ const loadButton = (page) => page.getByRole('button', { name: 'Charger la démon
 const failure = (page) => page.getByRole('alert').filter({ hasText: 'La démonstration n’a pas pu être chargée' });
 /** A failed request is reported by Chromium in the console: expected in the failure tests. */
 const FAILED_REQUEST = /Failed to load resource/;
+/**
+ * The failure tests replace the file's answer with `page.route`, which never sees a request that
+ * the service worker answers from its cache (where the demonstration is, once it has taken
+ * control, offline too): they run as a first visit before the worker is installed would, with
+ * service workers blocked.
+ */
+const NO_WORKER = { expectErrors: FAILED_REQUEST, serviceWorkers: 'block' };
 
 test('the demonstration loads from the keyboard, says it is fictional on every screen, and fills the planning and the fiches', async () => {
   const { app, page } = await env.freshApp();
@@ -70,7 +77,7 @@ test('the demonstration loads from the keyboard, says it is fictional on every s
 });
 
 test('offline, the demonstration gives a French message, changes nothing, and works once back online', async () => {
-  const { app, page } = await env.freshApp({ expectErrors: FAILED_REQUEST });
+  const { app, page } = await env.freshApp(NO_WORKER);
   await page.route(FILE, (route) => route.abort('internetdisconnected'));
   await app.open();
   await press(loadButton(page));
@@ -89,7 +96,7 @@ test('offline, the demonstration gives a French message, changes nothing, and wo
 });
 
 test('a site deployed without the file says it is missing', async () => {
-  const { app, page } = await env.freshApp({ expectErrors: FAILED_REQUEST });
+  const { app, page } = await env.freshApp(NO_WORKER);
   await page.route(FILE, (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Introuvable' }));
   await app.open();
   await press(loadButton(page));
