@@ -83,6 +83,9 @@ export function failOnPageErrors() {
  * after; `freshApp()` opens the app in a new context (its own empty storage), closed after its
  * test. Every page of that context, other tabs included, is watched: a test fails on any page
  * error unless it names the ones it provokes with `freshApp({ expectErrors: /pattern/ })`.
+ * The release build registers a service worker once the app runs (README « Hors ligne »); from
+ * then on it answers the page's requests from its cache, where `page.route` never sees them: a
+ * test that routes the app's own files passes `freshApp({ serviceWorkers: 'block' })`.
  */
 export function suite() {
   const env = {};
