@@ -73,7 +73,7 @@ pub fn french_size(bytes: u64) -> String {
             let name = UNITS[unit];
             return if tenths >= 100 {
                 format!("{} {name}", (tenths + 5) / 10)
-            } else if tenths % 10 == 0 {
+            } else if tenths.is_multiple_of(10) {
                 format!("{} {name}", tenths / 10)
             } else {
                 format!("{},{} {name}", tenths / 10, tenths % 10)

@@ -79,7 +79,7 @@ pub struct CheckedBackup {
 /// Either kind of file the import takes: a contract (the exchange file) or a backup.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CheckedFile {
-    Contract(Checked),
+    Contract(Box<Checked>),
     Backup(CheckedBackup),
 }
 
@@ -89,7 +89,7 @@ pub enum CheckedFile {
 /// A backup file is refused here with a word on where it goes: only [`check_any`] takes it.
 pub fn check_file(bytes: &[u8]) -> Result<Checked, Vec<ImportProblem>> {
     match check_any(bytes)? {
-        CheckedFile::Contract(checked) => Ok(checked),
+        CheckedFile::Contract(checked) => Ok(*checked),
         CheckedFile::Backup(_) => Err(vec![ImportProblem::new(
             "type",
             format!(
@@ -116,7 +116,7 @@ pub fn check_any(bytes: &[u8]) -> Result<CheckedFile, Vec<ImportProblem>> {
     if value.get("type").and_then(Value::as_str) == Some(BACKUP_TYPE) {
         check_backup(text, value).map(CheckedFile::Backup)
     } else {
-        check_contract(text, value).map(CheckedFile::Contract)
+        check_contract(text, value).map(|checked| CheckedFile::Contract(Box::new(checked)))
     }
 }
 
