@@ -57,7 +57,7 @@ test('« Sauvegarde et stockage », the reminder to back up and a backup’s pre
   await visible(app.heading('Échanges'));
   // The example was loaded and never backed up: the reminder is on every screen.
   await visible(app.page.getByRole('complementary', { name: 'Rappel de sauvegarde' }));
-  await visible(app.page.getByRole('region', { name: 'Sauvegarde et stockage' }).getByText('Stockage persistant'));
+  await visible(app.page.getByRole('region', { name: 'Sauvegarde et stockage' }).getByText('Stockage persistant', { exact: true }));
   const contract = (await app.storedWorkspace()).contracts[0];
   const contracts = [contract, { ...contract, name: `${contract.name} (revu)` }, { ...contract, id: '00000000-0000-4000-8000-0000000000b1', name: 'Un autre contrat' }];
   const file = { type: 'atelier-cls/sauvegarde', schema_version: 2, app_version: '0.1.0', exported_at: '2026-11-23T10:00:00.000Z', contracts };
