@@ -165,3 +165,38 @@ test('a browser without the Storage API gets an explanation, not an error', asyn
   await visible(section.getByText('inconnu (ce navigateur ne le dit pas)').first());
   await visible(section.getByText(/^Ce navigateur ne permet pas de savoir si vos contrats sont protégés/));
 });
+
+test('a backup dropped on the contract list opens its preview; a contract changed since is kept and the backup’s version added beside it, undoably', async () => {
+  const { app, page } = await env.freshApp({ acceptDownloads: true });
+  await app.createContract('CLS de Riom');
+  await app.goTo('Échanges');
+  const section = page.getByRole('region', { name: 'Sauvegarde et stockage' });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    press(section.getByRole('button', { name: 'Télécharger une sauvegarde' })),
+  ]);
+  const text = readFileSync(await download.path(), 'utf8');
+  await app.open('contrat/');
+  await typeInto(page.getByLabel('Nom du territoire'), 'Limagne');
+  await app.saved();
+
+  await app.goTo('Mes contrats');
+  await page.evaluate(({ name, text }) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], name, { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  }, { name: download.suggestedFilename(), text });
+  await visible(app.heading('Échanges'));
+  const preview = page.getByRole('region', { name: `Aperçu de la sauvegarde « ${download.suggestedFilename()} »` });
+  await visible(preview.getByRole('listitem').filter({ hasText: 'CLS de Riom' }).filter({ hasText: 'déjà dans ce navigateur, avec des différences : le vôtre reste tel quel' }));
+  await press(preview.getByRole('button', { name: 'Restaurer la sauvegarde' }));
+  await app.saved();
+  const names = (await app.storedWorkspace()).contracts.map((c) => c.name);
+  assert.equal(names.length, 2);
+  assert.equal(names[0], 'CLS de Riom');
+  assert.match(names[1], /^CLS de Riom \(sauvegarde du \d{1,2}(er)? \S+ \d{4}\)$/);
+  await press(page.getByRole('button', { name: 'Annuler l’import' }));
+  await until(async () => assert.deepEqual((await app.storedWorkspace()).contracts.map((c) => c.name), ['CLS de Riom']));
+});
