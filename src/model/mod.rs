@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod axis;
+pub mod backup_reminder;
 pub mod closed_list;
 pub mod completeness;
 pub mod contract;
@@ -33,6 +34,7 @@ pub mod review;
 pub mod shared_versions;
 pub mod sheet;
 pub mod sheet_filter;
+pub mod storage_use;
 pub mod text;
 pub mod validation;
 pub mod workspace;

@@ -1,6 +1,7 @@
 //! The root component: loads the workspace, starts autosave, and routes between screens.
 
 use super::autosave;
+use super::backup::Backups;
 use super::inbox::{DropAnywhere, Inbox};
 use super::links::RouterBase;
 use super::notices::{Level, NoticeArea};
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     let base = router_base(&document().base_uri().ok().flatten().unwrap_or_default());
     provide_context(RouterBase(base.clone()));
     Inbox::provide();
+    Backups::provide();
 
     view! {
         <Router base=base>

@@ -45,6 +45,7 @@ impl Autosave {
         }
         match local::save_encoded(&text) {
             Ok(()) => {
+                super::persistence::ask_once();
                 self.last_written.set_value(text);
                 self.state.save_status.set(SaveStatus::Saved);
                 self.state.notices.clear_keyed(SAVE_NOTICE);

@@ -3,7 +3,9 @@
 //! puts it away. The Échanges screen shows what is in it.
 
 use super::screen::Screen;
-use crate::exchange::import::{check_file, too_big, Checked, ImportProblem, MAX_FILE_BYTES};
+use crate::exchange::import::{
+    check_any, too_big, Checked, CheckedBackup, CheckedFile, ImportProblem, MAX_FILE_BYTES,
+};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -12,8 +14,19 @@ use wasm_bindgen::JsCast;
 /// A file that arrived, after the checks.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Received {
-    Refused { name: String, problems: Vec<ImportProblem> },
-    Accepted { name: String, checked: Box<Checked> },
+    Refused {
+        name: String,
+        problems: Vec<ImportProblem>,
+    },
+    Accepted {
+        name: String,
+        checked: Box<Checked>,
+    },
+    /// A backup of every contract of a browser (« Télécharger une sauvegarde »).
+    Backup {
+        name: String,
+        checked: Box<CheckedBackup>,
+    },
 }
 
 #[derive(Clone, Copy)]
@@ -30,8 +43,11 @@ impl Inbox {
 
     /// Checks the bytes of a file and puts the verdict in the inbox.
     pub fn receive(self, name: String, bytes: &[u8]) {
-        let received = match check_file(bytes) {
-            Ok(checked) => Received::Accepted { name, checked: Box::new(checked) },
+        let received = match check_any(bytes) {
+            Ok(CheckedFile::Contract(checked)) => Received::Accepted { name, checked },
+            Ok(CheckedFile::Backup(checked)) => {
+                Received::Backup { name, checked: Box::new(checked) }
+            }
             Err(problems) => Received::Refused { name, problems },
         };
         self.0.set(Some(received));

@@ -16,6 +16,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod autosave;
 #[cfg(target_arch = "wasm32")]
+mod backup;
+#[cfg(target_arch = "wasm32")]
 mod clock;
 #[cfg(target_arch = "wasm32")]
 mod download;
@@ -33,6 +35,8 @@ mod notices;
 mod options;
 #[cfg(target_arch = "wasm32")]
 pub mod panic;
+#[cfg(target_arch = "wasm32")]
+mod persistence;
 #[cfg(target_arch = "wasm32")]
 mod row_buttons;
 #[cfg(target_arch = "wasm32")]

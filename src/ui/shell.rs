@@ -1,6 +1,8 @@
 //! The frame around every screen: skip link, header (product and open contract, save status),
-//! the main navigation, and the banner that says a fictional contract is open.
+//! the main navigation, the banner that says a fictional contract is open, and the reminder to
+//! back up (`backup.rs`).
 
+use super::backup::BackupReminder;
 use super::links::href;
 use super::screen::Screen;
 use super::state::{AppState, SaveStatus};
@@ -36,6 +38,7 @@ pub fn Shell() -> impl IntoView {
             </ul>
         </nav>
         <FictionalBanner/>
+        <BackupReminder/>
     }
 }
 

@@ -52,6 +52,21 @@ test('the import preview (conflicts field by field, choices) and the sheet selec
   await app.page.getByRole('button', { name: 'Ne pas importer' }).click();
 });
 
+test('« Sauvegarde et stockage », the reminder to back up and a backup’s preview pass axe-core too', async () => {
+  await app.open('echanges/');
+  await visible(app.heading('Échanges'));
+  // The example was loaded and never backed up: the reminder is on every screen.
+  await visible(app.page.getByRole('complementary', { name: 'Rappel de sauvegarde' }));
+  await visible(app.page.getByRole('region', { name: 'Sauvegarde et stockage' }).getByText('Stockage persistant', { exact: true }));
+  const contract = (await app.storedWorkspace()).contracts[0];
+  const contracts = [contract, { ...contract, name: `${contract.name} (revu)` }, { ...contract, id: '00000000-0000-4000-8000-0000000000b1', name: 'Un autre contrat' }];
+  const file = { type: 'atelier-cls/sauvegarde', schema_version: 2, app_version: '0.1.0', exported_at: '2026-11-23T10:00:00.000Z', contracts };
+  await app.page.getByLabel('Choisir un fichier JSON').setInputFiles({ name: 'sauvegarde.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  await visible(app.page.getByRole('button', { name: 'Restaurer la sauvegarde' }));
+  assert.deepEqual(await violations(app.page), []);
+  await app.page.getByRole('button', { name: 'Ne pas importer' }).click();
+});
+
 test('the fiche’s « Évaluation » step (yearly table, an issue, a value apart) and its « Suivi annuel » pass axe-core', async () => {
   const sheetId = (await app.storedWorkspace()).contracts[0].sheets.find((s) => s.title === 'Sport santé nutrition').id;
   await app.open(`fiche/?id=${sheetId}&etape=7`);

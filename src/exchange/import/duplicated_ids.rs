@@ -9,8 +9,13 @@ use std::collections::HashMap;
 /// Every "id" text in `contract` that appears more than once, each repeat against its first
 /// occurrence.
 pub(super) fn duplicated_ids(contract: &Value) -> Vec<ImportProblem> {
+    duplicated_ids_at(contract, vec![Segment::Key("contract".into())])
+}
+
+/// As [`duplicated_ids`], for a contract found at `root` (`contracts[2]` in a backup file).
+pub(super) fn duplicated_ids_at(contract: &Value, mut root: Vec<Segment>) -> Vec<ImportProblem> {
     let mut found: Vec<(String, String)> = Vec::new();
-    collect_ids(contract, &mut vec![Segment::Key("contract".into())], &mut found);
+    collect_ids(contract, &mut root, &mut found);
     let mut first: HashMap<&str, &str> = HashMap::new();
     let mut problems = Vec::new();
     for (id, path) in &found {

@@ -13,6 +13,9 @@
 //! of objects and arrays up to that position, so every type of the model is covered without
 //! describing it twice.
 //!
+//! A backup file (`atelier-cls/sauvegarde`, every contract of a browser, see
+//! `exchange::backup`) goes through the same checks with `check_any`.
+//!
 //! Here: the public API and the order of the checks. Beside it: `syntax` (JSON syntax errors
 //! and their line and column), `json_path` (from a position to a path), `serde_messages`
 //! (serde's shape errors in French) and `duplicated_ids`.
@@ -22,11 +25,13 @@ mod json_path;
 mod serde_messages;
 mod syntax;
 
+use super::backup::{Backup, BACKUP_TYPE};
 use super::{Envelope, ENVELOPE_TYPE};
 use crate::model::migration::{migrate_contract, MigrationError};
 use crate::model::SCHEMA_VERSION;
-use duplicated_ids::duplicated_ids;
-use json_path::{path_at, remove_at, render_path};
+use duplicated_ids::{duplicated_ids, duplicated_ids_at};
+use json_path::{path_at, remove_at, render_path, Segment};
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_messages::{describe_value, translate_shape};
 use syntax::{line_column, line_start, raw_message, syntax_problem};
@@ -62,10 +67,42 @@ pub struct Checked {
     pub migrated_from: Option<u32>,
 }
 
+/// A backup file (every contract of a browser) that passed every check.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedBackup {
+    /// The backup, in the current schema.
+    pub backup: Backup,
+    /// The schema version the file was written in, when it was older and has been upgraded.
+    pub migrated_from: Option<u32>,
+}
+
+/// Either kind of file the import takes: a contract (the exchange file) or a backup.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CheckedFile {
+    Contract(Box<Checked>),
+    Backup(CheckedBackup),
+}
+
 /// Every check before anything changes in the workspace: size, JSON syntax, type marker, schema
 /// version (future refused, older migrated), shape (unknown or missing field, wrong kind of
 /// value — reported with the JSON path), duplicated ids anywhere in the contract. Never panics.
+/// A backup file is refused here with a word on where it goes: only [`check_any`] takes it.
 pub fn check_file(bytes: &[u8]) -> Result<Checked, Vec<ImportProblem>> {
+    match check_any(bytes)? {
+        CheckedFile::Contract(checked) => Ok(*checked),
+        CheckedFile::Backup(_) => Err(vec![ImportProblem::new(
+            "type",
+            format!(
+                "Ce fichier est une sauvegarde de plusieurs contrats (« {BACKUP_TYPE} »), pas \
+                 l’export d’un contrat : importez-le depuis l’écran Échanges."
+            ),
+        )]),
+    }
+}
+
+/// As [`check_file`], also taking a backup file (type `atelier-cls/sauvegarde`), whose
+/// contracts go through the same checks, each at its place (`contracts[2].sheets[0]…`).
+pub fn check_any(bytes: &[u8]) -> Result<CheckedFile, Vec<ImportProblem>> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(vec![too_big(bytes.len())]);
     }
@@ -75,8 +112,15 @@ pub fn check_file(bytes: &[u8]) -> Result<Checked, Vec<ImportProblem>> {
             "Le fichier n’est pas un fichier texte (UTF-8).",
         )]);
     };
-    let mut value: Value =
-        serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
+    let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
+    if value.get("type").and_then(Value::as_str) == Some(BACKUP_TYPE) {
+        check_backup(text, value).map(CheckedFile::Backup)
+    } else {
+        check_contract(text, value).map(|checked| CheckedFile::Contract(Box::new(checked)))
+    }
+}
+
+fn check_contract(text: &str, mut value: Value) -> Result<Checked, Vec<ImportProblem>> {
     check_type(&value).map_err(|p| vec![p])?;
     let version = check_version(&value).map_err(|p| vec![p])?;
 
@@ -97,7 +141,7 @@ pub fn check_file(bytes: &[u8]) -> Result<Checked, Vec<ImportProblem>> {
     };
 
     let mut problems = Vec::new();
-    let shape = check_shape(if migrated_from.is_none() { Some(text) } else { None }, value.clone());
+    let shape = check_shape::<Envelope>(migrated_from.is_none().then_some(text), value.clone());
     let envelope = match shape {
         Ok(envelope) => Some(envelope),
         Err(shape_problems) => {
@@ -110,6 +154,48 @@ pub fn check_file(bytes: &[u8]) -> Result<Checked, Vec<ImportProblem>> {
     }
     match envelope {
         Some(envelope) if problems.is_empty() => Ok(Checked { envelope, migrated_from }),
+        _ => {
+            problems.truncate(MAX_PROBLEMS);
+            Err(problems)
+        }
+    }
+}
+
+/// The backup's checks: those of the exchange file, with every contract migrated and checked
+/// for repeated ids on its own (ids may repeat from one contract to another: restoring gives a
+/// repeated contract ids of its own, see `exchange::backup::restore`).
+fn check_backup(text: &str, mut value: Value) -> Result<CheckedBackup, Vec<ImportProblem>> {
+    let version = check_version(&value).map_err(|p| vec![p])?;
+    let migrated_from = if version < SCHEMA_VERSION {
+        if let Some(Value::Array(contracts)) = value.get_mut("contracts") {
+            for contract in contracts.iter_mut() {
+                *contract = migrate_contract(contract.take(), version).map_err(|error| {
+                    vec![ImportProblem::new("schema_version", error.message_fr())]
+                })?;
+            }
+        }
+        value["schema_version"] = Value::from(SCHEMA_VERSION);
+        Some(version)
+    } else {
+        None
+    };
+    let mut problems = Vec::new();
+    let shape = check_shape::<Backup>(migrated_from.is_none().then_some(text), value.clone());
+    let backup = match shape {
+        Ok(backup) => Some(backup),
+        Err(shape_problems) => {
+            problems.extend(shape_problems);
+            None
+        }
+    };
+    if let Some(Value::Array(contracts)) = value.get("contracts") {
+        for (index, contract) in contracts.iter().enumerate() {
+            let root = vec![Segment::Key("contracts".into()), Segment::Index(index)];
+            problems.extend(duplicated_ids_at(contract, root));
+        }
+    }
+    match backup {
+        Some(backup) if problems.is_empty() => Ok(CheckedBackup { backup, migrated_from }),
         _ => {
             problems.truncate(MAX_PROBLEMS);
             Err(problems)
@@ -174,7 +260,10 @@ fn check_version(value: &Value) -> Result<u32, ImportProblem> {
 /// Deserialises the envelope; on failure, reports where with a JSON path. `original` is the
 /// file's own text when it has not been migrated: the first problem then also gets its line and
 /// column. Unknown fields are removed one by one so that several of them are reported at once.
-fn check_shape(original: Option<&str>, mut value: Value) -> Result<Envelope, Vec<ImportProblem>> {
+fn check_shape<T: DeserializeOwned>(
+    original: Option<&str>,
+    mut value: Value,
+) -> Result<T, Vec<ImportProblem>> {
     let mut problems = Vec::new();
     let mut from_original = original;
     while problems.len() < MAX_PROBLEMS {
@@ -186,7 +275,7 @@ fn check_shape(original: Option<&str>, mut value: Value) -> Result<Envelope, Vec
                 owned.as_str()
             }
         };
-        let error = match serde_json::from_str::<Envelope>(text) {
+        let error = match serde_json::from_str::<T>(text) {
             Ok(envelope) if problems.is_empty() => return Ok(envelope),
             Ok(_) => break,
             Err(error) => error,

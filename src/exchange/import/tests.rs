@@ -365,3 +365,108 @@ fn sizes_in_megabytes_read_the_french_way_rounded_to_a_tenth() {
     assert_eq!(super::megabytes(1024 * 1024 - 1), "1,0");
     assert_eq!(super::megabytes(0), "0,0");
 }
+
+mod backups {
+    use super::*;
+    use crate::exchange::backup::{Backup, BACKUP_TYPE};
+    use crate::exchange::import::{check_any, CheckedFile};
+    use crate::model::{Id, Workspace};
+
+    fn backup_of_two() -> Backup {
+        let mut ws = Workspace::default();
+        ws.add_contract(example_envelope().contract);
+        ws.create_contract(Id::from_u128(7), "CLS du Pays de Mauriac", 5);
+        Backup::of(&ws, "2026-12-03T10:00:00.000Z".into())
+    }
+
+    fn checked(bytes: &[u8]) -> Result<Backup, Vec<ImportProblem>> {
+        match check_any(bytes)? {
+            CheckedFile::Backup(checked) => Ok(checked.backup),
+            CheckedFile::Contract(_) => panic!("a backup read as a contract"),
+        }
+    }
+
+    #[test]
+    fn a_backup_round_trips_exactly() {
+        let backup = backup_of_two();
+        assert_eq!(checked(backup.to_pretty_json().as_bytes()), Ok(backup));
+    }
+
+    #[test]
+    fn a_contract_file_still_reads_as_a_contract() {
+        let text = example_envelope().to_pretty_json();
+        assert!(matches!(check_any(text.as_bytes()), Ok(CheckedFile::Contract(_))));
+    }
+
+    #[test]
+    fn check_file_points_a_backup_to_the_exchanges_screen() {
+        let problems = check_file(backup_of_two().to_pretty_json().as_bytes()).unwrap_err();
+        assert_eq!(problems[0].location, "type");
+        assert!(problems[0].message.contains(BACKUP_TYPE), "{}", problems[0].message);
+    }
+
+    #[test]
+    fn a_faulty_contract_is_located_in_the_list() {
+        let mut value = crate::model::json::to_tree(&backup_of_two()).unwrap();
+        value["contracts"][1]["sheets"] = Value::from(3);
+        value["contracts"][1]["organisations"] = value["contracts"][0]["organisations"].clone();
+        let mut first = value["contracts"][0]["organisations"][0].clone();
+        first["name"] = Value::from("Autre");
+        value["contracts"][0]["organisations"].as_array_mut().unwrap().push(first);
+        let problems = checked(value.to_string().as_bytes()).unwrap_err();
+        let locations: Vec<&str> = problems.iter().map(|p| p.location.as_str()).collect();
+        assert!(locations[0].starts_with("contracts[1].sheets"), "{locations:?}");
+        assert!(
+            locations.iter().any(|l| l.starts_with("contracts[0].organisations[")),
+            "a repeated id within one contract: {locations:?}"
+        );
+        assert!(
+            !locations.iter().any(|l| l.starts_with("contracts[1].organisations")),
+            "ids may repeat from one contract to another: {locations:?}"
+        );
+    }
+
+    #[test]
+    fn an_older_backup_is_migrated_and_a_newer_one_refused() {
+        let mut value = crate::model::json::to_tree(&backup_of_two()).unwrap();
+        value["schema_version"] = Value::from(SCHEMA_VERSION + 1);
+        let problems = checked(value.to_string().as_bytes()).unwrap_err();
+        assert_eq!(problems[0].location, "schema_version");
+    }
+
+    #[test]
+    fn never_panics_on_a_mangled_backup() {
+        let text = backup_of_two().to_pretty_json();
+        let mut runner = runner(300);
+        let result = runner.run(&proptest::collection::vec(edit(), 1..4), |edits| {
+            let mut bytes = text.clone().into_bytes();
+            for e in &edits {
+                apply(&mut bytes, e);
+            }
+            match check_any(&bytes) {
+                Ok(CheckedFile::Backup(checked)) => {
+                    let again = checked_again(&checked.backup);
+                    prop_assert_eq!(again, Ok(checked.backup));
+                }
+                Ok(CheckedFile::Contract(_)) => {}
+                Err(problems) => {
+                    prop_assert!(!problems.is_empty() && problems.len() <= MAX_PROBLEMS);
+                }
+            }
+            Ok(())
+        });
+        result.unwrap();
+    }
+
+    fn checked_again(backup: &Backup) -> Result<Backup, Vec<ImportProblem>> {
+        checked(backup.to_pretty_json().as_bytes())
+    }
+
+    #[test]
+    fn an_unknown_field_of_the_backup_is_reported() {
+        let mut value = crate::model::json::to_tree(&backup_of_two()).unwrap();
+        value["extra"] = Value::from(1);
+        let problems = checked(value.to_string().as_bytes()).unwrap_err();
+        assert!(problems[0].location.starts_with("extra"), "{problems:?}");
+    }
+}

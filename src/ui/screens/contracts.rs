@@ -28,7 +28,8 @@ pub fn ContractsScreen() -> impl IntoView {
         <Show when=move || ids.with(Vec::is_empty)>
             <div class="empty-state">
                 <p>"Aucun contrat pour l’instant. Créez-en un, chargez l’exemple pour découvrir un contrat réel, ou la démonstration pour voir un contrat fictif suivi pendant deux ans."</p>
-                <p>"Un partenaire vous a envoyé un fichier de contrat ? Déposez-le sur cette page, ou "
+                <p>"Un partenaire vous a envoyé un fichier de contrat, ou vous avez une sauvegarde de vos contrats ? "
+                   "Déposez le fichier sur cette page, ou "
                    <A href=href(&Screen::Exchanges.path())>"importez-le depuis Échanges"</A>"."</p>
             </div>
         </Show>

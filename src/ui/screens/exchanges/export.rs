@@ -9,6 +9,8 @@ use crate::exchange::merge::record_export;
 use crate::exchange::Envelope;
 use crate::model::list_edit::toggle;
 use crate::model::{Contract, Id};
+use crate::ui::backup::Backups;
+use crate::ui::clock::now;
 use crate::ui::download::{download, today_iso};
 use crate::ui::fields::{ChoiceList, SelectField, TextField};
 use crate::ui::notices::Level;
@@ -54,8 +56,15 @@ pub fn Export() -> impl IntoView {
         let selection = (scope.get_untracked() == Scope::ChosenSheets).then_some(ids.as_slice());
         export_file(state, exported_by.get_untracked(), selection)
     };
-    let shared =
-        move |contract: &Contract| state.workspace.update(|ws| record_export(ws, contract));
+    let backups = Backups::get();
+    // A whole contract in a file is also a copy of it (the reminder to back up counts it); a
+    // selection of fiches is not.
+    let shared = move |contract: &Contract| {
+        state.workspace.update(|ws| record_export(ws, contract));
+        if scope.get_untracked() == Scope::WholeContract {
+            backups.exported(state, &[contract.id], now());
+        }
+    };
     let save = move |_| {
         let Some((name, json, contract)) = file() else { return };
         match download(&name, "application/json", &json) {

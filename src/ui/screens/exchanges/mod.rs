@@ -1,10 +1,13 @@
-//! Sharing with partners: export of the contract, import with merge, snapshots, spreadsheets.
+//! Sharing with partners: export of the contract, import with merge, snapshots, spreadsheets;
+//! and keeping one's own work: the one-file backup and the state of the browser's storage.
 
 mod export;
 mod import;
 mod preview;
+mod restore;
 mod snapshots;
 mod spreadsheets;
+mod storage;
 
 use super::no_contract::RequireContract;
 use export::Export;
@@ -12,6 +15,7 @@ use import::Import;
 use leptos::prelude::*;
 use snapshots::{Shelf, SnapshotList};
 use spreadsheets::Spreadsheets;
+use storage::StorageAndBackup;
 
 #[component]
 pub fn ExchangesScreen() -> impl IntoView {
@@ -22,6 +26,7 @@ pub fn ExchangesScreen() -> impl IntoView {
             <Export/>
             <Spreadsheets/>
         </RequireContract>
+        <StorageAndBackup/>
         <Import shelf/>
         <SnapshotList shelf/>
     }

@@ -2,6 +2,7 @@
 //! contract, or item by item what is new, what the partner changed and what conflicts, field by
 //! field) with a choice per item. Applying takes a snapshot first and offers "Annuler l’import".
 
+use super::restore::BackupPreview;
 use super::snapshots::{local_date_time, offer_back, Shelf};
 use crate::exchange::import::{Checked, ImportProblem};
 use crate::exchange::merge::{
@@ -21,6 +22,9 @@ pub fn Preview(shelf: Shelf) -> impl IntoView {
         Some(Received::Refused { name, problems }) => view! { <Refused name problems/> }.into_any(),
         Some(Received::Accepted { name, checked }) => {
             view! { <Accepted name checked=*checked shelf/> }.into_any()
+        }
+        Some(Received::Backup { name, checked }) => {
+            view! { <BackupPreview name checked=*checked shelf/> }.into_any()
         }
     }
 }

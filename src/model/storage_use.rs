@@ -1,0 +1,142 @@
+//! What Échanges says about the browser's storage: whether it is persistent, how much is used
+//! out of what is available (« 1,2 Mo sur 300 Go »), and what that means for the contracts, in
+//! French. The browser's answers are read in `ui::persistence`; the words are chosen here.
+
+/// The browser's answer to `navigator.storage.persisted()`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Persistence {
+    /// The browser will not erase the site's data on its own.
+    Granted,
+    /// Best effort: the browser may erase it under storage pressure or after a long absence.
+    NotGranted,
+    /// The browser has no Storage API (older browsers, a page not served over HTTPS).
+    Unknown,
+}
+
+impl Persistence {
+    /// « Stockage persistant : … ».
+    pub fn label(self) -> &'static str {
+        match self {
+            Persistence::Granted => "oui",
+            Persistence::NotGranted => "non",
+            Persistence::Unknown => "inconnu (ce navigateur ne le dit pas)",
+        }
+    }
+
+    /// What it means, in one sentence; never an error: refusing is the browser's right.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Persistence::Granted => {
+                "Le navigateur garde vos contrats : il ne les effacera pas de lui-même, seule \
+                 une suppression des données du site par vous les efface."
+            }
+            Persistence::NotGranted => {
+                "Le navigateur n’a pas accordé le stockage persistant (il en décide seul, souvent \
+                 selon vos visites ; ce n’est pas une erreur) : il pourrait effacer vos contrats \
+                 s’il manque de place, alors gardez une sauvegarde hors du navigateur."
+            }
+            Persistence::Unknown => {
+                "Ce navigateur ne permet pas de savoir si vos contrats sont protégés de \
+                 l’effacement (ce n’est pas une erreur) : gardez une sauvegarde hors du \
+                 navigateur."
+            }
+        }
+    }
+}
+
+/// « 1,2 Mo sur 300 Go », or « 1,2 Mo » when the browser does not say what is available.
+pub fn usage_text(used: u64, available: Option<u64>) -> String {
+    match available {
+        Some(quota) => format!("{} sur {}", french_size(used), french_size(quota)),
+        None => french_size(used),
+    }
+}
+
+const UNITS: [&str; 5] = ["octets", "Ko", "Mo", "Go", "To"];
+
+/// A size the French way, in units of 1,024 (as the import's size limit): « 0 octet »,
+/// « 512 octets », « 1,2 Mo », « 12 Mo », « 300 Go ». One decimal below 10, none above;
+/// the figure is always below 1 000, so no thousands separator is ever needed.
+pub fn french_size(bytes: u64) -> String {
+    if bytes < 2 {
+        return format!("{bytes} octet");
+    }
+    if bytes < 1000 {
+        return format!("{bytes} octets");
+    }
+    // In 64 bits (no 128-bit division in the wasm): tenths of bytes overflow only past 1.8 EB,
+    // where the figure saturates, as no browser offers that much.
+    let mut unit = 1;
+    loop {
+        let divisor = 1024u64.pow(unit as u32);
+        let tenths = bytes.saturating_mul(10).saturating_add(divisor / 2) / divisor;
+        if tenths < 9995 || unit == UNITS.len() - 1 {
+            let name = UNITS[unit];
+            return if tenths >= 100 {
+                format!("{} {name}", (tenths + 5) / 10)
+            } else if tenths.is_multiple_of(10) {
+                format!("{} {name}", tenths / 10)
+            } else {
+                format!("{},{} {name}", tenths / 10, tenths % 10)
+            };
+        }
+        unit += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn sizes_read_the_french_way() {
+        let cases = [
+            (0, "0 octet"),
+            (1, "1 octet"),
+            (512, "512 octets"),
+            (999, "999 octets"),
+            (1000, "1 Ko"),
+            (1_258_291, "1,2 Mo"),
+            (12 * 1024 * 1024, "12 Mo"),
+            (300 * 1024 * 1024 * 1024, "300 Go"),
+            (1023 * 1024, "1 Mo"),
+            (5 * 1024u64.pow(5), "5120 To"),
+        ];
+        for (bytes, text) in cases {
+            assert_eq!(french_size(bytes), text, "{bytes}");
+        }
+        assert_eq!(usage_text(1_258_291, Some(300 * 1024u64.pow(3))), "1,2 Mo sur 300 Go");
+        assert_eq!(usage_text(2048, None), "2 Ko");
+        assert!(french_size(u64::MAX).ends_with(" To"), "the largest size saturates, never panics");
+    }
+
+    #[test]
+    fn every_answer_has_a_label_and_a_sentence() {
+        for p in [Persistence::Granted, Persistence::NotGranted, Persistence::Unknown] {
+            assert!(!p.label().is_empty());
+            assert!(p.meaning().ends_with('.') && !p.meaning().contains("rreur :"));
+        }
+    }
+
+    /// Reads back « 1,2 Mo » as a number of bytes.
+    fn read_back(text: &str) -> f64 {
+        let (figure, unit) = text.split_once(' ').unwrap();
+        let power = UNITS.iter().position(|u| *u == unit).unwrap_or(0);
+        figure.replace(',', ".").parse::<f64>().unwrap() * 1024f64.powi(power as i32)
+    }
+
+    proptest! {
+        /// The text is the size within 5 % (rounding to a tenth or a unit), its figure has at
+        /// most three digits before the comma up to terabytes.
+        #[test]
+        fn a_size_reads_back_close_to_itself(bytes in 1000u64..(1u64 << 49)) {
+            let text = french_size(bytes);
+            let read = read_back(&text);
+            let error = (read - bytes as f64).abs() / bytes as f64;
+            prop_assert!(error <= 0.05, "{} → {} ({})", bytes, text, error);
+            let figure = text.split([' ', ',']).next().unwrap();
+            prop_assert!(figure.len() <= 3, "{}", text);
+        }
+    }
+}

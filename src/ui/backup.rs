@@ -1,0 +1,129 @@
+//! The reminder to back up (on every screen, under the navigation) and « Télécharger une
+//! sauvegarde » (every contract in one file). When it shows is decided in
+//! `model::backup_reminder`; the file is `exchange::backup`'s.
+//!
+//! What the browser remembers about copies (`BackupRecord`) is kept under a local storage key of
+//! its own, beside the workspace rather than in it: it is a fact about this browser, and the
+//! workspace's autosave and cross-tab merging need not know about it. Another tab's writes to
+//! that key are picked up.
+
+use super::clock::now;
+use super::download::{download, today_iso};
+use super::notices::Level;
+use super::state::{focus_after_render, AppState};
+use crate::exchange::backup::{backup_file_name, Backup};
+use crate::model::backup_reminder::{reminder, BackupRecord, WHY_BACK_UP};
+use crate::model::{json, Id, Timestamp};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::ev;
+use leptos::prelude::*;
+
+/// Local storage key of the [`BackupRecord`].
+pub const BACKUP_KEY: &str = "atelier-cls.v1.sauvegarde";
+
+#[derive(Clone, Copy)]
+pub struct Backups {
+    pub record: RwSignal<BackupRecord>,
+}
+
+fn read_record() -> BackupRecord {
+    LocalStorage::raw()
+        .get_item(BACKUP_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| json::from_text(&text).ok())
+        .unwrap_or_default()
+}
+
+impl Backups {
+    pub fn provide() {
+        let backups = Backups { record: RwSignal::new(read_record()) };
+        std::mem::forget(window_event_listener(ev::storage, move |e| {
+            if e.key().as_deref() == Some(BACKUP_KEY) {
+                backups.record.set(read_record());
+            }
+        }));
+        provide_context(backups);
+    }
+
+    pub fn get() -> Self {
+        expect_context::<Backups>()
+    }
+
+    /// Changes the record and writes it. A write that fails (storage full or blocked) only
+    /// costs a reminder shown again: the autosave already reports such storage problems.
+    fn change(self, edit: impl FnOnce(&mut BackupRecord)) {
+        self.record.update(edit);
+        if let Ok(text) = self.record.with_untracked(json::to_text) {
+            let _ = LocalStorage::raw().set_item(BACKUP_KEY, &text);
+        }
+    }
+
+    /// Notes that these contracts were just written to a file, whole.
+    pub fn exported(self, state: AppState, ids: &[Id], at: Timestamp) {
+        let present: Vec<Id> =
+            state.workspace.with_untracked(|ws| ws.contracts.iter().map(|c| c.id).collect());
+        self.change(|record| record.record_export(ids, at, &present));
+    }
+
+    fn dismiss(self) {
+        self.change(|record| record.dismissed_at = Some(now()));
+    }
+}
+
+/// Downloads every contract of this browser in one file, and notes it as a copy of each.
+pub fn download_backup(state: AppState) {
+    let at = now();
+    let exported_at = String::from(js_sys::Date::new_0().to_iso_string());
+    let (text, ids) = state.workspace.with_untracked(|ws| {
+        let ids: Vec<Id> = ws.contracts.iter().map(|c| c.id).collect();
+        (Backup::of(ws, exported_at).to_pretty_json(), ids)
+    });
+    match download(&backup_file_name(&today_iso()), "application/json", &text) {
+        Ok(()) => {
+            Backups::get().exported(state, &ids, at);
+            let count = match ids.len() {
+                1 => "le contrat".to_string(),
+                n => format!("les {n} contrats"),
+            };
+            state.notices.push(
+                Level::Info,
+                format!(
+                    "Sauvegarde téléchargée : {count} de ce navigateur dans un seul fichier. Gardez-le hors \
+                     du navigateur ; « Importer un fichier » (Échanges) le remet en place."
+                ),
+            );
+        }
+        Err(message) => state.notices.push(Level::Error, message),
+    }
+}
+
+/// The discreet notice « Dernière copie de sauvegarde : il y a N jours », with the download
+/// beside it and « Masquer le rappel », which hides it until the next change.
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let state = AppState::get();
+    let backups = Backups::get();
+    let shown = Memo::new(move |_| {
+        let record = backups.record.read();
+        state
+            .workspace
+            .with(|ws| reminder(ws.contracts.iter().map(|c| (c.id, c.modified_at)), &record, now()))
+    });
+    let dismiss = move |_| {
+        backups.dismiss();
+        // The buttons are gone: the keyboard goes on from the content.
+        focus_after_render("contenu".into());
+    };
+    view! {
+        {move || shown.get().headline().map(|headline| view! {
+            <aside class="backup-reminder" aria-label="Rappel de sauvegarde">
+                <p><strong>{headline}</strong>" "{WHY_BACK_UP}</p>
+                <div class="backup-reminder__actions">
+                    <button type="button" on:click=move |_| download_backup(state)>"Télécharger une sauvegarde"</button>
+                    <button type="button" class="secondary" on:click=dismiss>"Masquer le rappel"</button>
+                </div>
+            </aside>
+        })}
+    }
+}
