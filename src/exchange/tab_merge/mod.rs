@@ -23,7 +23,7 @@ mod three_way;
 #[cfg(test)]
 mod tests;
 
-pub use replaced::{restore, Replacement, Step};
+pub use replaced::{restore, Replacement, Restored, Step};
 
 use crate::exchange::diff::Vocabulary;
 use crate::model::{json, Contract, Id, Workspace};

@@ -148,34 +148,40 @@ fn item_name(list: &str, item: &Value, numbering: &Numbering) -> String {
     }
 }
 
+/// What « Rétablir mon texte » did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Restored {
+    /// Put back; what it replaced in turn, for the other tab, whose text it was.
+    Done(Replacement),
+    /// The value is already there: nothing to do.
+    AlreadyThere,
+    /// The field is no longer there: its item (or contract) was deleted since.
+    Gone,
+}
+
 /// Puts a lost value back in the workspace, as a new edit: every entity along the way is
-/// stamped `now`, so that it is now the most recent edit. Returns what it replaced in turn
-/// (for the other tab, whose text it was), or `None` when the field is no longer there (its
-/// item was deleted since) or nothing changes.
-pub fn restore(
-    workspace: &mut Workspace,
-    lost: &Replacement,
-    now: Timestamp,
-) -> Option<Replacement> {
-    let contract = workspace.contract_mut(lost.contract)?;
+/// stamped `now`, so that it is now the most recent edit.
+pub fn restore(workspace: &mut Workspace, lost: &Replacement, now: Timestamp) -> Restored {
+    let Some(contract) = workspace.contract_mut(lost.contract) else { return Restored::Gone };
     let mut tree = json::to_tree(contract).expect("a contract always serialises");
-    let replaced = put(&mut tree, &lost.path, lost.lost.clone(), now)?;
+    let Some(replaced) = put(&mut tree, &lost.path, lost.lost.clone(), now) else {
+        return Restored::Gone;
+    };
     if replaced == lost.lost {
-        return None;
+        return Restored::AlreadyThere;
     }
-    let restored: Contract = json::from_tree(&tree).ok()?;
+    let Ok(restored) = json::from_tree::<Contract>(&tree) else { return Restored::Gone };
     let words = Vocabulary::of(&[&restored]);
-    let read = |value: Option<&Value>| show(value.unwrap_or(&Value::Null), &words);
     let reverse = Replacement {
         contract: lost.contract,
         path: lost.path.clone(),
         field: lost.field.clone(),
         place: lost.place.clone(),
-        lost_text: read(replaced.as_ref()),
+        lost_text: show(replaced.as_ref().unwrap_or(&Value::Null), &words),
         lost: replaced,
     };
     *contract = restored;
-    Some(reverse)
+    Restored::Done(reverse)
 }
 
 /// Sets (or, for `None`, removes) the value at `path` and stamps every entity on the way;

@@ -249,19 +249,21 @@ fn restoring_puts_the_text_back_as_the_newest_edit_and_says_what_it_replaced() {
     let theirs = edited(&base, 11, |c| append("BBBB")(&mut sheet(c, 0, 11).title));
     let merged = merge_tabs(&base, &ours, &theirs);
     let mut workspace = merged.workspace.clone();
-    let reverse = restore(&mut workspace, &merged.replaced_here[0], 20).unwrap();
+    let Restored::Done(reverse) = restore(&mut workspace, &merged.replaced_here[0], 20) else {
+        panic!("not restored")
+    };
     let contract = open(&workspace);
     assert_eq!(contract.sheets[0].title, "Attractivité du territoireAAAA");
     assert_eq!((contract.sheets[0].modified_at, contract.modified_at), (20, 20));
     assert_eq!(reverse.lost_text, "Attractivité du territoireBBBB");
-    assert!(restore(&mut workspace, &merged.replaced_here[0], 21).is_none(), "already back");
+    assert_eq!(restore(&mut workspace, &merged.replaced_here[0], 21), Restored::AlreadyThere);
     // The replacement travels between tabs as JSON.
     let text = json::to_text(&merged.replaced_here[0]).unwrap();
     assert_eq!(json::from_text::<Replacement>(&text).unwrap(), merged.replaced_here[0]);
     // A field whose fiche was deleted since cannot come back.
     let mut gone = merged.workspace;
     gone.active_mut().unwrap().sheets.remove(0);
-    assert!(restore(&mut gone, &merged.replaced_here[0], 22).is_none());
+    assert_eq!(restore(&mut gone, &merged.replaced_here[0], 22), Restored::Gone);
 }
 
 /// An edit a tab can make, on an index taken modulo the length of its list.
