@@ -1,18 +1,68 @@
-//! Notes between tabs of the same browser: when a tab's edit replaces another tab's text in a
-//! merge (`exchange::tab_merge`), the tab that lost it must say so, but only the winner knows.
-//! The winner leaves a note in local storage addressed to the tab that wrote the stored
-//! workspace (its id is stored beside the workspace); that tab hears of it through the
-//! browser's storage event, and shows it once.
+//! What tabs of the same browser leave each other in local storage, beside the workspace.
 //!
-//! Tab ids live only as long as their page; notes to a tab closed since are dropped after an
-//! hour, whenever a note is added.
+//! - **Which version each write came from.** A tab merges another tab's workspace against the
+//!   version both started from (`exchange::tab_merge`). Usually that is the one it last wrote
+//!   or read; but a browser may give a tab a stale read (Chromium's local storage reaches each
+//!   tab's process a moment later), so a tab can write a workspace made without the other's
+//!   last write. Each write therefore notes its version (a hash of its text), the version it
+//!   was made from, and its tab (`Written`): the tab that reads it merges against that version
+//!   when it still knows it, and its own edit, missing from the other's write, is kept.
+//! - **Notes.** When a tab's edit replaces another tab's text in a merge, the tab that lost it
+//!   must say so, but only the winner knows: it leaves a note addressed to the tab that wrote
+//!   the version it merged, which hears of it through the browser's storage event and shows it
+//!   once. Tab ids live only as long as their page; notes to a tab closed since are dropped
+//!   after an hour, whenever a note is added.
+//!
+//! A tab writes these before the workspace: the browser passes changes on in order, so a tab
+//! that sees a workspace already sees what explains it.
 
 use crate::exchange::tab_merge::Replacement;
+use crate::model::shared_versions::Fnv;
 use crate::model::{json, Timestamp};
 use serde::{Deserialize, Serialize};
 
-/// Which tab wrote the stored workspace last.
-pub const WRITER_KEY: &str = "atelier-cls.v1.espace.onglet";
+/// The last writes of the workspace (`Written`), oldest first.
+pub const VERSIONS_KEY: &str = "atelier-cls.v1.espace.versions";
+
+/// How many writes are remembered: enough for the writes of a few tabs meanwhile.
+const WRITES_KEPT: usize = 16;
+
+/// One write of the workspace.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Written {
+    /// `version_of` the text written.
+    pub version: String,
+    /// The version it was made from: what the tab had last written or read.
+    pub parent: String,
+    /// The tab that wrote it.
+    pub tab: String,
+}
+
+/// The version of a stored text: 16 hex digits of its FNV-1a hash.
+pub fn version_of(text: &str) -> String {
+    let mut hash = Fnv::new();
+    hash.write(text.as_bytes());
+    format!("{:016x}", hash.0)
+}
+
+/// The writes remembered; anything unreadable counts as none (the merge then falls back on
+/// the version the tab last wrote or read).
+pub fn decode_writes(raw: Option<&str>) -> Vec<Written> {
+    raw.and_then(|raw| json::from_text(raw).ok()).unwrap_or_default()
+}
+
+/// The writes with a new one, the oldest forgotten.
+pub fn add_write(mut writes: Vec<Written>, new: Written) -> String {
+    writes.retain(|w| w.version != new.version);
+    writes.push(new);
+    let excess = writes.len().saturating_sub(WRITES_KEPT);
+    json::to_text(&writes[excess..]).expect("writes always serialise")
+}
+
+/// The write that produced this version, if remembered.
+pub fn write_of<'a>(writes: &'a [Written], version: &str) -> Option<&'a Written> {
+    writes.iter().rev().find(|w| w.version == version)
+}
 
 /// The notes waiting to be read.
 pub const NOTES_KEY: &str = "atelier-cls.v1.onglets.remplacements";
@@ -79,6 +129,25 @@ mod tests {
         assert_eq!(decode_notes(Some(&encode_notes(&notes))), notes);
         assert_eq!(decode_notes(Some("{pas du json")), Vec::new());
         assert_eq!(decode_notes(None), Vec::new());
+    }
+
+    #[test]
+    fn writes_are_remembered_sixteen_at_most_and_found_by_version() {
+        let mut writes = Vec::new();
+        for n in 0..20 {
+            let new = Written {
+                version: version_of(&n.to_string()),
+                parent: String::new(),
+                tab: n.to_string(),
+            };
+            writes = decode_writes(Some(&add_write(writes, new)));
+        }
+        assert_eq!(writes.len(), 16);
+        assert_eq!(write_of(&writes, &version_of("19")).map(|w| w.tab.as_str()), Some("19"));
+        assert!(write_of(&writes, &version_of("2")).is_none());
+        assert_eq!(version_of("").len(), 16);
+        assert_ne!(version_of("a"), version_of("b"));
+        assert_eq!(decode_writes(Some("[tronqué")), Vec::new());
     }
 
     #[test]

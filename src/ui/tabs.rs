@@ -6,9 +6,13 @@
 //! - when the browser tells it another tab wrote (the storage event), keeping its own edits
 //!   not yet saved.
 //!
+//! The merge starts from the version the other tab's write was made from, when this tab knows
+//! it (`storage::tab_notes`): a tab given a stale read writes without this tab's last write,
+//! which must then count as this tab's edit, not as something the other tab removed.
+//!
 //! When the same field was changed in both, the most recent edit wins. The tab whose text
 //! gave way says so, with « Rétablir mon texte »: at once when it merged itself, or from a
-//! note the winning tab leaves it in local storage (`storage::tab_notes`).
+//! note the winning tab leaves it in local storage.
 
 use super::clock::now;
 use super::notices::Level;
@@ -17,7 +21,8 @@ use super::web_lock::with_lock;
 use crate::exchange::tab_merge::{merge_tabs, restore, Replacement, Restored, TabMerge};
 use crate::model::{Id, Workspace};
 use crate::storage::tab_notes::{
-    add_notes, decode_notes, encode_notes, TabNote, NOTES_KEY, WRITER_KEY,
+    add_notes, add_write, decode_notes, decode_writes, encode_notes, version_of, write_of, TabNote,
+    Written, NOTES_KEY, VERSIONS_KEY,
 };
 use crate::storage::{codec, local, WORKSPACE_KEY};
 use leptos::prelude::*;
@@ -26,16 +31,21 @@ use leptos::prelude::*;
 const LOCK: &str = "atelier-cls.v1.espace";
 const SAVE_NOTICE: &str = "save";
 const OTHER_TAB_NOTICE: &str = "other-tab";
+/// How many versions a tab remembers, to merge a stale write against the one it came from.
+const VERSIONS_KNOWN: usize = 4;
+
+/// A version of the stored workspace: its `version_of` and its text.
+type Known = (String, String);
 
 #[derive(Clone, Copy)]
 pub struct Tabs {
     state: AppState,
     /// This tab, as notes between tabs address it.
     id: StoredValue<String>,
-    /// The text of the workspace this tab last wrote or read: what both sides of a merge
-    /// started from. An unchanged workspace is not written again, which also stops two tabs
-    /// from echoing each other's writes for ever.
-    base: StoredValue<String>,
+    /// The last versions this tab wrote or read, oldest first; the last one is its base, what
+    /// both sides of a merge usually started from. An unchanged workspace is not written
+    /// again, which also stops two tabs from echoing each other's writes for ever.
+    known: StoredValue<Vec<Known>>,
     /// Notes for the tabs whose text this one replaced, left with its next write.
     outbox: StoredValue<Vec<TabNote>>,
     /// The notes already shown here.
@@ -44,10 +54,11 @@ pub struct Tabs {
 
 impl Tabs {
     pub fn new(state: AppState) -> Self {
+        let text = state.workspace.with_untracked(codec::encode);
         Tabs {
             state,
             id: StoredValue::new(Id::random().to_string()),
-            base: StoredValue::new(state.workspace.with_untracked(codec::encode)),
+            known: StoredValue::new(vec![(version_of(&text), text)]),
             outbox: StoredValue::new(Vec::new()),
             seen: StoredValue::new(Vec::new()),
         }
@@ -62,22 +73,28 @@ impl Tabs {
     /// under the lock, or at once when the page goes away (waiting for the lock then could
     /// lose the last keystroke).
     pub fn save_now(self) {
-        if let Some(stored) = local::read_raw().filter(|raw| *raw != self.base.get_value()) {
+        if let Some(stored) = local::read_raw().filter(|raw| !self.is_base(raw)) {
             if let Some(theirs) = local::workspace_of(&stored) {
                 self.take_in(theirs, stored);
             }
         }
         let text = self.state.workspace.with_untracked(codec::encode);
-        if text == self.base.get_value() {
+        if self.is_base(&text) {
             self.state.save_status.set(SaveStatus::Saved);
             return;
         }
         self.send_notes();
-        // Only says whom notes go to: a failure here must not stop the save.
-        let _ = local::write_text(WRITER_KEY, &self.id.get_value());
+        let written = Written {
+            version: version_of(&text),
+            parent: self.base_version(),
+            tab: self.id.get_value(),
+        };
+        let writes = decode_writes(local::read_text(VERSIONS_KEY).as_deref());
+        // Only helps the next merge: a failure here must not stop the save.
+        let _ = local::write_text(VERSIONS_KEY, &add_write(writes, written));
         match local::save_encoded(&text) {
             Ok(()) => {
-                self.base.set_value(text);
+                self.remember(text);
                 self.state.save_status.set(SaveStatus::Saved);
                 self.state.notices.clear_keyed(SAVE_NOTICE);
             }
@@ -92,8 +109,7 @@ impl Tabs {
     pub fn on_storage(self, event: web_sys::StorageEvent) {
         match event.key().as_deref() {
             Some(WORKSPACE_KEY) => {
-                let Some(raw) = event.new_value().filter(|raw| *raw != self.base.get_value())
-                else {
+                let Some(raw) = event.new_value().filter(|raw| !self.is_base(raw)) else {
                     return;
                 };
                 if let Some(theirs) = local::workspace_of(&raw) {
@@ -105,18 +121,57 @@ impl Tabs {
         }
     }
 
+    fn is_base(self, text: &str) -> bool {
+        self.known.with_value(|known| known.last().is_some_and(|(_, base)| base == text))
+    }
+
+    fn base_version(self) -> String {
+        self.known.with_value(|known| known.last().map(|(v, _)| v.clone()).unwrap_or_default())
+    }
+
+    /// The latest version this tab knows that `version` was made from, following the writes
+    /// back (a stale write may come from a write this tab never saw, made from one it saw).
+    fn known_ancestor(self, writes: &[Written], mut version: String) -> Option<String> {
+        for _ in 0..writes.len() {
+            let parent = write_of(writes, &version)?.parent.clone();
+            if self.known.with_value(|known| known.iter().any(|(v, _)| *v == parent)) {
+                return Some(parent);
+            }
+            version = parent;
+        }
+        None
+    }
+
+    fn remember(self, text: String) {
+        self.known.update_value(|known| {
+            known.push((version_of(&text), text));
+            let excess = known.len().saturating_sub(VERSIONS_KNOWN);
+            known.drain(..excess);
+        });
+    }
+
     /// Merges what another tab stored (`raw`, read as `theirs`) into this tab's workspace.
     fn take_in(self, theirs: Workspace, raw: String) {
-        let writer = local::read_text(WRITER_KEY).unwrap_or_default();
-        // Everything is saved here: this tab has nothing of its own to keep, and need not
-        // read its base (a large contract is a megabyte of JSON).
-        let merged = if self.state.save_status.get_untracked() == SaveStatus::Saved {
+        let writes = decode_writes(local::read_text(VERSIONS_KEY).as_deref());
+        let version = version_of(&raw);
+        let writer = write_of(&writes, &version).map_or_else(String::new, |w| w.tab.clone());
+        let parent = self.known_ancestor(&writes, version).unwrap_or_else(|| self.base_version());
+        let base_version = self.base_version();
+        // Everything is saved here and the other tab wrote on top of it: this tab has nothing
+        // of its own to keep, and need not read its base (a large contract is a megabyte).
+        let merged = if parent == base_version
+            && self.state.save_status.get_untracked() == SaveStatus::Saved
+        {
             TabMerge { workspace: theirs, replaced_here: Vec::new(), replaced_there: Vec::new() }
         } else {
-            let base = local::workspace_of(&self.base.get_value()).unwrap_or_default();
+            let base_text = self.known.with_value(|known| {
+                let found = known.iter().rev().find(|(v, _)| *v == parent);
+                found.or(known.last()).map(|(_, text)| text.clone()).unwrap_or_default()
+            });
+            let base = local::workspace_of(&base_text).unwrap_or_default();
             self.state.workspace.with_untracked(|ours| merge_tabs(&base, ours, &theirs))
         };
-        self.base.set_value(raw);
+        self.remember(raw);
         if self.state.workspace.with_untracked(|ours| *ours != merged.workspace) {
             self.state.workspace.set(merged.workspace);
             self.state.notices.set_keyed(
@@ -124,6 +179,13 @@ impl Tabs {
                 Level::Info,
                 "Mis à jour avec les modifications faites dans un autre onglet.",
             );
+        } else if self.state.save_status.get_untracked() == SaveStatus::Saved
+            && !self.is_base(&self.state.workspace.with_untracked(codec::encode))
+        {
+            // This tab's workspace already holds the merge, but what is stored does not: it
+            // is written again (the effect that saves runs only on a change).
+            self.state.save_status.set(SaveStatus::Pending);
+            self.save();
         }
         for replaced in merged.replaced_here {
             self.offer_back(replaced, writer.clone());
