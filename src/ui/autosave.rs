@@ -44,7 +44,8 @@ impl Autosave {
         self.tabs.save();
     }
 
-    /// Saves at once: the page is going away.
+    /// Saves at once, without waiting for the lock: the page is going away, or hidden (a
+    /// hidden page may be frozen or discarded without another event).
     fn flush_now(self) {
         self.cancel_timer();
         self.tabs.save_now();
@@ -67,18 +68,17 @@ pub fn start(state: AppState, can_save: bool) {
         }
     });
 
-    let pending = move || autosave.state.save_status.get_untracked() == SaveStatus::Pending;
-    // Listeners stay registered for the whole life of the page.
-    let leaving = move || {
-        if pending() {
+    let flush = move || {
+        if autosave.state.save_status.get_untracked() == SaveStatus::Pending {
             autosave.flush_now();
         }
     };
-    on_page_event(window().as_ref(), "pagehide", leaving);
-    on_page_event(window().as_ref(), "beforeunload", leaving);
+    // Listeners stay registered for the whole life of the page.
+    on_page_event(window().as_ref(), "pagehide", flush);
+    on_page_event(window().as_ref(), "beforeunload", flush);
     on_page_event(document().as_ref(), "visibilitychange", move || {
-        if pending() && document().visibility_state() == web_sys::VisibilityState::Hidden {
-            autosave.flush();
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            flush();
         }
     });
     std::mem::forget(window_event_listener(ev::storage, move |e| autosave.tabs.on_storage(e)));

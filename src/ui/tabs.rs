@@ -46,6 +46,10 @@ pub struct Tabs {
     /// both sides of a merge usually started from. An unchanged workspace is not written
     /// again, which also stops two tabs from echoing each other's writes for ever.
     known: StoredValue<Vec<Known>>,
+    /// Which contract is open is each tab's own: when this tab took in a workspace that only
+    /// differs from its own by that, its workspace as it would be written. It is not written
+    /// for that alone, or two tabs on two contracts would write in turn for ever.
+    view: StoredValue<Option<String>>,
     /// Notes for the tabs whose text this one replaced, left with its next write.
     outbox: StoredValue<Vec<TabNote>>,
     /// The notes already shown here.
@@ -59,6 +63,7 @@ impl Tabs {
             state,
             id: StoredValue::new(Id::random().to_string()),
             known: StoredValue::new(vec![(version_of(&text), text)]),
+            view: StoredValue::new(None),
             outbox: StoredValue::new(Vec::new()),
             seen: StoredValue::new(Vec::new()),
         }
@@ -73,7 +78,7 @@ impl Tabs {
     /// under the lock, or at once when the page goes away (waiting for the lock then could
     /// lose the last keystroke).
     pub fn save_now(self) {
-        if let Some(stored) = local::read_raw().filter(|raw| !self.is_base(raw)) {
+        if let Some(stored) = local::read_raw().filter(|raw| !self.is_stored(raw)) {
             if let Some(theirs) = local::workspace_of(&stored) {
                 self.take_in(theirs, stored);
             }
@@ -109,7 +114,7 @@ impl Tabs {
     pub fn on_storage(self, event: web_sys::StorageEvent) {
         match event.key().as_deref() {
             Some(WORKSPACE_KEY) => {
-                let Some(raw) = event.new_value().filter(|raw| !self.is_base(raw)) else {
+                let Some(raw) = event.new_value().filter(|raw| !self.is_stored(raw)) else {
                     return;
                 };
                 if let Some(theirs) = local::workspace_of(&raw) {
@@ -121,8 +126,16 @@ impl Tabs {
         }
     }
 
-    fn is_base(self, text: &str) -> bool {
+    /// Whether this is the stored text this tab last wrote or read.
+    fn is_stored(self, text: &str) -> bool {
         self.known.with_value(|known| known.last().is_some_and(|(_, base)| base == text))
+    }
+
+    /// Whether this workspace text needs no writing: it is what is stored, but for the view.
+    fn is_base(self, text: &str) -> bool {
+        self.view
+            .with_value(|view| view.as_ref().map(|view| view == text))
+            .unwrap_or_else(|| self.is_stored(text))
     }
 
     fn base_version(self) -> String {
@@ -148,6 +161,7 @@ impl Tabs {
             let excess = known.len().saturating_sub(VERSIONS_KNOWN);
             known.drain(..excess);
         });
+        self.view.set_value(None);
     }
 
     /// Merges what another tab stored (`raw`, read as `theirs`) into this tab's workspace.
@@ -157,21 +171,41 @@ impl Tabs {
         let writer = write_of(&writes, &version).map_or_else(String::new, |w| w.tab.clone());
         let parent = self.known_ancestor(&writes, version).unwrap_or_else(|| self.base_version());
         let base_version = self.base_version();
+        // Which contract is open stays this tab's own (`view`).
+        let open_here = self.state.workspace.with_untracked(|ours| ours.active_contract);
+        let open_there = theirs.active_contract;
         // Everything is saved here and the other tab wrote on top of it: this tab has nothing
         // of its own to keep, and need not read its base (a large contract is a megabyte).
-        let merged = if parent == base_version
+        let (merged, view_only) = if parent == base_version
             && self.state.save_status.get_untracked() == SaveStatus::Saved
         {
-            TabMerge { workspace: theirs, replaced_here: Vec::new(), replaced_there: Vec::new() }
+            let mut workspace = theirs;
+            if open_here.is_none_or(|id| workspace.contract(id).is_some()) {
+                workspace.active_contract = open_here;
+            }
+            let view_only = workspace.active_contract != open_there;
+            (
+                TabMerge { workspace, replaced_here: Vec::new(), replaced_there: Vec::new() },
+                view_only,
+            )
         } else {
             let base_text = self.known.with_value(|known| {
                 let found = known.iter().rev().find(|(v, _)| *v == parent);
                 found.or(known.last()).map(|(_, text)| text.clone()).unwrap_or_default()
             });
             let base = local::workspace_of(&base_text).unwrap_or_default();
-            self.state.workspace.with_untracked(|ours| merge_tabs(&base, ours, &theirs))
+            let mut merged =
+                self.state.workspace.with_untracked(|ours| merge_tabs(&base, ours, &theirs));
+            let open = std::mem::replace(&mut merged.workspace.active_contract, open_there);
+            let view_only = open != open_there && merged.workspace == theirs;
+            merged.workspace.active_contract = open;
+            (merged, view_only)
         };
+        // Only the open contract differs from what is stored: nothing to write for that.
         self.remember(raw);
+        if view_only {
+            self.view.set_value(Some(codec::encode(&merged.workspace)));
+        }
         if self.state.workspace.with_untracked(|ours| *ours != merged.workspace) {
             self.state.workspace.set(merged.workspace);
             self.state.notices.set_keyed(

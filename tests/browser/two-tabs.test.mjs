@@ -160,3 +160,29 @@ test('a fiche edited in one tab and an action\'s dates changed on the planning i
   await second.open(`fiche/?id=${two.id}`);
   await hasValue(titleField(second), `${two.title}CCCC`);
 });
+
+test('each tab keeps its own contract open while the other creates and fills another', async () => {
+  const { first, second, contract } = await twoTabs();
+  const [one] = contract.sheets;
+  await openSheet(first, one);
+  await second.createContract('CLS du Pays de Mauriac');
+  await typeAtEnd(first, 'AAAA');
+  const name = second.page.getByLabel('Nom du contrat');
+  await name.focus();
+  await name.press('End');
+  await name.pressSequentially(' 2025');
+  await first.saved();
+  await second.saved();
+  await until(async () => {
+    const stored = await first.storedWorkspace();
+    const names = stored.contracts.map((c) => c.name);
+    assert.deepEqual(names, [contract.name, 'CLS du Pays de Mauriac 2025']);
+    assert.equal(stored.contracts[0].sheets[0].title, `${one.title}AAAA`);
+  });
+  await hasValue(titleField(first), `${one.title}AAAA`);
+  await visible(first.page.getByRole('banner').getByText(contract.name));
+  await hasValue(name, 'CLS du Pays de Mauriac 2025');
+  await second.goTo('Fiches action');
+  await visible(second.page.getByText('Aucune fiche action', { exact: false }).or(second.page.getByRole('button', { name: 'Nouvelle fiche action' })).first());
+  assert.equal(await sheetLink(second, `${one.title}AAAA`).count(), 0, 'the second tab still shows its own contract');
+});
