@@ -59,6 +59,24 @@ pub fn add_write(mut writes: Vec<Written>, new: Written) -> String {
     json::to_text(&writes[excess..]).expect("writes always serialise")
 }
 
+/// The latest version a tab knows (`knows`) that `version` was made from, following the
+/// writes back: a stale write may come from a write this tab never saw, itself made from one
+/// it saw. `None` when the chain leaves the writes remembered.
+pub fn known_ancestor(
+    writes: &[Written],
+    mut version: String,
+    knows: impl Fn(&str) -> bool,
+) -> Option<String> {
+    for _ in 0..writes.len() {
+        let parent = write_of(writes, &version)?.parent.clone();
+        if knows(&parent) {
+            return Some(parent);
+        }
+        version = parent;
+    }
+    None
+}
+
 /// The write that produced this version, if remembered.
 pub fn write_of<'a>(writes: &'a [Written], version: &str) -> Option<&'a Written> {
     writes.iter().rev().find(|w| w.version == version)
@@ -148,6 +166,26 @@ mod tests {
         assert_eq!(version_of("").len(), 16);
         assert_ne!(version_of("a"), version_of("b"));
         assert_eq!(decode_writes(Some("[tronqué")), Vec::new());
+    }
+
+    #[test]
+    fn a_stale_write_is_traced_back_to_a_version_this_tab_knows() {
+        let write = |version: &str, parent: &str| Written {
+            version: version.into(),
+            parent: parent.into(),
+            tab: "b".into(),
+        };
+        // The other tab wrote b1 then b2 from x, never having seen this tab's a (made from x).
+        let writes = vec![write("a", "x"), write("b1", "x"), write("b2", "b1")];
+        let knows = |v: &str| ["x", "a"].contains(&v);
+        assert_eq!(known_ancestor(&writes, "b2".into(), knows).as_deref(), Some("x"));
+        // A write made from this tab's own: its base.
+        let writes = vec![write("a", "x"), write("c", "a")];
+        assert_eq!(known_ancestor(&writes, "c".into(), knows).as_deref(), Some("a"));
+        // Unknown, or a loop in a hand-edited storage: none.
+        assert_eq!(known_ancestor(&writes, "z".into(), knows), None);
+        let looping = vec![write("p", "q"), write("q", "p")];
+        assert_eq!(known_ancestor(&looping, "p".into(), |_| false), None);
     }
 
     #[test]

@@ -21,8 +21,8 @@ use super::web_lock::with_lock;
 use crate::exchange::tab_merge::{merge_tabs, restore, Replacement, Restored, TabMerge};
 use crate::model::{Id, Workspace};
 use crate::storage::tab_notes::{
-    add_notes, add_write, decode_notes, decode_writes, encode_notes, version_of, write_of, TabNote,
-    Written, NOTES_KEY, VERSIONS_KEY,
+    add_notes, add_write, decode_notes, decode_writes, encode_notes, known_ancestor, version_of,
+    write_of, TabNote, Written, NOTES_KEY, VERSIONS_KEY,
 };
 use crate::storage::{codec, local, WORKSPACE_KEY};
 use leptos::prelude::*;
@@ -142,19 +142,6 @@ impl Tabs {
         self.known.with_value(|known| known.last().map(|(v, _)| v.clone()).unwrap_or_default())
     }
 
-    /// The latest version this tab knows that `version` was made from, following the writes
-    /// back (a stale write may come from a write this tab never saw, made from one it saw).
-    fn known_ancestor(self, writes: &[Written], mut version: String) -> Option<String> {
-        for _ in 0..writes.len() {
-            let parent = write_of(writes, &version)?.parent.clone();
-            if self.known.with_value(|known| known.iter().any(|(v, _)| *v == parent)) {
-                return Some(parent);
-            }
-            version = parent;
-        }
-        None
-    }
-
     fn remember(self, text: String) {
         self.known.update_value(|known| {
             known.push((version_of(&text), text));
@@ -169,7 +156,8 @@ impl Tabs {
         let writes = decode_writes(local::read_text(VERSIONS_KEY).as_deref());
         let version = version_of(&raw);
         let writer = write_of(&writes, &version).map_or_else(String::new, |w| w.tab.clone());
-        let parent = self.known_ancestor(&writes, version).unwrap_or_else(|| self.base_version());
+        let knows = |v: &str| self.known.with_value(|known| known.iter().any(|(k, _)| k == v));
+        let parent = known_ancestor(&writes, version, knows).unwrap_or_else(|| self.base_version());
         let base_version = self.base_version();
         // Which contract is open stays this tab's own (`view`).
         let open_here = self.state.workspace.with_untracked(|ours| ours.active_contract);
