@@ -115,11 +115,11 @@ fn field_value(value: Option<&Value>, key: &str) -> Value {
 
 /// Lists of entities (with an id) or of yearly entries (with a year) are compared element by
 /// element; other lists as a whole.
-fn keyed(items: &[Value]) -> bool {
+pub(crate) fn keyed(items: &[Value]) -> bool {
     !items.is_empty() && items.iter().all(|item| key_of(item).is_some())
 }
 
-fn key_of(item: &Value) -> Option<String> {
+pub(crate) fn key_of(item: &Value) -> Option<String> {
     item.get("id").or_else(|| item.get("year")).map(Value::to_string)
 }
 
@@ -169,14 +169,14 @@ fn element_label(item: &Value) -> String {
     }
 }
 
-fn is_year_month(value: &Value) -> bool {
+pub(crate) fn is_year_month(value: &Value) -> bool {
     value
         .as_object()
         .is_some_and(|o| o.len() == 2 && o.contains_key("year") && o.contains_key("month"))
 }
 
 /// A value as the user reads it.
-fn show(value: &Value, words: &Vocabulary) -> String {
+pub(crate) fn show(value: &Value, words: &Vocabulary) -> String {
     let text = match value {
         Value::Null => String::new(),
         Value::Bool(true) => "oui".into(),
@@ -302,7 +302,7 @@ fn field_rank(key: &str) -> usize {
     FIELDS.iter().position(|(k, _)| *k == key).unwrap_or(FIELDS.len())
 }
 
-fn field_label(key: &str) -> String {
+pub(crate) fn field_label(key: &str) -> String {
     FIELDS
         .iter()
         .find(|(k, _)| *k == key)

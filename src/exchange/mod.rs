@@ -16,6 +16,7 @@ pub mod odt;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod spreadsheet;
+pub mod tab_merge;
 
 pub use envelope::{Envelope, ENVELOPE_TYPE};
 

@@ -101,14 +101,15 @@ fn feed(value: &Value, hash: &mut Fnv) {
 }
 
 /// 64-bit FNV-1a: tiny, stable across builds and platforms (std's hasher is neither promised).
-struct Fnv(u64);
+/// Also names the versions of the stored workspace (`storage::tab_notes`).
+pub(crate) struct Fnv(pub(crate) u64);
 
 impl Fnv {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Fnv(0xcbf2_9ce4_8422_2325)
     }
 
-    fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         for byte in bytes {
             self.0 ^= u64::from(*byte);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);

@@ -178,13 +178,28 @@ fn drop_oldest_snapshot() -> bool {
     }
 }
 
-/// The workspace as another tab just wrote it, if it can be read.
-pub fn read_current() -> Option<Workspace> {
-    let raw = LocalStorage::raw().get_item(WORKSPACE_KEY).ok()??;
-    match decode(Some(&raw)).ok()? {
+/// The stored text of the workspace (`None` when there is none, or storage cannot be read).
+pub fn read_raw() -> Option<String> {
+    read_text(WORKSPACE_KEY)
+}
+
+/// A stored text as a workspace (migrated if it is older); `None` when it cannot be read.
+pub fn workspace_of(raw: &str) -> Option<Workspace> {
+    match decode(Some(raw)).ok()? {
         Loaded::Current(ws) | Loaded::Migrated { workspace: ws, .. } => Some(ws),
         Loaded::Fresh => None,
     }
+}
+
+/// The text under any key of local storage.
+pub fn read_text(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok()?
+}
+
+/// Writes a text under a key of its own (the notes between tabs), without giving way to it:
+/// snapshots are dropped for the workspace only.
+pub fn write_text(key: &str, text: &str) -> Result<(), SaveError> {
+    write(key, text)
 }
 
 fn is_quota_error(error: &JsValue) -> bool {

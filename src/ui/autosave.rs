@@ -1,10 +1,10 @@
 //! Autosave: every change of the workspace is written to local storage shortly after the last
 //! keystroke (debounced), and at once when the page is hidden or closed, so that a reload never
-//! loses the last thing typed. Writes by another tab are picked up; failures become notices.
+//! loses the last thing typed. Writing merges what another tab wrote meanwhile, and a write by
+//! another tab is merged in (`tabs.rs`); failures become notices.
 
-use super::notices::Level;
 use super::state::{AppState, SaveStatus};
-use crate::storage::{codec, local, WORKSPACE_KEY};
+use super::tabs::Tabs;
 use leptos::ev;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -12,15 +12,13 @@ use std::time::Duration;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 const DEBOUNCE: Duration = Duration::from_millis(400);
-const SAVE_NOTICE: &str = "save";
 
 #[derive(Clone, Copy)]
 struct Autosave {
     state: AppState,
     timer: StoredValue<Option<TimeoutHandle>>,
-    /// The text last written (or read from another tab): identical states are not rewritten,
-    /// which also stops two tabs from echoing each other's writes for ever.
-    last_written: StoredValue<String>,
+    /// Writes, merging what other tabs wrote (`tabs.rs`).
+    tabs: Tabs,
 }
 
 impl Autosave {
@@ -33,53 +31,24 @@ impl Autosave {
         self.timer.set_value(handle);
     }
 
-    fn flush(self) {
+    fn cancel_timer(self) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
             self.timer.set_value(None);
         }
-        let text = self.state.workspace.with_untracked(codec::encode);
-        if text == self.last_written.get_value() {
-            self.state.save_status.set(SaveStatus::Saved);
-            return;
-        }
-        match local::save_encoded(&text) {
-            Ok(()) => {
-                super::persistence::ask_once();
-                self.last_written.set_value(text);
-                self.state.save_status.set(SaveStatus::Saved);
-                self.state.notices.clear_keyed(SAVE_NOTICE);
-            }
-            Err(error) => {
-                self.state.save_status.set(SaveStatus::Failed);
-                self.state.notices.set_keyed(SAVE_NOTICE, Level::Error, error.message_fr());
-            }
-        }
     }
 
-    /// Another tab saved: take its version unless this tab has changes not yet written.
-    fn on_other_tab(self, event: web_sys::StorageEvent) {
-        if event.key().as_deref() != Some(WORKSPACE_KEY) {
-            return;
-        }
-        if self.state.save_status.get_untracked() == SaveStatus::Pending {
-            self.state.notices.set_keyed(
-                "other-tab",
-                Level::Warning,
-                "Ce navigateur a un autre onglet ouvert sur Atelier CLS qui vient d’enregistrer. Les modifications \
-                 de cet onglet-ci sont conservées et remplacent les siennes ; fermez l’un des deux onglets.",
-            );
-            return;
-        }
-        if let Some(workspace) = local::read_current() {
-            self.last_written.set_value(event.new_value().unwrap_or_default());
-            self.state.workspace.set(workspace);
-            self.state.notices.set_keyed(
-                "other-tab",
-                Level::Info,
-                "Mis à jour avec les modifications faites dans un autre onglet.",
-            );
-        }
+    /// Saves under the lock the tabs share.
+    fn flush(self) {
+        self.cancel_timer();
+        self.tabs.save();
+    }
+
+    /// Saves at once, without waiting for the lock: the page is going away, or hidden (a
+    /// hidden page may be frozen or discarded without another event).
+    fn flush_now(self) {
+        self.cancel_timer();
+        self.tabs.save_now();
     }
 }
 
@@ -90,9 +59,7 @@ pub fn start(state: AppState, can_save: bool) {
         state.save_status.set(SaveStatus::Disabled);
         return;
     }
-    let initial = state.workspace.with_untracked(codec::encode);
-    let autosave =
-        Autosave { state, timer: StoredValue::new(None), last_written: StoredValue::new(initial) };
+    let autosave = Autosave { state, timer: StoredValue::new(None), tabs: Tabs::new(state) };
 
     Effect::new(move |previous: Option<()>| {
         state.workspace.track();
@@ -103,7 +70,7 @@ pub fn start(state: AppState, can_save: bool) {
 
     let flush = move || {
         if autosave.state.save_status.get_untracked() == SaveStatus::Pending {
-            autosave.flush();
+            autosave.flush_now();
         }
     };
     // Listeners stay registered for the whole life of the page.
@@ -114,7 +81,7 @@ pub fn start(state: AppState, can_save: bool) {
             flush();
         }
     });
-    std::mem::forget(window_event_listener(ev::storage, move |e| autosave.on_other_tab(e)));
+    std::mem::forget(window_event_listener(ev::storage, move |e| autosave.tabs.on_storage(e)));
 }
 
 /// Page lifecycle events have no typed descriptor in Leptos: plain DOM listeners, kept for ever.

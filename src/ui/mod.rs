@@ -47,6 +47,10 @@ mod screens;
 mod shell;
 #[cfg(target_arch = "wasm32")]
 mod state;
+#[cfg(target_arch = "wasm32")]
+mod tabs;
+#[cfg(target_arch = "wasm32")]
+mod web_lock;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

@@ -1,5 +1,5 @@
-//! Messages to the user: save failures, data set aside, changes from another tab, and the
-//! "Annuler" offered after every deletion. Errors are announced by screen readers at once
+//! Messages to the user: save failures, data set aside, changes from another tab (with « Rétablir
+//! mon texte » when one replaced this tab's text), and the "Annuler" offered after every deletion. Errors are announced by screen readers at once
 //! (role="alert"); the rest politely (role="status").
 
 use leptos::prelude::*;
@@ -27,6 +27,9 @@ pub struct Notice {
     level: Level,
     text: String,
     undo: Option<Undo>,
+    /// Its button gives back something lost (« Rétablir mon texte »): it stays offered beside
+    /// others, each for its own text, where only the latest « Annuler » is.
+    gives_back: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -41,17 +44,21 @@ impl Notices {
     }
 
     fn add(&self, key: Option<&'static str>, level: Level, text: String, undo: Option<Undo>) {
-        let id = self.next_id.get_value();
-        self.next_id.set_value(id + 1);
+        self.add_notice(Notice { id: 0, key, level, text, undo, gives_back: false });
+    }
+
+    fn add_notice(&self, mut notice: Notice) {
+        notice.id = self.next_id.get_value();
+        self.next_id.set_value(notice.id + 1);
         self.list.update(|list| {
-            if key.is_some() {
-                list.retain(|n| n.key != key);
+            if notice.key.is_some() {
+                list.retain(|n| n.key != notice.key);
             }
             // Only the latest undo stays offered: older ones would restore stale states.
-            if undo.is_some() {
-                list.retain(|n| n.undo.is_none());
+            if notice.undo.is_some() && !notice.gives_back {
+                list.retain(|n| n.undo.is_none() || n.gives_back);
             }
-            list.push(Notice { id, key, level, text, undo });
+            list.push(notice);
         });
     }
 
@@ -82,6 +89,26 @@ impl Notices {
             text.into(),
             Some(Undo { label: label.into(), run: Arc::new(undo) }),
         );
+    }
+
+    /// Reports something lost with a button that gives it back (`run`), offered until used or
+    /// dismissed, whatever else is reported meanwhile.
+    pub fn offer_give_back(
+        &self,
+        level: Level,
+        text: impl Into<String>,
+        label: impl Into<String>,
+        run: impl Fn() + Send + Sync + 'static,
+    ) {
+        let undo = Some(Undo { label: label.into(), run: Arc::new(run) });
+        self.add_notice(Notice {
+            id: 0,
+            key: None,
+            level,
+            text: text.into(),
+            undo,
+            gives_back: true,
+        });
     }
 
     fn dismiss(&self, id: u64) {
