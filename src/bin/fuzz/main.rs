@@ -27,6 +27,8 @@ mod rng;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema_gen;
 #[cfg(not(target_arch = "wasm32"))]
+mod screens;
+#[cfg(not(target_arch = "wasm32"))]
 mod strings;
 #[cfg(not(target_arch = "wasm32"))]
 mod targets;
@@ -152,7 +154,7 @@ mod run {
     impl Progress {
         fn tick(&self) {
             let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
-            if done % self.step == 0 {
+            if done.is_multiple_of(self.step) {
                 eprintln!("{done} inputs, {:.0} s", self.started.elapsed().as_secs_f64());
             }
         }

@@ -1,6 +1,7 @@
 //! What each input goes through, as the app does it, and the promises checked on the way:
 //!
-//! - an exchange file: `check_file`, then, when accepted, the merge preview against the contract
+//! - an exchange file: `check_file`, then, when accepted, one time in four what the screens
+//!   compute from it (`screens`), and one time in three the merge preview against the contract
 //!   of the same id (`plan_import`) and the merge with a choice per item (random among those
 //!   offered), or the contract added when it is new; a refused file must leave the workspace
 //!   exactly as it was, and every refusal has between 1 and `MAX_PROBLEMS` problems, each with
@@ -64,6 +65,9 @@ fn import_into(
     rng: &mut Rng,
 ) -> Result<Envelope, Vec<ImportProblem>> {
     let checked = check_file(bytes)?;
+    if rng.one_in(4) {
+        crate::screens::open(&checked.envelope.contract, rng);
+    }
     // A merge costs more than the checks; one accepted file in three is enough to find what
     // a merge does with odd contracts, and keeps the run at a million inputs in minutes.
     if !rng.one_in(3) {
