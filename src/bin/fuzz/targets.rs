@@ -8,7 +8,8 @@
 //!   a place and a message; an accepted file exported again reads back the same, and the
 //!   workspace after the merge is saved and read back the same;
 //! - stored data: `storage::decode` (older formats migrated); what it reads is saved and read
-//!   back the same, and a refusal has a message;
+//!   back the same, its open contract goes through the screens now and then, and a refusal has
+//!   a message;
 //! - a stored list of snapshots: `decode_list`, then `restore` of each snapshot.
 //!
 //! A broken promise is an `Err` with what went wrong; a panic is caught by the caller.
@@ -115,6 +116,9 @@ pub fn storage(bytes: &[u8], rng: &mut Rng) -> Result<Verdict, String> {
         Ok(Loaded::Current(workspace) | Loaded::Migrated { workspace, .. }) => {
             if rng.one_in(8) {
                 round_trip(&workspace)?;
+            }
+            if let Some(contract) = workspace.active().filter(|_| rng.one_in(4)) {
+                crate::screens::open(contract, rng);
             }
             Ok(Verdict::Accepted)
         }
