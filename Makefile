@@ -1,5 +1,5 @@
 # The four commands of Atelier CLS. Each installs what it needs when it is missing.
-.PHONY: serve build test lint test-native test-browser bench size setup
+.PHONY: serve build test lint test-native test-fuzz test-browser fuzz bench size setup
 
 setup:
 	@scripts/setup.sh
@@ -17,13 +17,25 @@ lint:
 test-native:
 	cargo test --locked
 
+# The fuzzer (src/bin/fuzz/): generated and mutated exchange files and stored data through the
+# importer and the storage codec, in the `fuzz` profile (release speed, quick to build, panics
+# caught per input). Fails on any panic or broken promise, leaving the input in target/fuzz/.
+# FUZZ_SEED is printed and taken from the clock unless given; test-fuzz runs a fixed seed.
+FUZZ_COUNT ?= 1000000
+FUZZ_TEST_COUNT ?= 20000
+fuzz:
+	FUZZ_COUNT=$(FUZZ_COUNT) cargo run --locked --quiet --profile fuzz --bin fuzz
+
+test-fuzz:
+	FUZZ_COUNT=$(FUZZ_TEST_COUNT) FUZZ_SEED=$${FUZZ_SEED:-1} cargo run --locked --quiet --profile fuzz --bin fuzz
+
 test-browser:
 	@scripts/setup.sh --with-browser
 	node --test --test-concurrency=1 tests/build/ tests/documents/ tests/browser/ tests/firefox/
 
-# Formatting and lints, native tests, then the browser suite against the release build: the
-# last line is node's own summary.
-test: build lint test-native test-browser
+# Formatting and lints, native tests, a short fuzzing run, then the browser suite against the
+# release build: the last line is node's own summary.
+test: build lint test-native test-fuzz test-browser
 
 bench: build
 	@scripts/setup.sh --with-browser

@@ -60,7 +60,7 @@ fn generation(generation: u8) -> String {
 fn identity(doc: &mut Document, contract: &Contract) {
     doc.heading(1, "Identité et période");
     let period = contract.period;
-    let years = period.years().count();
+    let years = usize::try_from(period.length()).unwrap_or(usize::MAX);
     let c = &contract.coordinator;
     let coordination = [&c.name, &c.organisation, &c.email, &c.phone]
         .into_iter()

@@ -19,13 +19,28 @@ impl Default for Period {
     }
 }
 
+/// `Period::years` lists at most this many years. A CLS lasts 4 or 5 years and validation
+/// calls a period of more than 10 an error, but a year typed by mistake or a crafted file can
+/// hold a period of billions of years: every screen that has a row or a column per year
+/// (planning summary, « Suivi », documents, tables) would then run out of memory.
+pub const MAX_LISTED_YEARS: i32 = 100;
+
 impl Period {
     pub fn contains_year(self, year: i32) -> bool {
         (self.first_year..=self.last_year).contains(&year)
     }
 
+    /// The years of the period in order, at most `MAX_LISTED_YEARS` of them (an absurd period
+    /// is cut, and validation reports it).
     pub fn years(self) -> impl Iterator<Item = i32> {
-        self.first_year..=self.last_year
+        let last = self.last_year.min(self.first_year.saturating_add(MAX_LISTED_YEARS - 1));
+        self.first_year..=last
+    }
+
+    /// How many years the period covers, first and last included (0 when inverted), counted
+    /// without listing them.
+    pub fn length(self) -> u64 {
+        u64::try_from(i64::from(self.last_year) - i64::from(self.first_year) + 1).unwrap_or(0)
     }
 
     /// « 2024-2028 »: how messages and documents name the period.
@@ -208,6 +223,23 @@ impl Contract {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by `make fuzz`: a file whose period ran from `i32::MIN` to `i32::MAX` passed the
+    /// import, then the planning's summary asked for four billion rows and the app died.
+    #[test]
+    fn an_absurd_period_lists_a_bounded_number_of_years() {
+        let absurd = Period { first_year: i32::MIN, last_year: i32::MAX };
+        assert_eq!(absurd.years().count(), MAX_LISTED_YEARS as usize);
+        assert_eq!(absurd.years().next(), Some(i32::MIN));
+        assert_eq!(absurd.length(), 1 << 32);
+        let late = Period { first_year: i32::MAX - 1, last_year: i32::MAX };
+        assert_eq!(late.years().collect::<Vec<_>>(), [i32::MAX - 1, i32::MAX]);
+        let usual = Period::default();
+        assert_eq!(usual.years().collect::<Vec<_>>(), [2024, 2025, 2026, 2027, 2028]);
+        assert_eq!(usual.length(), 5);
+        assert_eq!(Period { first_year: 2028, last_year: 2024 }.years().count(), 0);
+        assert_eq!(Period { first_year: 2028, last_year: 2024 }.length(), 0);
+    }
 
     #[test]
     fn a_contract_written_before_the_fictional_flag_reads_as_a_real_one() {

@@ -97,6 +97,12 @@ pub fn review_of(reviews: &[YearReview], year: i32) -> Option<&YearReview> {
     reviews.iter().find(|r| r.year == year)
 }
 
+/// The review of the year before `year`, if any (none before the first year an `i32` holds:
+/// a crafted file's period can start there, found by `make fuzz`).
+pub fn previous_review(reviews: &[YearReview], year: i32) -> Option<&YearReview> {
+    review_of(reviews, year.checked_sub(1)?)
+}
+
 /// The status given for `year`, `None` when « Non renseigné ».
 pub fn status_of(reviews: &[YearReview], year: i32) -> Option<ReviewStatus> {
     review_of(reviews, year).and_then(|r| r.status)
@@ -154,7 +160,7 @@ pub fn edit_review(
 /// marked as still to confirm. Nothing happens when the previous year has no review, or when
 /// this year already has a status (the coordinator's words are never overwritten).
 pub fn carry_over(reviews: &mut Vec<YearReview>, year: i32) -> bool {
-    let Some(previous) = review_of(reviews, year - 1).cloned() else { return false };
+    let Some(previous) = previous_review(reviews, year).cloned() else { return false };
     if previous.is_blank() || status_of(reviews, year).is_some() {
         return false;
     }
@@ -170,6 +176,18 @@ pub fn carry_over(reviews: &mut Vec<YearReview>, year: i32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by `make fuzz`: a year of `i32::MIN` (a crafted file's period starts there) made
+    /// « the year before » overflow.
+    #[test]
+    fn the_first_year_an_i32_holds_has_no_previous_year() {
+        let mut reviews = vec![YearReview::with_status(i32::MAX, ReviewStatus::Done)];
+        assert_eq!(previous_review(&reviews, i32::MIN), None);
+        assert!(!carry_over(&mut reviews, i32::MIN));
+        assert_eq!(reviews.len(), 1);
+        let earlier = YearReview::with_status(i32::MIN, ReviewStatus::Done);
+        assert_eq!(previous_review(std::slice::from_ref(&earlier), i32::MIN + 1), Some(&earlier));
+    }
 
     #[test]
     fn a_year_without_review_is_not_filled() {

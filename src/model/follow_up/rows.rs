@@ -3,7 +3,7 @@
 
 use crate::model::axis::NO_AXIS;
 use crate::model::numbering::Numbering;
-use crate::model::review::{review_of, status_of};
+use crate::model::review::{previous_review, review_of, status_of};
 use crate::model::{Action, Contract, Id, ReviewStatus, YearReview};
 
 /// Whose review a row shows.
@@ -151,7 +151,7 @@ pub fn follow_up_rows(contract: &Contract, numbers: &Numbering, year: i32) -> Ve
                 label,
                 lead_id,
                 review: review_of(reviews, year).cloned(),
-                has_previous: review_of(reviews, year - 1).is_some_and(|r| !r.is_blank()),
+                has_previous: previous_review(reviews, year).is_some_and(|r| !r.is_blank()),
             };
             rows.push(row(
                 RowOwner::Sheet(sheet.id),
@@ -186,6 +186,16 @@ pub fn action_status(
 mod tests {
     use super::*;
     use crate::model::planning::fixture::sample as contract;
+
+    /// Found by `make fuzz`: a file whose period starts in `i32::MIN` opened « Suivi » on that
+    /// year, and looking for the year before overflowed.
+    #[test]
+    fn the_rows_of_the_first_year_an_i32_holds_have_no_previous_year() {
+        let mut c = contract();
+        c.period.first_year = i32::MIN;
+        let rows = follow_up_rows(&c, &Numbering::of(&c), i32::MIN);
+        assert!(!rows.is_empty() && rows.iter().all(|r| !r.has_previous));
+    }
 
     #[test]
     fn each_fiche_has_its_row_before_its_actions_in_reading_order() {

@@ -1,6 +1,7 @@
 //! Geometry of the chart: its columns at each scale and where bars and dates fall, in percent
 //! of the width from January of the first year to December of the last one.
 
+use crate::model::contract::MAX_LISTED_YEARS;
 use crate::model::iso_date::{days_in_month, parse_iso_date};
 use crate::model::YearMonth;
 
@@ -52,8 +53,15 @@ pub const SHORT_MONTHS_FR: [&str; 12] = [
     "déc.",
 ];
 
+/// The last year drawn: at most `MAX_LISTED_YEARS` from the first, as `Period::years` (an
+/// absurd period would otherwise ask for billions of columns).
+fn last_drawn(first_year: i32, last_year: i32) -> i32 {
+    last_year.min(first_year.saturating_add(MAX_LISTED_YEARS - 1))
+}
+
 /// The window as (index of its first month, number of months); `None` when inverted.
 fn window(first_year: i32, last_year: i32) -> Option<(i64, i64)> {
+    let last_year = last_drawn(first_year, last_year);
     (first_year <= last_year).then(|| {
         (i64::from(first_year) * 12, (i64::from(last_year) - i64::from(first_year) + 1) * 12)
     })
@@ -71,7 +79,7 @@ pub fn columns(first_year: i32, last_year: i32, scale: Scale) -> Vec<(String, u3
     }
     let span = scale.months();
     let mut columns = Vec::new();
-    for year in first_year..=last_year {
+    for year in first_year..=last_drawn(first_year, last_year) {
         match scale {
             Scale::Years => columns.push((year.to_string(), span)),
             Scale::Quarters => columns.extend((1..=4).map(|q| (format!("T{q} {year}"), span))),
@@ -153,6 +161,16 @@ mod tests {
         assert_eq!(Scale::Years.key(), "annees");
         assert_eq!(Scale::Years.label(), "Années");
         assert_eq!(Scale::from_key("semaines"), None);
+    }
+
+    /// The planning of an absurd period (`i32::MIN` to `i32::MAX`, from a crafted file) draws
+    /// its first hundred years instead of asking for billions of columns.
+    #[test]
+    fn an_absurd_period_draws_a_bounded_number_of_columns() {
+        assert_eq!(columns(i32::MIN, i32::MAX, Scale::Months).len(), 1200);
+        let start = YearMonth { year: i32::MIN, month: 1 };
+        let (left, width) = bar_position(Some(start), Some(start), i32::MIN, i32::MAX).unwrap();
+        assert!(close(left, 0.0) && close(width, 100.0 / 1200.0));
     }
 
     #[test]

@@ -69,6 +69,16 @@ mod tests {
     use super::super::rows::plan_rows;
     use super::*;
 
+    /// Found by `make fuzz`: an imported period from `i32::MIN` to `i32::MAX` made this ask
+    /// for four billion rows (the app ran out of memory).
+    #[test]
+    fn an_absurd_period_gives_a_bounded_summary() {
+        let absurd = Period { first_year: i32::MIN, last_year: i32::MAX };
+        let rows = plan_rows(&sample(), 2025);
+        assert_eq!(yearly_summary(&rows, absurd).len(), 100);
+        assert!(load_per_lead(&rows, absurd).iter().all(|(_, counts)| counts.len() == 100));
+    }
+
     fn summary(year: i32, running: usize, starting: usize, ending: usize) -> YearSummary {
         YearSummary { year, running, starting, ending }
     }

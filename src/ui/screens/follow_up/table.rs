@@ -14,7 +14,7 @@ use crate::model::follow_up::{
     action_label, axis_label, page_of, row_facts, Page, RowFacts, RowOwner, PAGE_ROWS,
 };
 use crate::model::numbering::Numbering;
-use crate::model::review::{carry_over, edit_review, review_of, NOT_FILLED_LABEL};
+use crate::model::review::{carry_over, edit_review, previous_review, review_of, NOT_FILLED_LABEL};
 use crate::model::{Contract, Id, ReviewStatus, YearReview};
 use crate::ui::state::{focus_after_render, AppState};
 use leptos::prelude::*;
@@ -55,7 +55,7 @@ fn row_review(sheets: &Sheets, year: i32, owner: RowOwner, old: &RowReview) -> O
     }
     .unwrap_or_default();
     let review = review_of(reviews, year);
-    let has_previous = review_of(reviews, year - 1).is_some_and(|r| !r.is_blank());
+    let has_previous = previous_review(reviews, year).is_some_and(|r| !r.is_blank());
     (review != old.review.as_ref() || has_previous != old.has_previous)
         .then(|| RowReview { review: review.cloned(), has_previous })
 }

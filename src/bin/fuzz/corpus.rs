@@ -1,0 +1,217 @@
+//! What the mutations start from: real files and workspaces. The exchange files of the example
+//! (Bassin d'Aurillac) and of the demonstration, each of their fiches alone in a file (as « les
+//! fiches d'un pilote » exports), generated contracts with their follow-up and a blank one; the
+//! stored workspaces and snapshot lists holding them. Small seeds are picked far more often
+//! than the two big files, so that a million inputs run in minutes.
+//!
+//! Each file comes with the workspace it is imported into (`homes`): one holding the same
+//! contract with other fiches, with what was shared of it or not, so that a mutated file is
+//! merged item by item against a contract of about its size (a merge into the whole example
+//! for every input would slow the run tenfold); now and then a file goes to another workspace,
+//! where it is added whole.
+
+use crate::rng::Rng;
+use atelier_cls::exchange::demonstration::demonstration_contract;
+use atelier_cls::exchange::envelope::with_only_sheets;
+use atelier_cls::exchange::example::example_contract;
+use atelier_cls::exchange::merge::record_export;
+use atelier_cls::exchange::Envelope;
+use atelier_cls::model::follow_up::with_follow_up;
+use atelier_cls::model::json::to_tree;
+use atelier_cls::model::planning::generated_contract;
+use atelier_cls::model::{Contract, Id, Workspace};
+use atelier_cls::storage::encode;
+use atelier_cls::storage::snapshots::{encode_list, Snapshot};
+use serde_json::Value;
+
+const DEMONSTRATION: &[u8] = include_bytes!("../../../examples/cls-demonstration-2024-2028.json");
+
+/// One starting point: its tree and its text.
+pub struct Seed {
+    pub tree: Value,
+    pub text: String,
+}
+
+impl Seed {
+    fn of(tree: Value, pretty: bool) -> Self {
+        let text = if pretty {
+            serde_json::to_string_pretty(&tree).expect("a tree serialises")
+        } else {
+            tree.to_string()
+        };
+        Seed { tree, text }
+    }
+}
+
+/// Seeds of one kind, small ones apart from big ones.
+pub struct Seeds {
+    pub small: Vec<Seed>,
+    pub big: Vec<Seed>,
+}
+
+/// Which seed was picked.
+#[derive(Clone, Copy)]
+pub struct Picked {
+    pub big: bool,
+    pub index: usize,
+}
+
+impl Seeds {
+    /// A seed, one of the big ones once in fifty.
+    pub fn pick(&self, rng: &mut Rng) -> &Seed {
+        self.get(self.draw(rng))
+    }
+
+    pub fn draw(&self, rng: &mut Rng) -> Picked {
+        let big = !self.big.is_empty() && rng.one_in(50);
+        let index = rng.below(if big { self.big.len() } else { self.small.len() });
+        Picked { big, index }
+    }
+
+    pub fn get(&self, picked: Picked) -> &Seed {
+        if picked.big {
+            &self.big[picked.index]
+        } else {
+            &self.small[picked.index]
+        }
+    }
+
+    fn sizes(&self) -> String {
+        let size = |seeds: &[Seed]| seeds.iter().map(|s| s.text.len()).max().unwrap_or(0);
+        format!(
+            "{} small (≤ {} bytes), {} big (≤ {} bytes)",
+            self.small.len(),
+            size(&self.small),
+            self.big.len(),
+            size(&self.big)
+        )
+    }
+}
+
+pub struct Corpus {
+    pub files: Seeds,
+    /// The workspace each file is imported into, in the order of `files`.
+    pub homes: Homes,
+    pub workspaces: Seeds,
+    pub snapshots: Seeds,
+}
+
+/// The workspaces files are imported into, one per file seed.
+pub struct Homes {
+    pub small: Vec<Workspace>,
+    pub big: Vec<Workspace>,
+}
+
+impl Homes {
+    /// The workspace where a file built from `seed` goes: most often the seed's own, now and
+    /// then another one (a file of another contract is then added whole).
+    pub fn of(&self, seed: Picked, rng: &mut Rng) -> &Workspace {
+        let homes = if seed.big { &self.big } else { &self.small };
+        if rng.one_in(10) {
+            rng.pick(&self.small)
+        } else {
+            &homes[seed.index]
+        }
+    }
+}
+
+/// A workspace in storage holding `contracts`, with their items noted as shared or not.
+fn stored(contracts: &[&Contract], shared: bool) -> Workspace {
+    let mut workspace = Workspace::default();
+    for contract in contracts {
+        if shared {
+            record_export(&mut workspace, contract);
+        }
+        workspace.add_contract((*contract).clone());
+    }
+    workspace
+}
+
+impl Corpus {
+    pub fn build() -> Self {
+        let example = example_contract();
+        let demonstration = demonstration_contract(DEMONSTRATION).expect("the demonstration loads");
+        let mut generated = generated_contract(3, 3);
+        with_follow_up(&mut generated);
+        let blank = Contract::blank(Id::from_u128(0xB1A4C), "CLS vierge", 0);
+
+        // A file, and the workspace it is imported into: one holding `here`, shared or not.
+        let file = |contract: &Contract, pretty, here: &Contract, shared: bool| {
+            let envelope =
+                Envelope::new(contract.clone(), "2026-11-23T10:00:00.000Z".into(), "ARS".into());
+            let seed = Seed::of(to_tree(&envelope).expect("an envelope serialises"), pretty);
+            (seed, stored(&[here], shared))
+        };
+        let mut small = vec![
+            file(&generated, true, &generated, true),
+            file(&generated, false, &generated, false),
+            file(&blank, true, &generated, true),
+            file(&generated_contract(1, 1), true, &generated, true),
+        ];
+        for contract in [&example, &demonstration] {
+            // Fiches alone, without the rest of the contract's big texts, imported into the
+            // contract with that fiche and the next one (merged fiche by fiche, quickly).
+            let alone = |ids: &[Id]| {
+                let mut alone = with_only_sheets(contract, ids);
+                alone.diagnostic = Default::default();
+                alone.governance = Default::default();
+                alone
+            };
+            for (n, sheet) in contract.sheets.iter().enumerate() {
+                let next = contract.sheets[(n + 1) % contract.sheets.len()].id;
+                let here = alone(&[sheet.id, next]);
+                small.push(file(&alone(&[sheet.id]), true, &here, n % 2 == 0));
+            }
+        }
+        let big = vec![
+            file(&example, true, &example, true),
+            file(&demonstration, true, &demonstration, false),
+        ];
+        let (small, small_homes) = small.into_iter().unzip();
+        let (big, big_homes) = big.into_iter().unzip();
+        let files = Seeds { small, big };
+        let homes = Homes { small: small_homes, big: big_homes };
+
+        let small_workspaces = [
+            stored(&[], false),
+            stored(&[&blank], false),
+            stored(&[&generated], true),
+            stored(&[&blank, &generated], true),
+        ];
+        let big_workspaces =
+            [stored(&[&example], true), stored(&[&example, &demonstration, &generated], true)];
+        let as_seed = |workspace: &Workspace| {
+            let text = encode(workspace);
+            Seed { tree: serde_json::from_str(&text).expect("stored JSON"), text }
+        };
+        let workspaces = Seeds {
+            small: small_workspaces.iter().map(as_seed).collect(),
+            big: big_workspaces.iter().map(as_seed).collect(),
+        };
+
+        let list = |workspaces: &[Workspace]| {
+            let list: Vec<Snapshot> = workspaces
+                .iter()
+                .enumerate()
+                .map(|(n, w)| Snapshot::of(w, format!("Avant l’import n° {n}"), "2026-11-23"))
+                .collect();
+            let text = encode_list(&list);
+            Seed { tree: serde_json::from_str(&text).expect("snapshot JSON"), text }
+        };
+        let snapshots = Seeds {
+            small: vec![list(&[]), list(&small_workspaces[1..3]), list(&small_workspaces)],
+            big: vec![list(&big_workspaces[..1])],
+        };
+        Corpus { files, homes, workspaces, snapshots }
+    }
+
+    /// What the seeds are, for the report.
+    pub fn describe(&self) -> String {
+        format!(
+            "files: {}; workspaces: {}; snapshot lists: {}",
+            self.files.sizes(),
+            self.workspaces.sizes(),
+            self.snapshots.sizes()
+        )
+    }
+}

@@ -1,0 +1,93 @@
+//! Older formats, written back from today's: the contract of a stored workspace or an exchange
+//! file as an older version of Atelier CLS wrote it, so that every migration runs on the
+//! fuzzer's inputs. One step per format, the reverse of `model::migration`'s steps; the test
+//! below fails when a format has no step back.
+
+use serde_json::{json, Map, Value};
+
+/// One step back, from format `to + 1` to format `to`.
+struct Downgrade {
+    to: u32,
+    apply: fn(&mut Value),
+}
+
+const DOWNGRADES: &[Downgrade] = &[Downgrade { to: 1, apply: to_format_1 }];
+
+/// The oldest format that is still read.
+pub const OLDEST: u32 = 1;
+
+/// `contract` (a tree in today's format) as format `version` wrote it.
+pub fn contract_as(contract: &mut Value, version: u32) {
+    let mut now = atelier_cls::model::SCHEMA_VERSION;
+    while now > version {
+        now -= 1;
+        if let Some(step) = DOWNGRADES.iter().find(|d| d.to == now) {
+            (step.apply)(contract);
+        }
+    }
+}
+
+/// Format 2 to 1: no contract indicators nor `fictional`, three-field reviews without
+/// `to_confirm`, an indicator's yearly value as one `value` and no `scale`.
+fn to_format_1(contract: &mut Value) {
+    let Some(fields) = contract.as_object_mut() else { return };
+    fields.remove("indicators");
+    fields.remove("fictional");
+    let Some(Value::Array(sheets)) = fields.get_mut("sheets") else { return };
+    for sheet in sheets.iter_mut().filter_map(Value::as_object_mut) {
+        old_reviews(sheet);
+        if let Some(Value::Array(actions)) = sheet.get_mut("actions") {
+            actions.iter_mut().filter_map(Value::as_object_mut).for_each(old_reviews);
+        }
+        if let Some(Value::Array(indicators)) = sheet.get_mut("indicators") {
+            for indicator in indicators.iter_mut().filter_map(Value::as_object_mut) {
+                indicator.remove("scale");
+                if let Some(Value::Array(values)) = indicator.get_mut("values") {
+                    for value in values.iter_mut() {
+                        let year = value.get("year").cloned().unwrap_or(Value::Null);
+                        let result = value.get("result").cloned().unwrap_or_else(|| json!(""));
+                        *value = json!({ "year": year, "value": result });
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn old_reviews(owner: &mut Map<String, Value>) {
+    let Some(Value::Array(reviews)) = owner.get_mut("reviews") else { return };
+    for review in reviews.iter_mut().filter_map(Value::as_object_mut) {
+        review.remove("to_confirm");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use atelier_cls::exchange::demonstration::demonstration_contract;
+    use atelier_cls::model::json::{from_tree, to_tree};
+    use atelier_cls::model::migration::migrate_contract;
+    use atelier_cls::model::{Contract, SCHEMA_VERSION};
+
+    #[test]
+    fn every_older_format_has_a_step_back() {
+        for version in OLDEST..SCHEMA_VERSION {
+            assert!(DOWNGRADES.iter().any(|d| d.to == version), "no step back to {version}");
+        }
+    }
+
+    #[test]
+    fn a_contract_written_back_then_migrated_keeps_its_sheets() {
+        let file = include_bytes!("../../../examples/cls-demonstration-2024-2028.json");
+        let contract = demonstration_contract(file).expect("the demonstration loads");
+        for version in OLDEST..SCHEMA_VERSION {
+            let mut tree = to_tree(&contract).expect("a contract serialises");
+            contract_as(&mut tree, version);
+            assert_ne!(tree, to_tree(&contract).expect("a contract serialises"));
+            let upgraded = migrate_contract(tree, version).expect("an old contract migrates");
+            let back: Contract = from_tree(&upgraded).expect("a migrated contract reads");
+            assert_eq!(back.sheets.len(), contract.sheets.len());
+            assert_eq!(back.id, contract.id);
+        }
+    }
+}

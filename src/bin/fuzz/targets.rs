@@ -1,0 +1,145 @@
+//! What each input goes through, as the app does it, and the promises checked on the way:
+//!
+//! - an exchange file: `check_file`, then, when accepted, one time in four what the screens
+//!   compute from it (`screens`), and one time in three the merge preview against the contract
+//!   of the same id (`plan_import`) and the merge with a choice per item (random among those
+//!   offered), or the contract added when it is new; a refused file must leave the workspace
+//!   exactly as it was, and every refusal has between 1 and `MAX_PROBLEMS` problems, each with
+//!   a place and a message; an accepted file exported again reads back the same, and the
+//!   workspace after the merge is saved and read back the same;
+//! - stored data: `storage::decode` (older formats migrated); what it reads is saved and read
+//!   back the same, its open contract goes through the screens now and then, and a refusal has
+//!   a message;
+//! - a stored list of snapshots: `decode_list`, then `restore` of each snapshot.
+//!
+//! A broken promise is an `Err` with what went wrong; a panic is caught by the caller.
+
+use crate::rng::Rng;
+use atelier_cls::exchange::import::{check_file, ImportProblem, MAX_PROBLEMS};
+use atelier_cls::exchange::merge::{
+    add_received_contract, merge_into_workspace, plan_import, Choice,
+};
+use atelier_cls::exchange::Envelope;
+use atelier_cls::model::{Id, Workspace};
+use atelier_cls::storage::snapshots::decode_list;
+use atelier_cls::storage::{decode, encode, Loaded};
+use std::collections::HashMap;
+
+/// Whether the code under test took the input or turned it down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Accepted,
+    Refused,
+}
+
+/// An exchange file imported into a copy of `home`.
+pub fn import(home: &Workspace, bytes: &[u8], rng: &mut Rng) -> Result<Verdict, String> {
+    let mut workspace = home.clone();
+    match import_into(&mut workspace, bytes, rng) {
+        Err(problems) => {
+            check_problems(&problems)?;
+            if workspace != *home {
+                return Err("a refused file changed the workspace".into());
+            }
+            Ok(Verdict::Refused)
+        }
+        Ok(envelope) => {
+            if rng.one_in(8) {
+                let again = check_file(envelope.to_pretty_json().as_bytes());
+                if again.as_ref().map(|c| &c.envelope) != Ok(&envelope) {
+                    return Err(format!("an accepted file exported again reads as {again:?}"));
+                }
+            }
+            if rng.one_in(16) {
+                round_trip(&workspace).map_err(|e| format!("after the merge: {e}"))?;
+            }
+            Ok(Verdict::Accepted)
+        }
+    }
+}
+
+/// What the Échanges screen does with a file: check it, then merge it into the contract of
+/// the same id or add it. Every choice is made at random among those the preview offers.
+fn import_into(
+    workspace: &mut Workspace,
+    bytes: &[u8],
+    rng: &mut Rng,
+) -> Result<Envelope, Vec<ImportProblem>> {
+    let checked = check_file(bytes)?;
+    if rng.one_in(4) {
+        crate::screens::open(&checked.envelope.contract, rng);
+    }
+    // A merge costs more than the checks; one accepted file in three is enough to find what
+    // a merge does with odd contracts, and keeps the run at a million inputs in minutes.
+    if !rng.one_in(3) {
+        return Ok(checked.envelope);
+    }
+    let theirs = checked.envelope.contract.clone();
+    match plan_import(workspace, &theirs) {
+        None => add_received_contract(workspace, theirs),
+        Some(plan) => {
+            let all_suggested = rng.one_in(3);
+            let decisions: HashMap<Id, Choice> = plan
+                .proposals
+                .iter()
+                .filter(|p| !all_suggested || p.suggested.is_none())
+                .map(|p| (p.id, *rng.pick(p.choices())))
+                .collect();
+            let mut next = 1u128 << 100;
+            let fresh = move || {
+                next += 1;
+                Id::from_u128(next)
+            };
+            let origin = checked.envelope.exported_by.as_str();
+            merge_into_workspace(workspace, &theirs, &plan, &decisions, origin, fresh, 1_000);
+        }
+    }
+    Ok(checked.envelope)
+}
+
+fn check_problems(problems: &[ImportProblem]) -> Result<(), String> {
+    if problems.is_empty() || problems.len() > MAX_PROBLEMS {
+        return Err(format!("a refusal with {} problems", problems.len()));
+    }
+    match problems.iter().find(|p| p.location.is_empty() || p.message.is_empty()) {
+        Some(problem) => Err(format!("a problem without place or message: {problem:?}")),
+        None => Ok(()),
+    }
+}
+
+/// Stored data read as the app reads it at start.
+pub fn storage(bytes: &[u8], rng: &mut Rng) -> Result<Verdict, String> {
+    // Local storage holds strings: what it gives back is always valid UTF-8.
+    let raw = String::from_utf8_lossy(bytes);
+    match decode(Some(&raw)) {
+        Ok(Loaded::Fresh) => Err("stored data read as nothing stored".into()),
+        Ok(Loaded::Current(workspace) | Loaded::Migrated { workspace, .. }) => {
+            if rng.one_in(8) {
+                round_trip(&workspace)?;
+            }
+            if let Some(contract) = workspace.active().filter(|_| rng.one_in(4)) {
+                crate::screens::open(contract, rng);
+            }
+            Ok(Verdict::Accepted)
+        }
+        Err(error) if error.message_fr().is_empty() => Err("a refusal without message".into()),
+        Err(_) => Ok(Verdict::Refused),
+    }
+}
+
+/// A workspace saved then read back is the same.
+fn round_trip(workspace: &Workspace) -> Result<(), String> {
+    match decode(Some(&encode(workspace))) {
+        Ok(Loaded::Current(back)) if back == *workspace => Ok(()),
+        Ok(_) => Err("a workspace saved then read back differs".into()),
+        Err(error) => Err(format!("a workspace saved cannot be read back: {error:?}")),
+    }
+}
+
+/// The stored list of snapshots read, then each snapshot restored.
+pub fn snapshots(bytes: &[u8]) -> Result<Verdict, String> {
+    let raw = String::from_utf8_lossy(bytes);
+    let Some(list) = decode_list(Some(&raw)) else { return Ok(Verdict::Refused) };
+    let restored = list.iter().filter(|s| s.restore().is_ok()).count();
+    Ok(if restored == list.len() { Verdict::Accepted } else { Verdict::Refused })
+}
