@@ -11,6 +11,7 @@
 //! where it is added whole.
 
 use crate::rng::Rng;
+use atelier_cls::exchange::backup::Backup;
 use atelier_cls::exchange::demonstration::demonstration_contract;
 use atelier_cls::exchange::envelope::with_only_sheets;
 use atelier_cls::exchange::example::example_contract;
@@ -163,7 +164,16 @@ impl Corpus {
                 small.push(file(&alone(&[sheet.id]), true, &here, n % 2 == 0));
             }
         }
+        // Backups (every contract of a browser in one file), restored into a browser that
+        // holds some of them, the same or changed.
+        let backup = |contracts: &[&Contract], here: Workspace| {
+            let backup = Backup::of(&stored(contracts, true), "2026-11-23T10:00:00.000Z".into());
+            (Seed::of(to_tree(&backup).expect("a backup serialises"), true), here)
+        };
+        small.push(backup(&[&blank, &generated], stored(&[&generated], true)));
+        small.push(backup(&[&generated], stored(&[&blank], false)));
         let big = vec![
+            backup(&[&example, &generated], stored(&[&generated], true)),
             file(&example, true, &example, true),
             file(&demonstration, true, &demonstration, false),
         ];

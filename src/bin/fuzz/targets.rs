@@ -7,6 +7,8 @@
 //!   exactly as it was, and every refusal has between 1 and `MAX_PROBLEMS` problems, each with
 //!   a place and a message; an accepted file exported again reads back the same, and the
 //!   workspace after the merge is saved and read back the same;
+//! - a backup file (every contract of a browser): `check_any`, then, when accepted, `restore`
+//!   into a copy of the workspace, which must then hold every contract of the file;
 //! - stored data: `storage::decode` (older formats migrated); what it reads is saved and read
 //!   back the same, its open contract goes through the screens now and then, and a refusal has
 //!   a message;
@@ -15,7 +17,10 @@
 //! A broken promise is an `Err` with what went wrong; a panic is caught by the caller.
 
 use crate::rng::Rng;
-use atelier_cls::exchange::import::{check_file, ImportProblem, MAX_PROBLEMS};
+use atelier_cls::exchange::backup::{restore, Backup};
+use atelier_cls::exchange::import::{
+    check_any, check_file, CheckedFile, ImportProblem, MAX_PROBLEMS,
+};
 use atelier_cls::exchange::merge::{
     add_received_contract, merge_into_workspace, plan_import, Choice,
 };
@@ -43,10 +48,17 @@ pub fn import(home: &Workspace, bytes: &[u8], rng: &mut Rng) -> Result<Verdict, 
             }
             Ok(Verdict::Refused)
         }
-        Ok(envelope) => {
+        Ok(Arrived::Backup(backup)) => {
+            restored_whole(&workspace, &backup)?;
+            if rng.one_in(16) {
+                round_trip(&workspace).map_err(|e| format!("after the restore: {e}"))?;
+            }
+            Ok(Verdict::Accepted)
+        }
+        Ok(Arrived::Contract(envelope)) => {
             if rng.one_in(8) {
                 let again = check_file(envelope.to_pretty_json().as_bytes());
-                if again.as_ref().map(|c| &c.envelope) != Ok(&envelope) {
+                if again.as_ref().map(|c| &c.envelope) != Ok(&*envelope) {
                     return Err(format!("an accepted file exported again reads as {again:?}"));
                 }
             }
@@ -58,21 +70,49 @@ pub fn import(home: &Workspace, bytes: &[u8], rng: &mut Rng) -> Result<Verdict, 
     }
 }
 
+/// What an accepted file brought.
+enum Arrived {
+    Contract(Box<Envelope>),
+    Backup(Backup),
+}
+
+/// After a restore, every contract of the backup is in the workspace: as it was, or as a copy
+/// beside a different one (then under another id, so only the count can be checked).
+fn restored_whole(workspace: &Workspace, backup: &Backup) -> Result<(), String> {
+    let missing = backup.contracts.iter().filter(|c| workspace.contract(c.id).is_none()).count();
+    if missing > 0 {
+        return Err(format!("a restore left {missing} contracts of the backup out"));
+    }
+    Ok(())
+}
+
 /// What the Échanges screen does with a file: check it, then merge it into the contract of
-/// the same id or add it. Every choice is made at random among those the preview offers.
+/// the same id or add it (a backup: restore it). Every choice is made at random among those
+/// the preview offers.
 fn import_into(
     workspace: &mut Workspace,
     bytes: &[u8],
     rng: &mut Rng,
-) -> Result<Envelope, Vec<ImportProblem>> {
-    let checked = check_file(bytes)?;
+) -> Result<Arrived, Vec<ImportProblem>> {
+    let checked = match check_any(bytes)? {
+        CheckedFile::Contract(checked) => *checked,
+        CheckedFile::Backup(checked) => {
+            let mut next = 1u128 << 100;
+            let fresh = move || {
+                next += 1;
+                Id::from_u128(next)
+            };
+            restore(workspace, &checked.backup, fresh, 1_000);
+            return Ok(Arrived::Backup(checked.backup));
+        }
+    };
     if rng.one_in(4) {
         crate::screens::open(&checked.envelope.contract, rng);
     }
     // A merge costs more than the checks; one accepted file in three is enough to find what
     // a merge does with odd contracts, and keeps the run at a million inputs in minutes.
     if !rng.one_in(3) {
-        return Ok(checked.envelope);
+        return Ok(Arrived::Contract(Box::new(checked.envelope)));
     }
     let theirs = checked.envelope.contract.clone();
     match plan_import(workspace, &theirs) {
@@ -94,7 +134,7 @@ fn import_into(
             merge_into_workspace(workspace, &theirs, &plan, &decisions, origin, fresh, 1_000);
         }
     }
-    Ok(checked.envelope)
+    Ok(Arrived::Contract(Box::new(checked.envelope)))
 }
 
 fn check_problems(problems: &[ImportProblem]) -> Result<(), String> {
