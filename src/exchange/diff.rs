@@ -158,7 +158,7 @@ fn compare_keyed(
 
 /// How an element of a list is named in a path: its title, name, description or year.
 fn element_label(item: &Value) -> String {
-    for key in ["title", "name", "description", "text", "date"] {
+    for key in ["title", "name", "description", "text", "action", "object", "date"] {
         if let Some(text) = item.get(key).and_then(Value::as_str).filter(|t| !t.trim().is_empty()) {
             return format!("« {} »", shorten(text, 50));
         }
@@ -222,22 +222,49 @@ const FIELDS: &[(&str, &str)] = &[
     ("communes", "Communes"),
     ("population", "Population"),
     ("priority_neighbourhoods", "Quartiers prioritaires (QPV)"),
+    ("texts", "Textes du contrat"),
+    ("legal_references", "Références juridiques"),
+    ("preamble", "Préambule"),
+    ("duration", "Durée"),
+    ("revision", "Révision"),
+    ("termination", "Résiliation"),
     ("signing", "Signature"),
+    ("frozen_copy", "Version figée"),
     ("coordinator", "Coordination"),
     ("organisation", "Organisation"),
     ("kind", "Type"),
     ("signatory", "Signataire"),
+    ("signer", "Nom du signataire"),
+    ("capacity", "Qualité"),
+    ("by_delegation", "Par délégation"),
+    ("rank", "Ordre sur la page des signatures"),
+    ("commitments", "Engagements"),
     ("partner", "Partenaire"),
     ("contact", "Contact"),
     ("email", "Courriel"),
     ("phone", "Téléphone"),
+    ("bodies", "Instances"),
     ("body", "Instance"),
+    ("duties", "Attributions"),
+    ("meeting_frequency", "Fréquence des réunions"),
     ("organisation_id", "Organisation"),
     ("role", "Rôle"),
     ("date", "Date"),
     ("place", "Lieu"),
     ("notes", "Notes"),
     ("category", "Catégorie"),
+    ("previous_review", "Bilan du précédent contrat"),
+    ("consultation", "Retour des partenaires"),
+    ("sheets", "Fiches du précédent contrat"),
+    ("items", "Actions du précédent contrat"),
+    ("action", "Action"),
+    ("recommendations", "Recommandations"),
+    ("amendments", "Avenants"),
+    ("number", "Numéro"),
+    ("meeting_id", "Réunion"),
+    ("adopted_by", "Adopté par"),
+    ("object", "Objet"),
+    ("changes", "Modifications"),
     ("text", "Texte"),
     ("mental_health", "Santé mentale"),
     ("objectives", "Objectifs stratégiques"),
@@ -259,6 +286,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("end", "Fin"),
     ("lead_id", "Porteur"),
     ("milestone", "Jalon"),
+    ("leads", "Pilotes"),
     ("lead", "Pilote"),
     ("person", "Personne"),
     ("partner_ids", "Partenaires"),
@@ -324,7 +352,7 @@ fn enum_label(key: &str) -> Option<&'static str> {
         .or_else(|| find(Priority::ALL, Priority::key, Priority::label, key))
         .or_else(|| find(SheetKind::ALL, SheetKind::key, SheetKind::label, key))
         .or_else(|| find(Participation::ALL, Participation::key, Participation::label, key))
-        .or_else(|| find(&Body::ALL, Body::key, Body::label, key))
+        .or_else(|| find(Body::ALL, Body::key, Body::label, key))
         .or_else(|| find(&FindingCategory::ALL, FindingCategory::key, FindingCategory::label, key))
         .or_else(|| {
             find(&OrganisationKind::ALL, OrganisationKind::key, OrganisationKind::label, key)
@@ -356,7 +384,7 @@ mod tests {
         check(Priority::ALL, Priority::key);
         check(SheetKind::ALL, SheetKind::key);
         check(Participation::ALL, Participation::key);
-        check(&Body::ALL, Body::key);
+        check(Body::ALL, Body::key);
         check(&FindingCategory::ALL, FindingCategory::key);
         check(&OrganisationKind::ALL, OrganisationKind::key);
         check(FundingKind::ALL, FundingKind::key);
@@ -387,7 +415,7 @@ mod tests {
         mine.actions.push(Action::new(Id::from_u128(3), "Atelier cuisine", 0));
         let mut theirs = mine.clone();
         theirs.priority = Priority::High;
-        theirs.lead.organisation_id = Some(Id::from_u128(7));
+        theirs.lead_mut().organisation_id = Some(Id::from_u128(7));
         theirs.actions[0].end = YearMonth::new(2026, 9);
         theirs.modified_at = 99;
         let changes = field_changes(
@@ -398,12 +426,9 @@ mod tests {
         let change = |field: &str| changes.iter().find(|c| c.field == field).cloned();
         assert_eq!(
             change("Priorité").map(|c| (c.mine, c.theirs)),
-            Some(("Moyenne".into(), "Haute".into()))
+            Some(("Non renseigné".into(), "Haute".into()))
         );
-        assert_eq!(
-            change("Pilote › Organisation").map(|c| c.theirs),
-            Some("Mairie d’Aurillac".into())
-        );
+        assert_eq!(change("Pilotes").map(|c| c.theirs), Some("Mairie d’Aurillac".into()));
         assert_eq!(
             change("Actions › « Atelier cuisine » › Fin").map(|c| (c.mine, c.theirs)),
             Some(("—".into(), "septembre 2026".into()))

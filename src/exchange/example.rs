@@ -37,7 +37,7 @@ mod tests {
         assert_eq!(contract.axes.len(), 8);
         assert_eq!(contract.axes.iter().map(|a| a.objectives.len()).sum::<usize>(), 10);
         assert_eq!(contract.sheets.len(), 8);
-        assert_eq!(contract.organisations.iter().filter(|o| o.signatory).count(), 10);
+        assert_eq!(contract.organisations.iter().filter(|o| o.is_signatory()).count(), 10);
         let per_sheet: Vec<usize> =
             contract.sheets.iter().map(|s| s.specific_objectives.len()).collect();
         assert_eq!(per_sheet, SPECIFIC_PER_SHEET);
@@ -111,7 +111,7 @@ mod tests {
             for finding in &sheet.finding_ids {
                 assert!(findings.contains(finding), "finding of {}", sheet.title);
             }
-            if let Some(lead) = sheet.lead.organisation_id {
+            for lead in sheet.lead_ids() {
                 assert!(organisations.contains(&lead), "lead of {}", sheet.title);
             }
             for partner in &sheet.partner_ids {

@@ -58,7 +58,7 @@ fn the_signature_page_has_one_block_per_signatory() {
     assert_eq!(
         signatures[0],
         Block::Paragraph {
-            text: "Fait à Sorel-sur-Lende, le 15 février 2024.".into(),
+            text: "Fait à Sorel-sur-Lende, le 15/02/2024".into(),
             kind: ParagraphKind::Body
         }
     );
@@ -69,11 +69,11 @@ fn the_signature_page_has_one_block_per_signatory() {
         "Agence régionale de santé — délégation départementale de la Lende"
     );
     assert_eq!(
-        signatories[0].signer,
-        "Déléguée départementale, co-présidente du COPIL, Mme Lucie Carrier"
+        (signatories[0].capacity.as_str(), signatories[0].signer.as_str()),
+        ("Déléguée départementale", "Mme Lucie Carrier")
     );
     let msa = signatories.iter().find(|s| s.party.starts_with("MSA")).unwrap();
-    assert_eq!(msa.signer, "", "no member of the COPIL: left to write by hand");
+    assert_eq!(msa.lines(), Vec::<&str>::new(), "nobody named: left to write by hand");
     let blocks = &doc.blocks;
     let page = blocks.iter().rposition(|b| *b == Block::PageBreak).unwrap();
     assert_eq!(blocks[page + 1], Block::Heading { level: 1, text: "Signatures".into() });
@@ -134,7 +134,7 @@ fn a_blank_contract_is_still_a_document_with_no_empty_section() {
     let blank = crate::model::Contract::blank(Id::from_u128(1), "", 0);
     let doc = contract_document(&blank);
     assert_eq!(doc.title, "Contrat local de santé");
-    let place_and_date = format!("Fait à {TO_WRITE}, le {TO_WRITE}.");
+    let place_and_date = format!("Fait à {TO_WRITE}, le {TO_WRITE}");
     assert!(doc.texts().any(|t| t == place_and_date), "{:?}", section(&doc, "Signatures"));
     assert_no_empty_section(&doc);
 }
