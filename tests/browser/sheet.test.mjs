@@ -65,7 +65,7 @@ test('a complete sheet is filled with the keyboard through every step and found 
   await press(page.getByRole('group', { name: 'Partenaires' }).getByRole('checkbox', { name: /^Mutualité|^MSA|^Conseil départemental/ }).first(), 'Space');
   await typeInto(page.getByLabel('Nouveau partenaire'), 'Club de randonnée du Cantal');
   await page.getByLabel('Nouveau partenaire').press('Enter');
-  await until(async () => assert.equal(await page.getByRole('checkbox', { name: 'Club de randonnée du Cantal' }).isChecked(), true));
+  await until(async () => assert.equal(await page.getByRole('group', { name: 'Partenaires' }).getByRole('checkbox', { name: 'Club de randonnée du Cantal' }).isChecked(), true));
   await typeInto(page.getByLabel('Publics cibles'), 'Patients atteints de maladies chroniques');
   await chooseWithKeyboard(page.getByLabel('Participation des habitants'), 'Concertation');
   await next(page);
