@@ -231,6 +231,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("signing", "Signature"),
     ("frozen_copy", "Version figée"),
     ("coordinator", "Coordination"),
+    ("organisations", "Organisations"),
     ("organisation", "Organisation"),
     ("kind", "Type"),
     ("signatory", "Signataire"),
@@ -243,7 +244,10 @@ const FIELDS: &[(&str, &str)] = &[
     ("contact", "Contact"),
     ("email", "Courriel"),
     ("phone", "Téléphone"),
+    ("governance", "Gouvernance"),
     ("bodies", "Instances"),
+    ("members", "Membres"),
+    ("meetings", "Réunions"),
     ("body", "Instance"),
     ("duties", "Attributions"),
     ("meeting_frequency", "Fréquence des réunions"),
@@ -252,6 +256,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("date", "Date"),
     ("place", "Lieu"),
     ("notes", "Notes"),
+    ("diagnostic", "Diagnostic"),
     ("category", "Catégorie"),
     ("previous_review", "Bilan du précédent contrat"),
     ("consultation", "Retour des partenaires"),
@@ -267,6 +272,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("changes", "Modifications"),
     ("text", "Texte"),
     ("mental_health", "Santé mentale"),
+    ("axes", "Axes"),
     ("objectives", "Objectifs stratégiques"),
     ("axis_id", "Axe"),
     ("objective_id", "Objectif stratégique"),
@@ -373,6 +379,39 @@ mod tests {
     use serde_json::json;
 
     /// `enum_label` finds a value by its `key`: that key must be what the file holds.
+    /// Every field a contract can hold reads in French in a diff: the example (signature
+    /// blocks, texts, bodies, the previous bilan) with an avenant and a frozen copy added.
+    #[test]
+    fn every_field_of_the_model_has_a_french_label() {
+        fn keys(value: &Value, found: &mut std::collections::BTreeSet<String>) {
+            match value {
+                Value::Object(map) => {
+                    for (key, child) in map {
+                        found.insert(key.clone());
+                        keys(child, found);
+                    }
+                }
+                Value::Array(items) => items.iter().for_each(|v| keys(v, found)),
+                _ => {}
+            }
+        }
+        let mut contract = crate::exchange::example::example_contract();
+        contract.signing.frozen_copy = Some(crate::model::amendment::frozen(&contract));
+        contract.amendments.push(crate::model::Amendment::new(
+            crate::model::Id::from_u128(9),
+            1,
+            0,
+        ));
+        let mut found = std::collections::BTreeSet::new();
+        keys(&serde_json::to_value(&contract).unwrap(), &mut found);
+        let missing: Vec<&String> = found
+            .iter()
+            .filter(|k| !["id", "modified_at"].contains(&k.as_str()))
+            .filter(|k| !FIELDS.iter().any(|(key, _)| key == k))
+            .collect();
+        assert!(missing.is_empty(), "no French label for {missing:?}");
+    }
+
     #[test]
     fn every_closed_list_key_is_its_json_name() {
         fn check<T: serde::Serialize + Copy>(all: &[T], key: fn(T) -> &'static str) {
