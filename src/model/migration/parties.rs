@@ -14,7 +14,9 @@
 //!   default on every fiche (or indicator, or funding line) of the contract was never moved off
 //!   that default by anyone, so it states nothing: priority « Moyenne », participation
 //!   « Aucune », kind « Fiche thématique », indicator frequency « Annuelle », funding kind
-//!   « Fonctionnement ». Where at least one differs, someone chose values and all are kept.
+//!   « Fonctionnement », organisation type « Autre ». Where at least one differs, someone chose
+//!   values and all are kept. (An indicator's kind was always chosen, by the button that added
+//!   it; a member's or meeting's body is kept too: the planning's COPIL markers rely on it.)
 //! - A funding line of 0 € planned, with nothing spent and no days in kind, named a funder
 //!   without an amount (the only way format 2 could): its amount becomes « à préciser ».
 
@@ -124,10 +126,11 @@ fn amount_to_specify(line: &mut Object) {
     }
 }
 
-/// Where a closed-list field sits: on each fiche, on each indicator (of a fiche or of the
-/// contract), or on each funding line.
+/// Where a closed-list field sits: on each organisation, on each fiche, on each indicator (of
+/// a fiche or of the contract), or on each funding line.
 #[derive(Clone, Copy)]
 enum Holder {
+    Organisation,
     Sheet,
     Indicator,
     FundingLine,
@@ -140,11 +143,14 @@ fn each(contract: &mut Object, holder: Holder, visit: &mut dyn FnMut(&mut Object
             entries.iter_mut().filter_map(Value::as_object_mut).for_each(visit);
         }
     }
-    if let Holder::Indicator = holder {
-        list(contract.get_mut("indicators"), visit);
+    match holder {
+        Holder::Organisation => return list(contract.get_mut("organisations"), visit),
+        Holder::Indicator => list(contract.get_mut("indicators"), visit),
+        _ => {}
     }
     list(contract.get_mut("sheets"), &mut |sheet: &mut Object| match holder {
         Holder::Sheet => visit(sheet),
+        Holder::Organisation => {}
         Holder::Indicator => list(sheet.get_mut("indicators"), visit),
         Holder::FundingLine => list(sheet.get_mut("funding"), visit),
     });
@@ -165,6 +171,7 @@ fn unstate_if_uniform(contract: &mut Object, holder: Holder, field: &str, defaul
 }
 
 fn only_defaults_state_nothing(contract: &mut Object) {
+    unstate_if_uniform(contract, Holder::Organisation, "kind", "other");
     unstate_if_uniform(contract, Holder::Sheet, "priority", "medium");
     unstate_if_uniform(contract, Holder::Sheet, "participation", "none");
     unstate_if_uniform(contract, Holder::Sheet, "kind", "thematic");
@@ -176,7 +183,9 @@ fn only_defaults_state_nothing(contract: &mut Object) {
 mod tests {
     use super::*;
     use crate::model::json::from_tree;
-    use crate::model::{Body, Contract, FundingKind, Participation, Priority, SheetKind};
+    use crate::model::{
+        Body, Contract, FundingKind, OrganisationKind, Participation, Priority, SheetKind,
+    };
 
     /// The example as format 2 wrote it (examples/ before this step), in an exchange file.
     const FORMAT_2_FILE: &str = include_str!("fixtures/aurillac-format-2.json");
@@ -211,6 +220,7 @@ mod tests {
             .all(|s| s.priority == Priority::NotStated
                 && s.participation == Participation::NotStated));
         assert_eq!(coordination.kind, SheetKind::Coordination, "kinds differ: all kept");
+        assert_eq!(contract.organisations[0].kind, OrganisationKind::Ars, "types differ: kept");
         let kinds: Vec<Body> = contract.governance.bodies.iter().map(|b| b.kind).collect();
         assert_eq!(kinds, [Body::SteeringCommittee, Body::HealthCommission]);
         assert!(contract.leads.is_empty() && contract.amendments.is_empty());
@@ -230,6 +240,16 @@ mod tests {
         assert_eq!(contract.sheets[2].priority, Priority::High);
         assert_eq!(contract.sheets[0].priority, Priority::Medium, "one differs: all are facts");
         assert_eq!(contract.sheets[0].participation, Participation::None);
+    }
+
+    #[test]
+    fn organisation_types_left_at_their_default_everywhere_state_nothing() {
+        let mut old = format_2();
+        for organisation in old["organisations"].as_array_mut().unwrap() {
+            organisation["kind"] = json!("other");
+        }
+        let contract: Contract = from_tree(&upgrade(old).unwrap()).unwrap();
+        assert!(contract.organisations.iter().all(|o| o.kind == OrganisationKind::NotStated));
     }
 
     #[test]

@@ -25,7 +25,7 @@ pub fn Directory() -> impl IntoView {
             c.organisations.push(Organisation::new(
                 Id::random(),
                 name,
-                OrganisationKind::Other,
+                OrganisationKind::NotStated,
                 now,
             ))
         })

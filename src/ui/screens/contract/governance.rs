@@ -34,7 +34,7 @@ pub fn GovernanceSection() -> impl IntoView {
             c.governance.members.push(Member {
                 id: Id::random(),
                 modified_at: now,
-                body: Body::SteeringCommittee,
+                body: Body::NotStated,
                 name: String::new(),
                 organisation_id: None,
                 role: String::new(),
@@ -46,7 +46,7 @@ pub fn GovernanceSection() -> impl IntoView {
             c.governance.meetings.push(Meeting {
                 id: Id::random(),
                 modified_at: now,
-                body: Body::SteeringCommittee,
+                body: Body::NotStated,
                 date: String::new(),
                 notes: String::new(),
             })

@@ -24,7 +24,7 @@ pub fn Actors(id: Id) -> impl IntoView {
         }
     });
     let add_partner = move |name| {
-        let org = Organisation::new(Id::random(), name, OrganisationKind::Other, now());
+        let org = Organisation::new(Id::random(), name, OrganisationKind::NotStated, now());
         let org_id = org.id;
         state.edit_contract(|c, _| c.organisations.push(org));
         edit_sheet(state, id, |s| s.partner_ids.push(org_id));
