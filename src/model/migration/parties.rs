@@ -50,6 +50,9 @@ pub(super) fn upgrade(mut contract: Value) -> Result<Value, String> {
     }
     if let Some(Value::Array(sheets)) = fields.get_mut("sheets") {
         for sheet in sheets.iter_mut().filter_map(Value::as_object_mut) {
+            if sheet.contains_key("leads") && !sheet.contains_key("lead") {
+                continue; // Already a list: a file that says format 2 but was written later.
+            }
             let lead = sheet.remove("lead");
             let named = lead.as_ref().is_some_and(|lead| {
                 !lead["organisation_id"].is_null()
@@ -69,12 +72,14 @@ pub(super) fn upgrade(mut contract: Value) -> Result<Value, String> {
 fn upgrade_signatories(organisations: &mut [Value]) {
     let mut rank = 0;
     for organisation in organisations.iter_mut().filter_map(Value::as_object_mut) {
-        let signs = organisation.get("signatory").and_then(Value::as_bool) == Some(true);
-        let block = if signs {
-            rank += 1;
-            json!({"signer": "", "capacity": "", "by_delegation": false, "rank": rank, "commitments": ""})
-        } else {
-            Value::Null
+        let block = match organisation.get("signatory") {
+            Some(Value::Bool(true)) => {
+                rank += 1;
+                json!({"signer": "", "capacity": "", "by_delegation": false, "rank": rank, "commitments": ""})
+            }
+            // Already a block: a file that says format 2 but was written later keeps it.
+            Some(block @ Value::Object(_)) => block.clone(),
+            _ => Value::Null,
         };
         organisation.insert("signatory".into(), block);
     }
@@ -229,6 +234,16 @@ mod tests {
         // Upgrading again, as another partner would, gives the same bodies.
         let again: Contract = from_tree(&upgrade(old).unwrap()).unwrap();
         assert_eq!(again.governance.bodies, contract.governance.bodies);
+    }
+
+    /// A file labelled format 2 that already holds format-3 parts loses none of them.
+    #[test]
+    fn upgrading_twice_changes_nothing_more() {
+        let once = upgrade(format_2()).unwrap();
+        let mut signed = once.clone();
+        signed["organisations"][0]["signatory"]["signer"] = json!("Cécile COURREGES");
+        signed["sheets"][0]["leads"] = json!([{"organisation_id": null, "person": "Mme Martin"}]);
+        assert_eq!(upgrade(signed.clone()).unwrap(), signed);
     }
 
     #[test]
