@@ -1,23 +1,28 @@
-//! The contract itself, as the partners sign it (issue 12, §3): identity and period,
-//! territory, parties, governance, diagnostic, axes and strategic objectives, the contract's
-//! own evaluation indicators; then each fiche action as an annex on its own pages (the blocks
+//! The contract itself, as the partners sign it (issue 12, §3): the legal references and the
+//! preamble, identity and period, territory, parties (co-leads, signatories and their
+//! commitments, partners), governance, diagnostic and the previous contract's bilan, axes and
+//! strategic objectives, the contract's own evaluation indicators, the clauses on duration,
+//! revision and termination; then each fiche action as an annex on its own pages (the blocks
 //! of `fiche`, shared with a fiche exported alone); then the signature page.
 //!
-//! Signatories: until the model has signatories of their own (issue 13), a signature block is
-//! written for each organisation of the directory marked « signataire », in the directory's
-//! order; who signs for it is the organisation's member of the COPIL (name and role) when the
-//! governance names one, else left blank to be written by hand.
+//! A text the contract leaves empty is left out, heading included. The signature page has one
+//! block per signatory organisation, in the order of the signature page: « Pour … », « Par
+//! délégation » where it applies, the capacity and the name; what is not known yet is left
+//! blank, to be written by hand.
 
 #[cfg(test)]
 mod tests;
 
 use super::fiche::{fiche_sections, indicators_table};
 use super::parts::{cover, list_or, or_dash, DASH};
-use super::{Block, Document, ParagraphKind, Signatory};
-use crate::model::iso_date::french_date;
+use super::{Block, Cell, Document, ParagraphKind, Signatory, Table};
+use crate::model::contract_texts::TextSection;
+use crate::model::iso_date::{french_date, numeric_french_date};
 use crate::model::numbering::Numbering;
+use crate::model::organisation::signatories_in_order;
+use crate::model::review::status_label;
 use crate::model::text::group_thousands;
-use crate::model::{Body, Contract, FindingCategory, Organisation};
+use crate::model::{Contract, FindingCategory, Organisation};
 
 /// The whole contract, fiches annexed, ready to sign.
 pub fn contract_document(contract: &Contract) -> Document {
@@ -29,6 +34,7 @@ pub fn contract_document(contract: &Contract) -> Document {
     let mut doc = Document::new(title, contract.name.trim());
     cover(&mut doc, contract, [generation(contract.generation)]);
     doc.push(Block::PageBreak);
+    texts(&mut doc, contract, &[TextSection::LegalReferences, TextSection::Preamble]);
     identity(&mut doc, contract);
     territory(&mut doc, contract);
     parties(&mut doc, contract);
@@ -40,6 +46,8 @@ pub fn contract_document(contract: &Contract) -> Document {
         let caption = "Indicateurs d’évaluation du contrat".to_string();
         doc.push(indicators_table(caption, &contract.indicators));
     }
+    let clauses = [TextSection::Duration, TextSection::Revision, TextSection::Termination];
+    texts(&mut doc, contract, &clauses);
     for sheet in contract.sheets_in_axis_order() {
         doc.push(Block::PageBreak);
         doc.heading(1, sheet.label(&numbers));
@@ -54,6 +62,28 @@ fn generation(generation: u8) -> String {
     match generation {
         0 | 1 => "Contrat local de santé".to_string(),
         n => format!("Contrat local de santé de {n}e génération (CLS {n})"),
+    }
+}
+
+/// The contract's texts among `sections`, each under its title, one paragraph per line (the
+/// legal references as a list, one « Vu… » per item); empty ones left out.
+fn texts(doc: &mut Document, contract: &Contract, sections: &[TextSection]) {
+    for section in sections {
+        let lines: Vec<String> = section
+            .of(&contract.texts)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect();
+        if lines.is_empty() {
+            continue;
+        }
+        doc.heading(1, section.title());
+        match section {
+            TextSection::LegalReferences => doc.push(Block::List(lines)),
+            _ => lines.into_iter().for_each(|line| doc.paragraph(line)),
+        }
     }
 }
 
@@ -95,32 +125,95 @@ fn territory(doc: &mut Document, contract: &Contract) {
     ]));
 }
 
-/// The signatories, then the partners who do not sign.
+/// The co-leads, the signatories in the order of the signature page, their commitments, then
+/// the partners who do not sign.
 fn parties(doc: &mut Document, contract: &Contract) {
     doc.heading(1, "Parties au contrat");
-    let names = |keep: fn(&Organisation) -> bool| -> Vec<String> {
-        contract
-            .organisations
-            .iter()
-            .filter(|o| keep(o))
-            .map(|o| o.name.trim().to_string())
-            .collect()
-    };
+    let leads: Vec<String> = contract
+        .leads
+        .iter()
+        .filter_map(|lead| {
+            let name = lead.organisation_id.map(|id| contract.organisation_name(id).to_string());
+            match (name, lead.person.trim()) {
+                (None, "") => None,
+                (None, person) => Some(person.to_string()),
+                (Some(name), "") => Some(name),
+                (Some(name), person) => Some(format!("{name} ({person})")),
+            }
+        })
+        .collect();
+    if !leads.is_empty() {
+        doc.heading(2, "Pilotage du contrat");
+        doc.push(Block::List(leads));
+    }
+    let signing = signatories_in_order(&contract.organisations);
     doc.heading(2, "Signataires");
-    doc.push(list_or(names(|o| o.signatory), "Aucun signataire n’est encore désigné."));
-    let partners = names(|o| o.partner && !o.signatory);
+    let names = signing.iter().map(|(o, _)| o.name.trim().to_string()).collect();
+    doc.push(list_or(names, "Aucun signataire n’est encore désigné."));
+    let committed: Vec<_> =
+        signing.iter().filter(|(_, s)| !s.commitments.trim().is_empty()).collect();
+    if !committed.is_empty() {
+        doc.heading(2, "Engagements des signataires");
+        for (organisation, signatory) in committed {
+            doc.heading(3, organisation.name.trim());
+            let items = signatory.commitments.lines().map(str::trim).filter(|l| !l.is_empty());
+            doc.push(Block::List(items.map(str::to_string).collect()));
+        }
+    }
+    let partners: Vec<String> = contract
+        .organisations
+        .iter()
+        .filter(|o: &&Organisation| o.partner && !o.is_signatory())
+        .map(|o| o.name.trim().to_string())
+        .collect();
     if !partners.is_empty() {
         doc.heading(2, "Partenaires");
         doc.push(Block::List(partners));
     }
 }
 
-/// Each body: who sits on it, then its meetings.
+/// Each body the contract describes (its duties and how often it meets), or else each kind of
+/// body its members and meetings name: who sits on it, then its meetings.
 fn governance(doc: &mut Document, contract: &Contract) {
     doc.heading(1, "Gouvernance");
     let g = &contract.governance;
-    for body in Body::ALL {
-        doc.heading(2, body.label());
+    let mut kinds: Vec<crate::model::Body> = g.bodies.iter().map(|b| b.kind).collect();
+    for kind in g.members.iter().map(|m| m.body).chain(g.meetings.iter().map(|m| m.body)) {
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    if kinds.is_empty() {
+        // Every CLS has these two, even before anyone describes them.
+        kinds = vec![crate::model::Body::SteeringCommittee, crate::model::Body::HealthCommission];
+    }
+    kinds.sort();
+    kinds.dedup();
+    for body in kinds {
+        let described: Vec<_> = g.bodies.iter().filter(|b| b.kind == body).collect();
+        let title = match described.as_slice() {
+            [one] => one.title().to_string(),
+            _ => body.label().to_string(),
+        };
+        doc.heading(2, title);
+        let several = described.len() > 1;
+        for described in &described {
+            if described.duties.trim().is_empty() && described.meeting_frequency.trim().is_empty() {
+                continue;
+            }
+            let mut facts: Vec<String> = Vec::new();
+            if !described.duties.trim().is_empty() {
+                let duties = described.duties.lines().map(str::trim).filter(|l| !l.is_empty());
+                facts.push(format!("Attributions : {}", duties.collect::<Vec<_>>().join(" ; ")));
+            }
+            if !described.meeting_frequency.trim().is_empty() {
+                facts.push(format!("Se réunit : {}", described.meeting_frequency.trim()));
+            }
+            if several {
+                doc.heading(3, described.title());
+            }
+            doc.push(Block::List(facts));
+        }
         let members: Vec<String> = g
             .members
             .iter()
@@ -151,9 +244,11 @@ fn governance(doc: &mut Document, contract: &Contract) {
     }
 }
 
-/// The findings by category, categories with none left out.
+/// The findings by category, categories with none left out; then the previous contract's
+/// bilan when there is one.
 fn diagnostic(doc: &mut Document, contract: &Contract) {
     doc.heading(1, "Diagnostic local de santé");
+    previous_review(doc, contract);
     if contract.diagnostic.is_empty() {
         doc.paragraph_of(ParagraphKind::Notice, "Le diagnostic n’est pas encore saisi.");
         return;
@@ -169,6 +264,57 @@ fn diagnostic(doc: &mut Document, contract: &Contract) {
             doc.heading(2, category.label());
             doc.push(Block::List(findings));
         }
+    }
+}
+
+/// The previous contract's bilan: the consultation, one table per former fiche (status
+/// written and colour-coded), the recommendations.
+fn previous_review(doc: &mut Document, contract: &Contract) {
+    let review = &contract.previous_review;
+    if review.is_empty() {
+        return;
+    }
+    doc.heading(2, "Bilan du précédent contrat");
+    let lines = |text: &str| -> Vec<String> {
+        text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+    };
+    if !review.consultation.trim().is_empty() {
+        doc.heading(3, "Retour des partenaires");
+        lines(&review.consultation).into_iter().for_each(|l| doc.paragraph(l));
+    }
+    for sheet in &review.sheets {
+        let header =
+            ["Actions", "Réalisé / non réalisé", "Si non réalisé, pourquoi ?", "Suite prévue"];
+        let rows = sheet
+            .items
+            .iter()
+            .map(|item| {
+                let done = match item.comment.trim() {
+                    "" => String::new(),
+                    comment => comment.to_string(),
+                };
+                let mut status = Cell::status(item.status);
+                if !done.is_empty() {
+                    status.text = format!("{} – {done}", status_label(item.status));
+                }
+                vec![
+                    Cell::text(or_dash(&item.action)),
+                    status,
+                    Cell::text(or_dash(&item.reason)),
+                    Cell::text(or_dash(&item.next_steps)),
+                ]
+            })
+            .collect();
+        doc.push(Block::Table(Table {
+            caption: or_dash(&sheet.title),
+            header: header.map(str::to_string).to_vec(),
+            rows,
+        }));
+    }
+    let recommendations = lines(&review.recommendations);
+    if !recommendations.is_empty() {
+        doc.heading(3, "Recommandations");
+        doc.push(Block::List(recommendations));
     }
 }
 
@@ -202,7 +348,7 @@ fn axes(doc: &mut Document, contract: &Contract, numbers: &Numbering) {
 /// Dots to write on by hand, where the place or date of signing is not known yet.
 const TO_WRITE: &str = "……………………";
 
-/// The signature page: where and when, then one block per signatory.
+/// The signature page: where and when, then one block per signatory, in order.
 fn signatures(doc: &mut Document, contract: &Contract) {
     doc.push(Block::PageBreak);
     doc.heading(1, "Signatures");
@@ -211,13 +357,17 @@ fn signatures(doc: &mut Document, contract: &Contract) {
         place => place,
     };
     let date = contract.signing.date.as_deref().map(str::trim).filter(|d| !d.is_empty());
-    let date = date.map_or(TO_WRITE.to_string(), french_date);
-    doc.paragraph(format!("Fait à {place}, le {date}."));
-    let signatories: Vec<Signatory> = contract
-        .organisations
-        .iter()
-        .filter(|o| o.signatory)
-        .map(|o| Signatory { party: o.name.trim().to_string(), signer: signer(contract, o) })
+    // As signature pages write it, « Fait à Aurillac, le 11/03/2025 ».
+    let date = date.map_or(TO_WRITE.to_string(), numeric_french_date);
+    doc.paragraph(format!("Fait à {place}, le {date}"));
+    let signatories: Vec<Signatory> = signatories_in_order(&contract.organisations)
+        .into_iter()
+        .map(|(o, s)| Signatory {
+            party: o.name.trim().to_string(),
+            by_delegation: s.by_delegation,
+            capacity: s.capacity.trim().to_string(),
+            signer: s.signer.trim().to_string(),
+        })
         .collect();
     if signatories.is_empty() {
         let text = "Aucun signataire n’est encore désigné dans l’annuaire du contrat.";
@@ -225,17 +375,4 @@ fn signatures(doc: &mut Document, contract: &Contract) {
     } else {
         doc.push(Block::Signatures(signatories));
     }
-}
-
-/// Who signs for `organisation`: its member of the COPIL, with their role, when there is one.
-fn signer(contract: &Contract, organisation: &Organisation) -> String {
-    let member =
-        contract.governance.members.iter().find(|m| {
-            m.body == Body::SteeringCommittee && m.organisation_id == Some(organisation.id)
-        });
-    member.map_or(String::new(), |m| match (m.name.trim(), m.role.trim()) {
-        (name, "") => name.to_string(),
-        ("", role) => role.to_string(),
-        (name, role) => format!("{role}, {name}"),
-    })
 }

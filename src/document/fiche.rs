@@ -7,6 +7,7 @@
 
 use super::parts::{cover, indicator_name, lead_text, list_or, or_dash, DASH, NO_FUNDER};
 use super::{Block, Cell, Document, Table};
+use crate::model::funding::AMOUNT_TO_SPECIFY;
 use crate::model::numbering::Numbering;
 use crate::model::review::NOT_FILLED_LABEL;
 use crate::model::text::euros;
@@ -177,7 +178,10 @@ fn means(doc: &mut Document, contract: &Contract, numbers: &Numbering, sheet: &A
                 Cell::text(line.year.to_string()),
                 Cell::text(funder),
                 Cell::text(line.kind.label()),
-                Cell::number(euros(line.planned_euros)),
+                match line.planned_euros {
+                    Some(amount) => Cell::number(euros(amount)),
+                    None => Cell::text(AMOUNT_TO_SPECIFY),
+                },
             ]
         })
         .collect();

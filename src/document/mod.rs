@@ -12,6 +12,7 @@ pub mod contract_text;
 pub mod evaluation;
 pub mod fiche;
 mod parts;
+pub use parts::lead_text;
 pub mod status_bars;
 #[cfg(test)]
 mod test_support;
@@ -131,13 +132,30 @@ pub struct StatusBar {
     pub counts: [usize; STATUS_COLUMNS],
 }
 
-/// A signature block: who signs, for which party, with room for the signature.
+/// A signature block: for which party (« Pour … »), « Par délégation » where it applies, the
+/// capacity and the name of who signs, with room for the signature.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Signatory {
     /// The party: « Agence régionale de santé Auvergne-Rhône-Alpes ».
     pub party: String,
-    /// The person and their role, when known: « Le directeur général, M. Dupont ».
+    /// Signs « Par délégation ».
+    pub by_delegation: bool,
+    /// « Madame la Directrice générale »; empty when not known.
+    pub capacity: String,
+    /// The person, when known: « Cécile COURREGES ».
     pub signer: String,
+}
+
+impl Signatory {
+    /// The lines under the party, in print order: « Par délégation », the capacity, the name.
+    pub fn lines(&self) -> Vec<&str> {
+        let delegation = self.by_delegation.then_some("Par délégation");
+        delegation
+            .into_iter()
+            .chain([self.capacity.trim(), self.signer.trim()])
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
 }
 
 impl Document {
@@ -178,9 +196,10 @@ impl Block {
                 .collect(),
             Block::StatusChart(chart) => vec![&chart.description],
             Block::PageBreak => Vec::new(),
-            Block::Signatures(list) => {
-                list.iter().flat_map(|s| [s.party.as_str(), s.signer.as_str()]).collect()
-            }
+            Block::Signatures(list) => list
+                .iter()
+                .flat_map(|s| std::iter::once(s.party.as_str()).chain(s.lines()))
+                .collect(),
         }
     }
 }

@@ -103,15 +103,25 @@ pub fn counts_table(caption: String, axes: &[AxisCounts]) -> Block {
     Block::Table(Table { caption, header, rows })
 }
 
-/// The fiche's lead: the organisation and the person there, « Non précisé » when nobody is
-/// named yet.
+/// The fiche's leads: each organisation and the person there, co-leads after the first joined
+/// by « / », « Non précisé » when nobody is named yet.
 pub fn lead_text(contract: &Contract, sheet: &ActionSheet) -> String {
-    let organisation = sheet.lead.organisation_id.map(|id| contract.organisation_name(id));
-    match (organisation, sheet.lead.person.trim()) {
-        (None, "") => "Non précisé".to_string(),
-        (None, person) => person.to_string(),
-        (Some(organisation), "") => organisation.to_string(),
-        (Some(organisation), person) => format!("{organisation} ({person})"),
+    let leads: Vec<String> = sheet
+        .leads
+        .iter()
+        .filter_map(|lead| {
+            let organisation = lead.organisation_id.map(|id| contract.organisation_name(id));
+            match (organisation, lead.person.trim()) {
+                (None, "") => None,
+                (None, person) => Some(person.to_string()),
+                (Some(organisation), "") => Some(organisation.to_string()),
+                (Some(organisation), person) => Some(format!("{organisation} ({person})")),
+            }
+        })
+        .collect();
+    match leads.is_empty() {
+        true => "Non précisé".to_string(),
+        false => leads.join(" / "),
     }
 }
 

@@ -158,7 +158,7 @@ fn compare_keyed(
 
 /// How an element of a list is named in a path: its title, name, description or year.
 fn element_label(item: &Value) -> String {
-    for key in ["title", "name", "description", "text", "date"] {
+    for key in ["title", "name", "description", "text", "action", "object", "date"] {
         if let Some(text) = item.get(key).and_then(Value::as_str).filter(|t| !t.trim().is_empty()) {
             return format!("« {} »", shorten(text, 50));
         }
@@ -222,24 +222,57 @@ const FIELDS: &[(&str, &str)] = &[
     ("communes", "Communes"),
     ("population", "Population"),
     ("priority_neighbourhoods", "Quartiers prioritaires (QPV)"),
+    ("texts", "Textes du contrat"),
+    ("legal_references", "Références juridiques"),
+    ("preamble", "Préambule"),
+    ("duration", "Durée"),
+    ("revision", "Révision"),
+    ("termination", "Résiliation"),
     ("signing", "Signature"),
+    ("frozen_copy", "Version figée"),
     ("coordinator", "Coordination"),
+    ("organisations", "Organisations"),
     ("organisation", "Organisation"),
     ("kind", "Type"),
     ("signatory", "Signataire"),
+    ("signer", "Nom du signataire"),
+    ("capacity", "Qualité"),
+    ("by_delegation", "Par délégation"),
+    ("rank", "Ordre sur la page des signatures"),
+    ("commitments", "Engagements"),
     ("partner", "Partenaire"),
     ("contact", "Contact"),
     ("email", "Courriel"),
     ("phone", "Téléphone"),
+    ("governance", "Gouvernance"),
+    ("bodies", "Instances"),
+    ("members", "Membres"),
+    ("meetings", "Réunions"),
     ("body", "Instance"),
+    ("duties", "Attributions"),
+    ("meeting_frequency", "Fréquence des réunions"),
     ("organisation_id", "Organisation"),
     ("role", "Rôle"),
     ("date", "Date"),
     ("place", "Lieu"),
     ("notes", "Notes"),
+    ("diagnostic", "Diagnostic"),
     ("category", "Catégorie"),
+    ("previous_review", "Bilan du précédent contrat"),
+    ("consultation", "Retour des partenaires"),
+    ("sheets", "Fiches du précédent contrat"),
+    ("items", "Actions du précédent contrat"),
+    ("action", "Action"),
+    ("recommendations", "Recommandations"),
+    ("amendments", "Avenants"),
+    ("number", "Numéro"),
+    ("meeting_id", "Réunion"),
+    ("adopted_by", "Adopté par"),
+    ("object", "Objet"),
+    ("changes", "Modifications"),
     ("text", "Texte"),
     ("mental_health", "Santé mentale"),
+    ("axes", "Axes"),
     ("objectives", "Objectifs stratégiques"),
     ("axis_id", "Axe"),
     ("objective_id", "Objectif stratégique"),
@@ -259,6 +292,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("end", "Fin"),
     ("lead_id", "Porteur"),
     ("milestone", "Jalon"),
+    ("leads", "Pilotes"),
     ("lead", "Pilote"),
     ("person", "Personne"),
     ("partner_ids", "Partenaires"),
@@ -324,7 +358,7 @@ fn enum_label(key: &str) -> Option<&'static str> {
         .or_else(|| find(Priority::ALL, Priority::key, Priority::label, key))
         .or_else(|| find(SheetKind::ALL, SheetKind::key, SheetKind::label, key))
         .or_else(|| find(Participation::ALL, Participation::key, Participation::label, key))
-        .or_else(|| find(&Body::ALL, Body::key, Body::label, key))
+        .or_else(|| find(Body::ALL, Body::key, Body::label, key))
         .or_else(|| find(&FindingCategory::ALL, FindingCategory::key, FindingCategory::label, key))
         .or_else(|| {
             find(&OrganisationKind::ALL, OrganisationKind::key, OrganisationKind::label, key)
@@ -345,6 +379,39 @@ mod tests {
     use serde_json::json;
 
     /// `enum_label` finds a value by its `key`: that key must be what the file holds.
+    /// Every field a contract can hold reads in French in a diff: the example (signature
+    /// blocks, texts, bodies, the previous bilan) with an avenant and a frozen copy added.
+    #[test]
+    fn every_field_of_the_model_has_a_french_label() {
+        fn keys(value: &Value, found: &mut std::collections::BTreeSet<String>) {
+            match value {
+                Value::Object(map) => {
+                    for (key, child) in map {
+                        found.insert(key.clone());
+                        keys(child, found);
+                    }
+                }
+                Value::Array(items) => items.iter().for_each(|v| keys(v, found)),
+                _ => {}
+            }
+        }
+        let mut contract = crate::exchange::example::example_contract();
+        contract.signing.frozen_copy = Some(crate::model::amendment::frozen(&contract));
+        contract.amendments.push(crate::model::Amendment::new(
+            crate::model::Id::from_u128(9),
+            1,
+            0,
+        ));
+        let mut found = std::collections::BTreeSet::new();
+        keys(&serde_json::to_value(&contract).unwrap(), &mut found);
+        let missing: Vec<&String> = found
+            .iter()
+            .filter(|k| !["id", "modified_at"].contains(&k.as_str()))
+            .filter(|k| !FIELDS.iter().any(|(key, _)| key == k))
+            .collect();
+        assert!(missing.is_empty(), "no French label for {missing:?}");
+    }
+
     #[test]
     fn every_closed_list_key_is_its_json_name() {
         fn check<T: serde::Serialize + Copy>(all: &[T], key: fn(T) -> &'static str) {
@@ -356,7 +423,7 @@ mod tests {
         check(Priority::ALL, Priority::key);
         check(SheetKind::ALL, SheetKind::key);
         check(Participation::ALL, Participation::key);
-        check(&Body::ALL, Body::key);
+        check(Body::ALL, Body::key);
         check(&FindingCategory::ALL, FindingCategory::key);
         check(&OrganisationKind::ALL, OrganisationKind::key);
         check(FundingKind::ALL, FundingKind::key);
@@ -387,7 +454,7 @@ mod tests {
         mine.actions.push(Action::new(Id::from_u128(3), "Atelier cuisine", 0));
         let mut theirs = mine.clone();
         theirs.priority = Priority::High;
-        theirs.lead.organisation_id = Some(Id::from_u128(7));
+        theirs.lead_mut().organisation_id = Some(Id::from_u128(7));
         theirs.actions[0].end = YearMonth::new(2026, 9);
         theirs.modified_at = 99;
         let changes = field_changes(
@@ -398,12 +465,9 @@ mod tests {
         let change = |field: &str| changes.iter().find(|c| c.field == field).cloned();
         assert_eq!(
             change("Priorité").map(|c| (c.mine, c.theirs)),
-            Some(("Moyenne".into(), "Haute".into()))
+            Some(("Non renseigné".into(), "Haute".into()))
         );
-        assert_eq!(
-            change("Pilote › Organisation").map(|c| c.theirs),
-            Some("Mairie d’Aurillac".into())
-        );
+        assert_eq!(change("Pilotes").map(|c| c.theirs), Some("Mairie d’Aurillac".into()));
         assert_eq!(
             change("Actions › « Atelier cuisine » › Fin").map(|c| (c.mine, c.theirs)),
             Some(("—".into(), "septembre 2026".into()))

@@ -56,14 +56,10 @@ pub fn with_only_sheets(contract: &Contract, chosen: &[crate::model::Id]) -> Con
     selection
 }
 
-/// The sheets an organisation leads, in the contract's order: "all the sheets one partner leads".
+/// The sheets an organisation leads or co-leads, in the contract's order: "all the sheets one
+/// partner leads".
 pub fn sheets_led_by(contract: &Contract, organisation: crate::model::Id) -> Vec<crate::model::Id> {
-    contract
-        .sheets
-        .iter()
-        .filter(|s| s.lead.organisation_id == Some(organisation))
-        .map(|s| s.id)
-        .collect()
+    contract.sheets.iter().filter(|s| s.is_led_by(organisation)).map(|s| s.id).collect()
 }
 
 #[cfg(test)]
@@ -77,12 +73,12 @@ mod tests {
         let lead = contract
             .sheets
             .iter()
-            .find_map(|s| s.lead.organisation_id)
+            .find_map(|s| s.lead_ids().first().copied())
             .expect("a sheet of the example has a lead");
         let chosen = sheets_led_by(&contract, lead);
         assert!(!chosen.is_empty() && chosen.len() < contract.sheets.len());
         let selection = with_only_sheets(&contract, &chosen);
-        assert!(selection.sheets.iter().all(|s| s.lead.organisation_id == Some(lead)));
+        assert!(selection.sheets.iter().all(|s| s.is_led_by(lead)));
         assert_eq!(selection.sheets.len(), chosen.len());
         assert_eq!(
             (selection.organisations, selection.axes),

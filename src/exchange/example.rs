@@ -18,7 +18,7 @@ pub fn example_contract() -> Contract {
 mod tests {
     use super::*;
     use crate::model::numbering::Numbering;
-    use crate::model::{Id, SheetKind};
+    use crate::model::{Id, Participation, Priority, ReviewStatus, SheetKind};
     use std::collections::HashSet;
 
     /// Specific objectives per sheet, as numbered in the signed contract (section 3.5).
@@ -37,7 +37,7 @@ mod tests {
         assert_eq!(contract.axes.len(), 8);
         assert_eq!(contract.axes.iter().map(|a| a.objectives.len()).sum::<usize>(), 10);
         assert_eq!(contract.sheets.len(), 8);
-        assert_eq!(contract.organisations.iter().filter(|o| o.signatory).count(), 10);
+        assert_eq!(contract.organisations.iter().filter(|o| o.is_signatory()).count(), 10);
         let per_sheet: Vec<usize> =
             contract.sheets.iter().map(|s| s.specific_objectives.len()).collect();
         assert_eq!(per_sheet, SPECIFIC_PER_SHEET);
@@ -51,6 +51,117 @@ mod tests {
             .map(|s| s.title.as_str())
             .collect();
         assert_eq!(coordination, ["Animation du contrat local de santé"]);
+    }
+
+    /// The figures of seed 001 that the example must keep: a drift in any of them means the
+    /// example no longer says what the signed contract says.
+    #[test]
+    fn example_keeps_the_seed_counts() {
+        let c = example_contract();
+        let counts = [
+            c.axes.len(),
+            c.axes.iter().map(|a| a.objectives.len()).sum(),
+            c.sheets.len(),
+            c.sheets.iter().map(|s| s.specific_objectives.len()).sum(),
+            c.organisations.iter().filter(|o| o.is_signatory()).count(),
+            c.previous_review.items().count(),
+        ];
+        assert_eq!(
+            counts,
+            [8, 10, 8, 58, 10, 27],
+            "axes, strategic objectives, fiches, specific objectives, signatories, bilan rows"
+        );
+    }
+
+    #[test]
+    fn example_signs_as_the_seed_prints_it() {
+        let c = example_contract();
+        assert_eq!(
+            (c.signing.place.as_str(), c.signing.date.as_deref()),
+            ("Aurillac", Some("2025-03-11"))
+        );
+        let blocks: Vec<(&str, bool, &str)> =
+            crate::model::organisation::signatories_in_order(&c.organisations)
+                .into_iter()
+                .map(|(_, s)| (s.signer.as_str(), s.by_delegation, s.capacity.as_str()))
+                .collect();
+        assert_eq!(blocks[0], ("Cécile COURREGES", false, "Madame la Directrice générale"));
+        assert_eq!(blocks[1], ("Pierre MATHONIER", false, "Monsieur le Président"));
+        assert_eq!(blocks[4], ("Colette DIJOLS", true, "Madame la Conseillère Ordinale"));
+        assert_eq!(blocks[7], ("Blandine SEGUY", true, "Madame la Directrice adjointe"));
+        assert_eq!(blocks[9], ("Elodie MARTRES", false, "Madame la Présidente"));
+        assert_eq!(blocks.iter().filter(|(_, delegation, _)| *delegation).count(), 4);
+        let leads: Vec<&str> = c
+            .leads
+            .iter()
+            .filter_map(|l| l.organisation_id)
+            .map(|o| c.organisation_name(o))
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                "Agence Régionale de Santé Auvergne-Rhône-Alpes",
+                "Syndicat Mixte du SCoT du Bassin d’Aurillac, du Carladès et de la Châtaigneraie Cantalienne"
+            ],
+            "the ARS co-pilots the contract with the SCoT"
+        );
+        assert!(c
+            .texts
+            .legal_references
+            .contains("délibération du Conseil syndical du SCoT en date du 6 Mars 2025"));
+        assert!(c.texts.termination.contains("trois mois à l’avance"));
+        assert!(c.texts.duration.contains("du 1er Janvier 2024 au 31 Décembre 2028"));
+    }
+
+    #[test]
+    fn example_bilan_says_only_what_the_seed_says() {
+        let c = example_contract();
+        let statuses: Vec<Option<ReviewStatus>> =
+            c.previous_review.items().map(|i| i.status).collect();
+        let count = |s| statuses.iter().filter(|x| **x == Some(s)).count();
+        assert_eq!(
+            [
+                count(ReviewStatus::Done),
+                count(ReviewStatus::PartlyDone),
+                count(ReviewStatus::BarelyDone),
+                count(ReviewStatus::NotDone)
+            ],
+            [13, 6, 4, 4]
+        );
+        let residences =
+            c.previous_review.items().find(|i| i.action == "Résidences séniors").unwrap();
+        assert!(residences.comment.starts_with(
+            "8 projets de résidence séniors ont émergé. Certains ont été accompagnés"
+        ));
+        let all_text = crate::model::json::to_text(&c).unwrap();
+        assert!(!all_text.contains("8 projets accompagnés") && !all_text.contains("huit"));
+        assert!(c.previous_review.consultation.contains("60 réponses au questionnaire"));
+        assert!(!c.previous_review.recommendations.is_empty());
+    }
+
+    #[test]
+    fn example_states_nothing_the_seed_does_not() {
+        let c = example_contract();
+        for sheet in &c.sheets {
+            assert_eq!(sheet.priority, Priority::NotStated, "{}", sheet.title);
+            assert_eq!(sheet.participation, Participation::NotStated, "{}", sheet.title);
+            assert!(sheet.funding.is_empty(), "the seed gives no budget");
+        }
+        // Nothing in the example is dated before the signature (11 March 2025, 00:00 UTC).
+        const SIGNED: i64 = 1_741_651_200_000;
+        fn stamps(value: &serde_json::Value, found: &mut Vec<i64>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    found.extend(map.get("modified_at").and_then(serde_json::Value::as_i64));
+                    map.values().for_each(|v| stamps(v, found));
+                }
+                serde_json::Value::Array(items) => items.iter().for_each(|v| stamps(v, found)),
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        stamps(&serde_json::to_value(&c).unwrap(), &mut found);
+        assert!(found.len() > 100 && found.iter().all(|t| *t >= SIGNED));
     }
 
     #[test]
@@ -111,7 +222,7 @@ mod tests {
             for finding in &sheet.finding_ids {
                 assert!(findings.contains(finding), "finding of {}", sheet.title);
             }
-            if let Some(lead) = sheet.lead.organisation_id {
+            for lead in sheet.lead_ids() {
                 assert!(organisations.contains(&lead), "lead of {}", sheet.title);
             }
             for partner in &sheet.partner_ids {
@@ -148,6 +259,11 @@ mod tests {
             ids.extend(sheet.actions.iter().map(|a| a.id));
             ids.extend(sheet.funding.iter().map(|f| f.id));
             ids.extend(sheet.indicators.iter().map(|i| i.id));
+        }
+        ids.extend(c.governance.bodies.iter().map(|b| b.id));
+        for former in &c.previous_review.sheets {
+            ids.push(former.id);
+            ids.extend(former.items.iter().map(|i| i.id));
         }
         let unique: HashSet<Id> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());

@@ -11,6 +11,7 @@
 //! fingerprints, diffs and merges without touching this file.
 
 use super::follow_up::{follow_up_items, strip, FollowUpKey};
+use crate::model::amendment::FROZEN_COPY_KEY;
 use crate::model::text::shorten;
 use crate::model::{Body, Contract, Fingerprint, Id, SharedVersions};
 use serde_json::{Map, Value};
@@ -21,6 +22,8 @@ use std::collections::HashMap;
 pub enum ItemKind {
     Identity,
     Organisation,
+    /// A governance body (COPIL, commission santé, CLSM...) with its duties and frequency.
+    GovernanceBody,
     Member,
     Meeting,
     Finding,
@@ -37,8 +40,9 @@ pub enum ItemKind {
 impl ItemKind {
     /// The lists, in the order a preview shows them (the identity comes first, on its own, and
     /// the follow-up last).
-    pub const LISTS: [ItemKind; 7] = [
+    pub const LISTS: [ItemKind; 8] = [
         Self::Organisation,
+        Self::GovernanceBody,
         Self::Member,
         Self::Meeting,
         Self::Finding,
@@ -57,6 +61,7 @@ impl ItemKind {
         match self {
             Self::Identity => "Identité du contrat",
             Self::Organisation => "Organisation",
+            Self::GovernanceBody => "Instance",
             Self::Member => "Membre d’une instance",
             Self::Meeting => "Réunion",
             Self::Finding => "Constat du diagnostic",
@@ -74,6 +79,7 @@ impl ItemKind {
         match self {
             Self::Identity | Self::Review | Self::YearValue => &[],
             Self::Organisation => &["organisations"],
+            Self::GovernanceBody => &["governance", "bodies"],
             Self::Member => &["governance", "members"],
             Self::Meeting => &["governance", "meetings"],
             Self::Finding => &["diagnostic"],
@@ -87,7 +93,11 @@ impl ItemKind {
     /// versions are kept.
     pub fn name_field(self) -> &'static str {
         match self {
-            Self::Identity | Self::Organisation | Self::Member | Self::ContractIndicator => "name",
+            Self::Identity
+            | Self::Organisation
+            | Self::GovernanceBody
+            | Self::Member
+            | Self::ContractIndicator => "name",
             Self::Meeting => "notes",
             Self::Finding | Self::Review | Self::YearValue => "text",
             Self::Axis | Self::Sheet => "title",
@@ -195,6 +205,14 @@ fn label_of(kind: ItemKind, value: &Value) -> String {
             format!("{body} du {}", text_at(value, "date"))
         }
         ItemKind::Finding => shorten(named, 80),
+        ItemKind::GovernanceBody => {
+            let kind =
+                value.get("kind").and_then(|b| crate::model::json::from_tree::<Body>(b).ok());
+            match named.trim() {
+                "" => kind.map_or("Instance", Body::label).to_string(),
+                name => name.to_string(),
+            }
+        }
         _ => named.to_string(),
     };
     if label.trim().is_empty() {
@@ -216,7 +234,11 @@ pub fn ids_in(value: &Value) -> HashMap<&str, usize> {
                 if let Some(Value::String(id)) = fields.get("id") {
                     *found.entry(id.as_str()).or_default() += 1;
                 }
-                fields.values().for_each(|v| walk(v, found));
+                // A frozen copy repeats the contract's ids on purpose (the same items, earlier).
+                fields
+                    .iter()
+                    .filter(|(key, _)| key.as_str() != FROZEN_COPY_KEY)
+                    .for_each(|(_, v)| walk(v, found));
             }
             Value::Array(items) => items.iter().for_each(|v| walk(v, found)),
             _ => {}
@@ -248,6 +270,7 @@ mod tests {
         assert_eq!(count(ItemKind::Identity), 1);
         assert_eq!(count(ItemKind::Organisation), contract.organisations.len());
         assert_eq!(count(ItemKind::Member), contract.governance.members.len());
+        assert_eq!(count(ItemKind::GovernanceBody), contract.governance.bodies.len());
         assert_eq!(count(ItemKind::Meeting), contract.governance.meetings.len());
         assert_eq!(count(ItemKind::Finding), contract.diagnostic.len());
         assert_eq!(count(ItemKind::Axis), contract.axes.len());

@@ -79,6 +79,6 @@ mod tests {
         assert_eq!(Participation::CoConstruction.key(), "co_construction");
         assert_eq!(Frequency::EndOfContract.key(), "end_of_contract");
         assert_eq!(FundingKind::from_key("investment"), Some(FundingKind::Investment));
-        assert_eq!(Frequency::ALL.len(), 4);
+        assert_eq!(Frequency::ALL.len(), 5, "four frequencies and « Non renseigné »");
     }
 }

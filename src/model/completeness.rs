@@ -129,9 +129,9 @@ fn missing_objective(sheet: &ActionSheet) -> Option<String> {
 /// A person's name alone is not enough: the lead must be an organisation of the directory so
 /// that the sheet is found when filtering by lead and counted in its bilan.
 fn missing_lead(sheet: &ActionSheet) -> Option<String> {
-    match sheet.lead.organisation_id {
-        Some(_) => None,
-        None => Some("Choisissez l'organisation pilote dans l'annuaire.".into()),
+    match sheet.lead_ids().is_empty() {
+        false => None,
+        true => Some("Choisissez l'organisation pilote dans l'annuaire.".into()),
     }
 }
 
@@ -163,6 +163,7 @@ fn missing_indicator(sheet: &ActionSheet, kind: IndicatorKind) -> Option<String>
     let what = match kind {
         IndicatorKind::Process => "indicateur de processus",
         IndicatorKind::Outcome => "indicateur de résultat",
+        IndicatorKind::NotStated => "indicateur",
     };
     if of_kind.peek().is_none() {
         return Some(format!("Ajoutez un {what} avec sa valeur cible et sa source."));
@@ -287,7 +288,7 @@ mod tests {
             year: 2025,
             funder_id: Some(Id::from_u128(50)),
             kind: FundingKind::Operating,
-            planned_euros: 5000,
+            planned_euros: Some(5000),
             actual_euros: None,
             in_kind_days: None,
         }
@@ -297,7 +298,7 @@ mod tests {
         let mut sheet = blank();
         sheet.general_objective = "Réduire les complications du diabète".into();
         sheet.specific_objectives.push(specific("Dépister les personnes à risque"));
-        sheet.lead.organisation_id = Some(Id::from_u128(50));
+        sheet.lead_mut().organisation_id = Some(Id::from_u128(50));
         sheet.audiences.push("Personnes de plus de 45 ans".into());
         sheet.actions.push(dated_action("Ateliers de dépistage"));
         sheet.indicators.push(indicator(IndicatorKind::Process, "10 ateliers", "Comptes rendus"));
@@ -384,8 +385,8 @@ mod tests {
         let criterion = Criterion::Lead;
         assert_done(&full(), criterion);
         let mut sheet = full();
-        sheet.lead.organisation_id = None;
-        sheet.lead.person = "Mme Martin".into();
+        sheet.leads.clear();
+        sheet.lead_mut().person = "Mme Martin".into();
         assert!(assert_missing(&sheet, criterion).contains("annuaire"));
     }
 
@@ -505,9 +506,9 @@ mod tests {
             sheet.specific_objectives.push(specific(" \n"));
         }
         if lead {
-            sheet.lead.organisation_id = Some(Id::random());
+            sheet.lead_mut().organisation_id = Some(Id::random());
         } else if near_miss {
-            sheet.lead.person = "M. Durand".into();
+            sheet.lead_mut().person = "M. Durand".into();
         }
         if audience {
             sheet.audiences.push("Jeunes".into());

@@ -1,7 +1,11 @@
-//! The contract itself: identity, territory, period, signature and coordination, plus the
-//! collections that hang off it (directory, governance, diagnostic, axes, sheets).
+//! The contract itself: identity, territory, period, co-leads, texts, signature and
+//! coordination, plus the collections that hang off it (directory, governance, diagnostic and
+//! the previous contract's bilan, axes, sheets, avenants).
 
-use super::{ActionSheet, Axis, Finding, Governance, Id, Indicator, Organisation, Timestamp};
+use super::amendment::Amendment;
+use super::contract_texts::ContractTexts;
+use super::previous_review::PreviousReview;
+use super::{ActionSheet, Axis, Finding, Governance, Id, Indicator, Lead, Organisation, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// First and last year of the contract, both included (the seeds use 2024-2028).
@@ -62,14 +66,18 @@ pub struct Territory {
     pub priority_neighbourhoods: Vec<String>,
 }
 
-/// Where and when the contract was signed. The date is ISO (`2024-06-27`), as an
-/// `<input type="date">` gives it.
+/// Where and when the contract was signed (« Fait à Aurillac, le 11/03/2025 »), and the
+/// contract as it was then. The date is ISO (`2024-06-27`), as an `<input type="date">` gives
+/// it.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Signing {
     pub date: Option<String>,
     pub place: String,
+    /// The contract as signed, kept once « Signer le contrat » is done (its own signature
+    /// and avenants left out: see `amendment::frozen`).
+    pub frozen_copy: Option<Box<Contract>>,
 }
 
 /// The person who runs the contract day to day.
@@ -100,12 +108,18 @@ pub struct Contract {
     pub generation: u8,
     pub period: Period,
     pub territory: Territory,
+    /// The contract's leads (co-pilotage: seed 001 is co-piloted by the ARS and the SCoT).
+    pub leads: Vec<Lead>,
+    /// Legal references, preamble and clauses.
+    pub texts: ContractTexts,
     pub signing: Signing,
     pub coordinator: Coordinator,
     /// The directory of organisations, referenced by id everywhere else.
     pub organisations: Vec<Organisation>,
     pub governance: Governance,
     pub diagnostic: Vec<Finding>,
+    /// The previous contract's bilan, part of the diagnostic (empty for a first contract).
+    pub previous_review: PreviousReview,
     /// Axes in their display order; numbering follows this order.
     pub axes: Vec<Axis>,
     /// Action sheets in their display order; each points at its axis and strategic objective.
@@ -113,6 +127,8 @@ pub struct Contract {
     /// The contract's own evaluation indicators (« Indicateurs d’évaluation du contrat »),
     /// distinct from those of any fiche.
     pub indicators: Vec<Indicator>,
+    /// The avenants, in the order they were made.
+    pub amendments: Vec<Amendment>,
 }
 
 impl Contract {
@@ -126,14 +142,18 @@ impl Contract {
             generation: 1,
             period: Period::default(),
             territory: Territory::default(),
+            leads: Vec::new(),
+            texts: ContractTexts::default(),
             signing: Signing::default(),
             coordinator: Coordinator::default(),
             organisations: Vec::new(),
             governance: Governance::default(),
             diagnostic: Vec::new(),
+            previous_review: PreviousReview::default(),
             axes: Vec::new(),
             sheets: Vec::new(),
             indicators: Vec::new(),
+            amendments: Vec::new(),
         }
     }
 

@@ -34,7 +34,9 @@ pub fn merge_organisations(
     }
     let removed = contract.organisations.remove(removed_at);
     if let Some(target) = contract.organisations.iter_mut().find(|o| o.id == kept) {
-        target.signatory |= removed.signatory;
+        if target.signatory.is_none() {
+            target.signatory = removed.signatory;
+        }
         target.partner |= removed.partner;
         fill_if_empty(&mut target.contact.name, removed.contact.name);
         fill_if_empty(&mut target.contact.email, removed.contact.email);
@@ -62,7 +64,7 @@ fn repoint_references(contract: &mut Contract, kept: Id, duplicate: Id, now: Tim
     }
     for sheet in &mut contract.sheets {
         let before = sheet.clone();
-        swap(&mut sheet.lead.organisation_id);
+        sheet.leads.iter_mut().for_each(|lead| swap(&mut lead.organisation_id));
         for partner in &mut sheet.partner_ids {
             if *partner == duplicate {
                 *partner = kept;
@@ -96,21 +98,21 @@ mod tests {
             0,
         ));
         let mut dup = Organisation::new(ars_bis, "ARS ARA", OrganisationKind::Ars, 0);
-        dup.signatory = true;
+        dup.signatory = Some(crate::model::Signatory::default());
         dup.contact.email = "dt15@ars.fr".into();
         c.organisations.push(dup);
         c.organisations.push(Organisation::new(cpam, "CPAM", OrganisationKind::Cpam, 0));
         let mut sheet = ActionSheet::new(Id::from_u128(20), "Fiche", 0);
-        sheet.lead.organisation_id = Some(ars_bis);
+        sheet.lead_mut().organisation_id = Some(ars_bis);
         sheet.partner_ids = vec![ars, ars_bis, cpam];
         c.sheets.push(sheet);
 
         assert!(merge_organisations(&mut c, ars, ars_bis, 7));
         assert_eq!(c.organisations.len(), 2);
         let kept = c.organisation(ars).unwrap();
-        assert!(kept.signatory);
+        assert!(kept.is_signatory());
         assert_eq!(kept.contact.email, "dt15@ars.fr");
-        assert_eq!(c.sheets[0].lead.organisation_id, Some(ars));
+        assert_eq!(c.sheets[0].leads[0].organisation_id, Some(ars));
         assert_eq!(c.sheets[0].partner_ids, vec![ars, cpam]);
         assert_eq!(c.sheets[0].modified_at, 7);
     }

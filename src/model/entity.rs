@@ -2,8 +2,8 @@
 //! them; editing an entity in a list goes through `edit_by_id`, which stamps the time.
 
 use super::{
-    Action, ActionSheet, Axis, Finding, FundingLine, Id, Indicator, Meeting, Member, Organisation,
-    SpecificObjective, StrategicObjective, Timestamp,
+    Action, ActionSheet, Axis, Finding, FormerItem, FormerSheet, FundingLine, GovernanceBody, Id,
+    Indicator, Meeting, Member, Organisation, SpecificObjective, StrategicObjective, Timestamp,
 };
 
 pub trait Entity {
@@ -26,6 +26,9 @@ macro_rules! entities {
 
 entities!(
     Organisation,
+    GovernanceBody,
+    FormerSheet,
+    FormerItem,
     Member,
     Meeting,
     Finding,

@@ -1,4 +1,5 @@
-//! Funding lines of a sheet: one amount per year, funder and kind, planned and actual.
+//! Funding lines of a sheet: one amount per year, funder and kind, planned and actual. A line
+//! may name its funder before anyone knows the amount (« montant à préciser »).
 
 use super::closed_list::closed_list;
 use super::{Id, Timestamp};
@@ -7,6 +8,7 @@ use std::collections::BTreeMap;
 
 closed_list! {
     FundingKind {
+        NotStated => ("not_stated", "Non renseigné"),
         /// Fonctionnement.
         Operating => ("operating", "Fonctionnement"),
         /// Investissement.
@@ -24,23 +26,29 @@ pub struct FundingLine {
     pub year: i32,
     pub funder_id: Option<Id>,
     pub kind: FundingKind,
-    pub planned_euros: u64,
+    /// `None`: the funder is named, the amount is not known yet (« montant à préciser »),
+    /// which is not the same as 0 €.
+    pub planned_euros: Option<u64>,
     pub actual_euros: Option<u64>,
     /// Staff time given in kind (valorisation), in days.
     pub in_kind_days: Option<u32>,
 }
 
+/// How a planned amount reads where it is unknown.
+pub const AMOUNT_TO_SPECIFY: &str = "montant à préciser";
+
 /// Planned euros over every line: the sheet's planned budget (saturating, as imported files
 /// may hold any amount).
 pub fn planned_total(lines: &[FundingLine]) -> u64 {
-    lines.iter().fold(0, |total, line| total.saturating_add(line.planned_euros))
+    lines.iter().fold(0, |total, line| total.saturating_add(line.planned_euros.unwrap_or(0)))
 }
 
 /// Planned euros per year, over every line.
 pub fn planned_per_year(lines: &[FundingLine]) -> BTreeMap<i32, u64> {
     let mut totals = BTreeMap::new();
     for line in lines {
-        *totals.entry(line.year).or_insert(0) += line.planned_euros;
+        let total = totals.entry(line.year).or_insert(0u64);
+        *total = total.saturating_add(line.planned_euros.unwrap_or(0));
     }
     totals
 }
@@ -69,7 +77,8 @@ pub fn spent_per_funder(lines: &[FundingLine]) -> BTreeMap<Option<Id>, u64> {
 pub fn planned_per_funder(lines: &[FundingLine]) -> BTreeMap<Option<Id>, u64> {
     let mut totals = BTreeMap::new();
     for line in lines {
-        *totals.entry(line.funder_id).or_insert(0) += line.planned_euros;
+        let total = totals.entry(line.funder_id).or_insert(0u64);
+        *total = total.saturating_add(line.planned_euros.unwrap_or(0));
     }
     totals
 }
@@ -85,7 +94,7 @@ mod tests {
             year,
             funder_id: Some(Id::from_u128(funder)),
             kind: FundingKind::Operating,
-            planned_euros: euros,
+            planned_euros: Some(euros),
             actual_euros: None,
             in_kind_days: None,
         }
@@ -116,5 +125,13 @@ mod tests {
         assert_eq!(planned_total(&lines), 1750);
         assert_eq!(spent_per_year(&lines)[&2024], 0, "nothing spent is entered yet");
         assert_eq!(planned_total(&[]), 0);
+    }
+
+    #[test]
+    fn a_funder_without_an_amount_adds_nothing() {
+        let mut lines = vec![line(2024, 1, 1000), line(2024, 2, 0)];
+        lines[1].planned_euros = None;
+        assert_eq!(planned_total(&lines), 1000);
+        assert_eq!(planned_per_funder(&lines)[&Some(Id::from_u128(2))], 0);
     }
 }

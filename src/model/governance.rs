@@ -1,39 +1,62 @@
-//! Governance: who sits on the steering committee (COPIL) and the commission santé, and when
-//! they meet. COPIL dates also appear as markers on the planning.
+//! Governance: the bodies (COPIL, commission santé, CLSM, working groups...) with their duties
+//! and how often they meet, who sits on them, and when they met. Members and meetings say the
+//! kind of body they belong to. COPIL dates also appear as markers on the planning.
 
+use super::closed_list::closed_list;
 use super::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
 
-/// A governance body of the contract.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Body {
-    /// Comité de pilotage: the signatories, at least once a year.
-    SteeringCommittee,
-    /// Commission santé: coordinator, elected referents and technicians.
-    HealthCommission,
+closed_list! {
+    /// The kind of a governance body of the contract.
+    Body {
+        NotStated => ("not_stated", "Non renseigné"),
+        /// Comité de pilotage: the signatories, at least once a year.
+        SteeringCommittee => ("steering_committee", "Comité de pilotage (COPIL)"),
+        /// Commission santé: coordinator, elected referents and technicians.
+        HealthCommission => ("health_commission", "Commission santé"),
+        /// Conseil local de santé mentale.
+        MentalHealthCouncil => ("mental_health_council", "Conseil local de santé mentale (CLSM)"),
+        WorkingGroup => ("working_group", "Groupe de travail"),
+        /// Any other body: its name says which.
+        Other => ("other", "Autre instance"),
+    }
 }
 
-impl Body {
-    pub const ALL: [Body; 2] = [Body::SteeringCommittee, Body::HealthCommission];
+/// A governance body as the contract describes it: its kind, its own name where the kind is
+/// not enough (« Groupe de travail addictions »), its duties and how often it meets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct GovernanceBody {
+    pub id: Id,
+    pub modified_at: Timestamp,
+    pub kind: Body,
+    /// Its name; empty for a COPIL or a commission santé, which their kind names.
+    pub name: String,
+    /// « Attributions » or « rôle », one per line.
+    pub duties: String,
+    /// « Au minimum une fois par an »: in words, as contracts state it.
+    pub meeting_frequency: String,
+}
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Body::SteeringCommittee => "Comité de pilotage (COPIL)",
-            Body::HealthCommission => "Commission santé",
+impl GovernanceBody {
+    pub fn new(id: Id, kind: Body, now: Timestamp) -> Self {
+        GovernanceBody {
+            id,
+            modified_at: now,
+            kind,
+            name: String::new(),
+            duties: String::new(),
+            meeting_frequency: String::new(),
         }
     }
 
-    pub fn key(self) -> &'static str {
-        match self {
-            Body::SteeringCommittee => "steering_committee",
-            Body::HealthCommission => "health_commission",
+    /// Its name, else its kind's label.
+    pub fn title(&self) -> &str {
+        match self.name.trim() {
+            "" => self.kind.label(),
+            name => name,
         }
-    }
-
-    pub fn from_key(key: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|b| b.key() == key)
     }
 }
 
@@ -67,6 +90,8 @@ pub struct Meeting {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Governance {
+    /// The bodies, in the order the contract presents them.
+    pub bodies: Vec<GovernanceBody>,
     pub members: Vec<Member>,
     pub meetings: Vec<Meeting>,
 }

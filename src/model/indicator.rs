@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 closed_list! {
     IndicatorKind {
+        NotStated => ("not_stated", "Non renseigné"),
         Process => ("process", "Indicateur de processus"),
         Outcome => ("outcome", "Indicateur de résultat"),
     }
@@ -15,6 +16,7 @@ closed_list! {
 
 closed_list! {
     Frequency {
+        NotStated => ("not_stated", "Non renseigné"),
         Monthly => ("monthly", "Mensuelle"),
         Quarterly => ("quarterly", "Trimestrielle"),
         Yearly => ("yearly", "Annuelle"),
@@ -126,7 +128,7 @@ impl Indicator {
             target: String::new(),
             scale: IndicatorScale::Text,
             source: String::new(),
-            frequency: Frequency::Yearly,
+            frequency: Frequency::NotStated,
             collector: String::new(),
             values: Vec::new(),
         }

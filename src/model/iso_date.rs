@@ -46,6 +46,15 @@ pub fn french_date(text: &str) -> String {
     }
 }
 
+/// An ISO date as signature pages write it, « 11/03/2025 »; a text that is not a valid date is
+/// given back trimmed.
+pub fn numeric_french_date(text: &str) -> String {
+    match parse_iso_date(text) {
+        Some((year, month, day)) => format!("{day:02}/{month:02}/{year}"),
+        None => text.trim().to_string(),
+    }
+}
+
 /// The three numbers of a text already known to have the `dddd-dd-dd` shape.
 fn numbers(text: &str) -> Option<(i32, u32, u32)> {
     Some((text[0..4].parse().ok()?, text[5..7].parse().ok()?, text[8..10].parse().ok()?))
@@ -126,6 +135,8 @@ mod tests {
     fn dates_are_written_out_in_french() {
         assert_eq!(french_date("2025-12-04"), "4 décembre 2025");
         assert_eq!(french_date(" 2025-03-01 "), "1er mars 2025");
+        assert_eq!(numeric_french_date("2025-03-11"), "11/03/2025");
+        assert_eq!(numeric_french_date(" le 11 "), "le 11");
         assert_eq!(french_date(" pas une date "), "pas une date");
     }
 

@@ -5,11 +5,13 @@
 //! `cargo test`. Screens only render these types and dispatch the changes defined here.
 
 pub mod action;
+pub mod amendment;
 pub mod axis;
 pub mod backup_reminder;
 pub mod closed_list;
 pub mod completeness;
 pub mod contract;
+pub mod contract_texts;
 pub mod copy;
 pub mod diagnostic;
 pub mod directory;
@@ -29,6 +31,7 @@ pub mod numbering;
 pub mod order;
 pub mod organisation;
 pub mod planning;
+pub mod previous_review;
 pub mod reference;
 pub mod review;
 pub mod shared_versions;
@@ -41,14 +44,17 @@ pub mod workspace;
 pub mod year_month;
 
 pub use action::Action;
+pub use amendment::Amendment;
 pub use axis::{Axis, StrategicObjective};
 pub use contract::{Contract, Coordinator, Period, Signing, Territory};
+pub use contract_texts::ContractTexts;
 pub use diagnostic::{Finding, FindingCategory};
 pub use funding::{FundingKind, FundingLine};
-pub use governance::{Body, Governance, Meeting, Member};
+pub use governance::{Body, Governance, GovernanceBody, Meeting, Member};
 pub use ids::{Id, Timestamp};
 pub use indicator::{Frequency, Indicator, IndicatorKind, IndicatorScale, IndicatorValue};
-pub use organisation::{Contact, Organisation, OrganisationKind};
+pub use organisation::{Contact, Organisation, OrganisationKind, Signatory};
+pub use previous_review::{FormerItem, FormerSheet, PreviousReview};
 pub use review::{ReviewStatus, YearReview};
 pub use shared_versions::{Fingerprint, SharedVersions};
 pub use sheet::{ActionSheet, Lead, Participation, Priority, SheetKind, SpecificObjective};

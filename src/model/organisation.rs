@@ -1,5 +1,6 @@
 //! The directory of organisations of a contract: signatories and partners, reused by every
-//! sheet (lead, partners, funders) so that a name is typed once.
+//! sheet (lead, partners, funders) so that a name is typed once. A signatory organisation
+//! carries its block of the signature page ([`Signatory`]).
 
 use super::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -8,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OrganisationKind {
+    NotStated,
     Ars,
     Epci,
     Commune,
@@ -25,7 +27,8 @@ pub enum OrganisationKind {
 }
 
 impl OrganisationKind {
-    pub const ALL: [OrganisationKind; 14] = [
+    pub const ALL: [OrganisationKind; 15] = [
+        Self::NotStated,
         Self::Ars,
         Self::Epci,
         Self::Commune,
@@ -44,6 +47,7 @@ impl OrganisationKind {
 
     pub fn label(self) -> &'static str {
         match self {
+            Self::NotStated => "Non renseigné",
             Self::Ars => "ARS",
             Self::Epci => "EPCI (intercommunalité)",
             Self::Commune => "Commune",
@@ -64,6 +68,7 @@ impl OrganisationKind {
     /// The stable key written in JSON, also used as an `<option>` value.
     pub fn key(self) -> &'static str {
         match self {
+            Self::NotStated => "not_stated",
             Self::Ars => "ars",
             Self::Epci => "epci",
             Self::Commune => "commune",
@@ -96,6 +101,24 @@ pub struct Contact {
     pub phone: String,
 }
 
+/// How an organisation signs: its block on the signature page (« Pour <organisation> », « Par
+/// délégation », the capacity, the name) and what it commits to.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    /// The person who signs: « Cécile COURREGES ».
+    pub signer: String,
+    /// Their capacity as printed: « Madame la Directrice générale ».
+    pub capacity: String,
+    /// « Par délégation »: the signer signs on behalf of the organisation's head.
+    pub by_delegation: bool,
+    /// Place on the signature page, 1 first; equal ranks keep the directory's order.
+    pub rank: u32,
+    /// « Engagements des signataires »: what this organisation commits to, one per line.
+    pub commitments: String,
+}
+
 /// An organisation of the contract's directory.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -105,30 +128,64 @@ pub struct Organisation {
     pub modified_at: Timestamp,
     pub name: String,
     pub kind: OrganisationKind,
-    /// Signs the contract.
-    pub signatory: bool,
+    /// Signs the contract: its signature block; `None` for an organisation that does not sign.
+    pub signatory: Option<Signatory>,
     /// Takes part in actions without necessarily signing.
     pub partner: bool,
     pub contact: Contact,
 }
 
 impl Organisation {
+    pub fn is_signatory(&self) -> bool {
+        self.signatory.is_some()
+    }
+
     pub fn new(id: Id, name: impl Into<String>, kind: OrganisationKind, now: Timestamp) -> Self {
         Organisation {
             id,
             modified_at: now,
             name: name.into(),
             kind,
-            signatory: false,
+            signatory: None,
             partner: true,
             contact: Contact::default(),
         }
     }
 }
 
+/// The signatory organisations in the order of the signature page: by rank, then in the
+/// directory's order.
+pub fn signatories_in_order(organisations: &[Organisation]) -> Vec<(&Organisation, &Signatory)> {
+    let mut signing: Vec<(&Organisation, &Signatory)> =
+        organisations.iter().filter_map(|o| o.signatory.as_ref().map(|s| (o, s))).collect();
+    signing.sort_by_key(|(_, s)| s.rank);
+    signing
+}
+
+/// The rank a newly designated signatory takes: after every other one.
+pub fn next_signatory_rank(organisations: &[Organisation]) -> u32 {
+    organisations.iter().filter_map(|o| o.signatory.as_ref()).map(|s| s.rank).max().unwrap_or(0) + 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn signatories_follow_their_rank_then_the_directory() {
+        let org = |n: u128, rank: Option<u32>| {
+            let mut o =
+                Organisation::new(Id::from_u128(n), format!("{n}"), OrganisationKind::Other, 0);
+            o.signatory = rank.map(|rank| Signatory { rank, ..Default::default() });
+            o
+        };
+        let list = [org(1, Some(2)), org(2, None), org(3, Some(1)), org(4, Some(2))];
+        let names: Vec<&str> =
+            signatories_in_order(&list).into_iter().map(|(o, _)| o.name.as_str()).collect();
+        assert_eq!(names, ["3", "1", "4"]);
+        assert_eq!(next_signatory_rank(&list), 3);
+        assert_eq!(next_signatory_rank(&[]), 1);
+    }
 
     #[test]
     fn every_kind_has_a_distinct_key_that_round_trips() {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 closed_list! {
     SheetKind {
+        NotStated => ("not_stated", "Non renseigné"),
         Thematic => ("thematic", "Fiche thématique"),
         Coordination => ("coordination", "Fiche coordination"),
         Partner => ("partner", "Fiche partenaire"),
@@ -17,6 +18,7 @@ closed_list! {
 
 closed_list! {
     Priority {
+        NotStated => ("not_stated", "Non renseigné"),
         High => ("high", "Haute"),
         Medium => ("medium", "Moyenne"),
         Low => ("low", "Basse"),
@@ -26,6 +28,7 @@ closed_list! {
 closed_list! {
     /// How far inhabitants take part in the action.
     Participation {
+        NotStated => ("not_stated", "Non renseigné"),
         None => ("none", "Aucune"),
         Information => ("information", "Information"),
         Consultation => ("consultation", "Consultation"),
@@ -46,7 +49,8 @@ pub struct SpecificObjective {
     pub text: String,
 }
 
-/// The lead (pilote): an organisation of the directory and a person there.
+/// A lead (pilote): an organisation of the directory and a person there. A fiche, like the
+/// contract itself, may have several (co-pilotage): the first is the one named first.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -98,7 +102,8 @@ pub struct ActionSheet {
     // 4. Actions
     pub actions: Vec<Action>,
     // 5. Acteurs
-    pub lead: Lead,
+    /// The leads (pilotes), co-leads after the first; empty while none is designated.
+    pub leads: Vec<Lead>,
     pub partner_ids: Vec<Id>,
     pub audiences: Vec<String>,
     pub coverage: Coverage,
@@ -123,8 +128,8 @@ impl ActionSheet {
             axis_id: None,
             objective_id: None,
             title: title.into(),
-            kind: SheetKind::Thematic,
-            priority: Priority::Medium,
+            kind: SheetKind::NotStated,
+            priority: Priority::NotStated,
             mental_health: false,
             health_fields: Vec::new(),
             determinants: Vec::new(),
@@ -135,11 +140,11 @@ impl ActionSheet {
             specific_objectives: Vec::new(),
             expected_results: String::new(),
             actions: Vec::new(),
-            lead: Lead::default(),
+            leads: Vec::new(),
             partner_ids: Vec::new(),
             audiences: Vec::new(),
             coverage: Coverage::default(),
-            participation: Participation::None,
+            participation: Participation::NotStated,
             human_means: String::new(),
             material_means: String::new(),
             funding: Vec::new(),
@@ -147,6 +152,25 @@ impl ActionSheet {
             indicators: Vec::new(),
             reviews: Vec::new(),
         }
+    }
+
+    /// The lead organisations, in order, each once (a lead with a person but no organisation
+    /// is left out): what filters, the load per lead and the CSV count.
+    pub fn lead_ids(&self) -> Vec<Id> {
+        lead_organisations(&self.leads)
+    }
+
+    /// The first lead, created empty when there is none: what the form's « Pilote » edits.
+    pub fn lead_mut(&mut self) -> &mut Lead {
+        if self.leads.is_empty() {
+            self.leads.push(Lead::default());
+        }
+        &mut self.leads[0]
+    }
+
+    /// Whether `organisation` leads or co-leads this fiche.
+    pub fn is_led_by(&self, organisation: Id) -> bool {
+        self.leads.iter().any(|l| l.organisation_id == Some(organisation))
     }
 
     /// « Fiche action n°3 – Titre », « Sans titre » when it has none: how « Suivi », its
@@ -157,5 +181,40 @@ impl ActionSheet {
             title => title,
         };
         format!("Fiche action n°{} – {title}", numbers.label(self.id))
+    }
+}
+
+/// The organisations of a list of leads, in order, each once.
+pub fn lead_organisations(leads: &[Lead]) -> Vec<Id> {
+    let mut ids: Vec<Id> = Vec::new();
+    for id in leads.iter().filter_map(|l| l.organisation_id) {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_fiche_states_nothing_it_was_not_told() {
+        let sheet = ActionSheet::new(Id::from_u128(1), "Fiche", 0);
+        assert_eq!(sheet.kind, SheetKind::NotStated);
+        assert_eq!(sheet.priority.label(), "Non renseigné");
+        assert_eq!(sheet.participation, Participation::NotStated);
+        assert!(sheet.leads.is_empty());
+    }
+
+    #[test]
+    fn co_leads_count_once_each_in_order() {
+        let mut sheet = ActionSheet::new(Id::from_u128(1), "Fiche", 0);
+        let lead = |n| Lead { organisation_id: Some(Id::from_u128(n)), person: String::new() };
+        sheet.leads = vec![lead(5), Lead::default(), lead(3), lead(5)];
+        assert_eq!(sheet.lead_ids(), [Id::from_u128(5), Id::from_u128(3)]);
+        assert!(sheet.is_led_by(Id::from_u128(3)));
+        assert!(!sheet.is_led_by(Id::from_u128(4)));
     }
 }

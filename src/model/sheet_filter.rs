@@ -72,23 +72,26 @@ impl Default for SheetFilter {
 impl SheetFilter {
     pub fn accepts(&self, contract: &Contract, sheet: &ActionSheet) -> bool {
         self.axis.is_none_or(|axis| sheet.axis_id == Some(axis))
-            && self.lead.is_none_or(|lead| sheet.lead.organisation_id == Some(lead))
+            && self.lead.is_none_or(|lead| sheet.is_led_by(lead))
             && self.partner.is_none_or(|partner| sheet.partner_ids.contains(&partner))
             && self.status.accepts(sheet)
             && self.complete.accepts(sheet)
             && self.matches_text(contract, sheet)
     }
 
-    /// Case- and accent-insensitive search in the title, objectives, actions and lead's name.
+    /// Case- and accent-insensitive search in the title, objectives, actions and leads' names.
     fn matches_text(&self, contract: &Contract, sheet: &ActionSheet) -> bool {
         let needle = fold(&self.text);
         if needle.is_empty() {
             return true;
         }
-        let lead =
-            sheet.lead.organisation_id.map(|id| contract.organisation_name(id)).unwrap_or("");
+        let leads = sheet.leads.iter().flat_map(|lead| {
+            let name = lead.organisation_id.map(|id| contract.organisation_name(id)).unwrap_or("");
+            [name, lead.person.as_str()]
+        });
         std::iter::once(sheet.title.as_str())
-            .chain([sheet.general_objective.as_str(), lead, sheet.lead.person.as_str()])
+            .chain([sheet.general_objective.as_str()])
+            .chain(leads)
             .chain(sheet.specific_objectives.iter().map(|o| o.text.as_str()))
             .chain(sheet.actions.iter().map(|a| a.description.as_str()))
             .any(|text| fold(text).contains(&needle))
@@ -110,7 +113,7 @@ mod tests {
         ));
         let mut a = ActionSheet::new(Id::from_u128(10), "Prévention des maladies chroniques", 0);
         a.axis_id = Some(Id::from_u128(100));
-        a.lead.organisation_id = Some(Id::from_u128(50));
+        a.lead_mut().organisation_id = Some(Id::from_u128(50));
         a.reviews.push(YearReview::with_status(2025, ReviewStatus::Done));
         let mut b = ActionSheet::new(Id::from_u128(11), "Santé mentale", 0);
         b.axis_id = Some(Id::from_u128(200));

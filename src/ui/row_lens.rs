@@ -11,8 +11,8 @@ use crate::model::entity::{edit_by_id, Entity};
 use crate::model::list_edit::{restore_at, take_where};
 use crate::model::order::move_by;
 use crate::model::{
-    Action, Axis, Contract, FundingLine, Id, Indicator, Meeting, Member, Organisation,
-    SpecificObjective, StrategicObjective, Timestamp,
+    Action, Axis, Contract, FormerItem, FormerSheet, FundingLine, GovernanceBody, Id, Indicator,
+    Meeting, Member, Organisation, SpecificObjective, StrategicObjective, Timestamp,
 };
 use leptos::prelude::*;
 use std::marker::PhantomData;
@@ -62,6 +62,8 @@ macro_rules! in_sheet {
 
 in_contract! {
     Organisation: organisations;
+    GovernanceBody: governance.bodies;
+    FormerSheet: previous_review.sheets;
     Member: governance.members;
     Meeting: governance.meetings;
     Axis: axes;
@@ -71,6 +73,17 @@ in_sheet! {
     SpecificObjective: specific_objectives;
     Action: actions;
     FundingLine: funding;
+}
+
+/// A row of the previous contract's bilan, owned by its former fiche.
+impl Listed for FormerItem {
+    fn list(contract: &Contract, sheet: Option<Id>) -> Option<&Vec<Self>> {
+        contract.previous_review.sheets.iter().find(|s| Some(s.id) == sheet).map(|s| &s.items)
+    }
+    fn list_mut(contract: &mut Contract, sheet: Option<Id>) -> Option<&mut Vec<Self>> {
+        let sheets = &mut contract.previous_review.sheets;
+        sheets.iter_mut().find(|s| Some(s.id) == sheet).map(|s| &mut s.items)
+    }
 }
 
 /// Indicators live in two places: a sheet's (owner: the sheet) and the contract's own

@@ -43,7 +43,7 @@ test('the import preview (conflicts field by field, choices) and the sheet selec
   await visible(app.heading('Échanges'));
   const contract = (await app.storedWorkspace()).contracts[0];
   const theirs = { ...contract, name: `${contract.name} (revu)`, sheets: contract.sheets.map((s, i) => (i === 0 ? { ...s, title: 'Titre revu' } : s)) };
-  const file = { type: 'atelier-cls/contrat', schema_version: 2, app_version: '0.1.0', exported_at: '2026-11-23T10:00:00.000Z', exported_by: 'ARS', contract: theirs };
+  const file = { type: 'atelier-cls/contrat', schema_version: 3, app_version: '0.1.0', exported_at: '2026-11-23T10:00:00.000Z', exported_by: 'ARS', contract: theirs };
   await app.page.getByLabel('Choisir un fichier JSON').setInputFiles({ name: 'revu.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   await visible(app.page.getByRole('group', { name: /Conflit/ }).first());
   await app.page.getByRole('radio', { name: 'Une sélection de fiches action' }).check();

@@ -143,7 +143,7 @@ function organisationReferences(contract) {
   return [
     ...contract.governance.members.map((m) => [`membre « ${m.name} »`, m.organisation_id]),
     ...contract.sheets.flatMap((s) => [
-      [`pilote de « ${s.title} »`, s.lead.organisation_id],
+      ...s.leads.map((l) => [`pilote de « ${s.title} »`, l.organisation_id]),
       ...s.partner_ids.map((id) => [`partenaire de « ${s.title} »`, id]),
       ...s.actions.map((a) => [`porteur de « ${a.description} »`, a.lead_id]),
       ...s.funding.map((f) => [`financeur ${f.year} de « ${s.title} »`, f.funder_id]),

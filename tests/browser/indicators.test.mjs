@@ -90,10 +90,11 @@ test('a year’s cible and résultat are typed in the fiche with the keyboard an
   await hasText(page.getByRole('definition').filter({ hasText: 'mesurables' }), '1 sur 1 mesurables');
   await openStep(app, 7, 'Évaluation');
 
-  // The fiche's summary shows the year.
+  // The fiche's summary shows the year; no frequency was chosen, so it reads « Non renseigné »
+  // (issue 13: a new indicator states no frequency by default).
   await press(page.getByRole('link', { name: '8. Relecture' }));
   await hasText(page.getByRole('article', { name: /^Fiche action n°/ }).getByRole('listitem').filter({ hasText: 'Patients orientés' }),
-    'Indicateur de résultat : Patients orientés vers le sport santé – cible : — – source : Réseau sport santé – Annuelle – 2025 : cible 100, résultat 112');
+    'Indicateur de résultat : Patients orientés vers le sport santé – cible : — – source : Réseau sport santé – Non renseigné – 2025 : cible 100, résultat 112');
 
   // Clearing every cell of the year leaves no empty entry behind.
   await press(page.getByRole('link', { name: '7. Évaluation' }));

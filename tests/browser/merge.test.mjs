@@ -188,7 +188,7 @@ test('the sheets one partner leads are exported alone, and merging them deletes 
   const lead = coordinator.page.getByLabel('Cocher les fiches pilotées par');
   const leadName = await lead.locator('option').nth(1).innerText();
   await lead.selectOption({ label: leadName });
-  const led = all.filter((s) => s.lead.organisation_id !== null);
+  const led = all.filter((s) => s.leads.some((l) => l.organisation_id !== null));
   await visible(coordinator.page.getByText(`${led.length} fiche${led.length > 1 ? 's' : ''} action`));
   const file = await exportContract(coordinator, 'ARS');
   const sent = JSON.parse(file.text).contract;

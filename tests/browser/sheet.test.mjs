@@ -65,7 +65,7 @@ test('a complete sheet is filled with the keyboard through every step and found 
   await press(page.getByRole('group', { name: 'Partenaires' }).getByRole('checkbox', { name: /^Mutualité|^MSA|^Conseil départemental/ }).first(), 'Space');
   await typeInto(page.getByLabel('Nouveau partenaire'), 'Club de randonnée du Cantal');
   await page.getByLabel('Nouveau partenaire').press('Enter');
-  await until(async () => assert.equal(await page.getByRole('checkbox', { name: 'Club de randonnée du Cantal' }).isChecked(), true));
+  await until(async () => assert.equal(await page.getByRole('group', { name: 'Partenaires' }).getByRole('checkbox', { name: 'Club de randonnée du Cantal' }).isChecked(), true));
   await typeInto(page.getByLabel('Publics cibles'), 'Patients atteints de maladies chroniques');
   await chooseWithKeyboard(page.getByLabel('Participation des habitants'), 'Concertation');
   await next(page);
@@ -77,6 +77,8 @@ test('a complete sheet is filled with the keyboard through every step and found 
   const line = page.getByRole('group', { name: 'Ligne de financement 1' });
   await chooseWithKeyboard(line.getByLabel('Année'), '2025');
   await chooseWithKeyboard(line.getByLabel('Financeur'), /^Agence régionale de santé/i);
+  // A new line states no nature until someone chooses one (« Non renseigné » by default).
+  await chooseWithKeyboard(line.getByLabel('Nature'), 'Fonctionnement');
   await typeInto(line.getByLabel('Montant prévu (€)'), '12000');
   await hasText(page.getByRole('table', { name: 'Total prévu par année' }).locator('tfoot td').first(), /^12\s000\s€$/);
   await next(page);

@@ -72,14 +72,14 @@ test('the three tables download for a French spreadsheet, one row per item of th
   const sheets = await downloadTable(page, 'Télécharger les fiches action (CSV)');
   assert.match(sheets.name, FILE_NAME('fiches'));
   assert.deepEqual([...sheets.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.ok(sheets.text.startsWith(`\uFEFFN° fiche;Fiche action;Axe;Objectif stratégique;Type;Priorité;Volet santé mentale;Pilote;Personne pilote;Partenaires;Publics cibles;Territoire concerné;Participation des habitants;Budget prévu (€);Début;Fin;Nombre d’actions;Nombre d’indicateurs;Dernier bilan;Année du dernier bilan;${perYear('Prévu', 'Dépensé')}\r\n`));
+  assert.ok(sheets.text.startsWith(`\uFEFFN° fiche;Fiche action;Axe;Objectif stratégique;Type;Priorité;Volet santé mentale;Pilote;Personne pilote;Copilotes;Partenaires;Publics cibles;Territoire concerné;Participation des habitants;Budget prévu (€);Début;Fin;Nombre d’actions;Nombre d’indicateurs;Dernier bilan;Année du dernier bilan;${perYear('Prévu', 'Dépensé')}\r\n`));
   assert.ok(sheets.text.endsWith('\r\n'));
   assert.equal(sheets.rows.length - 1, contract.sheets.length);
   assert.equal(contract.sheets.length, 9);
   assert.deepEqual(sheets.rows[1].slice(0, 3), ['1', 'Attractivité du territoire', 'Axe 1 – Offre de soins']);
   assert.deepEqual(sheets.rows[3].slice(0, 3), ['3', TITLE, 'Axe 2 – Santé mentale précarité']);
-  assert.deepEqual(sheets.rows[3].slice(14, 17), ['01/2025', '06/2026', '1']);
-  assert.ok(sheets.rows.every((row) => row.length === 30));
+  assert.deepEqual(sheets.rows[3].slice(15, 18), ['01/2025', '06/2026', '1']);
+  assert.ok(sheets.rows.every((row) => row.length === 31));
 
   const actions = await downloadTable(page, 'Télécharger les actions (CSV)');
   assert.match(actions.name, FILE_NAME('actions'));

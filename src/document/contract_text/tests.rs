@@ -12,8 +12,10 @@ fn the_contract_has_its_parts_then_the_fiches_then_the_signatures() {
     assert!(doc.title.contains("Pays de Val-Sorel 2024-2028"));
     let parts = headings(&doc, 1);
     assert_eq!(
-        parts[..7],
+        parts[..12],
         [
+            "Références juridiques (« Vu… »)",
+            "Préambule",
             "Identité et période",
             "Territoire",
             "Parties au contrat",
@@ -21,12 +23,34 @@ fn the_contract_has_its_parts_then_the_fiches_then_the_signatures() {
             "Diagnostic local de santé",
             "Axes et objectifs stratégiques",
             "Indicateurs d’évaluation du contrat",
+            "Durée du contrat",
+            "Révision du contrat",
+            "Résiliation du contrat",
         ]
     );
-    for (n, fiche) in parts[7..15].iter().enumerate() {
+    for (n, fiche) in parts[12..20].iter().enumerate() {
         assert!(fiche.starts_with(&format!("Fiche action n°{} – ", n + 1)), "{fiche}");
     }
-    assert_eq!(parts[15..], ["Signatures"]);
+    assert_eq!(parts[20..], ["Signatures"]);
+    let governance = section(&doc, "Gouvernance");
+    let bodies: Vec<&str> = governance
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 2, text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            "Comité de pilotage (COPIL)",
+            "Commission santé",
+            "Conseil local de santé mentale (CLSM)",
+            "Groupe de travail mobilité et accès aux soins"
+        ]
+    );
+    assert!(doc.texts().any(|t| t == "Se réunit : Tous les trimestres"));
+    assert!(doc.texts().any(|t| t == "Bilan du précédent contrat"));
     assert!(doc.texts().any(|t| t == "Contrat local de santé de 2e génération (CLS 2)"));
     assert!(doc.texts().any(|t| t == "Population : 38\u{202f}400 habitants"));
     assert!(doc
@@ -58,7 +82,7 @@ fn the_signature_page_has_one_block_per_signatory() {
     assert_eq!(
         signatures[0],
         Block::Paragraph {
-            text: "Fait à Sorel-sur-Lende, le 15 février 2024.".into(),
+            text: "Fait à Sorel-sur-Lende, le 15/02/2024".into(),
             kind: ParagraphKind::Body
         }
     );
@@ -69,11 +93,11 @@ fn the_signature_page_has_one_block_per_signatory() {
         "Agence régionale de santé — délégation départementale de la Lende"
     );
     assert_eq!(
-        signatories[0].signer,
-        "Déléguée départementale, co-présidente du COPIL, Mme Lucie Carrier"
+        (signatories[0].capacity.as_str(), signatories[0].signer.as_str()),
+        ("Déléguée départementale", "Mme Lucie Carrier")
     );
     let msa = signatories.iter().find(|s| s.party.starts_with("MSA")).unwrap();
-    assert_eq!(msa.signer, "", "no member of the COPIL: left to write by hand");
+    assert_eq!(msa.lines(), Vec::<&str>::new(), "nobody named: left to write by hand");
     let blocks = &doc.blocks;
     let page = blocks.iter().rposition(|b| *b == Block::PageBreak).unwrap();
     assert_eq!(blocks[page + 1], Block::Heading { level: 1, text: "Signatures".into() });
@@ -134,7 +158,7 @@ fn a_blank_contract_is_still_a_document_with_no_empty_section() {
     let blank = crate::model::Contract::blank(Id::from_u128(1), "", 0);
     let doc = contract_document(&blank);
     assert_eq!(doc.title, "Contrat local de santé");
-    let place_and_date = format!("Fait à {TO_WRITE}, le {TO_WRITE}.");
+    let place_and_date = format!("Fait à {TO_WRITE}, le {TO_WRITE}");
     assert!(doc.texts().any(|t| t == place_and_date), "{:?}", section(&doc, "Signatures"));
     assert_no_empty_section(&doc);
 }
@@ -163,4 +187,52 @@ proptest::proptest! {
         }
         assert_no_empty_section(&crate::document::evaluation(&contract, "2028-12-01"));
     }
+}
+
+/// The example, rebuilt from seed 001: its « Vu… », preamble and clauses in their places, the
+/// previous contract's bilan as one table per former fiche, and the signature page of the seed.
+#[test]
+fn the_example_reads_as_the_signed_contract() {
+    let doc = contract_document(&crate::exchange::example::example_contract());
+    let parts = headings(&doc, 1);
+    assert_eq!(parts[..2], ["Références juridiques (« Vu… »)", "Préambule"]);
+    let clauses = ["Durée du contrat", "Révision du contrat", "Résiliation du contrat"];
+    let at = parts.iter().position(|p| *p == clauses[0]).expect("the clauses");
+    assert_eq!(parts[at..at + 3], clauses);
+    assert!(parts[at + 3].starts_with("Fiche action n°1 – "), "the clauses precede the annexes");
+    let Block::List(references) = &section(&doc, "Références juridiques (« Vu… »)")[0] else {
+        panic!("the references are a list")
+    };
+    assert_eq!(references.len(), 5);
+    assert!(references[4].contains("SCoT en date du 6 Mars 2025"));
+    let bilan = crate::document::test_support::tables(&doc)
+        .into_iter()
+        .filter(|t| t.header.first().map(String::as_str) == Some("Actions"))
+        .map(|t| t.rows.len())
+        .collect::<Vec<_>>();
+    assert_eq!(bilan, [7, 7, 2, 1, 3, 1, 2, 4], "27 rows over the former fiches' tables");
+    assert!(doc.texts().any(|t| t == "Engagements des signataires"));
+    assert!(doc.texts().any(|t| t == "Pilotage du contrat"));
+    let signatures = section(&doc, "Signatures");
+    assert_eq!(
+        signatures[0],
+        Block::Paragraph {
+            text: "Fait à Aurillac, le 11/03/2025".into(),
+            kind: ParagraphKind::Body
+        }
+    );
+    let Block::Signatures(blocks) = &signatures[1] else { panic!("{signatures:?}") };
+    assert_eq!(blocks.len(), 10);
+    assert_eq!(
+        blocks[0].lines(),
+        ["Madame la Directrice générale", "Cécile COURREGES"],
+        "{}",
+        blocks[0].party
+    );
+    assert_eq!(
+        blocks[3].lines(),
+        ["Par délégation", "Madame la Vice-Présidente", "Isabelle LANTUEJOUL"]
+    );
+    assert_eq!(blocks[5].party, "Ville d’Aurillac", "the order of the signature page");
+    assert_eq!(blocks[8].lines(), ["Monsieur le Directeur Général", "Frédéric BRANCE"]);
 }

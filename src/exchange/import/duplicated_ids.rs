@@ -3,6 +3,7 @@
 
 use super::json_path::{render_path, Segment};
 use super::{ImportProblem, MAX_PROBLEMS};
+use crate::model::amendment::FROZEN_COPY_KEY;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -47,7 +48,8 @@ pub(super) fn collect_ids(
                 found.push((id.clone(), render_path(path)));
                 path.pop();
             }
-            for (key, child) in map {
+            // A frozen copy repeats the contract's ids on purpose (the same items, earlier).
+            for (key, child) in map.iter().filter(|(key, _)| key.as_str() != FROZEN_COPY_KEY) {
                 if matches!(child, Value::Object(_) | Value::Array(_)) {
                     path.push(Segment::Key(key.clone()));
                     collect_ids(child, path, found);

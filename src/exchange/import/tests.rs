@@ -163,9 +163,9 @@ fn several_unknown_fields_are_all_reported() {
 #[test]
 fn a_missing_field_names_the_field_and_its_object() {
     let mut value = example_value();
-    value["contract"]["sheets"][2]["lead"].as_object_mut().unwrap().remove("person");
+    value["contract"]["sheets"][7]["leads"][0].as_object_mut().unwrap().remove("person");
     let problem = only_problem(check_value(&value));
-    assert!(problem.location.starts_with("contract.sheets[2].lead — "), "{}", problem.location);
+    assert!(problem.location.starts_with("contract.sheets[7].leads[0] — "), "{}", problem.location);
     assert_eq!(problem.message, "Champ obligatoire manquant « person ».");
 
     let mut value = example_value();
@@ -201,7 +201,7 @@ fn a_wrong_type_is_located_and_explained() {
     assert!(problem.location.starts_with("contract.sheets[3].kind"), "{}", problem.location);
     assert!(problem
         .message
-        .starts_with("Valeur inconnue « fantaisie » (valeurs possibles : thematic"));
+        .starts_with("Valeur inconnue « fantaisie » (valeurs possibles : not_stated, thematic"));
 
     let mut value = example_value();
     value["contract"]["organisations"][1]["id"] = json!("pas-un-uuid");

@@ -146,3 +146,30 @@ fn the_summary_reads_in_french() {
     );
     assert_eq!(MergeSummary::default().describe(), "aucun changement");
 }
+
+/// Issue 13's parts merge like the rest: a governance body and a signature block are items of
+/// their own, the contract's texts and previous bilan part of its identity.
+#[test]
+fn bodies_signature_blocks_and_texts_from_a_partner_are_taken() {
+    let base = example_contract();
+    let shared = shared_after_export(&base);
+    let mine = base.clone();
+    let mut theirs = base.clone();
+    let clsm =
+        crate::model::GovernanceBody::new(Id::random(), crate::model::Body::MentalHealthCouncil, 9);
+    theirs.governance.bodies.push(clsm.clone());
+    let prefecture = theirs.organisations[2].id;
+    theirs.organisations[2].signatory.as_mut().unwrap().signer = "Jeanne MARTIN".into();
+    theirs.texts.preamble.push_str("\nAjout du partenaire.");
+
+    let plan = plan_merge(&mine, &theirs, &shared);
+    assert_eq!(status_of(&plan, clsm.id), Some(Status::New));
+    let signer = plan.proposals.iter().find(|p| p.id == prefecture).unwrap();
+    assert_eq!(signer.status, Status::ChangedThere);
+    assert_eq!(signer.changes[0].field, "Signataire › Nom du signataire");
+    assert_eq!(status_of(&plan, base.id), Some(Status::ChangedThere));
+    let (merged, _) = apply_merge(&mine, &theirs, &plan, &HashMap::new(), "CPAM", Id::random, 5);
+    assert!(merged.governance.bodies.iter().any(|b| b.id == clsm.id));
+    assert_eq!(merged.organisations[2].signatory.as_ref().unwrap().signer, "Jeanne MARTIN");
+    assert!(merged.texts.preamble.ends_with("Ajout du partenaire."));
+}

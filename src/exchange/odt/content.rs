@@ -256,9 +256,8 @@ impl Body {
                     continue;
                 };
                 let mut paragraphs = vec![(styles::SIGNATURE_PARTY, signatory.party.as_str())];
-                if !signatory.signer.trim().is_empty() {
-                    paragraphs.push((styles::TABLE_CONTENTS, &signatory.signer));
-                }
+                paragraphs
+                    .extend(signatory.lines().into_iter().map(|l| (styles::TABLE_CONTENTS, l)));
                 paragraphs.push((styles::TABLE_CONTENTS, "Date\u{a0}:"));
                 paragraphs.push((styles::SIGNATURE_SPACE, "Signature\u{a0}:"));
                 self.cell(SIGNATURE_CELL, &paragraphs);

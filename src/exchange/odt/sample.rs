@@ -66,10 +66,16 @@ pub fn sample_document() -> Document {
     doc.push(Block::Signatures(vec![
         Signatory {
             party: "Agence régionale de santé".into(),
-            signer: "Le directeur général".into(),
+            capacity: "Le directeur général".into(),
+            ..Default::default()
         },
-        Signatory { party: "Communauté de communes du Pays de Vic".into(), signer: String::new() },
-        Signatory { party: "Caisse primaire d’assurance maladie".into(), signer: String::new() },
+        Signatory {
+            party: "Communauté de communes du Pays de Vic".into(),
+            by_delegation: true,
+            capacity: "Monsieur le Vice-Président".into(),
+            signer: "Jean DUPONT".into(),
+        },
+        Signatory { party: "Caisse primaire d’assurance maladie".into(), ..Default::default() },
     ]));
     doc
 }

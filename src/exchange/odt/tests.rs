@@ -368,7 +368,14 @@ fn block() -> impl Strategy<Value = Block> {
         .prop_map(|(label, counts)| StatusBar { label, counts });
     let chart = (text(), prop::collection::vec(bar, 0..3))
         .prop_map(|(description, bars)| Block::StatusChart(StatusChart { description, bars }));
-    let signatory = (text(), text()).prop_map(|(party, signer)| Signatory { party, signer });
+    let signatory = (text(), any::<bool>(), text(), text()).prop_map(
+        |(party, by_delegation, capacity, signer)| Signatory {
+            party,
+            by_delegation,
+            capacity,
+            signer,
+        },
+    );
     prop_oneof![
         (0u8..9, text()).prop_map(|(level, text)| Block::Heading { level, text }),
         (text(), kinds).prop_map(|(text, kind)| Block::Paragraph { text, kind }),

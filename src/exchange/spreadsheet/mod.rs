@@ -28,7 +28,7 @@ use years::{
 
 /// The first columns of the fiches action file; "Prévu 2024", "Dépensé 2024", "Prévu 2025"...
 /// follow, two per year.
-pub const SHEETS_HEADER: [&str; 20] = [
+pub const SHEETS_HEADER: [&str; 21] = [
     "N° fiche",
     "Fiche action",
     "Axe",
@@ -38,6 +38,7 @@ pub const SHEETS_HEADER: [&str; 20] = [
     "Volet santé mentale",
     "Pilote",
     "Personne pilote",
+    "Copilotes",
     "Partenaires",
     "Publics cibles",
     "Territoire concerné",
@@ -100,14 +101,16 @@ pub fn sheets_csv(contract: &Contract) -> String {
     let rows = contract.sheets_in_axis_order().into_iter().map(|sheet| {
         let (first, last) = calendar(sheet);
         let review = latest_review(&sheet.reviews);
+        let first_lead = sheet.leads.first();
         let mut row = Vec::from(sheet_columns(contract, &numbers, sheet));
         row.extend([
             strategic_objective(contract, &numbers, sheet),
             sheet.kind.label().to_string(),
             sheet.priority.label().to_string(),
             yes_no(sheet.mental_health).to_string(),
-            organisation(contract, sheet.lead.organisation_id),
-            sheet.lead.person.trim().to_string(),
+            organisation(contract, first_lead.and_then(|l| l.organisation_id)),
+            first_lead.map_or("", |l| l.person.trim()).to_string(),
+            list(sheet.leads.iter().skip(1).map(|l| lead_words(contract, l))),
             list(sheet.partner_ids.iter().map(|id| contract.organisation_name(*id))),
             list(sheet.audiences.iter().map(|a| a.trim())),
             coverage(sheet),
@@ -138,7 +141,10 @@ pub fn actions_csv(contract: &Contract) -> String {
             let mut row = Vec::from(columns.clone());
             row.extend([
                 action.description.trim().to_string(),
-                organisation(contract, action.lead_id.or(sheet.lead.organisation_id)),
+                match action.lead_id {
+                    Some(id) => organisation(contract, Some(id)),
+                    None => list(sheet.lead_ids().iter().map(|id| contract.organisation_name(*id))),
+                },
                 month(action.start),
                 month(action.end),
                 yes_no(action.milestone).to_string(),
@@ -212,6 +218,16 @@ fn strategic_objective(contract: &Contract, numbers: &Numbering, sheet: &ActionS
 
 fn organisation(contract: &Contract, id: Option<Id>) -> String {
     id.map(|id| contract.organisation_name(id).to_string()).unwrap_or_default()
+}
+
+/// A co-lead as a cell reads it: « CPAM (Mme Martin) », the organisation or the person alone.
+fn lead_words(contract: &Contract, lead: &crate::model::Lead) -> String {
+    let name = lead.organisation_id.map(|id| contract.organisation_name(id));
+    match (name, lead.person.trim()) {
+        (None, person) => person.to_string(),
+        (Some(name), "") => name.to_string(),
+        (Some(name), person) => format!("{name} ({person})"),
+    }
 }
 
 fn coverage(sheet: &ActionSheet) -> String {

@@ -6,7 +6,7 @@ use crate::model::indicator::IndicatorValue;
 use crate::model::planning::generated_contract;
 use crate::model::{
     Action, ActionSheet, Axis, Frequency, FundingKind, FundingLine, Indicator, IndicatorKind,
-    IndicatorScale, Organisation, OrganisationKind, Participation, Priority, ReviewStatus,
+    IndicatorScale, Lead, Organisation, OrganisationKind, Participation, Priority, ReviewStatus,
     SheetKind, StrategicObjective, YearMonth, YearReview,
 };
 use proptest::prelude::*;
@@ -40,8 +40,9 @@ fn contract() -> Contract {
     suicide.kind = SheetKind::Partner;
     suicide.priority = Priority::High;
     suicide.mental_health = true;
-    suicide.lead.organisation_id = Some(id(50));
-    suicide.lead.person = "Mme Durand ".into();
+    suicide.lead_mut().organisation_id = Some(id(50));
+    suicide.lead_mut().person = "Mme Durand ".into();
+    suicide.leads.push(Lead { organisation_id: Some(id(52)), person: "M. Roux".into() });
     suicide.partner_ids = vec![id(51), id(52)];
     suicide.audiences = vec!["Jeunes".into(), "Agriculteurs".into()];
     suicide.coverage.whole_territory = false;
@@ -55,7 +56,7 @@ fn contract() -> Contract {
             year,
             funder_id: Some(id(50)),
             kind: FundingKind::Operating,
-            planned_euros: euros,
+            planned_euros: Some(euros),
             actual_euros: spent,
             in_kind_days: None,
         })
@@ -163,6 +164,7 @@ fn a_sheet_row_says_what_a_coordinator_asks_about() {
             ("Volet santé mentale", "Oui"),
             ("Pilote", "ARS Occitanie"),
             ("Personne pilote", "Mme Durand"),
+            ("Copilotes", "CPTS du Sud; \"Nord\" (M. Roux)"),
             ("Partenaires", "Mutualité Française, CPTS du Sud; \"Nord\""),
             ("Publics cibles", "Jeunes, Agriculteurs"),
             ("Territoire concerné", "Aurillac, QPV Marmiers"),
@@ -198,13 +200,14 @@ fn a_sheet_row_says_what_a_coordinator_asks_about() {
 fn empty_sheets_leave_cells_empty_but_say_when_no_money_is_needed() {
     let (_, rows) = parse(&sheets_csv(&contract()));
     let care = &rows[0];
-    assert_eq!(&care[3..10], ["", "Fiche thématique", "Moyenne", "Non", "", "", ""]);
-    assert_eq!(care[11], WHOLE_TERRITORY);
-    assert_eq!(care[12], "Aucune");
-    assert_eq!(&care[13..20], ["0", "", "", "1", "0", "", ""]);
-    assert_eq!(&care[20..22], ["0", ""], "no money needed: nothing planned");
-    assert_eq!(rows[2][13], "", "a budget not filled in is not a zero budget");
-    assert!(rows[2][20..].iter().all(String::is_empty));
+    // A new fiche states nothing it was not told: « Non renseigné », never a default.
+    assert_eq!(&care[3..11], ["", "Non renseigné", "Non renseigné", "Non", "", "", "", ""]);
+    assert_eq!(care[12], WHOLE_TERRITORY);
+    assert_eq!(care[13], "Non renseigné");
+    assert_eq!(&care[14..21], ["0", "", "", "1", "0", "", ""]);
+    assert_eq!(&care[21..23], ["0", ""], "no money needed: nothing planned");
+    assert_eq!(rows[2][14], "", "a budget not filled in is not a zero budget");
+    assert!(rows[2][21..].iter().all(String::is_empty));
 }
 
 #[test]
@@ -220,7 +223,7 @@ fn actions_rows_carry_their_sheet_lead_months_and_own_review() {
                 "Prévention du suicide",
                 "Axe 2 – Santé mentale",
                 "Former des sentinelles\nen deux sessions",
-                "ARS Occitanie",
+                "ARS Occitanie, CPTS du Sud; \"Nord\"",
                 "03/2025",
                 "06/2026",
                 "Non",
@@ -244,7 +247,7 @@ fn actions_rows_carry_their_sheet_lead_months_and_own_review() {
                 "Prévention du suicide",
                 "Axe 2 – Santé mentale",
                 "Bilan",
-                "ARS Occitanie",
+                "ARS Occitanie, CPTS du Sud; \"Nord\"",
                 "",
                 "12/2027",
                 "Non",
@@ -327,7 +330,7 @@ fn indicators_come_with_the_contracts_own_first_and_a_target_and_result_per_year
         ]
     );
     assert_eq!(&rows[2][3..5], ["Indicateur de processus", "Sessions"]);
-    assert_eq!(rows[2][11], "Annuelle");
+    assert_eq!(rows[2][11], "Non renseigné", "a frequency nobody chose");
 }
 
 #[test]

@@ -39,7 +39,9 @@ pub fn budget_columns(sheet: &ActionSheet, years: &[i32]) -> Vec<String> {
     let mut cells = Vec::with_capacity(years.len() * 2);
     for year in years {
         let lines: Vec<_> = sheet.funding.iter().filter(|line| line.year == *year).collect();
-        let planned = lines.iter().fold(0u64, |sum, line| sum.saturating_add(line.planned_euros));
+        let planned = lines
+            .iter()
+            .fold(0u64, |sum, line| sum.saturating_add(line.planned_euros.unwrap_or(0)));
         let spent = lines
             .iter()
             .filter_map(|line| line.actual_euros)

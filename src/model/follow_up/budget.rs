@@ -77,7 +77,7 @@ pub fn budget_of_year(contract: &Contract, year: i32) -> BudgetTotals {
                 sheet_id: sheet.id,
                 line_id: line.id,
                 funder_id: line.funder_id,
-                planned: line.planned_euros,
+                planned: line.planned_euros.unwrap_or(0),
                 spent: line.actual_euros,
             };
             sheet_total.add(&line);
@@ -126,7 +126,7 @@ mod tests {
             year,
             funder_id: funder.map(id),
             kind: FundingKind::Operating,
-            planned_euros: planned,
+            planned_euros: Some(planned),
             actual_euros: spent,
             in_kind_days: None,
         }

@@ -45,7 +45,7 @@ pub struct FollowUpFilter {
 impl FollowUpFilter {
     pub fn accepts(&self, row: &RowFacts) -> bool {
         self.axis.is_none_or(|axis| row.axis_id == Some(axis))
-            && self.lead.is_none_or(|lead| row.lead_id == Some(lead))
+            && self.lead.is_none_or(|lead| row.lead_ids.contains(&lead))
             && self.status.is_none_or(|status| StatusChoice::of(row.status) == status)
     }
 

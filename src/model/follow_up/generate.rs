@@ -124,7 +124,7 @@ pub fn with_follow_up(contract: &mut Contract) {
                     year,
                     funder_id: (!funders.is_empty()).then(|| funders[(s + f * 5) % funders.len()]),
                     kind: if f == 0 { FundingKind::Operating } else { FundingKind::Investment },
-                    planned_euros: planned,
+                    planned_euros: Some(planned),
                     actual_euros: (followed && !missing)
                         .then_some(planned * (80 + (s % 5) as u64 * 10) / 100),
                     in_kind_days: None,

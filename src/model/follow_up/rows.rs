@@ -61,8 +61,8 @@ pub struct FollowUpRow {
     pub sheet_label: String,
     /// The fiche's title (« Bilan de la fiche ») or the action's description, first line.
     pub label: String,
-    /// The action's lead, else the fiche's: what the « Pilote » filter matches.
-    pub lead_id: Option<Id>,
+    /// The action's lead, else the fiche's leads: what the « Pilote » filter matches.
+    pub lead_ids: Vec<Id>,
     /// The review of the year, if any.
     pub review: Option<YearReview>,
     /// Whether the year before has something « Reprendre l’année précédente » can copy.
@@ -72,8 +72,8 @@ pub struct FollowUpRow {
 impl FollowUpRow {
     /// What the filters and pages need of the row.
     pub fn facts(&self) -> RowFacts {
-        let (owner, axis_id, lead_id) = (self.owner, self.axis_id, self.lead_id);
-        RowFacts { owner, axis_id, lead_id, status: self.status() }
+        let (owner, axis_id, lead_ids) = (self.owner, self.axis_id, self.lead_ids.clone());
+        RowFacts { owner, axis_id, lead_ids, status: self.status() }
     }
 
     pub fn status(&self) -> Option<ReviewStatus> {
@@ -88,14 +88,15 @@ impl FollowUpRow {
 /// Label of a fiche's own row in the table.
 pub const SHEET_ROW_LABEL: &str = "Bilan de la fiche";
 
-/// What the filters and the pages need of a row, and nothing that costs an allocation: the
-/// table recomputes these for every row at each keystroke, and words only for the rows shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What the filters and the pages need of a row, and no words: the table recomputes these
+/// for every row at each keystroke, and words only for the rows shown. (The leads are a small
+/// list: one allocation per row that has any, since a fiche may be co-piloted.)
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RowFacts {
     pub owner: RowOwner,
     pub axis_id: Option<Id>,
-    /// The action's lead, else the fiche's: what the « Pilote » filter matches.
-    pub lead_id: Option<Id>,
+    /// The action's lead, else the fiche's leads: what the « Pilote » filter matches.
+    pub lead_ids: Vec<Id>,
     pub status: Option<ReviewStatus>,
 }
 
@@ -105,18 +106,20 @@ pub fn row_facts(contract: &Contract, year: i32) -> Vec<RowFacts> {
     for (axis, sheets) in contract.sheets_by_axis() {
         let axis_id = axis.map(|a| a.id);
         for sheet in sheets {
-            let lead = sheet.lead.organisation_id;
+            let leads = sheet.lead_ids();
+            let of_action =
+                |action: &Action| action.lead_id.map_or_else(|| leads.clone(), |id| vec![id]);
             let status = status_of(&sheet.reviews, year);
             rows.push(RowFacts {
                 owner: RowOwner::Sheet(sheet.id),
                 axis_id,
-                lead_id: lead,
+                lead_ids: leads.clone(),
                 status,
             });
             rows.extend(sheet.actions.iter().map(|action| RowFacts {
                 owner: RowOwner::Action { sheet: sheet.id, action: action.id },
                 axis_id,
-                lead_id: action.lead_id.or(lead),
+                lead_ids: of_action(action),
                 status: status_of(&action.reviews, year),
             }));
         }
@@ -143,27 +146,28 @@ pub fn follow_up_rows(contract: &Contract, numbers: &Numbering, year: i32) -> Ve
         let axis_label = axis_label(contract, numbers, axis.map(|a| a.id));
         for sheet in sheets {
             let sheet_label = sheet.label(numbers);
-            let row = |owner, label: String, lead_id, reviews: &[YearReview]| FollowUpRow {
+            let leads = sheet.lead_ids();
+            let row = |owner, label: String, lead_ids, reviews: &[YearReview]| FollowUpRow {
                 owner,
                 axis_id: axis.map(|a| a.id),
                 axis_label: axis_label.clone(),
                 sheet_label: sheet_label.clone(),
                 label,
-                lead_id,
+                lead_ids,
                 review: review_of(reviews, year).cloned(),
                 has_previous: previous_review(reviews, year).is_some_and(|r| !r.is_blank()),
             };
             rows.push(row(
                 RowOwner::Sheet(sheet.id),
                 SHEET_ROW_LABEL.to_string(),
-                sheet.lead.organisation_id,
+                leads.clone(),
                 &sheet.reviews,
             ));
             for action in &sheet.actions {
                 rows.push(row(
                     RowOwner::Action { sheet: sheet.id, action: action.id },
                     action_label(action),
-                    action.lead_id.or(sheet.lead.organisation_id),
+                    action.lead_id.map_or_else(|| leads.clone(), |id| vec![id]),
                     &action.reviews,
                 ));
             }

@@ -6,6 +6,7 @@
 //! `every_older_version_has_a_path` fails until it is there.
 
 mod follow_up;
+mod parties;
 
 use super::SCHEMA_VERSION;
 use serde_json::Value;
@@ -18,12 +19,20 @@ pub struct Migration {
 }
 
 /// Every step, oldest first. Version 1 is the first published format.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    from: 1,
-    title: "Suivi annuel : huit statuts et « Non renseigné », cibles et résultats par année, \
-            indicateurs du contrat",
-    apply: follow_up::upgrade,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        from: 1,
+        title: "Suivi annuel : huit statuts et « Non renseigné », cibles et résultats par année, \
+                indicateurs du contrat",
+        apply: follow_up::upgrade,
+    },
+    Migration {
+        from: 2,
+        title: "Parties et signature : signataires, copilotes, textes du contrat, instances, \
+                bilan du précédent contrat, « Non renseigné », avenants",
+        apply: parties::upgrade,
+    },
+];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MigrationError {

@@ -37,7 +37,7 @@ impl PlanFilter {
     /// Whether `row` passes every filter; `needle` is the searched text, folded.
     fn accepts(&self, row: &PlanRow, needle: &str) -> bool {
         self.axis.is_none_or(|axis| row.axis_id == Some(axis))
-            && self.lead.is_none_or(|lead| row.lead_id == Some(lead))
+            && self.lead.is_none_or(|lead| row.leads.iter().any(|(id, _)| *id == lead))
             && self.partner.is_none_or(|partner| row.partner_ids.contains(&partner))
             && self.status.is_none_or(|status| row.status == Some(status))
             && (!self.no_status || row.status.is_none())

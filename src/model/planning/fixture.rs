@@ -41,7 +41,7 @@ pub fn sample() -> Contract {
 
     let mut suicide = ActionSheet::new(id(100), "Prévention du suicide", 0);
     suicide.axis_id = Some(id(20));
-    suicide.lead.organisation_id = Some(id(50));
+    suicide.lead_mut().organisation_id = Some(id(50));
     suicide.partner_ids = vec![id(51), id(52)];
     suicide.reviews.push(review(2024, ReviewStatus::PartlyDone));
     let mut sentinels = action(
@@ -64,7 +64,7 @@ pub fn sample() -> Contract {
     care.actions = vec![house, action(202, "Sans dates", None, None)];
 
     let mut coordination = ActionSheet::new(id(300), "Coordination", 0);
-    coordination.lead.organisation_id = Some(id(51));
+    coordination.lead_mut().organisation_id = Some(id(51));
     coordination.actions = vec![action(
         301,
         "Recruter le coordinateur, \"vite\"",

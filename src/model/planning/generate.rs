@@ -1,8 +1,8 @@
 //! A generated contract of any size, for benchmarks and load tests of the planning.
 
 use crate::model::{
-    Action, ActionSheet, Axis, Body, Contract, Id, Meeting, Organisation, OrganisationKind, Period,
-    ReviewStatus, StrategicObjective, YearMonth, YearReview,
+    Action, ActionSheet, Axis, Body, Contract, Id, Lead, Meeting, Organisation, OrganisationKind,
+    Period, ReviewStatus, Signatory, StrategicObjective, YearMonth, YearReview,
 };
 
 const AXES: [&str; 8] = [
@@ -61,7 +61,9 @@ pub fn generated_contract(sheets: usize, actions: usize) -> Contract {
         .enumerate()
         .map(|(n, (name, kind))| {
             let mut o = Organisation::new(org(n), *name, *kind, 0);
-            o.signatory = n < 6;
+            if n < 6 {
+                o.signatory = Some(Signatory { rank: n as u32 + 1, ..Default::default() });
+            }
             o
         })
         .collect();
@@ -100,8 +102,8 @@ pub fn generated_contract(sheets: usize, actions: usize) -> Contract {
         sheet.axis_id = Some(axis.id);
         sheet.objective_id = Some(axis.objectives[(s / AXES.len()) % 2].id);
         sheet.mental_health = s % AXES.len() == 1;
-        sheet.lead.organisation_id = Some(org(s));
-        sheet.lead.person = format!("Référent {}", s + 1);
+        sheet.leads =
+            vec![Lead { organisation_id: Some(org(s)), person: format!("Référent {}", s + 1) }];
         sheet.partner_ids = vec![org(s + 3), org(s + 7)];
         if s % 3 == 0 {
             sheet.reviews.push(review(2025, s));

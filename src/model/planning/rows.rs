@@ -19,9 +19,10 @@ pub struct PlanRow {
     pub action_id: Id,
     /// The action description (first line, trimmed; "Action sans description" when blank).
     pub label: String,
-    /// The action's lead, else the sheet's lead organisation.
-    pub lead_id: Option<Id>,
-    /// Organisation name or "Pilote non désigné".
+    /// The action's lead, else the sheet's lead organisations (co-leads after the first),
+    /// each with its name.
+    pub leads: Vec<(Id, String)>,
+    /// The lead names joined by « / », or "Pilote non désigné".
     pub lead_name: String,
     /// The sheet's partners.
     pub partner_ids: Vec<Id>,
@@ -75,7 +76,17 @@ pub fn plan_rows(contract: &Contract, status_year: i32) -> Vec<PlanRow> {
         let sheet_status = status_of(&sheet.reviews, status_year);
         for action in &sheet.actions {
             let label = action.description.lines().map(str::trim).find(|l| !l.is_empty());
-            let lead_id = action.lead_id.or(sheet.lead.organisation_id);
+            let leads: Vec<(Id, String)> = match action.lead_id {
+                Some(id) => vec![id],
+                None => sheet.lead_ids(),
+            }
+            .into_iter()
+            .map(|id| (id, contract.organisation_name(id).to_string()))
+            .collect();
+            let lead_name = match leads.len() {
+                0 => NO_LEAD.to_string(),
+                _ => leads.iter().map(|(_, name)| name.as_str()).collect::<Vec<_>>().join(" / "),
+            };
             rows.push(PlanRow {
                 axis_id,
                 axis_label: axis_label.clone(),
@@ -84,8 +95,8 @@ pub fn plan_rows(contract: &Contract, status_year: i32) -> Vec<PlanRow> {
                 sheet_label: sheet_label.clone(),
                 action_id: action.id,
                 label: label.unwrap_or(NO_DESCRIPTION).to_string(),
-                lead_id,
-                lead_name: lead_id.map_or(NO_LEAD, |id| contract.organisation_name(id)).to_string(),
+                leads,
+                lead_name,
                 partner_ids: sheet.partner_ids.clone(),
                 start: action.start,
                 end: action.end,
@@ -111,7 +122,7 @@ mod tests {
         assert_eq!(first.axis_label, "Axe 1 – Offre de soins");
         assert_eq!(first.axis_rank, 0);
         assert_eq!(first.sheet_label, "Fiche action n°1 – Sans titre");
-        assert_eq!(first.lead_id, None);
+        assert!(first.leads.is_empty());
         assert_eq!(first.lead_name, "Pilote non désigné");
         assert!(first.milestone);
         let second_axis = &rows[2];
@@ -137,10 +148,10 @@ mod tests {
     #[test]
     fn lead_is_the_action_s_else_the_sheet_s() {
         let rows = plan_rows(&sample(), 2025);
-        assert_eq!((rows[2].lead_id, rows[2].lead_name.as_str()), (Some(id(50)), "ARS Occitanie"));
+        assert_eq!((rows[2].leads[0].0, rows[2].lead_name.as_str()), (id(50), "ARS Occitanie"));
         assert_eq!(
-            (rows[3].lead_id, rows[3].lead_name.as_str()),
-            (Some(id(51)), "Mutualité Française")
+            (rows[3].leads[0].0, rows[3].lead_name.as_str()),
+            (id(51), "Mutualité Française")
         );
     }
 

@@ -36,19 +36,26 @@ pub fn yearly_summary(rows: &[PlanRow], period: Period) -> Vec<YearSummary> {
 /// Load per lead organisation: `(lead_name, running actions per year of the period)`, sorted
 /// by total descending, then by name. Leads are told apart by organisation (two organisations
 /// with the same name stay separate); a lead with nothing running in the period is left out.
+/// A co-piloted action counts in the load of each of its leads.
 pub fn load_per_lead(rows: &[PlanRow], period: Period) -> Vec<(String, Vec<usize>)> {
     let years: Vec<i32> = period.years().collect();
     let mut loads: Vec<(String, Vec<usize>)> = Vec::new();
     let mut index: HashMap<Option<Id>, usize> = HashMap::new();
     for row in rows {
         let Some((start, end)) = row.span() else { continue };
-        let slot = *index.entry(row.lead_id).or_insert_with(|| {
-            loads.push((row.lead_name.clone(), vec![0; years.len()]));
-            loads.len() - 1
-        });
-        for (count, year) in loads[slot].1.iter_mut().zip(&years) {
-            if start.year <= *year && end.year >= *year {
-                *count += 1;
+        let leads: Vec<(Option<Id>, &str)> = match row.leads.is_empty() {
+            true => vec![(None, row.lead_name.as_str())],
+            false => row.leads.iter().map(|(id, name)| (Some(*id), name.as_str())).collect(),
+        };
+        for (lead, name) in leads {
+            let slot = *index.entry(lead).or_insert_with(|| {
+                loads.push((name.to_string(), vec![0; years.len()]));
+                loads.len() - 1
+            });
+            for (count, year) in loads[slot].1.iter_mut().zip(&years) {
+                if start.year <= *year && end.year >= *year {
+                    *count += 1;
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ use super::Subject;
 pub(super) fn check_completeness(check: &mut Checker) {
     let contract = check.contract;
     for sheet in contract.sheets_in_axis_order() {
-        if sheet.lead.organisation_id.is_none() {
+        if sheet.lead_ids().is_empty() {
             let path = check.sheet_path(sheet);
             check.warning(
                 Subject::Sheet(sheet.id),
@@ -46,7 +46,7 @@ mod tests {
     #[test]
     fn a_sheet_without_lead_is_a_warning() {
         let mut c = clean();
-        c.sheets[1].lead.organisation_id = None;
+        c.sheets[1].leads.clear();
         let issue = only(&c);
         assert_warning(&issue, Subject::Sheet(id(2000)));
         assert!(issue.message.contains("pilote"));

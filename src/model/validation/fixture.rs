@@ -43,7 +43,7 @@ pub(super) fn sheet(base: u128, title: &str, axis: u128, objective: u128) -> Act
     action.lead_id = Some(id(101));
     action.reviews = vec![review(2025)];
     sheet.actions = vec![action];
-    sheet.lead.organisation_id = Some(id(100));
+    sheet.lead_mut().organisation_id = Some(id(100));
     sheet.partner_ids = vec![id(101), id(102)];
     sheet.funding = vec![FundingLine {
         id: id(base + 3),
@@ -51,7 +51,7 @@ pub(super) fn sheet(base: u128, title: &str, axis: u128, objective: u128) -> Act
         year: 2025,
         funder_id: Some(id(100)),
         kind: FundingKind::Operating,
-        planned_euros: 5000,
+        planned_euros: Some(5000),
         actual_euros: None,
         in_kind_days: Some(3),
     }];

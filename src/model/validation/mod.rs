@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn a_numbering_computed_by_the_caller_gives_the_same_issues() {
         let mut c = clean();
-        c.sheets[0].lead.organisation_id = None;
+        c.sheets[0].leads.clear();
         c.axes[1].title.clear();
         let issues = validate_numbered(&c, &Numbering::of(&c));
         assert_eq!(issues.len(), 2);
@@ -162,7 +162,7 @@ mod tests {
     #[test]
     fn helpers_count_errors_and_filter_by_subject() {
         let mut c = clean();
-        c.sheets[0].lead.organisation_id = None; // warning on sheet 1000
+        c.sheets[0].leads.clear(); // warning on sheet 1000
         c.sheets[0].funding[0].year = 2040; // error on a part of sheet 1000
         c.name.clear(); // error on the contract
         let issues = validate(&c);

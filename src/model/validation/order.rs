@@ -98,8 +98,8 @@ mod tests {
     fn sheets_are_reported_in_reading_order_with_their_derived_numbers() {
         let mut c = clean();
         c.axes.swap(0, 1); // the mental-health sheet becomes n°1
-        c.sheets[0].lead.organisation_id = None;
-        c.sheets[1].lead.organisation_id = None;
+        c.sheets[0].leads.clear();
+        c.sheets[1].leads.clear();
         let issues = validate(&c);
         let paths: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
         assert_eq!(paths, ["Fiche action n°1", "Fiche action n°2"]);

@@ -24,7 +24,7 @@ pub(super) fn check_references(check: &mut Checker) {
     }
     for sheet in contract.sheets_in_axis_order() {
         let subject = Subject::Sheet(sheet.id);
-        if sheet.lead.organisation_id.is_some_and(|id| !known(&id)) {
+        if sheet.leads.iter().any(|l| l.organisation_id.is_some_and(|id| !known(&id))) {
             let path = check.sheet_path(sheet);
             check.error(
                 subject,
@@ -94,7 +94,7 @@ mod tests {
     #[test]
     fn a_deleted_sheet_lead_is_an_error() {
         let mut c = clean();
-        c.sheets[0].lead.organisation_id = Some(id(999));
+        c.sheets[0].lead_mut().organisation_id = Some(id(999));
         let issue = only(&c);
         assert_error(&issue, Subject::Sheet(id(1000)));
         assert!(
@@ -177,7 +177,7 @@ mod tests {
                 let o = Some(id(n));
                 let members = c.governance.members.iter().filter(|m| m.organisation_id == o).count();
                 let sheets: usize = c.sheets.iter().map(|s| {
-                    usize::from(s.lead.organisation_id == o)
+                    usize::from(s.leads.iter().any(|l| l.organisation_id == o))
                         + s.partner_ids.iter().filter(|p| **p == id(n)).count()
                         + s.actions.iter().filter(|a| a.lead_id == o).count()
                         + s.funding.iter().filter(|f| f.funder_id == o).count()

@@ -164,10 +164,13 @@ fn SheetItem(id: Id) -> impl IntoView {
                     } else {
                         s.title.clone()
                     };
-                    let lead =
-                        s.lead.organisation_id.map_or("pilote à désigner".to_string(), |o| {
-                            format!("pilote : {}", c.organisation_name(o))
-                        });
+                    let leads: Vec<&str> =
+                        s.lead_ids().into_iter().map(|o| c.organisation_name(o)).collect();
+                    let lead = match leads.len() {
+                        0 => "pilote à désigner".to_string(),
+                        1 => format!("pilote : {}", leads[0]),
+                        _ => format!("copilotes : {}", leads.join(", ")),
+                    };
                     let (done, total) = completion(s);
                     (
                         format!("Fiche action n°{} – {title}", numbering.label(id)),
@@ -225,7 +228,7 @@ fn ContractPrint() -> impl IntoView {
                 let signatories: Vec<String> = c
                     .organisations
                     .iter()
-                    .filter(|o| o.signatory)
+                    .filter(|o| o.is_signatory())
                     .map(|o| o.name.clone())
                     .collect();
                 let axes: Vec<(String, Vec<String>)> = c

@@ -1,8 +1,9 @@
-//! Governance: members of the steering committee (COPIL) and the commission santé, and the
-//! dates of their meetings (shown later as markers on the planning).
+//! Governance: the bodies (COPIL, commission santé, CLSM, working groups...) with their duties
+//! and meeting frequency, their members, and the dates of their meetings (shown later as
+//! markers on the planning).
 
 use crate::model::validation::Subject;
-use crate::model::{Body, Id, Meeting, Member};
+use crate::model::{Body, GovernanceBody, Id, Meeting, Member};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::options::organisation_options;
 use crate::ui::row_buttons::RemoveButton;
@@ -20,6 +21,12 @@ fn bodies() -> Signal<Vec<(String, String)>> {
 #[component]
 pub fn GovernanceSection() -> impl IntoView {
     let state = AppState::get();
+    let body_ids = row_ids::<GovernanceBody>(state, None);
+    let add_body = move |_| {
+        state.edit_contract(|c, now| {
+            c.governance.bodies.push(GovernanceBody::new(Id::random(), Body::NotStated, now))
+        })
+    };
     let member_ids = row_ids::<Member>(state, None);
     let meeting_ids = row_ids::<Meeting>(state, None);
     let add_member = move |_| {
@@ -27,7 +34,7 @@ pub fn GovernanceSection() -> impl IntoView {
             c.governance.members.push(Member {
                 id: Id::random(),
                 modified_at: now,
-                body: Body::SteeringCommittee,
+                body: Body::NotStated,
                 name: String::new(),
                 organisation_id: None,
                 role: String::new(),
@@ -39,7 +46,7 @@ pub fn GovernanceSection() -> impl IntoView {
             c.governance.meetings.push(Meeting {
                 id: Id::random(),
                 modified_at: now,
-                body: Body::SteeringCommittee,
+                body: Body::NotStated,
                 date: String::new(),
                 notes: String::new(),
             })
@@ -48,6 +55,13 @@ pub fn GovernanceSection() -> impl IntoView {
     view! {
         <section id="gouvernance" aria-labelledby="gouvernance-titre">
             <h2 id="gouvernance-titre">"Gouvernance"</h2>
+            <h3>"Instances"</h3>
+            <ul class="rows">
+                <For each=move || body_ids.get() key=|id| *id let:id>
+                    <BodyRow id/>
+                </For>
+            </ul>
+            <button type="button" class="secondary" on:click=add_body>"Ajouter une instance"</button>
             <h3>"Membres"</h3>
             <ul class="rows">
                 <For each=move || member_ids.get() key=|id| *id let:id>
@@ -128,6 +142,31 @@ fn MeetingRow(id: Id) -> impl IntoView {
                 <IssuesFor subject=Subject::Meeting(id)/>
                 <RemoveButton name=Signal::derive(move || format!("la {}", label().to_lowercase()))
                     on_remove=move || row.remove_with_undo(label())/>
+            </fieldset>
+        </li>
+    }
+}
+
+/// A body of the contract: its kind, its name, its duties and how often it meets.
+#[component]
+fn BodyRow(id: Id) -> impl IntoView {
+    let state = AppState::get();
+    let row = RowLens::<GovernanceBody>::of_contract(state, id);
+    let title = row.read(|b| b.title().to_string());
+    view! {
+        <li class="row">
+            <fieldset>
+                <legend>{move || title.get()}</legend>
+                <SelectField label="Type d’instance" options=bodies() value=row.read(|b| b.kind.key().to_string())
+                    on_change=row.write(|b, v: String| if let Some(kind) = Body::from_key(&v) { b.kind = kind })/>
+                <TextField label="Nom de l’instance" help="Utile pour un groupe de travail ou une autre instance : « Groupe de travail addictions »"
+                    value=row.read(|b| b.name.clone()) on_input=row.write(|b, v| b.name = v)/>
+                <TextField label="Attributions" multiline=true help="Son rôle, tel que le contrat le décrit, une attribution par ligne"
+                    value=row.read(|b| b.duties.clone()) on_input=row.write(|b, v| b.duties = v)/>
+                <TextField label="Fréquence des réunions" help="Par exemple : « au minimum une fois par an »"
+                    value=row.read(|b| b.meeting_frequency.clone()) on_input=row.write(|b, v| b.meeting_frequency = v)/>
+                <RemoveButton name=Signal::derive(move || format!("l’instance « {} »", title.get()))
+                    on_remove=move || row.remove_with_undo(format!("L’instance « {} »", title.get_untracked()))/>
             </fieldset>
         </li>
     }

@@ -1,6 +1,6 @@
-//! The contract set-up: one page of sections (identity and period, territory, directory,
-//! governance, diagnostic, axes and strategic objectives, the contract's own evaluation
-//! indicators), with the validation issues shown beside what they concern and gathered in a
+//! The contract set-up: one page of sections (identity and period, territory, co-leads and
+//! texts, directory, governance, diagnostic and the previous contract's bilan, axes and
+//! strategic objectives, the contract's own evaluation indicators), with the validation issues shown beside what they concern and gathered in a
 //! summary panel at the top.
 
 mod axes;
@@ -9,18 +9,22 @@ mod directory;
 mod governance;
 mod identity;
 mod indicators;
+mod previous_review;
 mod territory;
+mod texts;
 
 use super::issues::{self, provide_issues};
 use super::no_contract::RequireContract;
 use leptos::prelude::*;
 
-const SECTIONS: [(&str, &str); 7] = [
+const SECTIONS: [(&str, &str); 9] = [
     ("identite", "Identité et période"),
     ("territoire", "Territoire"),
+    ("textes", "Pilotage et textes du contrat"),
     ("annuaire", "Organisations"),
     ("gouvernance", "Gouvernance"),
     ("diagnostic", "Diagnostic"),
+    ("bilan-precedent", "Bilan du précédent contrat"),
     ("axes", "Axes et objectifs stratégiques"),
     ("indicateurs", "Indicateurs d’évaluation du contrat"),
 ];
@@ -49,9 +53,11 @@ fn ContractSetup() -> impl IntoView {
         <issues::Summary/>
         <identity::Identity/>
         <territory::TerritorySection/>
+        <texts::TextsSection/>
         <directory::Directory/>
         <governance::GovernanceSection/>
         <diagnostic::DiagnosticSection/>
+        <previous_review::PreviousReviewSection/>
         <axes::AxesSection/>
         <indicators::IndicatorsSection/>
     }

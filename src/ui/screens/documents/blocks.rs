@@ -93,8 +93,10 @@ fn signatures(list: Vec<Signatory>) -> AnyView {
         <ul class="signatures">
             {list.into_iter().map(|s| view! {
                 <li class="signature">
-                    <p class="signature__party">"Pour "{s.party}</p>
-                    <p class="signature__signer">{s.signer}</p>
+                    <p class="signature__party">"Pour "{s.party.clone()}</p>
+                    {s.lines().into_iter().map(|line| view! {
+                        <p class="signature__signer">{line.to_string()}</p>
+                    }).collect_view()}
                     <p class="signature__space">"Signature :"</p>
                 </li>
             }).collect_view()}

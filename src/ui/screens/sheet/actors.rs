@@ -1,9 +1,9 @@
-//! Step 5 – Acteurs: lead organisation and person, partners (from the directory or added on
-//! the fly), target audiences, territory covered, citizen participation.
+//! Step 5 – Acteurs: lead organisation and person, co-leads (co-pilotage), partners (from the
+//! directory or added on the fly), target audiences, territory covered, citizen participation.
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
 use crate::model::list_edit::toggle;
-use crate::model::{Id, Organisation, OrganisationKind, Participation};
+use crate::model::{Id, Lead, Organisation, OrganisationKind, Participation};
 use crate::ui::add_by_name::AddByName;
 use crate::ui::clock::now;
 use crate::ui::fields::{CheckField, ChoiceList, LinesField, SelectField, TextField};
@@ -24,11 +24,34 @@ pub fn Actors(id: Id) -> impl IntoView {
         }
     });
     let add_partner = move |name| {
-        let org = Organisation::new(Id::random(), name, OrganisationKind::Other, now());
+        let org = Organisation::new(Id::random(), name, OrganisationKind::NotStated, now());
         let org_id = org.id;
         state.edit_contract(|c, _| c.organisations.push(org));
         edit_sheet(state, id, |s| s.partner_ids.push(org_id));
     };
+    let co_leads = Signal::derive(move || {
+        read_sheet(state, id, |_, s| {
+            s.leads
+                .iter()
+                .skip(1)
+                .filter_map(|l| l.organisation_id)
+                .map(|o| o.to_string())
+                .collect()
+        })
+    });
+    let toggle_co_lead = Callback::new(move |(key, on): (String, bool)| {
+        let Some(org) = Id::parse(&key) else { return };
+        edit_sheet(state, id, |s| {
+            if on {
+                s.lead_mut();
+                s.leads.push(Lead { organisation_id: Some(org), person: String::new() });
+            } else if let Some(at) =
+                s.leads.iter().skip(1).position(|l| l.organisation_id == Some(org))
+            {
+                s.leads.remove(at + 1);
+            }
+        });
+    });
     let whole = sheet_flag(state, id, |s| s.coverage.whole_territory);
     let set_audiences =
         Callback::new(move |items: Vec<String>| edit_sheet(state, id, |s| s.audiences = items));
@@ -38,10 +61,13 @@ pub fn Actors(id: Id) -> impl IntoView {
     view! {
         <SelectField label="Organisation pilote" help="La structure qui porte la fiche et rend compte au COPIL"
             options=organisation_options(state, "— choisir le pilote —")
-            value=sheet_text(state, id, |s| s.lead.organisation_id.map(|o| o.to_string()).unwrap_or_default())
-            on_change=sheet_edit(state, id, |s, v| s.lead.organisation_id = Id::parse(&v))/>
+            value=sheet_text(state, id, |s| s.leads.first().and_then(|l| l.organisation_id).map(|o| o.to_string()).unwrap_or_default())
+            on_change=sheet_edit(state, id, |s, v| s.lead_mut().organisation_id = Id::parse(&v))/>
         <TextField label="Personne référente chez le pilote" help="Nom et fonction : « Julie Bernard, chargée de prévention »"
-            value=sheet_text(state, id, |s| s.lead.person.clone()) on_input=sheet_edit(state, id, |s, v| s.lead.person = v)/>
+            value=sheet_text(state, id, |s| s.leads.first().map(|l| l.person.clone()).unwrap_or_default())
+            on_input=sheet_edit(state, id, |s, v| s.lead_mut().person = v)/>
+        <ChoiceList legend="Copilotes" help="Les autres organisations qui pilotent la fiche avec le pilote (copilotage)"
+            options=organisations(state) selected=co_leads on_toggle=toggle_co_lead/>
         <ChoiceList legend="Partenaires" help="Cochez les organisations associées ; ajoutez-en une nouvelle si besoin"
             options=partners selected=chosen on_toggle=toggle_partner/>
         <AddByName label="Nouveau partenaire" help="Il est ajouté à l’annuaire du contrat et coché ici"

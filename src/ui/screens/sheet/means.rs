@@ -29,8 +29,8 @@ pub fn Means(id: Id) -> impl IntoView {
                 modified_at: now(),
                 year,
                 funder_id: None,
-                kind: FundingKind::Operating,
-                planned_euros: 0,
+                kind: FundingKind::NotStated,
+                planned_euros: None,
                 actual_euros: None,
                 in_kind_days: None,
             })
@@ -66,7 +66,7 @@ fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
             c.period.years().map(|y| (y.to_string(), y.to_string())).collect::<Vec<_>>()
         })
     });
-    let set_planned = row.write(|l, v: Option<i64>| l.planned_euros = v.unwrap_or(0).max(0) as u64);
+    let set_planned = row.write(|l, v: Option<i64>| l.planned_euros = v.map(|v| v.max(0) as u64));
     let set_actual = row.write(|l, v: Option<i64>| l.actual_euros = v.map(|v| v.max(0) as u64));
     let set_days =
         row.write(|l, v: Option<i64>| l.in_kind_days = v.map(|v| v.clamp(0, 100_000) as u32));
@@ -82,7 +82,8 @@ fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
                 <SelectField label="Nature" options=key_options(FundingKind::ALL, FundingKind::key, FundingKind::label)
                     value=read(|l| l.kind.key().to_string())
                     on_change=move |v: String| if let Some(k) = FundingKind::from_key(&v) { row.edit(|l| l.kind = k) }/>
-                <NumberField label="Montant prévu (€)" value=number(|l| Some(l.planned_euros as i64)) on_input=set_planned/>
+                <NumberField label="Montant prévu (€)" help="Laissez vide si le financeur est connu mais pas encore le montant (« montant à préciser »)"
+                    value=number(|l| l.planned_euros.map(|v| v as i64)) on_input=set_planned/>
                 <NumberField label="Montant réalisé (€)" help="À remplir au bilan" value=number(|l| l.actual_euros.map(|v| v as i64)) on_input=set_actual/>
                 <NumberField label="Temps valorisé (jours)" help="Temps de travail mis à disposition, non facturé" value=number(|l| l.in_kind_days.map(i64::from)) on_input=set_days/>
                 <IssuesFor subject=Subject::Funding { sheet, id }/>

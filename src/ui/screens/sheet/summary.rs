@@ -107,18 +107,7 @@ impl SheetView {
                 })
                 .collect(),
             actors: vec![
-                (
-                    "Pilote",
-                    format!(
-                        "{}{}",
-                        org(s.lead.organisation_id),
-                        if s.lead.person.trim().is_empty() {
-                            String::new()
-                        } else {
-                            format!(" – {}", s.lead.person.trim())
-                        }
-                    ),
-                ),
+                ("Pilote", crate::document::lead_text(c, s)),
                 (
                     "Partenaires",
                     join_or_dash(s.partner_ids.iter().map(|p| c.organisation_name(*p).to_string())),
@@ -154,7 +143,10 @@ impl SheetView {
                             f.year,
                             org(f.funder_id),
                             f.kind.label(),
-                            euros(f.planned_euros),
+                            f.planned_euros.map_or(
+                                crate::model::funding::AMOUNT_TO_SPECIFY.to_string(),
+                                euros
+                            ),
                             f.actual_euros
                                 .map(|a| format!(", {} réalisés", euros(a)))
                                 .unwrap_or_default()

@@ -1,0 +1,76 @@
+//! Signature and avenants (amendments): the data they keep. Signing records the date and place
+//! and a frozen copy of the contract as signed; each avenant is numbered and dated, says which
+//! COPIL adopted it, its object and what it changes, and freezes the version it creates. The
+//! frozen copies live inside the contract's data so that they travel with an exported file.
+//!
+//! A frozen copy repeats the ids of the live contract on purpose (it is the same contract at
+//! another time): the id checks and id walks skip what sits under [`FROZEN_COPY_KEY`].
+
+use super::{Contract, Id, Timestamp};
+use serde::{Deserialize, Serialize};
+
+/// The JSON key under which a frozen copy of the contract is kept.
+pub const FROZEN_COPY_KEY: &str = "frozen_copy";
+
+/// An avenant to the contract.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Amendment {
+    pub id: Id,
+    pub modified_at: Timestamp,
+    /// « Avenant n°2 ».
+    pub number: u32,
+    /// ISO date (`2026-03-12`), as an `<input type="date">` gives it.
+    pub date: Option<String>,
+    /// The COPIL meeting that adopted it, when it is among the contract's meetings.
+    pub meeting_id: Option<Id>,
+    /// The decision that adopted it, in words (« COPIL du 12 mars 2026, relevé de décisions »).
+    pub adopted_by: String,
+    /// Its object.
+    pub object: String,
+    /// What it changes: fiches added or changed, dates, budget.
+    pub changes: String,
+    /// The contract as this avenant leaves it (its own signature and avenants left out).
+    pub frozen_copy: Option<Box<Contract>>,
+}
+
+impl Amendment {
+    pub fn new(id: Id, number: u32, now: Timestamp) -> Self {
+        Amendment {
+            id,
+            modified_at: now,
+            number,
+            date: None,
+            meeting_id: None,
+            adopted_by: String::new(),
+            object: String::new(),
+            changes: String::new(),
+            frozen_copy: None,
+        }
+    }
+}
+
+/// A copy of `contract` to freeze: without its own frozen copies and avenants, so that copies
+/// never nest.
+pub fn frozen(contract: &Contract) -> Box<Contract> {
+    let mut copy = contract.clone();
+    copy.signing.frozen_copy = None;
+    copy.amendments.clear();
+    Box::new(copy)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_frozen_copy_never_holds_another() {
+        let mut contract = Contract::blank(Id::from_u128(1), "CLS", 0);
+        contract.signing.frozen_copy = Some(frozen(&contract));
+        contract.amendments.push(Amendment::new(Id::from_u128(2), 1, 0));
+        let copy = frozen(&contract);
+        assert!(copy.signing.frozen_copy.is_none() && copy.amendments.is_empty());
+        assert_eq!(copy.name, "CLS");
+    }
+}

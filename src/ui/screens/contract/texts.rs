@@ -1,0 +1,48 @@
+//! The contract's co-leads and its texts: legal references (« Vu… »), preamble, and the
+//! clauses on duration, revision and termination, each a text area with its French help.
+
+use crate::model::contract_texts::TextSection;
+use crate::model::{Id, Lead};
+use crate::ui::fields::{ChoiceList, TextField};
+use crate::ui::options::organisations;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn TextsSection() -> impl IntoView {
+    let state = AppState::get();
+    let leads = Signal::derive(move || {
+        state
+            .with_contract(|c| {
+                c.leads.iter().filter_map(|l| l.organisation_id).map(|o| o.to_string()).collect()
+            })
+            .unwrap_or_default()
+    });
+    let toggle_lead = Callback::new(move |(key, on): (String, bool)| {
+        let Some(org) = Id::parse(&key) else { return };
+        state.edit_contract(|c, _| {
+            let at = c.leads.iter().position(|l| l.organisation_id == Some(org));
+            match (on, at) {
+                (true, None) => {
+                    c.leads.push(Lead { organisation_id: Some(org), person: String::new() })
+                }
+                (false, Some(at)) => {
+                    c.leads.remove(at);
+                }
+                _ => {}
+            }
+        })
+    });
+    view! {
+        <section id="textes" aria-labelledby="textes-titre">
+            <h2 id="textes-titre">"Pilotage et textes du contrat"</h2>
+            <ChoiceList legend="Copilotes du contrat" help="Les organisations qui pilotent ensemble le contrat, par exemple l’ARS et la collectivité porteuse"
+                options=organisations(state) selected=leads on_toggle=toggle_lead/>
+            {TextSection::ALL.into_iter().map(|section| view! {
+                <TextField label=section.title() help=section.help().to_string() multiline=true
+                    value=Signal::derive(move || state.with_contract(|c| section.of(&c.texts).to_string()).unwrap_or_default())
+                    on_input=Callback::new(move |v: String| state.edit_contract(|c, _| *section.of_mut(&mut c.texts) = v))/>
+            }).collect_view()}
+        </section>
+    }
+}
