@@ -11,7 +11,8 @@ struct Downgrade {
     apply: fn(&mut Value),
 }
 
-const DOWNGRADES: &[Downgrade] = &[Downgrade { to: 1, apply: to_format_1 }];
+const DOWNGRADES: &[Downgrade] =
+    &[Downgrade { to: 1, apply: to_format_1 }, Downgrade { to: 2, apply: to_format_2 }];
 
 /// The oldest format that is still read.
 pub const OLDEST: u32 = 1;
@@ -24,6 +25,76 @@ pub fn contract_as(contract: &mut Value, version: u32) {
         if let Some(step) = DOWNGRADES.iter().find(|d| d.to == now) {
             (step.apply)(contract);
         }
+    }
+}
+
+/// Format 3 to 2: one lead per fiche (an empty one when none), signatories as a yes/no flag,
+/// a funding line's amount always stated (0 when « à préciser »), no « Non renseigné » (each
+/// list's old default), only the COPIL and the commission santé, and none of the contract's
+/// texts, co-leads, bodies, previous bilan, avenants or frozen copy.
+fn to_format_2(contract: &mut Value) {
+    let Some(fields) = contract.as_object_mut() else { return };
+    for key in ["leads", "texts", "previous_review", "amendments"] {
+        fields.remove(key);
+    }
+    if let Some(Value::Object(signing)) = fields.get_mut("signing") {
+        signing.remove("frozen_copy");
+    }
+    if let Some(Value::Object(governance)) = fields.get_mut("governance") {
+        governance.remove("bodies");
+        for list in ["members", "meetings"] {
+            if let Some(Value::Array(entries)) = governance.get_mut(list) {
+                entries.iter_mut().filter_map(Value::as_object_mut).for_each(|entry| {
+                    let old = ["steering_committee", "health_commission"];
+                    if !old.contains(&entry.get("body").and_then(Value::as_str).unwrap_or("")) {
+                        entry.insert("body".into(), json!("steering_committee"));
+                    }
+                });
+            }
+        }
+    }
+    objects(fields.get_mut("organisations"), &mut |organisation| {
+        let signs = organisation.get("signatory").is_some_and(Value::is_object);
+        organisation.insert("signatory".into(), Value::Bool(signs));
+        stated(organisation, "kind", "other");
+    });
+    objects(fields.get_mut("indicators"), &mut |indicator| old_indicator(indicator));
+    objects(fields.get_mut("sheets"), &mut |sheet| {
+        let first = match sheet.remove("leads") {
+            Some(Value::Array(leads)) => leads.into_iter().next(),
+            _ => None,
+        };
+        let lead = first.unwrap_or_else(|| json!({"organisation_id": null, "person": ""}));
+        sheet.insert("lead".into(), lead);
+        stated(sheet, "priority", "medium");
+        stated(sheet, "participation", "none");
+        stated(sheet, "kind", "thematic");
+        objects(sheet.get_mut("indicators"), &mut |indicator| old_indicator(indicator));
+        objects(sheet.get_mut("funding"), &mut |line| {
+            if line.get("planned_euros").is_none_or(Value::is_null) {
+                line.insert("planned_euros".into(), json!(0));
+            }
+            stated(line, "kind", "operating");
+        });
+    });
+}
+
+fn old_indicator(indicator: &mut Map<String, Value>) {
+    stated(indicator, "frequency", "yearly");
+    stated(indicator, "kind", "process");
+}
+
+/// Each object of a list, when `list` is one.
+fn objects(list: Option<&mut Value>, visit: &mut dyn FnMut(&mut Map<String, Value>)) {
+    if let Some(Value::Array(entries)) = list {
+        entries.iter_mut().filter_map(Value::as_object_mut).for_each(visit);
+    }
+}
+
+/// A closed list's « Non renseigné », which format 2 did not have, as its old default.
+fn stated(owner: &mut Map<String, Value>, field: &str, default: &str) {
+    if owner.get(field).and_then(Value::as_str) == Some("not_stated") {
+        owner.insert(field.into(), json!(default));
     }
 }
 

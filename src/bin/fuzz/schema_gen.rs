@@ -26,7 +26,13 @@ impl Schema {
     /// An exchange file (its tree), with one value in `wrongness` broken (never when 0).
     pub fn envelope(&self, wrongness: usize, rng: &mut Rng) -> Value {
         let mut generator = Generator { schema: self, wrongness, rng };
-        generator.value(&self.root, 0)
+        let mut tree = generator.value(&self.root, 0);
+        // The schema describes today's format: the file says so, most of the time (an older
+        // number would send today's shape through the migrations, and fail there).
+        if let Some(fields) = tree.as_object_mut().filter(|_| !rng.one_in(4)) {
+            fields.insert("schema_version".into(), atelier_cls::model::SCHEMA_VERSION.into());
+        }
+        tree
     }
 }
 
