@@ -7,11 +7,13 @@
 //! are drawn anew whenever what they show changes), they carry no listener of their own (the
 //! list listens for clicks and drags, and finds the group or action in `data-*` attributes), and
 //! the one live part, the date editor, is mounted into the empty line left for it
-//! (`data-editeur`). Every text from the user is escaped (`crate::ui::html`).
+//! (`data-editeur`). Every text from the user is escaped (`crate::ui::html`), and every
+//! character beyond Latin-1 written as a reference, so that the string stays one-byte in
+//! JavaScript (`push_escaped_latin1` says why).
 
 use crate::model::planning::{bar_position, PlanRow};
 use crate::model::{Id, ReviewStatus, YearMonth};
-use crate::ui::html::{escaped, push_escaped};
+use crate::ui::html::{escaped, push_escaped_latin1 as push_escaped};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -349,7 +351,8 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(&format!(r#"data-fiche="{sheet}" data-action="{action}" data-debut="2026-01" data-fin="2026-12">"#)), "{html}");
-        assert!(html.contains(r#"title="Former au repérage – "#), "{html}");
+        assert!(html.contains(r#"title="Former au repérage &#8211; "#), "{html}");
+        assert!(html.chars().all(|c| u32::from(c) <= 0xFF), "Latin-1 only: {html}");
         assert!(!html.contains("<div class=\"planning__label-col"), "no wrapper: {html}");
         assert_eq!(html.matches("bar__handle--").count(), 2);
         assert!(html.contains(&format!(r#"aria-expanded="false" aria-label="Modifier les dates de « Former au repérage »" data-dates="{action}">Dates</button></li>"#)), "{html}");
@@ -380,9 +383,10 @@ mod tests {
         let folded: HashSet<String> = [rows[0].sheet_id.to_string()].into();
         let some = chart_lines(&rows, &folded, LOOK, None, "");
         assert_eq!(some.html.matches(r#"class="plan-row""#).count(), 3);
-        assert!(some
-            .html
-            .contains(&format!(r#"aria-expanded="false" data-groupe="{}">▸ "#, rows[0].sheet_id)));
+        assert!(some.html.contains(&format!(
+            r#"aria-expanded="false" data-groupe="{}">&#9656; "#,
+            rows[0].sheet_id
+        )));
 
         let edited = &rows[4];
         let editing = chart_lines(&rows, &HashSet::new(), LOOK, Some(edited.action_id), "");
