@@ -204,7 +204,19 @@ async function examplePlanning(viewport = { width: 1280, height: 800 }) {
   await app.loadExample();
   await app.goTo('Planning');
   await visible(app.heading('Planning'));
-  await visible(chart(page).locator('.plan-row').first());
+  await visible(chart(page).locator('.planning__year').first());
+  return { app, page };
+}
+
+/** The demonstration (47 actions): the example has fiches but no actions yet. */
+async function demonstrationPlanning(viewport = { width: 1280, height: 800 }) {
+  const { app, page } = await env.freshApp({ viewport });
+  await app.open();
+  await press(page.getByRole('button', { name: 'Charger la démonstration' }));
+  await visible(app.heading('Le contrat'));
+  await app.goTo('Planning');
+  await visible(app.heading('Planning'));
+  await until(async () => assert.ok(await chart(page).locator('.plan-row').count() >= 40));
   return { app, page };
 }
 
@@ -235,10 +247,14 @@ test('the example’s header has its years over quarters or months, none cut at 
   await chooseWithKeyboard(page.getByLabel('Échelle'), 'Trimestres');
   await until(async () => assert.equal(await page.locator('.planning__subperiods .planning__column').count(), 20));
   assert.ok(await chart(page).evaluate((el) => el.scrollWidth <= el.clientWidth + 1), 'the quarters need no sideways scrolling at 1280 px');
+  // The same with lines in the chart (the example has no actions yet): the demonstration.
+  const demonstration = await demonstrationPlanning({ width: 1024, height: 800 });
+  assert.deepEqual(await truncatedLabels(demonstration.page), []);
+  assert.ok(await chart(demonstration.page).evaluate((el) => el.scrollWidth <= el.clientWidth + 1), 'the quarters need no sideways scrolling at 1024 px');
 });
 
 test('the header row and the action column stay in view while the chart scrolls both ways', async () => {
-  const { page } = await examplePlanning({ width: 1024, height: 700 });
+  const { page } = await demonstrationPlanning({ width: 1024, height: 700 });
   // Months are wider than the screen: the chart scrolls sideways as well as down.
   await chooseWithKeyboard(page.getByLabel('Échelle'), 'Mois');
   await until(async () => assert.equal(await page.locator('.planning__subperiods .planning__column').count(), 60));
@@ -273,7 +289,7 @@ test('the header row and the action column stay in view while the chart scrolls 
 });
 
 test('the compact density makes lines of 28 px at most, and is remembered after a reload', async () => {
-  const { page } = await examplePlanning();
+  const { page } = await demonstrationPlanning();
   const compact = page.getByRole('checkbox', { name: 'Affichage compact' });
   assert.equal(await compact.isChecked(), false);
   const heights = () => chart(page).locator('.plan-row').evaluateAll((lines) => lines.slice(0, 12).map((l) => l.getBoundingClientRect().height));
@@ -296,7 +312,7 @@ test('the compact density makes lines of 28 px at most, and is remembered after 
 });
 
 test('the keyboard reaches the chart’s lines, which scroll into view clear of the sticky header', async () => {
-  const { page } = await examplePlanning({ width: 1280, height: 700 });
+  const { page } = await demonstrationPlanning({ width: 1280, height: 700 });
   await press(page.getByRole('checkbox', { name: 'Affichage compact' }), 'Space');
   const region = chart(page);
   // Tab through the lines: every focused control is inside the chart's view, below its header.
@@ -330,8 +346,13 @@ async function violations(page) {
   });
 }
 
-test('axe-core finds no violation on the example’s planning, in both densities', async () => {
-  const { page } = await examplePlanning();
+test('axe-core finds no violation on the planning, in both densities, with the example and the demonstration', async () => {
+  const example = await examplePlanning();
+  assert.deepEqual(await violations(example.page), []);
+  await example.page.getByRole('checkbox', { name: 'Affichage compact' }).check();
+  assert.deepEqual(await violations(example.page), []);
+  const { page } = await demonstrationPlanning();
+  await page.getByRole('checkbox', { name: 'Affichage compact' }).uncheck();
   assert.deepEqual(await violations(page), []);
   await page.getByRole('checkbox', { name: 'Affichage compact' }).check();
   await until(async () => assert.ok(await chart(page).evaluate((el) => el.classList.contains('planning--compact'))));
