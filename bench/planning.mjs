@@ -66,14 +66,12 @@ const PLAIN_JS = `window.__plainPlanning = (lines) => {
   }
   function action(r) {
     const li = element('li', 'plan-row');
-    const label = element('div', 'planning__label-col plan-row__label');
     const a = element('a'); a.setAttribute('href', r.href); a.className = 'plan-row__name'; a.textContent = r.name;
     const lead = element('span', 'plan-row__lead'); lead.textContent = r.lead;
-    label.append(a, lead);
-    const track = element('div', 'planning__track plan-row__track');
+    const track = element('div', 'plan-row__track');
     if (r.bar) {
       const bar = element('button'); bar.type = 'button'; bar.className = r.bar.className;
-      bar.setAttribute('style', r.bar.style); bar.setAttribute('aria-label', r.bar.label); bar.title = r.bar.label;
+      bar.setAttribute('style', r.bar.style); bar.title = r.bar.label;
       bar.setAttribute('data-fiche', r.bar.sheet); bar.setAttribute('data-action', r.bar.action);
       if (r.bar.start) bar.setAttribute('data-debut', r.bar.start);
       if (r.bar.end) bar.setAttribute('data-fin', r.bar.end);
@@ -82,12 +80,10 @@ const PLAIN_JS = `window.__plainPlanning = (lines) => {
       }
       track.append(bar);
     }
-    const edit = element('div', 'plan-row__edit no-print');
-    const dates = element('button'); dates.type = 'button'; dates.className = 'secondary small';
+    const dates = element('button'); dates.type = 'button'; dates.className = 'plan-row__dates secondary small no-print';
     dates.setAttribute('aria-expanded', 'false'); dates.setAttribute('aria-label', r.datesLabel);
     dates.setAttribute('data-dates', r.action); dates.textContent = 'Dates';
-    edit.append(dates);
-    li.append(label, track, edit);
+    li.append(a, lead, track, dates);
     return li;
   }
 };
@@ -100,7 +96,7 @@ window.__planningLines = () => [...document.querySelectorAll('.planning__lines >
   return {
     href: li.querySelector('.plan-row__name').getAttribute('href'), name: li.querySelector('.plan-row__name').textContent,
     lead: li.querySelector('.plan-row__lead').textContent, action: dates.dataset.dates, datesLabel: dates.getAttribute('aria-label'),
-    bar: bar && { className: bar.className, style: bar.getAttribute('style'), label: bar.getAttribute('aria-label'), sheet: bar.dataset.fiche,
+    bar: bar && { className: bar.className, style: bar.getAttribute('style'), label: bar.title, sheet: bar.dataset.fiche,
       action: bar.dataset.action, start: bar.dataset.debut, end: bar.dataset.fin, grips: bar.querySelector('.bar__handle') !== null },
   };
 });

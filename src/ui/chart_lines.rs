@@ -7,11 +7,13 @@
 //! are drawn anew whenever what they show changes), they carry no listener of their own (the
 //! list listens for clicks and drags, and finds the group or action in `data-*` attributes), and
 //! the one live part, the date editor, is mounted into the empty line left for it
-//! (`data-editeur`). Every text from the user is escaped (`crate::ui::html`).
+//! (`data-editeur`). Every text from the user is escaped (`crate::ui::html`), and every
+//! character beyond Latin-1 written as a reference, so that the string stays one-byte in
+//! JavaScript (`push_escaped_latin1` says why).
 
 use crate::model::planning::{bar_position, PlanRow};
 use crate::model::{Id, ReviewStatus, YearMonth};
-use crate::ui::html::{escaped, push_escaped};
+use crate::ui::html::{escaped, push_escaped_latin1 as push_escaped};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -196,6 +198,11 @@ fn push_month(html: &mut String, month: YearMonth) {
 /// An action's line: its label (a link to the sheet) and lead, its bar (or diamond) whose ends
 /// can be dragged, and the « Dates » button that opens the editor under the line. `name` is a
 /// buffer reused from line to line.
+///
+/// Few elements, few bytes: the link, the lead and the button are the line's grid cells
+/// themselves (no wrappers), and the bar's accessible name is its `title` (also its tooltip),
+/// written once. With 1,000 lines, every element and every byte is paid for in the string's
+/// crossing to JavaScript and in the HTML parser (`bench/planning.mjs` draws the same lines).
 fn action_line(
     html: &mut String,
     ids: Ids,
@@ -204,15 +211,13 @@ fn action_line(
     editing: bool,
     name: &mut String,
 ) {
-    html.push_str(
-        r#"<li class="plan-row"><div class="planning__label-col plan-row__label"><a href=""#,
-    );
+    html.push_str(r#"<li class="plan-row"><a href=""#);
     html.push_str(ids.href);
     html.push_str(r#"" class="plan-row__name">"#);
     push_escaped(html, &row.label);
     html.push_str(r#"</a><span class="plan-row__lead">"#);
     push_escaped(html, &row.lead_name);
-    html.push_str(r#"</span></div><div class="planning__track plan-row__track">"#);
+    html.push_str(r#"</span><div class="plan-row__track">"#);
 
     if let Some((left, width)) = bar_position(row.start, row.end, look.first, look.last) {
         if row.milestone {
@@ -251,8 +256,6 @@ fn action_line(
         };
         name.push_str(", pilote : ");
         name.push_str(&row.lead_name);
-        html.push_str(r#"" aria-label=""#);
-        push_escaped(html, name);
         html.push_str(r#"" title=""#);
         push_escaped(html, name);
         let _ = write!(html, r#"" data-fiche="{}" data-action="{}""#, ids.sheet, ids.action);
@@ -278,10 +281,10 @@ fn action_line(
 
     let _ = write!(
         html,
-        r#"</div><div class="plan-row__edit no-print"><button type="button" class="secondary small" aria-expanded="{editing}" aria-label="Modifier les dates de « "#
+        r#"</div><button type="button" class="plan-row__dates secondary small no-print" aria-expanded="{editing}" aria-label="Modifier les dates de « "#
     );
     push_escaped(html, &row.label);
-    let _ = write!(html, r#" »" data-dates="{}">Dates</button></div></li>"#, ids.action);
+    let _ = write!(html, r#" »" data-dates="{}">Dates</button></li>"#, ids.action);
 }
 
 #[cfg(test)]
@@ -348,9 +351,11 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(&format!(r#"data-fiche="{sheet}" data-action="{action}" data-debut="2026-01" data-fin="2026-12">"#)), "{html}");
-        assert!(html.contains(r#"aria-label="Former au repérage – "#), "{html}");
+        assert!(html.contains(r#"title="Former au repérage &#8211; "#), "{html}");
+        assert!(html.chars().all(|c| u32::from(c) <= 0xFF), "Latin-1 only: {html}");
+        assert!(!html.contains("<div class=\"planning__label-col"), "no wrapper: {html}");
         assert_eq!(html.matches("bar__handle--").count(), 2);
-        assert!(html.contains(&format!(r#"aria-expanded="false" aria-label="Modifier les dates de « Former au repérage »" data-dates="{action}">Dates</button>"#)), "{html}");
+        assert!(html.contains(&format!(r#"aria-expanded="false" aria-label="Modifier les dates de « Former au repérage »" data-dates="{action}">Dates</button></li>"#)), "{html}");
         assert_eq!(html.matches("<li").count(), html.matches("</li>").count());
         assert_eq!(html.matches("<button").count(), html.matches("</button>").count());
     }
@@ -378,9 +383,10 @@ mod tests {
         let folded: HashSet<String> = [rows[0].sheet_id.to_string()].into();
         let some = chart_lines(&rows, &folded, LOOK, None, "");
         assert_eq!(some.html.matches(r#"class="plan-row""#).count(), 3);
-        assert!(some
-            .html
-            .contains(&format!(r#"aria-expanded="false" data-groupe="{}">▸ "#, rows[0].sheet_id)));
+        assert!(some.html.contains(&format!(
+            r#"aria-expanded="false" data-groupe="{}">&#9656; "#,
+            rows[0].sheet_id
+        )));
 
         let edited = &rows[4];
         let editing = chart_lines(&rows, &HashSet::new(), LOOK, Some(edited.action_id), "");

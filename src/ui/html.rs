@@ -22,6 +22,54 @@ pub fn push_escaped(out: &mut String, text: &str) {
     out.push_str(&text[plain..]);
 }
 
+/// As `push_escaped`, and every character beyond U+00FF (« – », « ’ », « ▾ ») written as a
+/// numeric character reference (`&#8211;`): the whole markup then fits in Latin-1, which
+/// JavaScript keeps as a one-byte string, decoded from WebAssembly's memory and read by the
+/// HTML parser faster than a two-byte one (one such character anywhere makes the whole string
+/// two-byte). The page shows the same characters: `innerHTML` reads them back as characters.
+pub fn push_escaped_latin1(out: &mut String, text: &str) {
+    let mut plain = 0;
+    for (i, c) in text.char_indices() {
+        let wide = u32::from(c) > 0xFF;
+        let entity = match c {
+            '&' => "&amp;",
+            '<' => "&lt;",
+            '>' => "&gt;",
+            '"' => "&quot;",
+            '\'' => "&#39;",
+            _ if wide => "",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        if wide {
+            push_reference(out, u32::from(c));
+        } else {
+            out.push_str(entity);
+        }
+        plain = i + c.len_utf8();
+    }
+    out.push_str(&text[plain..]);
+}
+
+/// Writes `&#N;` with integers only (no formatting machinery).
+fn push_reference(out: &mut String, code: u32) {
+    let mut digits = [0u8; 7];
+    let (mut n, mut len) = (code, 0);
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push_str("&#");
+    for d in digits[..len].iter().rev() {
+        out.push(char::from(*d));
+    }
+    out.push(';');
+}
+
 /// `text`, escaped (see `push_escaped`).
 pub fn escaped(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -46,6 +94,17 @@ mod tests {
         assert_eq!(escaped("Santé mentale – « CLSM » ◆ 2024"), "Santé mentale – « CLSM » ◆ 2024");
         assert_eq!(escaped(""), "");
         assert_eq!(escaped("&&"), "&amp;&amp;");
+    }
+
+    #[test]
+    fn latin1_escaping_writes_wider_characters_as_references() {
+        let mut out = String::new();
+        push_escaped_latin1(&mut out, "Santé – « l’été » ▾ <b> 😀 &");
+        assert_eq!(out, "Santé &#8211; « l&#8217;été » &#9662; &lt;b&gt; &#128512; &amp;");
+        assert!(out.chars().all(|c| u32::from(c) <= 0xFF));
+        let mut plain = String::new();
+        push_escaped_latin1(&mut plain, "Sans rien à changer, é à ÿ");
+        assert_eq!(plain, "Sans rien à changer, é à ÿ");
     }
 
     #[test]

@@ -1,7 +1,11 @@
 // The planning: bars sit where their dates say, filters hide what they should and live in the
 // address, dates changed from the planning are validated and saved, and the CSV opens right.
+// With the example: the two-level time header is readable at 1280 and 1024 px, the header row
+// and the action column stay in view while the chart scrolls, the compact density is 28 px a
+// line and remembered, the keyboard reaches everything, axe-core finds nothing.
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { suite } from '../support/browser.mjs';
 import { chooseWithKeyboard, typeInto, press } from '../support/app.mjs';
 import { assert, visible, hidden, hasText, until } from '../support/expect.mjs';
@@ -55,11 +59,13 @@ test('bars sit where their dates say over 2024-2028, milestones are diamonds', a
   assert.ok(Math.abs(second.left - 0.4) < 0.01 && Math.abs(second.right - 0.6) < 0.01, JSON.stringify(second));
   const milestone = bar(page, 'Lancer le CLSM');
   assert.match(await milestone.getAttribute('class'), /milestone/);
-  await visible(page.getByText('T1 2024'));
+  // The header says the year once, above its quarters (it said « T1 2024 » in every cell).
+  await visible(page.locator('.planning__year', { hasText: /^2024$/ }));
+  await visible(page.locator('.planning__column', { hasText: /^T1$/ }).first());
   await chooseWithKeyboard(page.getByLabel('Échelle'), 'Années');
   await until(async () => assert.match(page.url(), /echelle=annees/));
   await visible(page.locator('.planning__column', { hasText: /^2028$/ }));
-  await hidden(page.locator('.planning__column', { hasText: 'T1 2024' }));
+  await hidden(page.locator('.planning__column', { hasText: /^T1$/ }).first());
 });
 
 test('filters hide what they should, live in the address, and a shared link shows the same view', async () => {
@@ -176,7 +182,182 @@ test('the planning prints in landscape', async () => {
   const { page } = await plannedContract();
   await page.emulateMedia({ media: 'print' });
   await hidden(page.getByRole('group', { name: 'Filtrer le planning' }));
+  // On paper the chart is no scroll container and nothing sticks: every line is on a page.
+  const printed = await page.evaluate(() => {
+    const chart = getComputedStyle(document.querySelector('.planning'));
+    return { overflow: chart.overflowY, maxHeight: chart.maxHeight, head: getComputedStyle(document.querySelector('.planning__head')).position,
+      name: getComputedStyle(document.querySelector('.plan-row__name')).position, density: getComputedStyle(document.querySelector('.planning-density')).display };
+  });
+  assert.deepEqual(printed, { overflow: 'visible', maxHeight: 'none', head: 'static', name: 'static', density: 'none' });
   const pdf = await page.pdf({ preferCSSPageSize: true, path: 'tests/.artifacts/planning.pdf' });
   const box = pdf.toString('latin1').match(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/);
   assert.ok(box && Number(box[1]) > Number(box[2]), `not landscape: ${box?.[0]}`);
+});
+
+// ---- With the example (« Charger l’exemple », 2024-2028) --------------------------------------
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const chart = (page) => page.getByRole('region', { name: 'Planning des actions' });
+
+async function examplePlanning(viewport = { width: 1280, height: 800 }) {
+  const { app, page } = await env.freshApp({ viewport });
+  await app.loadExample();
+  await app.goTo('Planning');
+  await visible(app.heading('Planning'));
+  await visible(chart(page).locator('.planning__year').first());
+  return { app, page };
+}
+
+/** The demonstration (47 actions): the example has fiches but no actions yet. */
+async function demonstrationPlanning(viewport = { width: 1280, height: 800 }) {
+  const { app, page } = await env.freshApp({ viewport });
+  await app.open();
+  await press(page.getByRole('button', { name: 'Charger la démonstration' }));
+  await visible(app.heading('Le contrat'));
+  await app.goTo('Planning');
+  await visible(app.heading('Planning'));
+  await until(async () => assert.ok(await chart(page).locator('.plan-row').count() >= 40));
+  return { app, page };
+}
+
+/** Every header label whose text does not fit its cell (scrollWidth larger than clientWidth). */
+const truncatedLabels = (page) => page.locator('.planning__column').evaluateAll((cells) => cells
+  .filter((c) => c.scrollWidth > c.clientWidth || c.clientWidth === 0)
+  .map((c) => `${c.textContent} (${c.scrollWidth} > ${c.clientWidth})`));
+
+test('the example’s header has its years over quarters or months, none cut at 1280 and 1024 px', async () => {
+  const { page } = await examplePlanning();
+  const texts = (selector) => page.locator(selector).allTextContents();
+  await until(async () => assert.deepEqual(await texts('.planning__year'), ['2024', '2025', '2026', '2027', '2028']));
+  assert.deepEqual(await texts('.planning__subperiods .planning__column'), Array.from({ length: 20 }, (_, i) => `T${(i % 4) + 1}`));
+  // The years show on the chart too: a line at the start of each year after the first.
+  assert.equal(await page.locator('.planning__grid .planning__year-line').count(), 4);
+  for (const width of [1280, 1024]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const [scale, key, periods] of [['Trimestres', 'trimestres', 20], ['Mois', 'mois', 60], ['Années', 'annees', 0]]) {
+      await chooseWithKeyboard(page.getByLabel('Échelle'), scale);
+      await until(async () => assert.equal(await page.locator('.planning__subperiods .planning__column').count(), periods));
+      if (key === 'mois') assert.equal((await texts('.planning__subperiods .planning__column'))[0], 'janv.');
+      assert.deepEqual(await truncatedLabels(page), [], `${scale} at ${width} px`);
+      assert.equal(await page.locator('.planning__year').count(), 5);
+    }
+  }
+  // At the default scale, the quarters fit the width at 1280 px: no sideways scrolling.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await chooseWithKeyboard(page.getByLabel('Échelle'), 'Trimestres');
+  await until(async () => assert.equal(await page.locator('.planning__subperiods .planning__column').count(), 20));
+  assert.ok(await chart(page).evaluate((el) => el.scrollWidth <= el.clientWidth + 1), 'the quarters need no sideways scrolling at 1280 px');
+  // The same with lines in the chart (the example has no actions yet): the demonstration.
+  const demonstration = await demonstrationPlanning({ width: 1024, height: 800 });
+  assert.deepEqual(await truncatedLabels(demonstration.page), []);
+  assert.ok(await chart(demonstration.page).evaluate((el) => el.scrollWidth <= el.clientWidth + 1), 'the quarters need no sideways scrolling at 1024 px');
+});
+
+test('the header row and the action column stay in view while the chart scrolls both ways', async () => {
+  const { page } = await demonstrationPlanning({ width: 1024, height: 700 });
+  // Months are wider than the screen: the chart scrolls sideways as well as down.
+  await chooseWithKeyboard(page.getByLabel('Échelle'), 'Mois');
+  await until(async () => assert.equal(await page.locator('.planning__subperiods .planning__column').count(), 60));
+  const region = chart(page);
+  const sizes = await region.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth, sh: el.scrollHeight, ch: el.clientHeight }));
+  assert.ok(sizes.sw > sizes.cw + 500 && sizes.sh > sizes.ch + 500, JSON.stringify(sizes));
+  const head = page.locator('.planning__head');
+  const before = { chart: await region.boundingBox(), head: await head.boundingBox() };
+  await region.evaluate((el) => el.scrollTo(600, 800));
+  await until(async () => assert.deepEqual(await region.evaluate((el) => [el.scrollLeft, el.scrollTop]), [600, 800]));
+  const chartBox = await region.boundingBox();
+  const headBox = await head.boundingBox();
+  // The header row is still at the top of the chart.
+  assert.ok(Math.abs(headBox.y - chartBox.y) <= 2 && Math.abs(headBox.y - before.head.y) <= 2, JSON.stringify({ headBox, chartBox }));
+  assert.ok(await page.locator('.planning__corner').evaluate((c) => c.getBoundingClientRect().left - c.closest('.planning').getBoundingClientRect().left) <= 2);
+  // The line at the middle of the chart: its name and lead are still at the chart's left edge,
+  // and nothing of the chart covers them.
+  const middle = await region.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const y = box.top + box.height / 2;
+    const line = [...el.querySelectorAll('.plan-row')].find((l) => { const r = l.getBoundingClientRect(); return r.top <= y && r.bottom >= y; });
+    const name = line.querySelector('.plan-row__name').getBoundingClientRect();
+    const lead = line.querySelector('.plan-row__lead').getBoundingClientRect();
+    const topmost = document.elementFromPoint(name.left + 30, name.top + name.height / 2);
+    return { chartLeft: box.left, nameLeft: name.left, leadLeft: lead.left, nameWidth: name.width, onTop: topmost?.closest('.plan-row__name') !== null, below: name.top >= box.top };
+  });
+  assert.ok(Math.abs(middle.nameLeft - middle.chartLeft) <= 2 && Math.abs(middle.leadLeft - middle.chartLeft) <= 2, JSON.stringify(middle));
+  assert.ok(middle.onTop && middle.nameWidth > 100, JSON.stringify(middle));
+  // A header label is readable over the scrolled track (here: under the corner, nothing).
+  const corner = await page.locator('.planning__corner').boundingBox();
+  assert.ok(corner.x - chartBox.x <= 2);
+});
+
+test('the compact density makes lines of 28 px at most, and is remembered after a reload', async () => {
+  const { page } = await demonstrationPlanning();
+  const compact = page.getByRole('checkbox', { name: 'Affichage compact' });
+  assert.equal(await compact.isChecked(), false);
+  const heights = () => chart(page).locator('.plan-row').evaluateAll((lines) => lines.slice(0, 12).map((l) => l.getBoundingClientRect().height));
+  assert.ok((await heights()).every((h) => h > 40), `normal lines: ${await heights()}`);
+  // By the keyboard: Space on the checkbox.
+  await press(compact, 'Space');
+  await until(async () => assert.ok((await heights()).every((h) => h > 0 && h <= 28), `compact lines: ${await heights()}`));
+  const groups = await chart(page).locator('.plan-group').evaluateAll((g) => g.slice(0, 5).map((l) => l.getBoundingClientRect().height));
+  assert.ok(groups.every((h) => h <= 30), `groups: ${groups}`);
+  await page.reload();
+  await visible(chart(page).locator('.plan-row').first());
+  assert.equal(await page.getByRole('checkbox', { name: 'Affichage compact' }).isChecked(), true);
+  await until(async () => assert.ok((await heights()).every((h) => h > 0 && h <= 28), `after a reload: ${await heights()}`));
+  // Compact, the header is still readable and the labels still uncut.
+  await page.setViewportSize({ width: 1024, height: 800 });
+  assert.deepEqual(await truncatedLabels(page), []);
+  await page.getByRole('checkbox', { name: 'Affichage compact' }).uncheck();
+  await until(async () => assert.ok((await heights()).every((h) => h > 40)));
+  assert.equal(await page.evaluate(() => localStorage.getItem('atelier-cls.v1.planning.compact')), null);
+});
+
+test('the keyboard reaches the chart’s lines, which scroll into view clear of the sticky header', async () => {
+  const { page } = await demonstrationPlanning({ width: 1280, height: 700 });
+  await press(page.getByRole('checkbox', { name: 'Affichage compact' }), 'Space');
+  const region = chart(page);
+  // Tab through the lines: every focused control is inside the chart's view, below its header.
+  await page.getByRole('checkbox', { name: 'Affichage compact' }).focus();
+  for (let i = 0; i < 60; i += 1) {
+    await page.keyboard.press('Tab');
+    const where = await page.evaluate(() => {
+      const focused = document.activeElement;
+      const chart = focused.closest('.planning');
+      if (!chart) return null;
+      const box = focused.getBoundingClientRect(), view = chart.getBoundingClientRect();
+      const head = chart.querySelector('.planning__head').getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, headBottom: head.bottom, viewBottom: view.bottom, text: focused.textContent || focused.title };
+    });
+    if (where === null) continue;
+    assert.ok(where.top >= where.headBottom - 1 && where.bottom <= where.viewBottom + 1, JSON.stringify(where));
+  }
+  assert.ok(await region.evaluate((el) => el.scrollTop > 0), 'tabbing scrolled the chart');
+  // Enter on a group's toggle folds it, and the focus stays on it.
+  const toggle = region.locator('.plan-group__toggle').first();
+  await press(toggle);
+  await until(async () => assert.equal(await region.locator('.plan-group__toggle').first().getAttribute('aria-expanded'), 'false'));
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded')), 'false');
+});
+
+async function violations(page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× ex. ${v.nodes[0].target.join(' ')})`);
+  });
+}
+
+test('axe-core finds no violation on the planning, in both densities, with the example and the demonstration', async () => {
+  const example = await examplePlanning();
+  assert.deepEqual(await violations(example.page), []);
+  await example.page.getByRole('checkbox', { name: 'Affichage compact' }).check();
+  assert.deepEqual(await violations(example.page), []);
+  const { page } = await demonstrationPlanning();
+  await page.getByRole('checkbox', { name: 'Affichage compact' }).uncheck();
+  assert.deepEqual(await violations(page), []);
+  await page.getByRole('checkbox', { name: 'Affichage compact' }).check();
+  await until(async () => assert.ok(await chart(page).evaluate((el) => el.classList.contains('planning--compact'))));
+  assert.deepEqual(await violations(page), []);
+  await chooseWithKeyboard(page.getByLabel('Échelle'), 'Mois');
+  await until(async () => assert.equal(await page.locator('.planning__subperiods .planning__column').count(), 60));
+  assert.deepEqual(await violations(page), []);
 });

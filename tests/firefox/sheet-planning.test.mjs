@@ -59,7 +59,7 @@ test('Firefox: a fiche typed at the keyboard survives a reload and its action is
   await app.heading('Planning');
   const region = await app.visible('region', 'Planning des actions');
   await until(async () => {
-    const names = await region.$$eval('button', (buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? b.textContent));
+    const names = await region.$$eval('button', (buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? (b.title || b.textContent)));
     assert.ok(names.some((n) => /^Former les professionnels –/.test(n ?? '')), `barres : ${names.join(' | ')}`);
   });
 });

@@ -71,24 +71,35 @@ fn month_index(ym: YearMonth) -> i64 {
     i64::from(ym.year) * 12 + i64::from(ym.month) - 1
 }
 
-/// Column headers between two years (inclusive), each with its span in months: "2024" for
-/// years, "T1 2024".."T4 2024" for quarters, "janv. 2024" for months. Empty when inverted.
-pub fn columns(first_year: i32, last_year: i32, scale: Scale) -> Vec<(String, u32)> {
+/// The chart's two-level time header: the years on top, and under them the columns of the
+/// scale ("T1".."T4" for quarters, "janv.".."déc." for months; none for years, whose top row
+/// says it all). Each cell is its label and its span in months. The labels under a year are
+/// short because the year is written once above them: twenty « T1 2024 » cells do not fit a
+/// laptop's width, twenty « T1 » do.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Header {
+    pub years: Vec<(String, u32)>,
+    pub periods: Vec<(String, u32)>,
+}
+
+/// The header between two years (inclusive); empty when inverted.
+pub fn header(first_year: i32, last_year: i32, scale: Scale) -> Header {
+    let mut header = Header::default();
     if first_year > last_year {
-        return Vec::new();
+        return header;
     }
     let span = scale.months();
-    let mut columns = Vec::new();
     for year in first_year..=last_drawn(first_year, last_year) {
+        header.years.push((year.to_string(), 12));
         match scale {
-            Scale::Years => columns.push((year.to_string(), span)),
-            Scale::Quarters => columns.extend((1..=4).map(|q| (format!("T{q} {year}"), span))),
+            Scale::Years => {}
+            Scale::Quarters => header.periods.extend((1..=4).map(|q| (format!("T{q}"), span))),
             Scale::Months => {
-                columns.extend(SHORT_MONTHS_FR.iter().map(|m| (format!("{m} {year}"), span)))
+                header.periods.extend(SHORT_MONTHS_FR.iter().map(|m| (m.to_string(), span)))
             }
         }
     }
-    columns
+    header
 }
 
 /// Horizontal placement of a bar, in percent of the chart width: `(left, width)`. A bar covers
@@ -167,29 +178,35 @@ mod tests {
     /// its first hundred years instead of asking for billions of columns.
     #[test]
     fn an_absurd_period_draws_a_bounded_number_of_columns() {
-        assert_eq!(columns(i32::MIN, i32::MAX, Scale::Months).len(), 1200);
+        let head = header(i32::MIN, i32::MAX, Scale::Months);
+        assert_eq!((head.years.len(), head.periods.len()), (100, 1200));
         let start = YearMonth { year: i32::MIN, month: 1 };
         let (left, width) = bar_position(Some(start), Some(start), i32::MIN, i32::MAX).unwrap();
         assert!(close(left, 0.0) && close(width, 100.0 / 1200.0));
     }
 
     #[test]
-    fn five_years_give_5_20_60_columns_of_60_months() {
-        for (scale, count) in [(Scale::Years, 5), (Scale::Quarters, 20), (Scale::Months, 60)] {
-            let cols = columns(2024, 2028, scale);
-            assert_eq!(cols.len(), count, "{scale:?}");
-            assert_eq!(cols.iter().map(|c| c.1).sum::<u32>(), 60, "{scale:?}");
+    fn five_years_give_5_years_over_20_quarters_or_60_months() {
+        for (scale, count) in [(Scale::Years, 0), (Scale::Quarters, 20), (Scale::Months, 60)] {
+            let head = header(2024, 2028, scale);
+            assert_eq!(head.years.len(), 5, "{scale:?}");
+            assert_eq!(head.years.iter().map(|c| c.1).sum::<u32>(), 60, "{scale:?}");
+            assert_eq!(head.periods.len(), count, "{scale:?}");
+            if count > 0 {
+                assert_eq!(head.periods.iter().map(|c| c.1).sum::<u32>(), 60, "{scale:?}");
+            }
         }
-        assert_eq!(columns(2024, 2028, Scale::Years)[0], ("2024".to_string(), 12));
-        let quarters = columns(2024, 2028, Scale::Quarters);
-        assert_eq!(quarters[0].0, "T1 2024");
-        assert_eq!(quarters[19].0, "T4 2028");
-        let months = columns(2024, 2028, Scale::Months);
-        assert_eq!(months[0].0, "janv. 2024");
-        assert_eq!(months[1].0, "févr. 2024");
-        assert_eq!(months[7].0, "août 2024");
-        assert_eq!(months[59].0, "déc. 2028");
-        assert!(columns(2028, 2024, Scale::Months).is_empty());
+        assert_eq!(header(2024, 2028, Scale::Years).years[0], ("2024".to_string(), 12));
+        assert_eq!(header(2024, 2028, Scale::Years).years[4].0, "2028");
+        let quarters = header(2024, 2028, Scale::Quarters).periods;
+        assert_eq!(quarters[0].0, "T1");
+        assert_eq!(quarters[19].0, "T4");
+        let months = header(2024, 2028, Scale::Months).periods;
+        assert_eq!(months[0].0, "janv.");
+        assert_eq!(months[1].0, "févr.");
+        assert_eq!(months[7].0, "août");
+        assert_eq!(months[59].0, "déc.");
+        assert_eq!(header(2028, 2024, Scale::Months), Header::default());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! iCalendar file of the milestones and COPIL meetings).
 //!
 //! Everything here is pure: no browser, no clock (callers pass `today` / `now`). The screen
-//! renders [`PlanRow`]s placed with [`bar_position`] under the [`columns`] of a [`Scale`], and
+//! renders [`PlanRow`]s placed with [`bar_position`] under the [`header`] of a [`Scale`], and
 //! writes changes made by dragging a bar back with [`set_action_dates`].
 //!
 //! Choices worth knowing:
@@ -25,7 +25,7 @@ mod summary;
 #[cfg(test)]
 pub(crate) mod fixture;
 
-pub use chart::{bar_position, columns, date_position, month_at, Scale};
+pub use chart::{bar_position, date_position, header, month_at, Header, Scale};
 pub use edit::set_action_dates;
 pub use export::{milestones_ics, plan_csv};
 pub use filter::PlanFilter;

@@ -1,6 +1,12 @@
-//! The timeline itself: one line per action, grouped by axis then sheet (groups fold), columns
-//! by year, quarter or month, a bar per action (a diamond for a milestone), COPIL meetings and
-//! today as vertical markers. A bar opens its action (click or Enter); its ends can be dragged.
+//! The timeline itself: one line per action, grouped by axis then sheet (groups fold), under a
+//! two-level time header (years, then quarters or months), a bar per action (a diamond for a
+//! milestone), year lines, COPIL meetings and today as vertical markers. A bar opens its action
+//! (click or Enter); its ends can be dragged.
+//!
+//! The chart is its own scroll container (at most the window's height): its header row and its
+//! action column are sticky, so both stay in view whichever way it scrolls; the track is never
+//! narrower than its columns' labels need (`--months` and the scale's class, `style/planning.css`),
+//! so the chart scrolls sideways rather than truncate « janv. » or « T1 ».
 //!
 //! The lines are drawn as one piece of HTML (`crate::ui::chart_lines` says why), redrawn whole
 //! when what they show changes; the list listens for clicks and drags on their behalf. A redraw
@@ -8,9 +14,10 @@
 //! editor as it is, typed text included, when its action has not changed.
 
 use super::dates::{DateEditor, DragState};
+use super::density::{remembered, DensityToggle};
 use super::{ColourBy, Rows, ViewState};
 use crate::model::follow_up::{status_at, STATUS_COLUMNS};
-use crate::model::planning::{columns, date_position};
+use crate::model::planning::{date_position, header, Scale};
 use crate::model::review::status_label;
 use crate::model::{Body, Id};
 use crate::ui::chart_lines::status_class;
@@ -48,13 +55,14 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
         folded.with(|f| visible.with(|rows| chart_lines(rows, f, look, editing.get(), &base)))
     });
     let list = NodeRef::<leptos::html::Ul>::new();
-    // Whether the window is scrolled, as scroll events say: reading the position while drawing
-    // would lay the page out once more, before the new lines are even there.
+    // Whether the chart is scrolled down, as its scroll events say: reading the position while
+    // drawing would lay the page out once more, before the new lines are even there.
     let scrolled = StoredValue::new(false);
-    let listener = window_event_listener(leptos::ev::scroll, move |_| {
-        scrolled.set_value(leptos::prelude::window().scroll_y().unwrap_or_default() > 0.0)
-    });
-    on_cleanup(move || listener.remove());
+    let on_scroll = move |ev: leptos::ev::Event| {
+        if let Some(chart) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+            scrolled.set_value(chart.scroll_top() > 0);
+        }
+    };
     let drawn =
         DrawnLines { editor: StoredValue::new_local(None), owner: Owner::current(), scrolled };
     Effect::new(move |_| {
@@ -94,14 +102,34 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
             open(sheet_path(&sheet));
         }
     };
-    let header = Memo::new(move |_| {
+    let scale = Memo::new(move |_| view.with(|v| v.scale));
+    // The header's cells and the year lines, in percent of the track.
+    let head = Memo::new(move |_| {
         let (first, last) = window.get();
-        let total: u32 = ((last - first + 1) * 12).max(1) as u32;
-        view.with(|v| columns(first, last, v.scale))
-            .into_iter()
-            .map(|(label, span)| (label, f64::from(span) * 100.0 / f64::from(total)))
-            .collect::<Vec<_>>()
+        let total = f64::from(((last - first + 1) * 12).max(1));
+        let cells = |cells: Vec<(String, u32)>| {
+            cells.into_iter().map(|(label, span)| (label, percent(f64::from(span) * 100.0 / total)))
+        };
+        let head = header(first, last, scale.get());
+        let years: Vec<_> = cells(head.years).collect();
+        let lines =
+            (1..years.len()).map(|i| percent(i as f64 * 1200.0 / total)).collect::<Vec<_>>();
+        (years, cells(head.periods).collect::<Vec<_>>(), lines)
     });
+    let compact = RwSignal::new(remembered());
+    let months = Memo::new(move |_| {
+        let (first, last) = window.get();
+        ((last - first + 1) * 12).max(12)
+    });
+    let class = move || {
+        let scale = match scale.get() {
+            Scale::Months => "planning--months",
+            Scale::Quarters => "planning--quarters",
+            Scale::Years => "planning--years",
+        };
+        let density = if compact.get() { " planning--compact" } else { "" };
+        format!("planning {scale}{density}")
+    };
     let markers = Memo::new(move |_| {
         let (first, last) = window.get();
         let mut markers: Vec<(String, f64, &'static str)> = state
@@ -123,17 +151,38 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
         markers
     });
     view! {
-        <Legend colour/>
-        <div class="planning" role="region" aria-label="Planning des actions">
+        <div class="planning-display">
+            <Legend colour/>
+            <DensityToggle compact/>
+        </div>
+        <div class=class style=move || format!("--months:{}", months.get()) role="region"
+            aria-label="Planning des actions" on:scroll=on_scroll>
             <div class="planning__head" aria-hidden="true">
-                <div class="planning__label-col">"Action"</div>
-                <div class="planning__track planning__columns">
-                    {move || header.get().into_iter().map(|(label, width)| view! {
-                        <span class="planning__column" style=format!("width:{}", percent(width))>{label}</span>
-                    }).collect_view()}
+                <div class="planning__corner">"Action"</div>
+                <div class="planning__periods">
+                    <div class="planning__years">
+                        {move || head.get().0.into_iter().map(|(label, width)| view! {
+                            <span class="planning__column planning__year" style=format!("width:{width}")>{label}</span>
+                        }).collect_view()}
+                    </div>
+                    {move || {
+                        let periods = head.get().1;
+                        (!periods.is_empty()).then(|| view! {
+                            <div class="planning__subperiods">
+                                {periods.into_iter().map(|(label, width)| view! {
+                                    <span class="planning__column" style=format!("width:{width}")>{label}</span>
+                                }).collect_view()}
+                            </div>
+                        })
+                    }}
                 </div>
             </div>
             <div class="planning__body">
+                <div class="planning__grid" aria-hidden="true">
+                    {move || head.get().2.into_iter().map(|left| view! {
+                        <span class="planning__year-line" style=format!("left:{left}")></span>
+                    }).collect_view()}
+                </div>
                 <div class="planning__markers" aria-hidden="true">
                     {move || markers.get().into_iter().map(|(title, left, class)| view! {
                         <span class=format!("marker {class}") style=format!("left:{}", percent(left))>
@@ -219,20 +268,26 @@ impl DrawnLines {
     }
 }
 
-/// The line at the top of the window and where it is, when the window is scrolled into the
-/// list: a redraw replaces every line, so the browser's scroll anchoring loses its anchor and
-/// folding a group above would make what one reads jump away.
+/// The chart: the scroll container around the lines.
+fn chart_of(list: &web_sys::HtmlElement) -> Option<web_sys::Element> {
+    list.closest(".planning").ok().flatten()
+}
+
+/// The line at the top of the chart's view and where it is, when the chart is scrolled into
+/// the list: a redraw replaces every line, so the browser's scroll anchoring loses its anchor
+/// and folding a group above would make what one reads jump away.
 fn top_line(list: &web_sys::HtmlElement) -> Option<(String, f64)> {
     let lines = list.children();
     let bottom = |i: u32| lines.item(i).map_or(f64::MAX, |l| l.get_bounding_client_rect().bottom());
     let (mut low, mut high) = (0, lines.length());
-    if high == 0 || list.get_bounding_client_rect().top() >= 0.0 {
+    let top = chart_of(list)?.get_bounding_client_rect().top();
+    if high == 0 || list.get_bounding_client_rect().top() >= top {
         return None;
     }
-    // The first line whose bottom is below the top of the window.
+    // The first line whose bottom is below the top of the chart's view.
     while low < high {
         let middle = (low + high) / 2;
-        if bottom(middle) <= 0.0 {
+        if bottom(middle) <= top {
             low = middle + 1
         } else {
             high = middle
@@ -242,12 +297,14 @@ fn top_line(list: &web_sys::HtmlElement) -> Option<(String, f64)> {
     Some((line_selector(&line)?, line.get_bounding_client_rect().top()))
 }
 
-/// Scrolls so that the line `selector` names is back at `top` in the window.
+/// Scrolls the chart so that the line `selector` names is back at `top` in the window.
 fn keep_in_place(list: &web_sys::HtmlElement, selector: &str, top: f64) {
-    if let Some(line) = list.query_selector(selector).ok().flatten() {
+    if let (Some(line), Some(chart)) =
+        (list.query_selector(selector).ok().flatten(), chart_of(list))
+    {
         let moved = line.get_bounding_client_rect().top() - top;
         if moved.abs() >= 1.0 {
-            window().scroll_by_with_x_and_y(0.0, moved);
+            chart.scroll_by_with_x_and_y(0.0, moved);
         }
     }
 }

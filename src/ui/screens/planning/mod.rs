@@ -4,6 +4,7 @@
 
 mod chart;
 mod dates;
+mod density;
 mod exports;
 mod filters;
 mod summary;
