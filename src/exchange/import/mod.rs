@@ -140,25 +140,10 @@ fn check_contract(text: &str, mut value: Value) -> Result<Checked, Vec<ImportPro
         None
     };
 
-    let mut problems = Vec::new();
-    let shape = check_shape::<Envelope>(migrated_from.is_none().then_some(text), value.clone());
-    let envelope = match shape {
-        Ok(envelope) => Some(envelope),
-        Err(shape_problems) => {
-            problems.extend(shape_problems);
-            None
-        }
-    };
-    if let Some(contract) = value.get("contract") {
-        problems.extend(duplicated_ids(contract));
-    }
-    match envelope {
-        Some(envelope) if problems.is_empty() => Ok(Checked { envelope, migrated_from }),
-        _ => {
-            problems.truncate(MAX_PROBLEMS);
-            Err(problems)
-        }
-    }
+    let repeated = value.get("contract").map(duplicated_ids).unwrap_or_default();
+    let original = migrated_from.is_none().then_some(text);
+    let envelope = shaped::<Envelope>(original, value, repeated)?;
+    Ok(Checked { envelope, migrated_from })
 }
 
 /// The backup's checks: those of the exchange file, with every contract migrated and checked
@@ -179,28 +164,34 @@ fn check_backup(text: &str, mut value: Value) -> Result<CheckedBackup, Vec<Impor
     } else {
         None
     };
-    let mut problems = Vec::new();
-    let shape = check_shape::<Backup>(migrated_from.is_none().then_some(text), value.clone());
-    let backup = match shape {
-        Ok(backup) => Some(backup),
-        Err(shape_problems) => {
-            problems.extend(shape_problems);
-            None
-        }
-    };
+    let mut repeated = Vec::new();
     if let Some(Value::Array(contracts)) = value.get("contracts") {
         for (index, contract) in contracts.iter().enumerate() {
             let root = vec![Segment::Key("contracts".into()), Segment::Index(index)];
-            problems.extend(duplicated_ids_at(contract, root));
+            repeated.extend(duplicated_ids_at(contract, root));
         }
     }
-    match backup {
-        Some(backup) if problems.is_empty() => Ok(CheckedBackup { backup, migrated_from }),
-        _ => {
-            problems.truncate(MAX_PROBLEMS);
-            Err(problems)
-        }
-    }
+    let original = migrated_from.is_none().then_some(text);
+    let backup = shaped::<Backup>(original, value, repeated)?;
+    Ok(CheckedBackup { backup, migrated_from })
+}
+
+/// The file read as `T`, refused when its shape is wrong or when `repeated` (the ids found
+/// twice, checked on the tree beforehand) is not empty; shape problems come first, and at most
+/// `MAX_PROBLEMS` are told. One ending for both kinds of file.
+fn shaped<T: DeserializeOwned>(
+    original: Option<&str>,
+    value: Value,
+    repeated: Vec<ImportProblem>,
+) -> Result<T, Vec<ImportProblem>> {
+    let mut problems = match check_shape::<T>(original, value) {
+        Ok(item) if repeated.is_empty() => return Ok(item),
+        Ok(_) => Vec::new(),
+        Err(shape_problems) => shape_problems,
+    };
+    problems.extend(repeated);
+    problems.truncate(MAX_PROBLEMS);
+    Err(problems)
 }
 
 /// The refusal of a file over `MAX_FILE_BYTES`, also used before reading a big file at all.
