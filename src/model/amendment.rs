@@ -60,6 +60,14 @@ pub fn frozen(contract: &Contract) -> Box<Contract> {
     Box::new(copy)
 }
 
+/// The version in force as last signed: the copy frozen by the latest avenant, else the copy
+/// frozen at signature; `None` before « Signer le contrat ».
+pub fn signed_version(contract: &Contract) -> Option<&Contract> {
+    let frozen_by_amendment = contract.amendments.iter().filter(|a| a.frozen_copy.is_some());
+    let latest = frozen_by_amendment.max_by_key(|a| a.number);
+    latest.and_then(|a| a.frozen_copy.as_deref()).or(contract.signing.frozen_copy.as_deref())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,5 +80,20 @@ mod tests {
         let copy = frozen(&contract);
         assert!(copy.signing.frozen_copy.is_none() && copy.amendments.is_empty());
         assert_eq!(copy.name, "CLS");
+    }
+
+    #[test]
+    fn the_signed_version_is_the_latest_avenants_else_the_signatures() {
+        let mut contract = Contract::blank(Id::from_u128(1), "Signé", 0);
+        assert!(signed_version(&contract).is_none());
+        contract.signing.frozen_copy = Some(frozen(&contract));
+        contract.name = "Avenant 2".into();
+        let mut second = Amendment::new(Id::from_u128(3), 2, 0);
+        second.frozen_copy = Some(frozen(&contract));
+        contract.amendments.push(second);
+        contract.amendments.push(Amendment::new(Id::from_u128(2), 1, 0));
+        assert_eq!(signed_version(&contract).map(|c| c.name.as_str()), Some("Avenant 2"));
+        contract.amendments.clear();
+        assert_eq!(signed_version(&contract).map(|c| c.name.as_str()), Some("Signé"));
     }
 }
