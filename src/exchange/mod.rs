@@ -2,6 +2,7 @@
 //! the example and demonstration contracts (examples/);
 //! the contract as CSV tables for people who work in a spreadsheet; documents as ODT files.
 
+pub mod amendment_changes;
 pub mod backup;
 pub mod demonstration;
 pub mod diff;
