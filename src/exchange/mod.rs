@@ -16,6 +16,7 @@ pub mod merge;
 pub mod odt;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod since_signed;
 pub mod spreadsheet;
 pub mod tab_merge;
 
