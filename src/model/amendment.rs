@@ -6,9 +6,11 @@
 //! A frozen copy repeats the ids of the live contract on purpose (it is the same contract at
 //! another time): the id checks and id walks skip what sits under [`FROZEN_COPY_KEY`].
 
+mod adoption;
 mod signature;
 mod versions;
 
+pub use adoption::{adopted_by_label, adopting_meetings, meeting_label};
 pub use signature::{is_signed, missing_before_signing, sign, Missing, SignRefusal};
 pub use versions::{
     amendments_newest_first, create_amendment, next_amendment_number, version_before,
