@@ -9,6 +9,7 @@ use super::screen::router_base;
 use super::screens::{
     ContractDocumentScreen, ContractScreen, ContractsScreen, EvaluationScreen, ExchangesScreen,
     FollowUpScreen, NotFound, PlanningScreen, ReportScreen, SheetScreen, SheetsScreen,
+    SignatureScreen,
 };
 use super::shell::Shell;
 use super::state::AppState;
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/rapport") view=ReportScreen/>
                     <Route path=path!("/bilan") view=EvaluationScreen/>
                     <Route path=path!("/document") view=ContractDocumentScreen/>
+                    <Route path=path!("/signature") view=SignatureScreen/>
                 </Routes>
             </main>
         </Router>

@@ -21,10 +21,12 @@ pub enum Screen {
     Evaluation,
     /// The contract to sign, or one fiche alone (from « Contrat » and the fiche).
     ContractDocument,
+    /// « Signature et avenants »: signing the contract, what changed since, the avenants.
+    Signature,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 10] = [
+    pub const ALL: [Screen; 11] = [
         Self::Contracts,
         Self::Contract,
         Self::Sheets,
@@ -35,11 +37,20 @@ impl Screen {
         Self::Report,
         Self::Evaluation,
         Self::ContractDocument,
+        Self::Signature,
     ];
 
     /// The areas of the main navigation, in order.
-    pub const NAVIGATION: [Screen; 5] =
-        [Self::Contract, Self::Sheets, Self::Planning, Self::FollowUp, Self::Exchanges];
+    /// « Signature et avenants » comes between the planning and « Suivi », the order a contract
+    /// lives in: written, planned, signed (then amended), followed up.
+    pub const NAVIGATION: [Screen; 6] = [
+        Self::Contract,
+        Self::Sheets,
+        Self::Planning,
+        Self::Signature,
+        Self::FollowUp,
+        Self::Exchanges,
+    ];
 
     /// The folder under the app's root (`None` for the root itself).
     pub fn folder(self) -> Option<&'static str> {
@@ -54,6 +65,7 @@ impl Screen {
             Self::Report => Some("rapport"),
             Self::Evaluation => Some("bilan"),
             Self::ContractDocument => Some("document"),
+            Self::Signature => Some("signature"),
         }
     }
 
@@ -78,6 +90,7 @@ impl Screen {
             Self::Report => "Rapport annuel",
             Self::Evaluation => "Bilan du contrat",
             Self::ContractDocument => "Le contrat à signer",
+            Self::Signature => "Signature et avenants",
         }
     }
 }

@@ -31,9 +31,9 @@ pub fn adopting_meetings(contract: &Contract) -> Vec<(Id, String)> {
 /// What adopted `amendment`, in words: its meeting, else the decision typed, else « Non
 /// renseigné ».
 pub fn adopted_by_label(contract: &Contract, amendment: &Amendment) -> String {
-    let meeting = amendment.meeting_id.and_then(|id| {
-        contract.governance.meetings.iter().find(|m| m.id == id).map(meeting_label)
-    });
+    let meeting = amendment
+        .meeting_id
+        .and_then(|id| contract.governance.meetings.iter().find(|m| m.id == id).map(meeting_label));
     match (meeting, amendment.adopted_by.trim()) {
         (Some(meeting), _) => meeting,
         (None, "") => NOT_FILLED_LABEL.to_string(),

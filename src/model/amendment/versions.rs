@@ -64,7 +64,7 @@ pub fn version_before(contract: &Contract, number: u32) -> Option<&Contract> {
 /// The avenants as the screen lists them, newest (highest number) first.
 pub fn amendments_newest_first(contract: &Contract) -> Vec<&Amendment> {
     let mut list: Vec<&Amendment> = contract.amendments.iter().collect();
-    list.sort_by(|a, b| b.number.cmp(&a.number));
+    list.sort_by_key(|a| std::cmp::Reverse(a.number));
     list
 }
 

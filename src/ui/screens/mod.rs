@@ -12,6 +12,7 @@ mod not_found;
 mod planning;
 pub mod sheet;
 mod sheets;
+pub mod signature;
 
 pub use contract::ContractScreen;
 pub use contracts::ContractsScreen;
@@ -22,3 +23,4 @@ pub use not_found::NotFound;
 pub use planning::PlanningScreen;
 pub use sheet::SheetScreen;
 pub use sheets::SheetsScreen;
+pub use signature::SignatureScreen;

@@ -4,6 +4,7 @@
 use super::no_contract::RequireContract;
 use super::sheet::print::PrintHeader;
 use super::sheet::summary::SheetSummary;
+use super::signature::markers::{ChangedSheets, SheetMarker};
 use crate::model::axis::NO_AXIS;
 use crate::model::completeness::{completion, CompletenessFilter};
 use crate::model::copy::with_fresh_ids;
@@ -46,6 +47,7 @@ fn SheetList() -> impl IntoView {
     let state = AppState::get();
     let navigate = use_navigate();
     let filter = RwSignal::new(SheetFilter::default());
+    ChangedSheets::provide();
     let groups = Memo::new(move |_| {
         let numbering = state.numbering.read();
         filter.with(|f| state.with_contract(|c| groups_of(c, f, &numbering)).unwrap_or_default())
@@ -206,6 +208,7 @@ fn SheetItem(id: Id) -> impl IntoView {
     view! {
         <li class="sheet-item">
             <A href=href(&format!("/fiche/?id={id}&etape=1"))>{name}</A>
+            <SheetMarker id/>
             <p class="muted">{move || info.with(|i| i.1.clone())}</p>
             <div class="actions">
                 <MoveButtons id name=Signal::derive(move || format!("la {}", name().to_lowercase())) on_move=shift/>

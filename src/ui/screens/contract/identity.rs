@@ -3,9 +3,11 @@
 use crate::model::validation::Subject;
 use crate::model::Contract;
 use crate::ui::fields::{NumberField, TextField};
+use crate::ui::links::href;
 use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// A text signal reading one field of the open contract.
 pub fn contract_text(state: AppState, read: fn(&Contract) -> String) -> Signal<String> {
@@ -59,6 +61,8 @@ pub fn Identity() -> impl IntoView {
             <IssuesFor subject=Subject::Period/>
             <fieldset>
                 <legend>"Signature"</legend>
+                <p class="field__help">"« Signer le contrat » garde une copie figée du contrat signé ; les avenants se créent au même endroit : "
+                    <A href=href("/signature/")>"Signature et avenants"</A></p>
                 <TextField label="Date de signature" kind="date"
                     help="Laissez vide tant que le contrat n’est pas signé"
                     value=text(|c| c.signing.date.clone().unwrap_or_default())

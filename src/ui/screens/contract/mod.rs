@@ -7,7 +7,7 @@ mod axes;
 mod diagnostic;
 mod directory;
 mod governance;
-mod identity;
+pub mod identity;
 mod indicators;
 mod previous_review;
 mod territory;
@@ -15,6 +15,7 @@ mod texts;
 
 use super::issues::{self, provide_issues};
 use super::no_contract::RequireContract;
+use super::signature::markers::ContractLine;
 use leptos::prelude::*;
 
 const SECTIONS: [(&str, &str); 9] = [
@@ -50,6 +51,7 @@ fn ContractSetup() -> impl IntoView {
                 }).collect_view()}
             </ul>
         </nav>
+        <ContractLine/>
         <issues::Summary/>
         <identity::Identity/>
         <territory::TerritorySection/>

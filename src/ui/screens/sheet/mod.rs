@@ -15,6 +15,7 @@ mod steps;
 pub mod summary;
 
 use super::no_contract::RequireContract;
+use super::signature::markers::SheetNotice;
 use crate::model::Id;
 use crate::ui::links::href;
 use crate::ui::state::AppState;
@@ -75,6 +76,7 @@ fn SheetForm(id: Id) -> impl IntoView {
     });
     view! {
         <h1 class="no-print">{move || heading.get()}</h1>
+        <SheetNotice id/>
         <nav class="steps" aria-label="Étapes de la fiche">
             <progress max="8" value=move || step.get().number() aria-label=move || format!("Étape {} sur 8", step.get().number())></progress>
             <ol>

@@ -1,0 +1,39 @@
+//! « Signature et avenants »: before signing, what is missing and « Signer le contrat »; once
+//! signed, the changes pending since the version in force, « Créer l’avenant n°N » and the
+//! avenants, newest first, each with what it changed. `markers.rs` holds what the other
+//! screens show of it (the fiche list's marker, the fiche's notice, the contract's line).
+
+mod amendments;
+mod changes;
+mod create;
+pub mod markers;
+mod signed;
+mod unsigned;
+
+use super::no_contract::RequireContract;
+use crate::model::amendment::is_signed;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+#[component]
+pub fn SignatureScreen() -> impl IntoView {
+    view! {
+        <h1>"Signature et avenants"</h1>
+        <RequireContract>
+            <SignatureOrAmendments/>
+        </RequireContract>
+    }
+}
+
+#[component]
+fn SignatureOrAmendments() -> impl IntoView {
+    let state = AppState::get();
+    let signed = Memo::new(move |_| state.with_contract(is_signed).unwrap_or(false));
+    move || {
+        if signed.get() {
+            view! { <signed::Signed/> }.into_any()
+        } else {
+            view! { <unsigned::Unsigned/> }.into_any()
+        }
+    }
+}

@@ -1,0 +1,49 @@
+//! Once signed: where and when, the changes pending since the version in force, the form that
+//! makes them an avenant, then the avenants.
+
+use super::amendments::AmendmentList;
+use super::changes::ChangeList;
+use super::create::CreateAmendment;
+use crate::exchange::since_signed::pending_changes;
+use crate::model::amendment::signed_version;
+use crate::model::iso_date::french_date;
+use crate::model::Contract;
+use crate::ui::state::AppState;
+use leptos::prelude::*;
+
+/// « Signé à Aurillac le 11 mars 2025 », with the version in force when an avenant made it.
+pub fn signed_statement(contract: &Contract) -> String {
+    let place = contract.signing.place.trim();
+    let date = contract.signing.date.as_deref().map(french_date).unwrap_or_default();
+    let signed = match (place, date.as_str()) {
+        ("", "") => "Signé".to_string(),
+        ("", date) => format!("Signé le {date}"),
+        (place, "") => format!("Signé à {place}"),
+        (place, date) => format!("Signé à {place} le {date}"),
+    };
+    let latest = contract.amendments.iter().filter(|a| a.frozen_copy.is_some());
+    match latest.max_by_key(|a| a.number) {
+        Some(a) if signed_version(contract).is_some() => {
+            format!("{signed}. Version en vigueur : avenant n°{}.", a.number)
+        }
+        _ => format!("{signed}."),
+    }
+}
+
+#[component]
+pub fn Signed() -> impl IntoView {
+    let state = AppState::get();
+    let statement = Memo::new(move |_| state.with_contract(signed_statement).unwrap_or_default());
+    let pending = Memo::new(move |_| state.with_contract(pending_changes).unwrap_or_default());
+    view! {
+        <p class="banner banner--info" id="signature-etat" tabindex="-1">{move || statement.get()}</p>
+        <section aria-labelledby="modifications-titre">
+            <h2 id="modifications-titre">"Modifications depuis la version en vigueur"</h2>
+            <p class="muted">"Ce qui a changé depuis la version signée (ou depuis le dernier avenant), fiche par fiche. Le suivi annuel n’en fait pas partie."</p>
+            <ChangeList groups=pending level=3
+                empty="Aucune modification depuis la version en vigueur : le contrat est tel qu’il a été signé."/>
+        </section>
+        <CreateAmendment pending/>
+        <AmendmentList/>
+    }
+}
