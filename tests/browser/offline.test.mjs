@@ -30,6 +30,7 @@ const HEADINGS = {
   rapport: /^Rapport annuel \d{4}$/,
   bilan: 'Bilan du contrat',
   document: 'Le contrat à signer',
+  signature: 'Signature et avenants',
 };
 
 let browser;
