@@ -49,9 +49,13 @@ pub fn changed_sheets(contract: &Contract) -> HashSet<Id> {
     contract
         .sheets
         .iter()
-        .filter(|sheet| {
-            let words = words.get_or_insert_with(|| Vocabulary::of(&[signed, contract]));
-            !matches!(compare(signed, sheet, words), SheetSince::Unchanged)
+        .filter(|sheet| match signed.sheet(sheet.id) {
+            None => true,
+            Some(before) if before == *sheet => false,
+            Some(_) => {
+                let words = words.get_or_insert_with(|| Vocabulary::of(&[signed, contract]));
+                !matches!(compare(signed, sheet, words), SheetSince::Unchanged)
+            }
         })
         .map(|sheet| sheet.id)
         .collect()

@@ -62,10 +62,11 @@ pub fn missing_before_signing(contract: &Contract) -> Vec<Missing> {
     Missing::ALL.into_iter().filter(|m| m.is_missing(contract)).collect()
 }
 
-/// Signed in the tool: a copy was frozen by « Signer le contrat » (a date typed in the
-/// identity alone is not a signature: the example states one but holds no frozen copy).
+/// Signed in the tool: there is a version in force, frozen by « Signer le contrat » or by an
+/// avenant (a file merged from a partner may bring avenants before its signed copy). A date
+/// typed in the identity alone is not a signature: the example states one but froze no copy.
 pub fn is_signed(contract: &Contract) -> bool {
-    contract.signing.frozen_copy.is_some()
+    super::signed_version(contract).is_some()
 }
 
 /// Why `sign` did nothing.

@@ -49,6 +49,16 @@ fn signing_twice_is_refused_and_keeps_the_first_copy() {
 }
 
 #[test]
+fn an_avenants_frozen_version_counts_as_signed() {
+    let mut contract = example_contract();
+    let mut amendment = crate::model::Amendment::new(Id::from_u128(3), 1, 0);
+    amendment.frozen_copy = Some(crate::model::amendment::frozen(&contract));
+    contract.amendments.push(amendment);
+    assert!(is_signed(&contract));
+    assert_eq!(sign(&mut contract, "2025-03-11", "Aurillac", 2), Err(SignRefusal::AlreadySigned));
+}
+
+#[test]
 fn a_refusal_says_what_is_missing_and_changes_nothing() {
     let mut contract = example_contract();
     contract.name.clear();
