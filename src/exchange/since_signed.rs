@@ -64,7 +64,9 @@ pub fn changed_sheets(contract: &Contract) -> HashSet<Id> {
 /// How fiche `id` stands against the version in force, field by field.
 pub fn sheet_since_signed(contract: &Contract, id: Id) -> SheetSince {
     match (signed_version(contract), contract.sheet(id)) {
-        (Some(signed), Some(sheet)) => compare(signed, sheet, &Vocabulary::of(&[signed, contract])),
+        (Some(signed), Some(sheet)) if signed.sheet(id) != Some(sheet) => {
+            compare(signed, sheet, &Vocabulary::of(&[signed, contract]))
+        }
         _ => SheetSince::Unchanged,
     }
 }
