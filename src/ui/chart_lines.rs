@@ -309,7 +309,7 @@ fn action_line(
         name.push_str(&row.label);
         name.push_str(" – ");
         name.push_str(&row.sheet_label);
-        name.push_str(", sans dates aujourd’hui ; ");
+        name.push_str(", ");
         compared.describe(name);
         baseline_mark(html, row, look, compared, Some(name));
     }
@@ -555,7 +555,7 @@ mod tests {
         assert!(!undated.contains("<button type=\"button\" class=\"bar"), "{undated}");
         assert!(undated.contains(r#"<span class="baseline" style="left:40.0000%;width:20.0000%" role="img" aria-label="Action 1 &#8211; "#), "{undated}");
         assert!(
-            undated.contains("sans dates aujourd&#8217;hui ; version signée : de janvier 2026"),
+            undated.contains("générée 1, version signée : de janvier 2026 à décembre 2026, sans dates depuis la signature\""),
             "{undated}"
         );
         let added = line("Nouvelle");
