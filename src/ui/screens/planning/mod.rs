@@ -2,6 +2,7 @@
 //! by axis and sheet, with filters kept in the address (a filtered view can be shared as a
 //! link), dates editable from the chart, a yearly summary and exports.
 
+mod baseline;
 mod chart;
 mod dates;
 mod density;
@@ -32,6 +33,8 @@ pub struct View {
     pub status_year: Option<i32>,
     pub scale: Scale,
     pub colour: ColourBy,
+    /// « Comparer à la version signée » (`comparer=signee`): the signed dates beside the bars.
+    pub compare: bool,
 }
 
 impl View {
@@ -45,6 +48,9 @@ impl View {
         }
         if let Some(year) = self.status_year {
             pairs.push(("annee", year.to_string()));
+        }
+        if self.compare {
+            pairs.push((baseline::QUERY_KEY, baseline::QUERY_VALUE.to_string()));
         }
         pairs
             .into_iter()
@@ -107,6 +113,7 @@ fn Planning() -> impl IntoView {
             } else {
                 ColourBy::Axis
             },
+            compare: q.get(baseline::QUERY_KEY).as_deref() == Some(baseline::QUERY_VALUE),
         })
     });
     let navigate = use_navigate();
