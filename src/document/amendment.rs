@@ -15,7 +15,7 @@
 mod tests;
 
 use super::contract_text::signing_blocks;
-use super::parts::{cover, list_or};
+use super::parts::list_or;
 use super::{Block, Cell, Document, ParagraphKind, Table};
 use crate::exchange::amendment_changes::{changes_between, Change, ChangeGroup};
 use crate::model::iso_date::french_date;
@@ -30,7 +30,7 @@ pub fn amendment_document(contract: &Contract, number: u32) -> Option<Document> 
     let date_line = date.map_or("Date de l’avenant : à préciser".to_string(), |d| {
         format!("Date de l’avenant : {}", french_date(d))
     });
-    cover(&mut doc, contract, [date_line]);
+    cover(&mut doc, contract, date_line);
     parties(&mut doc, contract);
     grounds(&mut doc, contract, amendment);
     doc.heading(1, "Article 1 — Objet");
@@ -45,6 +45,17 @@ pub fn amendment_document(contract: &Contract, number: u32) -> Option<Document> 
     doc.heading(1, "Signatures");
     signing_blocks(&mut doc, contract, &contract.signing.place, date);
     Some(doc)
+}
+
+/// The lines under the title: the period, the territory unless the contract's name (which the
+/// title already gives) says it, the avenant's date.
+fn cover(doc: &mut Document, contract: &Contract, date_line: String) {
+    doc.paragraph_of(ParagraphKind::Cover, format!("Période : {}", contract.period.label()));
+    let territory = contract.territory.name.trim();
+    if !territory.is_empty() && !contract.name.contains(territory) {
+        doc.paragraph_of(ParagraphKind::Cover, format!("Territoire : {territory}"));
+    }
+    doc.paragraph_of(ParagraphKind::Cover, date_line);
 }
 
 /// « Avenant n°1 au Contrat local de santé du Bassin d’Aurillac… »: a name that already says

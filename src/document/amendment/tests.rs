@@ -63,6 +63,16 @@ fn an_avenant_has_its_title_visas_articles_and_signatures_in_order() {
         ]
     );
     let texts: Vec<&str> = doc.texts().collect();
+    // The title names the contract and its territory: the cover does not say them again.
+    let cover: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { text, kind: ParagraphKind::Cover } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(cover, ["Période : 2024-2028", "Date de l’avenant : 2 avril 2026"]);
     assert!(texts.contains(&"Vu le contrat local de santé signé le 11 mars 2025 à Aurillac"));
     assert!(texts.contains(&"Vu la décision du comité de pilotage du 12 mars 2026"));
     assert!(texts.contains(&"Prolonger les ateliers cuisine jusqu’en septembre 2026."));
