@@ -23,13 +23,12 @@ pub fn plan_merge(mine: &Contract, theirs: &Contract, shared: &SharedVersions) -
     let mut carriers: HashMap<Id, usize> = HashMap::new();
     let their_items = items_of(theirs);
     for item in &their_items {
-        let item = item.clone();
         let verdict = match item.follow_up {
             Some(key) if !owners_here.contains(&key.owner) => {
                 let carrier = carriers.get(&key.container).map(|&i| &plan.proposals[i]);
-                Verdict::Propose(carried(&item, key, carrier, shared, &words))
+                Verdict::Propose(carried(item, key, carrier, shared, &words))
             }
-            _ => compare(here.get(&(item.kind, item.id)), &item, shared, &ids_here, &words),
+            _ => compare(here.get(&(item.kind, item.id)), item, shared, &ids_here, &words),
         };
         match verdict {
             Verdict::Unchanged => plan.unchanged += 1,
