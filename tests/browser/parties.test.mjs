@@ -112,8 +112,7 @@ test('the previous bilan, the texts and a governance body are kept after a reloa
   // A governance body: its kind, duties and how often it meets.
   const governance = page.getByRole('region', { name: 'Gouvernance' });
   await press(governance.getByRole('button', { name: 'Ajouter une instance' }));
-  const body = governance.getByRole('group', { name: 'Non renseigné', exact: true });
-  await chooseWithKeyboard(body.getByLabel('Type d’instance'), 'Conseil local de santé mentale (CLSM)');
+  await chooseWithKeyboard(governance.getByLabel('Type d’instance'), 'Conseil local de santé mentale (CLSM)');
   const clsm = governance.getByRole('group', { name: 'Conseil local de santé mentale (CLSM)', exact: true });
   await typeInto(clsm.getByLabel('Attributions'), 'Coordonner les acteurs de la santé mentale');
   await typeInto(clsm.getByLabel('Fréquence des réunions'), 'Deux fois par an');
