@@ -258,3 +258,49 @@ fn two_tabs_keep_an_avenant_made_in_one_of_them() {
     assert_eq!(contract.amendments.last(), Some(&second));
     assert_eq!(contract.signing.frozen_copy, base.signing.frozen_copy);
 }
+
+proptest::proptest! {
+    /// Whatever each side numbered and whatever the user chooses, no two avenants leave the
+    /// merge with one number, and none is lost unless « take theirs » replaced it.
+    #[test]
+    fn a_merge_never_leaves_two_avenants_with_one_number(
+        mine_numbers in proptest::collection::vec(1u32..5, 0..4),
+        their_numbers in proptest::collection::vec(1u32..5, 0..4),
+        shared_ids in 0usize..3,
+        picks in proptest::collection::vec(0usize..3, 8),
+    ) {
+        let base = Contract::blank(Id::from_u128(1), "CLS", 0);
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        // The first `shared_ids` avenants of each side are one avenant (same id), maybe
+        // numbered differently; the others are each side's own.
+        for (rank, number) in mine_numbers.iter().enumerate() {
+            mine.amendments.push(avenant(100 + rank as u128, *number, "Ici", &base));
+        }
+        for (rank, number) in their_numbers.iter().enumerate() {
+            let id = if rank < shared_ids { 100 + rank as u128 } else { 200 + rank as u128 };
+            theirs.amendments.push(avenant(id, *number, "Là-bas", &base));
+        }
+        // Each side's own duplicates are not the merge's business: start from clean numbers.
+        let distinct = |c: &Contract| {
+            let mut n: Vec<u32> = c.amendments.iter().map(|a| a.number).collect();
+            n.sort_unstable();
+            n.windows(2).all(|w| w[0] != w[1])
+        };
+        proptest::prop_assume!(distinct(&mine) && distinct(&theirs));
+        let plan = plan_merge(&mine, &theirs, &SharedVersions::default());
+        let decisions: HashMap<Id, Choice> = plan
+            .proposals
+            .iter()
+            .zip(picks.iter().cycle())
+            .map(|(p, pick)| (p.id, p.choices()[pick % p.choices().len()]))
+            .collect();
+        let (merged, _) = apply_merge(&mine, &theirs, &plan, &decisions, "x", Id::random, 9);
+        proptest::prop_assert!(distinct(&merged), "{:?}", numbers(&merged));
+        let replaced = plan.proposals.iter().filter(|p| {
+            p.renumbering.is_some_and(|r| r.replaces.is_some())
+                && plan.choice_of(p, &decisions) == Some(Choice::TakeTheirs)
+        });
+        proptest::prop_assert!(merged.amendments.len() + replaced.count() >= mine.amendments.len());
+    }
+}
