@@ -90,6 +90,33 @@ test('filters hide what they should, live in the address, and a shared link show
   await hasText(page.getByText(/actions? au planning/), '3 actions au planning.');
 });
 
+test('the yearly summary under the chart follows the filters; Back leaves the filtered planning', async () => {
+  const { page } = await plannedContract();
+  // Under the chart, off screen at first (laid out only when scrolled near): still there for
+  // assistive technologies and the page's search, and right.
+  const years = page.getByRole('table', { name: 'Actions par année' });
+  const year = (y) => years.getByRole('row').filter({ has: page.getByRole('rowheader', { name: y, exact: true }) });
+  await hasText(year('2024'), '2024 1 1 0');
+  await hasText(year('2026'), '2026 1 1 1');
+  await chooseWithKeyboard(page.getByLabel('Axe'), /^Axe 2 /);
+  await hasText(year('2024'), '2024 0 0 0');
+  await hasText(year('2026'), '2026 1 1 1');
+  await hasText(year('2027'), '2027 1 1 1');
+  const leads = page.getByRole('table', { name: 'Actions en cours par pilote' });
+  await visible(leads);
+  // The address follows the view just after it is shown, replacing the entry: one Back leaves
+  // the planning, whatever was chosen or typed there.
+  await until(async () => assert.match(page.url(), /axe=/));
+  await typeInto(page.getByLabel('Rechercher une action'), 'repérage');
+  await until(async () => assert.match(page.url(), /q=rep%C3%A9rage/));
+  await hasText(page.getByText(/actions? au planning/), '1 action au planning.');
+  await page.goBack();
+  await until(async () => assert.doesNotMatch(page.url(), /planning/));
+  await page.goForward();
+  await hasText(page.getByText(/actions? au planning/), '1 action au planning.');
+  assert.equal(await page.getByLabel('Rechercher une action').inputValue(), 'repérage');
+});
+
 test('groups fold and unfold', async () => {
   const { page } = await plannedContract();
   const toggle = page.getByRole('button', { name: /Santé mentale \(2 actions\)/ });
