@@ -352,11 +352,24 @@ const TO_WRITE: &str = "……………………";
 fn signatures(doc: &mut Document, contract: &Contract) {
     doc.push(Block::PageBreak);
     doc.heading(1, "Signatures");
-    let place = match contract.signing.place.trim() {
+    signing_blocks(doc, contract, &contract.signing.place, contract.signing.date.as_deref());
+}
+
+/// « Fait à <place>, le <date> » (dots to write on where either is not known), then one
+/// signature block per signatory of `contract`, in the order of the signature page, or a
+/// notice when none is designated. Shared by the contract and its avenants, which the same
+/// parties sign.
+pub(super) fn signing_blocks(
+    doc: &mut Document,
+    contract: &Contract,
+    place: &str,
+    date: Option<&str>,
+) {
+    let place = match place.trim() {
         "" => TO_WRITE,
         place => place,
     };
-    let date = contract.signing.date.as_deref().map(str::trim).filter(|d| !d.is_empty());
+    let date = date.map(str::trim).filter(|d| !d.is_empty());
     // As signature pages write it, « Fait à Aurillac, le 11/03/2025 ».
     let date = date.map_or(TO_WRITE.to_string(), numeric_french_date);
     doc.paragraph(format!("Fait à {place}, le {date}"));

@@ -1,12 +1,13 @@
 //! The documents Atelier CLS writes for people who read and sign rather than edit: the COPIL's
-//! annual report, the contract's evaluation (« Bilan du contrat »), the contract itself and a
-//! single fiche action.
+//! annual report, the contract's evaluation (« Bilan du contrat »), the contract itself, a
+//! single fiche action and each avenant.
 //!
 //! Each is built, from the data alone, as a [`Document`]: a flat list of headings, paragraphs,
 //! tables and charts. That one model drives both the screen (`ui/screens/documents`) and the
 //! OpenDocument writer (`exchange/odt`), so what the COPIL reads on the wall is what the
 //! partners receive as a file. It is pure: no browser types, tested natively.
 
+pub mod amendment;
 pub mod annual_report;
 pub mod contract_text;
 pub mod evaluation;
@@ -17,6 +18,7 @@ pub mod status_bars;
 #[cfg(test)]
 mod test_support;
 
+pub use amendment::amendment_document;
 pub use annual_report::annual_report;
 pub use contract_text::contract_document;
 pub use evaluation::evaluation;

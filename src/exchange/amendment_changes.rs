@@ -4,8 +4,8 @@
 //!
 //! Grouped as a reader of an avenant expects: the contract's own fields first, then each
 //! organisation, body, finding, axis, each fiche action by its number, each contract indicator.
-//! The yearly follow-up (reviews, targets and results) is left out: filling in a year's bilan
-//! is living with the contract, not amending it. So are the signature and the avenants
+//! The yearly follow-up (reviews, targets and results) and the meetings held are left out:
+//! filling in a year's bilan or recording a COPIL is living with the contract, not amending it. So are the signature and the avenants
 //! themselves, which are what records the versions.
 
 use super::diff::{field_changes, FieldChange, Vocabulary};
@@ -92,9 +92,14 @@ pub fn changes_between(before: &Contract, after: &Contract) -> Vec<ChangeGroup> 
 fn amendable_items(contract: &Contract) -> Vec<Item> {
     let numbering = Numbering::of(contract);
     let mut items: Vec<Item> =
-        items_of(contract).into_iter().filter(|item| !item.kind.is_follow_up()).collect();
+        items_of(contract).into_iter().filter(|item| amendable(item.kind)).collect();
     items.sort_by_key(|item| (kind_rank(item.kind), sheet_rank(&numbering, item)));
     items
+}
+
+/// Not the follow-up nor the meetings held (see the module's doc).
+fn amendable(kind: ItemKind) -> bool {
+    !kind.is_follow_up() && kind != ItemKind::Meeting
 }
 
 fn sheet_rank(numbering: &Numbering, item: &Item) -> usize {

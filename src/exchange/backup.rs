@@ -228,6 +228,37 @@ mod tests {
         );
     }
 
+    /// Avenants and the signed version come back with their contract; a copy beside a changed
+    /// contract keeps its frozen copies in step with its own fresh ids.
+    #[test]
+    fn a_backup_brings_back_avenants_and_frozen_copies() {
+        use crate::model::amendment::{frozen, Amendment};
+        let mut ws = workspace_of_two();
+        let contract = &mut ws.contracts[0];
+        contract.signing.frozen_copy = Some(frozen(contract));
+        let mut second = Amendment::new(Id::from_u128(90), 2, 5);
+        second.object = "Report de la fiche 3".into();
+        second.frozen_copy = Some(frozen(contract));
+        contract.amendments.push(second);
+        let backup = Backup::of(&ws, "2026-12-03T10:00:00.000Z".into());
+        let read: Backup = crate::model::json::from_text(&backup.to_pretty_json()).unwrap();
+        let mut empty = Workspace::default();
+        restore(&mut empty, &read, Id::random, 9);
+        assert_eq!(empty.contracts, ws.contracts);
+
+        ws.contracts[0].name.push_str(" (revu)");
+        let (done, _) = restore(&mut ws, &read, Id::random, 11);
+        assert_eq!(done.copies, 1);
+        let copy = ws.contracts.last().unwrap();
+        let sheet_ids = |c: &Contract| c.sheets.iter().map(|s| s.id).collect::<Vec<_>>();
+        assert_ne!(sheet_ids(copy), sheet_ids(&ws.contracts[0]));
+        let signed = copy.signing.frozen_copy.as_deref().unwrap();
+        assert_eq!(sheet_ids(signed), sheet_ids(copy));
+        let amended = copy.amendments[0].frozen_copy.as_deref().unwrap();
+        assert_eq!(sheet_ids(amended), sheet_ids(copy));
+        assert_eq!(copy.amendments[0].object, "Report de la fiche 3");
+    }
+
     #[test]
     fn the_file_name_and_day_are_readable() {
         let backup = Backup::of(&Workspace::default(), "2026-03-01T08:00:00.000Z".into());

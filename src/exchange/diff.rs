@@ -4,8 +4,11 @@
 //!
 //! Works on the JSON of the items, so every field of the model is covered; lists of entities
 //! are matched by id (or, for yearly reviews and values, by year) so that a reordered list is
-//! not reported as a change of every element.
+//! not reported as a change of every element. A frozen copy of the contract (the signed
+//! version, the version an avenant left) is one line, « Version figée : différente », rather
+//! than hundreds: what changed inside it is the avenant screens' business.
 
+use crate::model::amendment::FROZEN_COPY_KEY;
 use crate::model::indicator::IndicatorScale;
 use crate::model::reference::{Determinant, HealthField, PlanLink};
 use crate::model::review::NOT_FILLED_LABEL;
@@ -50,6 +53,11 @@ impl Vocabulary {
             for finding in &contract.diagnostic {
                 names.insert(finding.id.to_string(), shorten(&finding.text, 60));
             }
+            // An avenant names the meeting that adopted it.
+            for meeting in &contract.governance.meetings {
+                let name = format!("{} du {}", meeting.body.label(), meeting.date);
+                names.insert(meeting.id.to_string(), name);
+            }
         }
         Vocabulary { names }
     }
@@ -87,8 +95,13 @@ fn compare(
             keys.sort_by_key(|k| field_rank(k));
             for key in keys {
                 path.push(field_label(key));
-                let (mine, theirs) = (field_value(a.get(key), key), field_value(b.get(key), key));
-                compare(path, &mine, &theirs, words, out);
+                if key == FROZEN_COPY_KEY {
+                    out.extend(frozen_copy_change(path, a.get(key), b.get(key)));
+                } else {
+                    let (mine, theirs) =
+                        (field_value(a.get(key), key), field_value(b.get(key), key));
+                    compare(path, &mine, &theirs, words, out);
+                }
                 path.pop();
             }
         }
@@ -101,6 +114,27 @@ fn compare(
             theirs: show(theirs, words),
         }),
     }
+}
+
+/// A frozen copy as one line: present or not, and whether the file's differs from the one here.
+fn frozen_copy_change(
+    path: &[String],
+    mine: Option<&Value>,
+    theirs: Option<&Value>,
+) -> Option<FieldChange> {
+    let present = |v: Option<&Value>| v.is_some_and(|v| !v.is_null());
+    let (mine_text, theirs_text) = match (present(mine), present(theirs)) {
+        (false, false) => return None,
+        (true, true) if mine == theirs => return None,
+        (true, true) => ("présente", "différente"),
+        (true, false) => ("présente", "—"),
+        (false, true) => ("—", "présente"),
+    };
+    Some(FieldChange {
+        field: path.join(" › "),
+        mine: mine_text.into(),
+        theirs: theirs_text.into(),
+    })
 }
 
 /// A field's value as compared and shown: a review without a status says « Non renseigné »,
@@ -195,7 +229,7 @@ pub(crate) fn show(value: &Value, words: &Vocabulary) -> String {
         }
         Value::Object(fields) => fields
             .iter()
-            .filter(|(k, _)| k.as_str() != "id" && k.as_str() != "modified_at")
+            .filter(|(k, _)| !["id", "modified_at", FROZEN_COPY_KEY].contains(&k.as_str()))
             .map(|(_, v)| show(v, words))
             .filter(|s| s != "—")
             .collect::<Vec<_>>()
@@ -229,7 +263,6 @@ const FIELDS: &[(&str, &str)] = &[
     ("revision", "Révision"),
     ("termination", "Résiliation"),
     ("signing", "Signature"),
-    ("frozen_copy", "Version figée"),
     ("coordinator", "Coordination"),
     ("organisations", "Organisations"),
     ("organisation", "Organisation"),
@@ -270,6 +303,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("adopted_by", "Adopté par"),
     ("object", "Objet"),
     ("changes", "Modifications"),
+    ("frozen_copy", "Version figée"),
     ("text", "Texte"),
     ("mental_health", "Santé mentale"),
     ("axes", "Axes"),
@@ -494,6 +528,38 @@ mod tests {
         let mine = json!({"actions": [{"id": "a"}, {"id": "b"}]});
         let theirs = json!({"actions": [{"id": "b"}, {"id": "a"}]});
         assert!(field_changes(&mine, &theirs, &words).is_empty());
+    }
+
+    /// A frozen copy that differs is one line, however many fields differ inside it.
+    #[test]
+    fn a_changed_frozen_copy_is_one_line() {
+        let mut contract = crate::exchange::example::example_contract();
+        let words = Vocabulary::of(&[&contract]);
+        contract.signing.frozen_copy = Some(crate::model::amendment::frozen(&contract));
+        let mine = serde_json::to_value(&contract.signing).unwrap();
+        let mut other = contract.clone();
+        other.sheets.reverse();
+        other.name = "Autre".into();
+        other.sheets[0].title = "Autre titre".into();
+        contract.signing.frozen_copy = Some(crate::model::amendment::frozen(&other));
+        contract.signing.place = "Arpajon-sur-Cère".into();
+        let theirs = serde_json::to_value(&contract.signing).unwrap();
+        let changes = field_changes(&mine, &theirs, &words);
+        let shown: Vec<(&str, &str, &str)> = changes
+            .iter()
+            .map(|c| (c.field.as_str(), c.mine.as_str(), c.theirs.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [("Lieu", "Aurillac", "Arpajon-sur-Cère"), ("Version figée", "présente", "différente")]
+        );
+        let mut unsigned = mine.clone();
+        unsigned["frozen_copy"] = Value::Null;
+        let added = field_changes(&unsigned, &mine, &words);
+        assert_eq!(added.len(), 1);
+        assert_eq!((added[0].mine.as_str(), added[0].theirs.as_str()), ("—", "présente"));
+        assert!(field_changes(&mine, &mine, &words).is_empty());
+        assert!(!show(&mine, &words).contains(&contract.sheets[0].title));
     }
 
     #[test]

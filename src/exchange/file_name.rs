@@ -2,6 +2,7 @@
 //! part that says which contract a file holds, safe on every file system, and the whole name of
 //! each ODT document.
 
+use crate::model::iso_date::parse_iso_date;
 use crate::model::text::fold;
 use crate::model::Contract;
 
@@ -42,10 +43,14 @@ pub enum DocumentFile<'a> {
     Contract,
     /// One fiche, by its number as `model::numbering` gives it (« 3 »).
     Fiche(&'a str),
+    /// Avenant n°`number`, with its ISO date when it has one.
+    Amendment { number: u32, date: Option<&'a str> },
 }
 
 /// The name of a document's ODT file, like the other exports: `cls-<territoire>-rapport-2025.odt`,
-/// `cls-<territoire>-bilan.odt`, `cls-<territoire>-contrat.odt`, `cls-<territoire>-fiche-3.odt`.
+/// `cls-<territoire>-bilan.odt`, `cls-<territoire>-contrat.odt`, `cls-<territoire>-fiche-3.odt`,
+/// `cls-<territoire>-avenant-1-2026-04-02.odt` (the avenant's date, when it is a valid one, so
+/// that the signed file and a later draft are told apart in a folder).
 /// A contract with neither territory nor name leaves its part out (`cls-bilan.odt`) rather
 /// than write a double dash.
 pub fn document_file_name(contract: &Contract, file: DocumentFile) -> String {
@@ -57,6 +62,12 @@ pub fn document_file_name(contract: &Contract, file: DocumentFile) -> String {
             number if number.is_empty() => "fiche".to_string(),
             number => format!("fiche-{number}"),
         },
+        DocumentFile::Amendment { number, date } => {
+            match date.map(str::trim).filter(|d| parse_iso_date(d).is_some()) {
+                Some(date) => format!("avenant-{number}-{date}"),
+                None => format!("avenant-{number}"),
+            }
+        }
     };
     match contract_slug(contract) {
         territory if territory.is_empty() => format!("cls-{what}.odt"),
@@ -107,6 +118,14 @@ mod tests {
         assert_eq!(name(DocumentFile::Contract), "cls-bassin-d-aurillac-contrat.odt");
         assert_eq!(name(DocumentFile::Fiche("3")), "cls-bassin-d-aurillac-fiche-3.odt");
         assert_eq!(name(DocumentFile::Fiche("")), "cls-bassin-d-aurillac-fiche.odt");
+        let avenant = |number, date| DocumentFile::Amendment { number, date };
+        assert_eq!(
+            name(avenant(1, Some("2026-04-02"))),
+            "cls-bassin-d-aurillac-avenant-1-2026-04-02.odt"
+        );
+        assert_eq!(name(avenant(2, None)), "cls-bassin-d-aurillac-avenant-2.odt");
+        // A date that is not one never reaches the file system.
+        assert_eq!(name(avenant(3, Some("../x"))), "cls-bassin-d-aurillac-avenant-3.odt");
         let nameless = Contract::blank(Id::from_u128(2), " ", 0);
         assert_eq!(document_file_name(&nameless, DocumentFile::Evaluation), "cls-bilan.odt");
     }

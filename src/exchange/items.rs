@@ -1,7 +1,8 @@
-//! The units a merge works with: the contract's identity (name, period, territory, signing,
-//! coordination) and each organisation, governance member and meeting, finding of the
-//! diagnostic, axis (with its strategic objectives), fiche action (with everything in it but its
-//! follow-up) and contract indicator; then the follow-up, each year's review of a fiche or an
+//! The units a merge works with: the contract's identity (name, period, territory, co-leads,
+//! texts, signing with its frozen copy, coordination, the previous contract's bilan) and each
+//! organisation, governance body, member and meeting, finding of the diagnostic, axis (with its
+//! strategic objectives), fiche action (with everything in it but its follow-up), contract
+//! indicator and avenant (with the version it froze); then the follow-up, each year's review of a fiche or an
 //! action and each year's target and result of an indicator (`follow_up`).
 //!
 //! A partner's file is merged item by item: a whole fiche action is taken, kept or doubled,
@@ -35,12 +36,15 @@ pub enum ItemKind {
     Review,
     /// The target and result of one year of an indicator (of a fiche or of the contract).
     YearValue,
+    /// An avenant, with the copy of the contract it froze. Known by its id like any item, and
+    /// also by its number: two avenants n°2 never sit side by side (`merge::plan`).
+    Amendment,
 }
 
 impl ItemKind {
     /// The lists, in the order a preview shows them (the identity comes first, on its own, and
     /// the follow-up last).
-    pub const LISTS: [ItemKind; 8] = [
+    pub const LISTS: [ItemKind; 9] = [
         Self::Organisation,
         Self::GovernanceBody,
         Self::Member,
@@ -49,6 +53,7 @@ impl ItemKind {
         Self::Axis,
         Self::Sheet,
         Self::ContractIndicator,
+        Self::Amendment,
     ];
 
     /// A year's entry of a fiche, an action or an indicator: an item that lives inside another
@@ -70,6 +75,7 @@ impl ItemKind {
             Self::ContractIndicator => "Indicateur du contrat",
             Self::Review => "Suivi",
             Self::YearValue => "Cible et résultat",
+            Self::Amendment => "Avenant",
         }
     }
 
@@ -86,6 +92,7 @@ impl ItemKind {
             Self::Axis => &["axes"],
             Self::Sheet => &["sheets"],
             Self::ContractIndicator => &["indicators"],
+            Self::Amendment => &["amendments"],
         }
     }
 
@@ -101,13 +108,14 @@ impl ItemKind {
             Self::Meeting => "notes",
             Self::Finding | Self::Review | Self::YearValue => "text",
             Self::Axis | Self::Sheet => "title",
+            Self::Amendment => "object",
         }
     }
 }
 
 /// Contract fields that are lists of items rather than part of its identity.
-const LIST_FIELDS: [&str; 6] =
-    ["organisations", "governance", "diagnostic", "axes", "sheets", "indicators"];
+const LIST_FIELDS: [&str; 7] =
+    ["organisations", "governance", "diagnostic", "axes", "sheets", "indicators", "amendments"];
 
 /// One item of a contract, as JSON.
 #[derive(Clone, Debug, PartialEq)]
@@ -205,6 +213,7 @@ fn label_of(kind: ItemKind, value: &Value) -> String {
             format!("{body} du {}", text_at(value, "date"))
         }
         ItemKind::Finding => shorten(named, 80),
+        ItemKind::Amendment => amendment_label(value),
         ItemKind::GovernanceBody => {
             let kind =
                 value.get("kind").and_then(|b| crate::model::json::from_tree::<Body>(b).ok());
@@ -220,6 +229,20 @@ fn label_of(kind: ItemKind, value: &Value) -> String {
     } else {
         label
     }
+}
+
+/// « Avenant n°2 — Prolongation de la fiche 3 », or « Avenant n°2 » while it has no object.
+pub fn amendment_label(value: &Value) -> String {
+    let number = amendment_number(value).map_or_else(|| "?".to_string(), |n| n.to_string());
+    match text_at(value, "object").trim() {
+        "" => format!("Avenant n°{number}"),
+        object => format!("Avenant n°{number} — {}", shorten(object, 80)),
+    }
+}
+
+/// An avenant's number, as its JSON holds it.
+pub fn amendment_number(value: &Value) -> Option<u32> {
+    value.get("number").and_then(Value::as_u64).and_then(|n| u32::try_from(n).ok())
 }
 
 fn text_at<'a>(value: &'a Value, key: &str) -> &'a str {
@@ -276,6 +299,7 @@ mod tests {
         assert_eq!(count(ItemKind::Axis), contract.axes.len());
         assert_eq!(count(ItemKind::Sheet), contract.sheets.len());
         assert_eq!(count(ItemKind::ContractIndicator), contract.indicators.len());
+        assert_eq!(count(ItemKind::Amendment), contract.amendments.len());
         assert_eq!(count(ItemKind::Review) + count(ItemKind::YearValue), 0, "nothing followed up");
         assert_eq!(items[0].label, contract.name);
         assert!(items.iter().all(|i| !i.label.is_empty()));

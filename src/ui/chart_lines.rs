@@ -11,7 +11,7 @@
 //! character beyond Latin-1 written as a reference, so that the string stays one-byte in
 //! JavaScript (`push_escaped_latin1` says why).
 
-use crate::model::planning::{bar_position, PlanRow};
+use crate::model::planning::{bar_position, Compared, PlanRow, SignedDates};
 use crate::model::{Id, ReviewStatus, YearMonth};
 use crate::ui::html::{escaped, push_escaped_latin1 as push_escaped};
 use std::collections::HashSet;
@@ -63,6 +63,19 @@ pub fn chart_lines(
     editing: Option<Id>,
     base: &str,
 ) -> ChartLines {
+    chart_lines_beside(rows, folded, look, editing, base, None)
+}
+
+/// The same lines, with the signed version's dates beside each bar when `signed` is given
+/// (« Comparer à la version signée », `baseline_mark`); without it, exactly [`chart_lines`].
+pub fn chart_lines_beside(
+    rows: &[PlanRow],
+    folded: &HashSet<String>,
+    look: Look,
+    editing: Option<Id>,
+    base: &str,
+    signed: Option<&SignedDates>,
+) -> ChartLines {
     // About 1,200 bytes a line: room enough not to copy the whole text while it grows.
     let mut out = ChartLines { html: String::with_capacity(rows.len() * 1536), editor: None };
     let mut name = String::new();
@@ -90,14 +103,18 @@ pub fn chart_lines(
                 .map_or(axis_end, |p| j + p);
             let sheet_key = rows[j].sheet_id.to_string();
             let sheet_folded = folded.contains(&sheet_key);
-            let text =
+            let mut text =
                 format!("{} {} ({})", arrow(sheet_folded), rows[j].sheet_label, sheet_end - j);
+            if signed.is_some_and(|s| s.sheet(rows[j].sheet_id).is_none()) {
+                text.push_str(" – nouvelle depuis la signature");
+            }
             group(&mut out.html, "plan-group--sheet", &sheet_key, sheet_folded, &text);
             if !sheet_folded {
                 let href = format!("{}{}", escaped(base), escaped(&sheet_path(&sheet_key)));
                 for row in &rows[j..sheet_end] {
                     let edited = editing == Some(row.action_id);
                     let action = row.action_id.to_string();
+                    let compared = signed.map(|s| s.row(row));
                     action_line(
                         &mut out.html,
                         Ids { sheet: &sheet_key, action: &action, href: &href },
@@ -105,6 +122,7 @@ pub fn chart_lines(
                         look,
                         edited,
                         &mut name,
+                        compared.as_ref(),
                     );
                     if edited {
                         let _ = write!(
@@ -210,6 +228,7 @@ fn action_line(
     look: Look,
     editing: bool,
     name: &mut String,
+    compared: Option<&Compared>,
 ) {
     html.push_str(r#"<li class="plan-row"><a href=""#);
     html.push_str(ids.href);
@@ -256,6 +275,10 @@ fn action_line(
         };
         name.push_str(", pilote : ");
         name.push_str(&row.lead_name);
+        if let Some(compared) = compared {
+            name.push_str(" ; ");
+            compared.describe(name);
+        }
         html.push_str(r#"" title=""#);
         push_escaped(html, name);
         let _ = write!(html, r#"" data-fiche="{}" data-action="{}""#, ids.sheet, ids.action);
@@ -277,6 +300,18 @@ fn action_line(
             ));
         }
         html.push_str("</button>");
+        if let Some(compared) = compared {
+            baseline_mark(html, row, look, compared, None);
+        }
+    } else if let Some(compared) = compared {
+        // No bar today: the mark of the signed dates says it all, so it is the one read out.
+        name.clear();
+        name.push_str(&row.label);
+        name.push_str(" – ");
+        name.push_str(&row.sheet_label);
+        name.push_str(", ");
+        compared.describe(name);
+        baseline_mark(html, row, look, compared, Some(name));
     }
 
     let _ = write!(
@@ -285,6 +320,39 @@ fn action_line(
     );
     push_escaped(html, &row.label);
     let _ = write!(html, r#" »" data-dates="{}">Dates</button></li>"#, ids.action);
+}
+
+/// The signed version's dates of an action: a thin hatched, outlined bar under today's (a hollow
+/// diamond for a milestone), `baseline--late` when today's dates are later. It repeats what the
+/// bar's name says (`aria-hidden`), unless the action has no bar today: then `label` is its
+/// text alternative. Nothing when the action is new, undated when signed, or out of the window.
+fn baseline_mark(
+    html: &mut String,
+    row: &PlanRow,
+    look: Look,
+    compared: &Compared,
+    label: Option<&str>,
+) {
+    let Some((start, end)) = compared.signed else { return };
+    let Some((left, width)) = bar_position(start, end, look.first, look.last) else { return };
+    let late = if compared.shift.is_late() { " baseline--late" } else { "" };
+    if row.milestone {
+        let _ = write!(html, r#"<span class="baseline baseline--milestone{late}" style="left:"#);
+        push_percent(html, left + width);
+    } else {
+        let _ = write!(html, r#"<span class="baseline{late}" style="left:"#);
+        push_percent(html, left);
+        html.push_str(";width:");
+        push_percent(html, width);
+    }
+    match label {
+        Some(label) => {
+            html.push_str(r#"" role="img" aria-label=""#);
+            push_escaped(html, label);
+            html.push_str(r#""></span>"#);
+        }
+        None => html.push_str(r#"" aria-hidden="true"></span>"#),
+    }
 }
 
 #[cfg(test)]
@@ -408,6 +476,101 @@ mod tests {
                 end: edited.end
             })
         );
+    }
+
+    /// A signed contract of two fiches, then: the first action ends 3 months later, the second
+    /// loses its dates, the third is unchanged, a new action and a new fiche.
+    fn signed_then_changed() -> (Vec<PlanRow>, SignedDates) {
+        let mut c = generated_contract(2, 3);
+        for (i, action) in c.sheets[0].actions.iter_mut().enumerate() {
+            action.milestone = false;
+            action.start = YearMonth::new(2026, 1);
+            action.end = YearMonth::new(2026, 12);
+            action.description = format!("Action {i}");
+        }
+        c.signing.frozen_copy = Some(crate::model::amendment::frozen(&c));
+        let actions = &mut c.sheets[0].actions;
+        actions[0].end = YearMonth::new(2027, 3);
+        actions[1].start = None;
+        actions[1].end = None;
+        let mut added = crate::model::Action::new(Id::from_u128(9001), "Nouvelle", 0);
+        added.start = YearMonth::new(2025, 1);
+        actions.push(added);
+        let mut sheet = crate::model::ActionSheet::new(Id::from_u128(9000), "Ajoutée", 0);
+        sheet.axis_id = c.sheets[0].axis_id;
+        sheet.actions = vec![crate::model::Action::new(Id::from_u128(9002), "Sans dates", 0)];
+        c.sheets.push(sheet);
+        let signed = SignedDates::of(&c).unwrap();
+        (plan_rows(&c, 2025), signed)
+    }
+
+    #[test]
+    fn without_the_baseline_the_lines_are_exactly_today_s() {
+        let (rows, _) = signed_then_changed();
+        let editing = Some(rows[1].action_id);
+        assert_eq!(
+            chart_lines_beside(&rows, &HashSet::new(), LOOK, editing, "/cls", None),
+            chart_lines(&rows, &HashSet::new(), LOOK, editing, "/cls")
+        );
+        let html = chart_lines(&rows, &HashSet::new(), LOOK, None, "").html;
+        assert!(!html.contains("baseline") && !html.contains("signée"), "{html}");
+    }
+
+    #[test]
+    fn the_baseline_shows_the_signed_dates_under_each_bar_and_says_the_delay() {
+        let (rows, signed) = signed_then_changed();
+        let html = chart_lines_beside(&rows, &HashSet::new(), LOOK, None, "", Some(&signed)).html;
+        let line = |label: &str| {
+            let start = html.find(&format!(">{label}</a>")).unwrap();
+            let end = start + html[start..].find("</li>").unwrap();
+            html[start..end].to_string()
+        };
+        let late = line("Action 0");
+        assert!(late.contains("pilote : "), "{late}");
+        assert!(
+            late.contains(
+                " ; version signée : de janvier 2026 à décembre 2026, décalée de 3 mois\""
+            ),
+            "{late}"
+        );
+        assert!(
+            late.contains(r#"<span class="baseline baseline--late" style="left:40.0000%;width:20.0000%" aria-hidden="true"></span>"#),
+            "{late}"
+        );
+        let same = line("Action 2");
+        assert!(
+            same.contains(
+                "de janvier 2026 à décembre 2026, dates inchangées depuis la signature\""
+            ),
+            "{same}"
+        );
+        assert!(
+            same.contains(
+                r#"<span class="baseline" style="left:40.0000%;width:20.0000%" aria-hidden="true">"#
+            ),
+            "{same}"
+        );
+        // Without dates today: no bar, the mark is read out.
+        let undated = line("Action 1");
+        assert!(!undated.contains("<button type=\"button\" class=\"bar"), "{undated}");
+        assert!(undated.contains(r#"<span class="baseline" style="left:40.0000%;width:20.0000%" role="img" aria-label="Action 1 &#8211; "#), "{undated}");
+        assert!(
+            undated.contains("générée 1, version signée : de janvier 2026 à décembre 2026, sans dates depuis la signature\""),
+            "{undated}"
+        );
+        let added = line("Nouvelle");
+        assert!(
+            added.contains(", pilote : ") && added.contains(" ; nouvelle depuis la signature\""),
+            "{added}"
+        );
+        assert!(!added.contains("baseline"), "{added}");
+        // Three under the first fiche, three under the second (unchanged); none for the new.
+        assert_eq!(html.matches(r#"class="baseline"#).count(), 6, "{html}");
+        assert!(
+            html.contains("Ajoutée (1) &#8211; nouvelle depuis la signature</button>"),
+            "{html}"
+        );
+        assert_eq!(html.matches("nouvelle depuis la signature</button>").count(), 1);
     }
 
     #[test]

@@ -28,25 +28,36 @@ pub fn push_escaped(out: &mut String, text: &str) {
 /// HTML parser faster than a two-byte one (one such character anywhere makes the whole string
 /// two-byte). The page shows the same characters: `innerHTML` reads them back as characters.
 pub fn push_escaped_latin1(out: &mut String, text: &str) {
-    let mut plain = 0;
-    for (i, c) in text.char_indices() {
-        let wide = u32::from(c) > 0xFF;
-        let entity = match c {
-            '&' => "&amp;",
-            '<' => "&lt;",
-            '>' => "&gt;",
-            '"' => "&quot;",
-            '\'' => "&#39;",
-            _ if wide => "",
-            _ => continue,
+    // Byte by byte, not character by character (the planning writes about a megabyte): a
+    // character beyond U+00FF is the only one whose UTF-8 starts with a byte above 0xC3, and
+    // the bytes that follow a lead byte are all below it.
+    let bytes = text.as_bytes();
+    let (mut plain, mut i) = (0, 0);
+    while i < bytes.len() {
+        let entity = match bytes[i] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            0xC4.. => "",
+            _ => {
+                i += 1;
+                continue;
+            }
         };
         out.push_str(&text[plain..i]);
-        if wide {
-            push_reference(out, u32::from(c));
-        } else {
-            out.push_str(entity);
+        match text[i..].chars().next() {
+            Some(wide) if entity.is_empty() => {
+                push_reference(out, u32::from(wide));
+                i += wide.len_utf8();
+            }
+            _ => {
+                out.push_str(entity);
+                i += 1;
+            }
         }
-        plain = i + c.len_utf8();
+        plain = i;
     }
     out.push_str(&text[plain..]);
 }
@@ -105,6 +116,27 @@ mod tests {
         let mut plain = String::new();
         push_escaped_latin1(&mut plain, "Sans rien à changer, é à ÿ");
         assert_eq!(plain, "Sans rien à changer, é à ÿ");
+        let mut edges = String::new();
+        push_escaped_latin1(&mut edges, "\u{FF}\u{100}'\u{7FF}\u{800}\u{FFFF}\u{10000}");
+        assert_eq!(edges, "\u{FF}&#256;&#39;&#2047;&#2048;&#65535;&#65536;");
+    }
+
+    proptest::proptest! {
+        /// Byte by byte, the same as character by character.
+        #[test]
+        fn latin1_escaping_is_per_character(text in "\\PC*") {
+            let mut expected = String::new();
+            for c in text.chars() {
+                match c {
+                    '&' | '<' | '>' | '"' | '\'' => push_escaped(&mut expected, &c.to_string()),
+                    _ if u32::from(c) > 0xFF => expected.push_str(&format!("&#{};", u32::from(c))),
+                    _ => expected.push(c),
+                }
+            }
+            let mut written = String::new();
+            push_escaped_latin1(&mut written, &text);
+            proptest::prop_assert_eq!(written, expected);
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { failOnPageErrors, launchBrowser, serveDist, watchErrors } from '../support/browser.mjs';
 import { App } from '../support/app.mjs';
+import { seedAvenant } from '../support/avenant.mjs';
 import { assert, visible } from '../support/expect.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -113,6 +114,20 @@ test('the checker itself catches an unlabelled input (so a pass above means some
   await app.page.evaluate(() => document.querySelector('main').append(document.createElement('input')));
   const found = await violations(app.page);
   assert.ok(found.some((v) => v.startsWith('label:')), found.join('\n'));
+});
+
+// Late: it adds a signature and avenant n°1 to the example (tests/support/avenant.mjs).
+test('the document of avenant n°1 and the page of an unknown avenant pass axe-core', async () => {
+  await app.open('contrat/');
+  await visible(app.heading('Le contrat'));
+  await app.saved();
+  await seedAvenant(app.page);
+  await app.open('document/?avenant=1');
+  await visible(app.page.getByRole('table', { name: /^Fiche action n°3 — .* : avant et après l’avenant n°1$/ }));
+  assert.deepEqual(await violations(app.page), []);
+  await app.open('document/?avenant=2');
+  await visible(app.heading('Avenant introuvable'));
+  assert.deepEqual(await violations(app.page), []);
 });
 
 // Last: it opens another contract.

@@ -1,6 +1,6 @@
 // The documents made from the data (issue 12): the COPIL's annual report, the contract's bilan,
-// the contract to sign and a fiche alone. Shown on screen, printed to A4 PDF by Chromium, and
-// downloaded as ODT files that LibreOffice opens.
+// the contract to sign, a fiche alone and an avenant (issue 13). Shown on screen, printed to A4
+// PDF by Chromium, and downloaded as ODT files that LibreOffice opens.
 import { test } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { suite } from '../support/browser.mjs';
 import { chooseWithKeyboard, press } from '../support/app.mjs';
 import { assertMimetypeFirstAndStored, textOf } from '../support/odt.mjs';
+import { AVENANT, seedAvenant } from '../support/avenant.mjs';
 import { assert, hasCount, visible } from '../support/expect.mjs';
 
 const env = suite();
@@ -129,4 +130,72 @@ test('printed by Chromium, the annual report gives A4 pages with no table row cu
     checked += 1;
   }
   assert.ok(checked > 10, `${checked} rows checked in the PDF`);
+});
+
+test('avenant n°1 to the signed example: its changes before and after, the ten signature blocks, printed without the app around it, downloaded as ODT', async () => {
+  const { app, page } = await env.freshApp();
+  await app.loadExample();
+  await app.saved();
+  await seedAvenant(page);
+  await app.open('document/?avenant=1');
+  await visible(app.heading(/^Avenant n°1 au Contrat local de santé du Bassin d’Aurillac/));
+  const parts = await page.locator('.document h2').allTextContents();
+  assert.deepEqual(parts, ['Entre les parties', 'Visas', 'Article 1 — Objet', 'Article 2 — Modifications', 'Article 3 — Autres dispositions', 'Signatures']);
+  await visible(page.getByText('Vu le contrat local de santé signé le 11 mars 2025 à Aurillac'));
+  await visible(page.getByText(`Vu la décision d’adoption : ${AVENANT.adoptedBy}`));
+  await visible(page.getByText(AVENANT.object));
+  await visible(app.heading(`Fiche action n°3 — ${AVENANT.fiche} (modifiée)`, 3));
+  const changes = page.getByRole('table', { name: `Fiche action n°3 — ${AVENANT.fiche} : avant et après l’avenant n°1` });
+  const rows = await rowTexts(changes);
+  assert.equal(rows.length, 2, rows.join('\n'));
+  assert.ok(rows.some((r) => r.includes(AVENANT.action) && r.endsWith('› Fin | juin 2025 | septembre 2026')), rows.join('\n'));
+  assert.ok(rows.some((r) => r.endsWith(` | ${AVENANT.objective}`) && !r.includes(`| ${AVENANT.objective} |`)), rows.join('\n'));
+  await visible(page.getByText('Les autres dispositions du contrat demeurent inchangées.'));
+  await visible(page.getByText('Fait à Aurillac, le 02/04/2026'));
+  const blocks = page.getByRole('listitem').filter({ hasText: 'Signature :' });
+  await hasCount(blocks, 10);
+  const parties = await blocks.locator('.signature__party').allTextContents();
+  assert.equal(parties[0], 'Pour Agence Régionale de Santé Auvergne-Rhône-Alpes');
+
+  // Printed: A4, the document alone (no navigation, no buttons), each signature block whole.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('navigation', { name: 'Navigation principale' }).isVisible(), false);
+  const pdf = join(mkdtempSync(join(tmpdir(), 'atelier-cls-pdf-')), 'avenant.pdf');
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  assert.match(info, /Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/, info);
+  const pages = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s+/g, ' '));
+  const text = pages.join(' ');
+  for (const expected of ['Avenant n°1 au Contrat local de santé', 'Article 2 — Modifications', 'septembre 2026', 'Fait à Aurillac, le 02/04/2026']) {
+    assert.ok(text.includes(expected), `the PDF has « ${expected} »`);
+  }
+  for (const chrome of ['Navigation principale', 'Mes contrats', 'Télécharger (ODT)', 'Imprimer', 'Échanges']) {
+    assert.ok(!text.includes(chrome), `the PDF has no « ${chrome} »`);
+  }
+  const signatures = await blocks.evaluateAll((items) => items.map((li) => [...li.querySelectorAll('p')].map((p) => p.textContent.trim().replace(/\s+/g, ' '))));
+  for (const lines of signatures) {
+    const page = pages.findIndex((p) => p.includes(lines[0]));
+    assert.ok(page >= 0, `« ${lines[0]} » is printed`);
+    const rest = pages[page].slice(pages[page].indexOf(lines[0]));
+    assert.ok(lines.slice(1).every((line) => rest.includes(line)), `the block of « ${lines[0]} » is on one page`);
+  }
+  await page.emulateMedia({ media: 'screen' });
+
+  // Downloaded as ODT: LibreOffice reads its object and its changes.
+  const [file] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Télécharger (ODT)' }))]);
+  assert.equal(file.suggestedFilename(), 'cls-bassin-d-aurillac-du-carlades-et-de-la-c-avenant-1-2026-04-02.odt');
+  const saved = join(mkdtempSync(join(tmpdir(), 'atelier-cls-odt-')), file.suggestedFilename());
+  await file.saveAs(saved);
+  assertMimetypeFirstAndStored(readFileSync(saved));
+  const odt = textOf(saved);
+  for (const expected of ['Avenant n°1', AVENANT.object, AVENANT.objective, 'septembre 2026', 'Article 3 — Autres dispositions', 'Cécile COURREGES']) {
+    assert.ok(odt.includes(expected), `the ODT's text has « ${expected} »`);
+  }
+
+  // An avenant the contract does not have says so, and leads back to the avenants.
+  await app.open('document/?avenant=7');
+  await visible(app.heading('Avenant introuvable'));
+  await visible(page.getByText('L’avenant n°7 n’existe pas dans ce contrat.', { exact: false }));
+  await visible(page.getByRole('link', { name: 'Signature et avenants' }));
+  assert.equal(await page.getByRole('button', { name: 'Télécharger (ODT)' }).count(), 0);
 });

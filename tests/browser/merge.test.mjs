@@ -272,3 +272,72 @@ test('a partner who gives another status for the same action and year meets a co
   const [merged] = await sheets(app);
   assert.deepEqual(merged.actions[0].reviews, theirs.contract.sheets[0].actions[0].reviews);
 });
+
+/**
+ * An avenant as the format writes it, with the version it froze: the contract as it stands,
+ * without its own signed copy and avenants (what « Créer l’avenant » will store).
+ */
+const avenant = (contract, number, object) => ({
+  id: crypto.randomUUID(),
+  modified_at: 1764750000000,
+  number,
+  date: '2026-03-12',
+  meeting_id: null,
+  adopted_by: 'COPIL du 12 mars 2026',
+  object,
+  changes: `${object}.`,
+  frozen_copy: { ...structuredClone(contract), signing: { ...contract.signing, frozen_copy: null }, amendments: [] },
+});
+
+test('two partners who both wrote « avenant n°2 » meet a conflict, and one avenant n°2 comes out', async () => {
+  const coordinator = await person();
+  const { app, page } = coordinator;
+  await app.loadExample();
+  await app.saved();
+  const common = await exportContract(coordinator, 'Syndicat mixte du SCoT');
+  const contractId = JSON.parse(common.text).contract.id;
+  await until(async () => assert.ok((await app.storedWorkspace()).shared_versions[contractId], 'the export is noted as shared'));
+
+  // The avenant screens are not part of this test: each side writes its avenant n°2 as those
+  // screens store it. Here, in this browser's storage...
+  const mine = await page.evaluate((key) => {
+    const workspace = JSON.parse(localStorage.getItem(key));
+    return workspace.contracts[0];
+  }, 'atelier-cls.v1.espace');
+  const ours = avenant(mine, 2, 'Ajout d’une action sur les addictions');
+  await page.evaluate(([key, entry]) => {
+    const workspace = JSON.parse(localStorage.getItem(key));
+    workspace.contracts[0].amendments = [entry];
+    localStorage.setItem(key, JSON.stringify(workspace));
+  }, ['atelier-cls.v1.espace', ours]);
+  // ...and in the partner's file, from the same export, another one with another content.
+  const theirs = JSON.parse(common.text);
+  theirs.contract.sheets[0].title = 'Titre modifié par l’avenant du partenaire';
+  const their = avenant(theirs.contract, 2, 'Report de la fiche 3 en 2027');
+  theirs.contract.amendments = [their];
+  const back = join(mkdtempSync(join(tmpdir(), 'atelier-cls-avenant-')), 'cls-cpam.json');
+  writeFileSync(back, JSON.stringify(theirs, null, 2));
+
+  await app.open('echanges/');
+  await importFile(coordinator, back);
+  const conflict = proposal(page, 'Avenant n°2 — Conflit : ce contrat et le fichier ont chacun un avenant n°2');
+  await visible(conflict);
+  await hasText(conflict.getByRole('row', { name: /^Objet/ }), 'Objet Ajout d’une action sur les addictions Report de la fiche 3 en 2027');
+  // The versions they froze differ in a fiche's title: one line, not one per field.
+  await hasText(conflict.getByRole('row', { name: /^Version figée/ }), /^Version figée\s*présente\s*différente$/);
+  assert.equal(await conflict.getByRole('row').count(), 1 + 3, 'a header, then Objet, Modifications and Version figée');
+  const radios = await conflict.getByRole('radio').evaluateAll((inputs) => inputs.map((i) => i.labels[0].textContent.trim()));
+  assert.deepEqual(radios, [
+    'Garder mon avenant n°2',
+    'Prendre l’avenant n°2 du fichier à la place du mien',
+    'Garder les deux : celui du fichier devient l’avenant n°3',
+  ]);
+
+  await press(conflict.getByRole('radio', { name: 'Prendre l’avenant n°2 du fichier à la place du mien' }), 'Space');
+  await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
+  await visible(page.getByRole('status').filter({ hasText: /Import de « cls-cpam\.json » appliqué/ }));
+  await app.saved();
+  const stored = (await app.storedWorkspace()).contracts[0].amendments;
+  assert.deepEqual(stored.map((a) => [a.number, a.object]), [[2, 'Report de la fiche 3 en 2027']]);
+  assert.deepEqual(stored[0].frozen_copy, their.frozen_copy);
+});

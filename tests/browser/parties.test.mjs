@@ -81,3 +81,94 @@ test('a fiche’s co-lead is found by the « Pilote » filter, and the step pass
   await hasText(status, '1 fiche affichée sur 8');
   await visible(page.getByText(/copilotes : Caisse Primaire d’Assurance Maladie du Cantal, Centre Hospitalier/));
 });
+
+/** The open contract as stored in this browser. */
+async function storedContract(app) {
+  const stored = await app.storedWorkspace();
+  return stored.contracts.find((c) => c.id === stored.active_contract);
+}
+
+test('the previous bilan, the texts and a governance body are kept after a reload', async () => {
+  const { app, page } = await env.freshApp();
+  await app.createContract('CLS à relire');
+
+  // A row of the previous contract's bilan, with its status and what was done.
+  const bilan = page.getByRole('region', { name: 'Bilan du précédent contrat' });
+  await typeInto(bilan.getByLabel('Fiche du précédent contrat'), 'Fiche action n°1 : Démographie médicale');
+  await press(bilan.getByRole('button', { name: 'Ajouter la fiche' }));
+  const former = bilan.getByRole('group', { name: 'Fiche action n°1 : Démographie médicale', exact: true });
+  await typeInto(former.getByLabel('Action de cette fiche'), 'Bourses pour les internes');
+  await press(former.getByRole('button', { name: 'Ajouter l’action' }));
+  const row = former.getByRole('group', { name: 'Bourses pour les internes', exact: true });
+  await chooseWithKeyboard(row.getByLabel('Réalisé / non réalisé'), 'Partiellement réalisé');
+  await typeInto(row.getByLabel('Ce qui a été fait'), '10 bourses par an');
+
+  // The contract's texts.
+  const texts = page.getByRole('region', { name: 'Pilotage et textes du contrat' });
+  await typeInto(texts.getByLabel('Références juridiques (« Vu… »)'), 'Vu le code de la santé publique ;');
+  await typeInto(texts.getByLabel('Préambule'), 'Les signataires s’engagent pour la santé du territoire.');
+  await typeInto(texts.getByLabel('Durée du contrat'), 'Le présent contrat prend effet pour cinq ans.');
+
+  // A governance body: its kind, duties and how often it meets.
+  const governance = page.getByRole('region', { name: 'Gouvernance' });
+  await press(governance.getByRole('button', { name: 'Ajouter une instance' }));
+  await chooseWithKeyboard(governance.getByLabel('Type d’instance'), 'Conseil local de santé mentale (CLSM)');
+  const clsm = governance.getByRole('group', { name: 'Conseil local de santé mentale (CLSM)', exact: true });
+  await typeInto(clsm.getByLabel('Attributions'), 'Coordonner les acteurs de la santé mentale');
+  await typeInto(clsm.getByLabel('Fréquence des réunions'), 'Deux fois par an');
+  await app.saved();
+
+  const expected = (contract) => {
+    const item = contract.previous_review.sheets[0].items[0];
+    const [first] = contract.governance.bodies;
+    return [
+      contract.previous_review.sheets[0].title, item.action, item.status, item.comment,
+      contract.texts.legal_references, contract.texts.preamble, contract.texts.duration,
+      first.kind, first.duties, first.meeting_frequency,
+    ];
+  };
+  const values = [
+    'Fiche action n°1 : Démographie médicale', 'Bourses pour les internes', 'partly_done', '10 bourses par an',
+    'Vu le code de la santé publique ;', 'Les signataires s’engagent pour la santé du territoire.', 'Le présent contrat prend effet pour cinq ans.',
+    'mental_health_council', 'Coordonner les acteurs de la santé mentale', 'Deux fois par an',
+  ];
+  await until(async () => assert.deepEqual(expected(await storedContract(app)), values));
+
+  await page.reload();
+  await visible(app.heading('Le contrat'));
+  const again = page.getByRole('region', { name: 'Bilan du précédent contrat' }).getByRole('group', { name: 'Bourses pour les internes', exact: true });
+  await hasValue(again.getByLabel('Ce qui a été fait'), '10 bourses par an');
+  assert.equal(await again.getByLabel('Réalisé / non réalisé').evaluate((s) => s.options[s.selectedIndex].text), 'Partiellement réalisé');
+  const textsAgain = page.getByRole('region', { name: 'Pilotage et textes du contrat' });
+  await hasValue(textsAgain.getByLabel('Références juridiques (« Vu… »)'), 'Vu le code de la santé publique ;');
+  await hasValue(textsAgain.getByLabel('Préambule'), 'Les signataires s’engagent pour la santé du territoire.');
+  await hasValue(textsAgain.getByLabel('Durée du contrat'), 'Le présent contrat prend effet pour cinq ans.');
+  const clsmAgain = page.getByRole('region', { name: 'Gouvernance' }).getByRole('group', { name: 'Conseil local de santé mentale (CLSM)', exact: true });
+  assert.equal(await clsmAgain.getByLabel('Type d’instance').evaluate((s) => s.options[s.selectedIndex].text), 'Conseil local de santé mentale (CLSM)');
+  await hasValue(clsmAgain.getByLabel('Attributions'), 'Coordonner les acteurs de la santé mentale');
+  await hasValue(clsmAgain.getByLabel('Fréquence des réunions'), 'Deux fois par an');
+  assert.deepEqual(expected(await storedContract(app)), values);
+});
+
+test('a body of another kind without a name, and a bilan row without a status, are pointed at beside them', async () => {
+  const { app, page } = await env.freshApp();
+  await app.createContract('CLS à vérifier');
+  const governance = page.getByRole('region', { name: 'Gouvernance' });
+  await press(governance.getByRole('button', { name: 'Ajouter une instance' }));
+  await chooseWithKeyboard(governance.getByLabel('Type d’instance'), 'Autre instance');
+  const body = governance.getByRole('group', { name: 'Autre instance', exact: true });
+  await visible(body.getByRole('listitem').filter({ hasText: 'À vérifier : Cette instance est de type « Autre instance » mais n\'a pas de nom' }));
+  await typeInto(body.getByLabel('Nom de l’instance'), 'Groupe de travail addictions');
+  await hasCount(governance.getByRole('listitem').filter({ hasText: 'À vérifier' }), 0);
+
+  const bilan = page.getByRole('region', { name: 'Bilan du précédent contrat' });
+  await typeInto(bilan.getByLabel('Fiche du précédent contrat'), 'Fiche 1');
+  await press(bilan.getByRole('button', { name: 'Ajouter la fiche' }));
+  await typeInto(bilan.getByLabel('Action de cette fiche'), 'Forum santé');
+  await press(bilan.getByRole('button', { name: 'Ajouter l’action' }));
+  const row = bilan.getByRole('group', { name: 'Forum santé', exact: true });
+  await visible(row.getByRole('listitem').filter({ hasText: 'Cette action n\'a pas de statut' }));
+  await chooseWithKeyboard(row.getByLabel('Réalisé / non réalisé'), 'Réalisé');
+  await hasCount(row.getByRole('listitem').filter({ hasText: 'pas de statut' }), 0);
+  assert.deepEqual(await violations(page), []);
+});

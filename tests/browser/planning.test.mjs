@@ -1,5 +1,6 @@
 // The planning: bars sit where their dates say, filters hide what they should and live in the
 // address, dates changed from the planning are validated and saved, and the CSV opens right.
+// Once signed, « Comparer à la version signée » draws the signed dates under the bars.
 // With the example: the two-level time header is readable at 1280 and 1024 px, the header row
 // and the action column stay in view while the chart scrolls, the compact density is 28 px a
 // line and remembered, the keyboard reaches everything, axe-core finds nothing.
@@ -89,6 +90,33 @@ test('filters hide what they should, live in the address, and a shared link show
   await hasText(page.getByText(/actions? au planning/), '3 actions au planning.');
 });
 
+test('the yearly summary under the chart follows the filters; Back leaves the filtered planning', async () => {
+  const { page } = await plannedContract();
+  // Under the chart, off screen at first (laid out only when scrolled near): still there for
+  // assistive technologies and the page's search, and right.
+  const years = page.getByRole('table', { name: 'Actions par année' });
+  const year = (y) => years.getByRole('row').filter({ has: page.getByRole('rowheader', { name: y, exact: true }) });
+  await hasText(year('2024'), '2024 1 1 0');
+  await hasText(year('2026'), '2026 1 1 1');
+  await chooseWithKeyboard(page.getByLabel('Axe'), /^Axe 2 /);
+  await hasText(year('2024'), '2024 0 0 0');
+  await hasText(year('2026'), '2026 1 1 1');
+  await hasText(year('2027'), '2027 1 1 1');
+  const leads = page.getByRole('table', { name: 'Actions en cours par pilote' });
+  await visible(leads);
+  // The address follows the view just after it is shown, replacing the entry: one Back leaves
+  // the planning, whatever was chosen or typed there.
+  await until(async () => assert.match(page.url(), /axe=/));
+  await typeInto(page.getByLabel('Rechercher une action'), 'repérage');
+  await until(async () => assert.match(page.url(), /q=rep%C3%A9rage/));
+  await hasText(page.getByText(/actions? au planning/), '1 action au planning.');
+  await page.goBack();
+  await until(async () => assert.doesNotMatch(page.url(), /planning/));
+  await page.goForward();
+  await hasText(page.getByText(/actions? au planning/), '1 action au planning.');
+  assert.equal(await page.getByLabel('Rechercher une action').inputValue(), 'repérage');
+});
+
 test('groups fold and unfold', async () => {
   const { page } = await plannedContract();
   const toggle = page.getByRole('button', { name: /Santé mentale \(2 actions\)/ });
@@ -167,9 +195,10 @@ test('the CSV opens in a French spreadsheet: BOM, semicolons, the right columns'
   const bytes = readFileSync(await download.path());
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
-  assert.equal(lines[0], 'Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut');
+  assert.equal(lines[0], 'Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut;Début (version signée);Fin (version signée)');
   assert.equal(lines.length, 4);
-  assert.match(lines[1], /^Axe 1 – Offre de soins;Fiche action n°1 – Attractivité;Accueillir les internes;[^;]*;[^;]*;01\/2024;12\/2025;$/);
+  // Not signed: the signed dates are empty cells.
+  assert.match(lines[1], /^Axe 1 – Offre de soins;Fiche action n°1 – Attractivité;Accueillir les internes;[^;]*;[^;]*;01\/2024;12\/2025;;;$/);
 
   const [calendar] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les jalons et COPIL (iCalendar)' }).click()]);
   const ics = readFileSync(await calendar.path(), 'utf8');
@@ -360,4 +389,123 @@ test('axe-core finds no violation on the planning, in both densities, with the e
   await chooseWithKeyboard(page.getByLabel('Échelle'), 'Mois');
   await until(async () => assert.equal(await page.locator('.planning__subperiods .planning__column').count(), 60));
   assert.deepEqual(await violations(page), []);
+});
+
+// ---- « Comparer à la version signée » ------------------------------------------------------------
+
+/**
+ * The example with two actions of 2026 in its first fiche, added through the fiche's form, then
+ * signed. « Signer le contrat » is not on this branch yet: the test signs as that button will,
+ * by writing into the stored workspace (`atelier-cls.v1.espace`) a frozen copy of the open
+ * contract (without its own frozen copy and avenants) under `signing.frozen_copy`, then
+ * reloading the planning.
+ */
+async function signedExampleWithActions() {
+  const { app, page } = await env.freshApp({ acceptDownloads: true });
+  await app.loadExample();
+  const stored = await app.storedWorkspace();
+  const sheet = stored.contracts.find((c) => c.id === stored.active_contract).sheets.find((s) => s.title === 'Attractivité du territoire');
+  await app.open(`fiche/?id=${sheet.id}&etape=4`);
+  for (const [i, description] of ['Accueillir les internes', 'Former les maîtres de stage'].entries()) {
+    await page.getByRole('button', { name: 'Ajouter une action' }).click();
+    const group = page.getByRole('group', { name: `Action ${i + 1}` });
+    await group.getByLabel('Description de l’action').fill(description);
+    await group.getByLabel('Début (mois et année)').fill('2026-01');
+    await group.getByLabel('Fin (mois et année)').fill('2026-12');
+  }
+  await app.saved();
+
+  // Not signed yet: the box is disabled and says why.
+  await app.goTo('Planning');
+  const compare = page.getByRole('checkbox', { name: 'Comparer à la version signée' });
+  await visible(compare);
+  assert.equal(await compare.isDisabled(), true);
+  assert.equal(await compare.getAttribute('aria-describedby'), 'planning-comparer-aide');
+  await hasText(page.locator('#planning-comparer-aide'), 'Le contrat n’est pas encore signé : la comparaison sera possible après « Signer le contrat ».');
+
+  await page.evaluate(() => {
+    const key = 'atelier-cls.v1.espace';
+    const workspace = JSON.parse(localStorage.getItem(key));
+    const contract = workspace.contracts.find((c) => c.id === workspace.active_contract);
+    const copy = structuredClone(contract);
+    copy.signing.frozen_copy = null;
+    copy.amendments = [];
+    contract.signing.frozen_copy = copy;
+    localStorage.setItem(key, JSON.stringify(workspace));
+  });
+  await page.reload();
+  await visible(chart(page).locator('.plan-row').first());
+  return { app, page };
+}
+
+/** The line (`.plan-row`) of an action, found by its name's link. */
+const line = (page, name) => chart(page).locator('.plan-row', { has: page.getByRole('link', { name, exact: true }) });
+
+test('the signed version shows as a baseline under the bars, with the delay in each bar’s name', async () => {
+  const { app, page } = await signedExampleWithActions();
+  const compare = page.getByRole('checkbox', { name: 'Comparer à la version signée' });
+  assert.equal(await compare.isDisabled(), false);
+  assert.equal(await compare.isChecked(), false);
+  await hidden(page.locator('#planning-comparer-aide'));
+  assert.equal(await chart(page).locator('.baseline').count(), 0);
+
+  // One action ends three months later, changed from the planning.
+  await press(page.getByRole('button', { name: 'Modifier les dates de « Accueillir les internes »' }));
+  const editor = page.getByRole('form', { name: 'Modifier les dates' });
+  await editor.getByLabel('Nouvelle fin').fill('2027-03');
+  await press(editor.getByRole('button', { name: 'Enregistrer les dates' }));
+  await hidden(editor);
+  await app.saved();
+
+  await press(compare, 'Space');
+  await until(async () => assert.match(page.url(), /[?&]comparer=signee/));
+  const late = bar(page, 'Accueillir les internes');
+  await until(async () => assert.match(await late.getAttribute('title'), /, de janvier 2026 à mars 2027, pilote : .* ; version signée : de janvier 2026 à décembre 2026, décalée de 3 mois$/));
+  const lateBaseline = line(page, 'Accueillir les internes').locator('.baseline');
+  await visible(lateBaseline);
+  assert.match(await lateBaseline.getAttribute('class'), /baseline--late/);
+  assert.equal(await lateBaseline.getAttribute('aria-hidden'), 'true');
+  // The baseline covers 2026 (the third fifth of 2024-2028), under today's bar, which runs on.
+  const signed = await relativeBox(page, lateBaseline);
+  assert.ok(Math.abs(signed.left - 0.4) < 0.01 && Math.abs(signed.right - 0.6) < 0.01, JSON.stringify(signed));
+  const today = await relativeBox(page, late);
+  assert.ok(Math.abs(today.right - 0.65) < 0.01, JSON.stringify(today));
+  const [barBox, baselineBox] = [await late.boundingBox(), await lateBaseline.boundingBox()];
+  assert.ok(baselineBox.y >= barBox.y + barBox.height - 1 && baselineBox.height < barBox.height / 2, JSON.stringify({ barBox, baselineBox }));
+
+  // The unchanged action has its baseline too, without delay.
+  const same = bar(page, 'Former les maîtres de stage');
+  assert.match(await same.getAttribute('title'), / ; version signée : de janvier 2026 à décembre 2026, dates inchangées depuis la signature$/);
+  const sameBaseline = line(page, 'Former les maîtres de stage').locator('.baseline');
+  await visible(sameBaseline);
+  assert.doesNotMatch(await sameBaseline.getAttribute('class'), /baseline--late/);
+  await visible(page.getByRole('list', { name: 'Légende' }).getByText('Dates de la version signée'));
+
+  // Kept in the address: a reload (or a shared link) shows the same comparison.
+  await page.reload();
+  await visible(line(page, 'Accueillir les internes').locator('.baseline--late'));
+  assert.equal(await page.getByRole('checkbox', { name: 'Comparer à la version signée' }).isChecked(), true);
+
+  // The CSV gives the signed dates beside today's.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le planning (CSV)' }).click()]);
+  const rows = readFileSync(await download.path(), 'utf8').slice(1).split('\r\n');
+  assert.equal(rows[0], 'Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut;Début (version signée);Fin (version signée)');
+  assert.ok(rows.some((r) => /;Accueillir les internes;.*;01\/2026;03\/2027;[^;]*;01\/2026;12\/2026$/.test(r)), rows.join('\n'));
+
+  // On paper, the baseline and its legend are printed.
+  await page.emulateMedia({ media: 'print' });
+  const printed = await lateBaseline.evaluate((el) => ({ display: getComputedStyle(el).display, border: getComputedStyle(el).borderTopStyle }));
+  assert.deepEqual(printed, { display: 'block', border: 'solid' });
+  await page.emulateMedia({ media: 'screen' });
+
+  assert.deepEqual(await violations(page), []);
+  await page.getByRole('checkbox', { name: 'Affichage compact' }).check();
+  await until(async () => assert.ok(await chart(page).evaluate((el) => el.classList.contains('planning--compact'))));
+  assert.deepEqual(await violations(page), []);
+
+  // Off again: no baseline, and bars say what they said.
+  await page.getByRole('checkbox', { name: 'Comparer à la version signée' }).uncheck();
+  await until(async () => assert.equal(await chart(page).locator('.baseline').count(), 0));
+  assert.doesNotMatch(await bar(page, 'Accueillir les internes').getAttribute('title'), /signée/);
+  assert.doesNotMatch(page.url(), /comparer=/);
 });

@@ -4,7 +4,9 @@
 //! and now and then the documents (annual report, bilan, the contract, each fiche).
 
 use crate::rng::Rng;
-use atelier_cls::document::{annual_report, contract_document, evaluation, fiche_document};
+use atelier_cls::document::{
+    amendment_document, annual_report, contract_document, evaluation, fiche_document,
+};
 use atelier_cls::exchange::spreadsheet::{actions_csv, indicators_csv, sheets_csv};
 use atelier_cls::model::follow_up::{
     budget_of_year, follow_up_rows, indicator_rows, row_facts, shown_year, status_counts,
@@ -49,6 +51,9 @@ pub fn open(contract: &Contract, rng: &mut Rng) {
         contract_document(contract);
         for sheet in &contract.sheets {
             fiche_document(contract, sheet.id);
+        }
+        for amendment in &contract.amendments {
+            amendment_document(contract, amendment.number);
         }
     }
 }

@@ -89,3 +89,12 @@ proptest! {
         prop_assert!(groups[0].fields.iter().all(|f| f.field.ends_with("Fin")));
     }
 }
+
+#[test]
+fn a_meeting_held_after_signature_is_not_a_change() {
+    let (before, mut after) = signed_example();
+    let mut meeting = after.governance.meetings[0].clone();
+    meeting.id = Id::from_u128(404);
+    after.governance.meetings.push(meeting);
+    assert!(changes_between(&before, &after).is_empty());
+}

@@ -11,13 +11,21 @@
 //! conflicts with the partner's entry of the same year, never with the rest of its fiche. An
 //! entry whose fiche, action or indicator is not here arrives with that one, or not at all.
 //!
+//! An avenant is an item too, also known by its number: an avenant of the file that is not here
+//! but whose number one here already has (both partners wrote « avenant n°2 ») is a conflict,
+//! never a second avenant n°2. Keeping both gives the file's the next free number, and says so.
+//!
 //! A merge never removes anything: an item missing from the file stays (the file may hold only
-//! some sheets), and an item deleted here comes back only if the user says so.
+//! some sheets), and an item deleted here comes back only if the user says so. The one
+//! exception is asked for: « Prendre l’avenant du fichier » puts the file's avenant n°2 in place
+//! of the one here.
 
 mod apply;
 mod plan;
 mod workspace;
 
+#[cfg(test)]
+mod amendment_tests;
 #[cfg(test)]
 mod follow_up_tests;
 #[cfg(test)]
@@ -99,6 +107,20 @@ pub struct Proposal {
     pub suggested: Option<Choice>,
     /// For a year's entry whose owner is not here: how it could arrive.
     pub carried: Option<Carrier>,
+    /// For an avenant that could be kept beside the one here: how numbers then go.
+    pub renumbering: Option<Renumbering>,
+}
+
+/// What keeping an avenant of the file beside one here does to its number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Renumbering {
+    /// The number both have (the file's avenant and the one here it conflicts with).
+    pub number: u32,
+    /// Another avenant here with the same number and another id, which « Prendre l’avenant du
+    /// fichier » replaces; `None` when the conflict is between two versions of one avenant.
+    pub replaces: Option<Id>,
+    /// The number the file's avenant takes when both are kept: the next free one.
+    pub kept_both_as: u32,
 }
 
 impl Proposal {
@@ -115,9 +137,35 @@ impl Proposal {
         }
     }
 
+    /// How the preview heads this item: « Fiche action « Nutrition » — Nouveau »; an avenant
+    /// is named by its number (« Avenant n°2 — Prolongation — Modifié par le partenaire »), and
+    /// two avenants with one number say so.
+    pub fn title(&self) -> String {
+        match (self.kind, self.renumbering) {
+            (_, Some(Renumbering { number, replaces: Some(_), .. })) => format!(
+                "Avenant n°{number} — Conflit : ce contrat et le fichier ont chacun un avenant n°{number}"
+            ),
+            (ItemKind::Amendment, _) => format!("{} — {}", self.label, self.status.label()),
+            _ => format!("{} « {} » — {}", self.kind.label(), self.label, self.status.label()),
+        }
+    }
+
     /// The words of a choice for this item.
-    pub fn choice_label(&self, choice: Choice) -> &'static str {
-        match (self.status, choice) {
+    pub fn choice_label(&self, choice: Choice) -> String {
+        if let Some(Renumbering { number, replaces, kept_both_as }) = self.renumbering {
+            let other = if replaces.is_some() { "celui du fichier" } else { "la copie du fichier" };
+            match (replaces, choice) {
+                (Some(_), Choice::KeepMine) => return format!("Garder mon avenant n°{number}"),
+                (Some(_), Choice::TakeTheirs) => {
+                    return format!("Prendre l’avenant n°{number} du fichier à la place du mien")
+                }
+                (_, Choice::KeepBoth) => {
+                    return format!("Garder les deux : {other} devient l’avenant n°{kept_both_as}")
+                }
+                _ => {}
+            }
+        }
+        let words = match (self.status, choice) {
             (Status::New, Choice::TakeTheirs) => "Ajouter",
             (Status::New, _) => "Ne pas ajouter",
             (Status::DeletedHere, Choice::TakeTheirs) => "Rétablir la version du fichier",
@@ -125,7 +173,8 @@ impl Proposal {
             (_, Choice::KeepMine) => "Garder ma version",
             (_, Choice::TakeTheirs) => "Prendre la version du fichier",
             (_, Choice::KeepBoth) => "Garder les deux",
-        }
+        };
+        words.to_string()
     }
 }
 
@@ -182,6 +231,8 @@ pub struct MergeSummary {
     pub replaced: usize,
     pub doubled: usize,
     pub kept: usize,
+    /// Avenants of the file given another number, so that no two share one.
+    pub renumbered: usize,
 }
 
 impl MergeSummary {
@@ -218,6 +269,9 @@ impl MergeSummary {
         }
         if self.kept > 0 {
             parts.push(plural(self.kept, "version gardée ici", "versions gardées ici"));
+        }
+        if self.renumbered > 0 {
+            parts.push(plural(self.renumbered, "avenant renuméroté", "avenants renumérotés"));
         }
         if parts.is_empty() {
             "aucun changement".into()

@@ -1,9 +1,10 @@
-//! The plan of a merge: where each item of the file stands against the contract here.
+//! The plan of a merge: where each item of the file stands against the contract here, and for
+//! avenants, whether the file's number is already taken here by another one.
 
-use super::{Carrier, Choice, MergePlan, Proposal, Status};
+use super::{Carrier, Choice, MergePlan, Proposal, Renumbering, Status};
 use crate::exchange::diff::{field_changes, FieldChange, Vocabulary};
 use crate::exchange::follow_up::{owner_ids, FollowUpKey};
-use crate::exchange::items::{items_of, items_of_json, Item, ItemKind};
+use crate::exchange::items::{amendment_number, items_of, items_of_json, Item, ItemKind};
 use crate::model::json;
 use crate::model::{Contract, Id, SharedVersions};
 use serde_json::Value;
@@ -20,13 +21,14 @@ pub fn plan_merge(mine: &Contract, theirs: &Contract, shared: &SharedVersions) -
     let mut plan = MergePlan { proposals: Vec::new(), unchanged: 0, newer_here: 0 };
     // The proposals for fiches and contract indicators, by id: what an entry may arrive with.
     let mut carriers: HashMap<Id, usize> = HashMap::new();
-    for item in items_of(theirs) {
+    let their_items = items_of(theirs);
+    for item in &their_items {
         let verdict = match item.follow_up {
             Some(key) if !owners_here.contains(&key.owner) => {
                 let carrier = carriers.get(&key.container).map(|&i| &plan.proposals[i]);
-                Verdict::Propose(carried(&item, key, carrier, shared, &words))
+                Verdict::Propose(carried(item, key, carrier, shared, &words))
             }
-            _ => compare(here.get(&(item.kind, item.id)), &item, shared, &ids_here, &words),
+            _ => compare(here.get(&(item.kind, item.id)), item, shared, &ids_here, &words),
         };
         match verdict {
             Verdict::Unchanged => plan.unchanged += 1,
@@ -39,7 +41,56 @@ pub fn plan_merge(mine: &Contract, theirs: &Contract, shared: &SharedVersions) -
             }
         }
     }
+    number_amendments(&mut plan, &here, &their_items, &words);
     plan
+}
+
+/// Avenants are numbered: an avenant of the file that is not here (by id) but whose number one
+/// here already has is a conflict (both partners wrote « avenant n°2 »), shown against that one;
+/// and every avenant that could be kept beside another gets the next free number for that case.
+/// An avenant here that the file itself renumbers is not in the way.
+fn number_amendments(
+    plan: &mut MergePlan,
+    here: &HashMap<(ItemKind, Id), Item>,
+    theirs: &[Item],
+    words: &Vocabulary,
+) {
+    let amendments = |items: &mut dyn Iterator<Item = &Item>| -> Vec<(Id, u32)> {
+        items
+            .filter(|i| i.kind == ItemKind::Amendment)
+            .filter_map(|i| Some((i.id, amendment_number(&i.value)?)))
+            .collect()
+    };
+    let mut mine = amendments(&mut here.values());
+    mine.sort_unstable();
+    let their_numbers: HashMap<Id, u32> = amendments(&mut theirs.iter()).into_iter().collect();
+    let numbers = mine.iter().map(|(_, n)| *n).chain(their_numbers.values().copied());
+    let mut next = numbers.max().unwrap_or(0);
+    for proposal in plan.proposals.iter_mut().filter(|p| p.kind == ItemKind::Amendment) {
+        let Some(&number) = their_numbers.get(&proposal.id) else { continue };
+        let absent_here = matches!(proposal.status, Status::New | Status::DeletedHere);
+        let in_the_way = mine.iter().find(|(id, n)| {
+            *id != proposal.id
+                && *n == number
+                && their_numbers.get(id).is_none_or(|in_file| *in_file == number)
+        });
+        let replaces = match (absent_here, in_the_way) {
+            (true, Some((other, _))) => Some(*other),
+            (true, None) => continue,
+            (false, _) => None,
+        };
+        if let Some(other) = replaces.and_then(|id| here.get(&(ItemKind::Amendment, id))) {
+            let their_value = theirs.iter().find(|i| i.id == proposal.id).map(|i| &i.value);
+            if let Some(their_value) = their_value {
+                proposal.changes = field_changes(&other.value, their_value, words);
+            }
+            proposal.label = other.label.clone();
+            proposal.status = Status::Conflict;
+            proposal.suggested = None;
+        }
+        next = next.saturating_add(1);
+        proposal.renumbering = Some(Renumbering { number, replaces, kept_both_as: next });
+    }
 }
 
 enum Verdict {
@@ -67,6 +118,7 @@ fn compare(
             changes,
             suggested,
             carried: None,
+            renumbering: None,
         })
     };
     let Some(mine) = mine else {
@@ -118,6 +170,7 @@ fn carried(
         changes: contents(item, words),
         suggested,
         carried: Some(carried),
+        renumbering: None,
     }
 }
 

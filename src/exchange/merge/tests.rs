@@ -139,7 +139,7 @@ fn a_file_reusing_an_id_of_another_item_never_makes_two_items_share_it() {
 
 #[test]
 fn the_summary_reads_in_french() {
-    let summary = MergeSummary { added: 2, replaced: 1, doubled: 0, kept: 1 };
+    let summary = MergeSummary { added: 2, replaced: 1, doubled: 0, kept: 1, renumbered: 0 };
     assert_eq!(
         summary.describe(),
         "2 éléments ajoutés, 1 élément remplacé par la version du fichier, 1 version gardée ici"

@@ -11,6 +11,8 @@
 //! - a missing value is an empty cell (never "—" nor "Sans titre"), so that filters show
 //!   "(vides)"; free text is written trimmed, line breaks kept;
 //! - enum values are written with their French `label()`, as the screens show them;
+//! - once the contract is signed, each fiche and action has its dates in the signed version
+//!   (the latest avenant's, else the signature's) beside today's, empty for what is new since;
 //! - the yearly follow-up comes as columns per year (`years`): every year of the contract's
 //!   period, and any other year the data holds, so that nothing is left out of the file.
 
@@ -19,8 +21,9 @@ mod years;
 use crate::model::french_csv::{self, euros, list, month, yes_no};
 use crate::model::funding::planned_total;
 use crate::model::numbering::Numbering;
+use crate::model::planning::{sheet_calendar, signed_cells, SignedDates};
 use crate::model::review::{latest_review, status_label};
-use crate::model::{ActionSheet, Contract, Id, Indicator, YearMonth, YearReview};
+use crate::model::{ActionSheet, Contract, Id, Indicator, YearReview};
 use years::{
     budget_columns, budget_header, budget_years, review_header, review_years, value_columns,
     value_header, value_years, year_review_columns,
@@ -28,7 +31,7 @@ use years::{
 
 /// The first columns of the fiches action file; "Prévu 2024", "Dépensé 2024", "Prévu 2025"...
 /// follow, two per year.
-pub const SHEETS_HEADER: [&str; 21] = [
+pub const SHEETS_HEADER: [&str; 23] = [
     "N° fiche",
     "Fiche action",
     "Axe",
@@ -46,6 +49,8 @@ pub const SHEETS_HEADER: [&str; 21] = [
     "Budget prévu (€)",
     "Début",
     "Fin",
+    "Début (version signée)",
+    "Fin (version signée)",
     "Nombre d’actions",
     "Nombre d’indicateurs",
     "Dernier bilan",
@@ -54,7 +59,7 @@ pub const SHEETS_HEADER: [&str; 21] = [
 
 /// The first columns of the actions file; "Statut 2024", "Commentaire 2024", "Statut 2025"...
 /// follow, two per year.
-pub const ACTIONS_HEADER: [&str; 10] = [
+pub const ACTIONS_HEADER: [&str; 12] = [
     "N° fiche",
     "Fiche action",
     "Axe",
@@ -62,6 +67,8 @@ pub const ACTIONS_HEADER: [&str; 10] = [
     "Pilote",
     "Début",
     "Fin",
+    "Début (version signée)",
+    "Fin (version signée)",
     "Jalon",
     "Dernier bilan",
     "Année du dernier bilan",
@@ -93,13 +100,16 @@ pub const WHOLE_TERRITORY: &str = "Tout le territoire du contrat";
 pub const CONTRACT_INDICATORS: &str = "Indicateurs du contrat";
 
 /// One row per fiche action: where it sits in the contract, who carries it, for whom and where,
-/// its planned budget, its calendar (first and last month of its actions), how many actions and
-/// indicators it has, its latest yearly review, then its budget planned and spent each year.
+/// its planned budget, its calendar (first and last month of its actions) today and as signed,
+/// how many actions and indicators it has, its latest yearly review, then its budget planned and spent each year.
 pub fn sheets_csv(contract: &Contract) -> String {
     let numbers = Numbering::of(contract);
     let years = budget_years(contract);
+    let signed = SignedDates::of(contract);
     let rows = contract.sheets_in_axis_order().into_iter().map(|sheet| {
-        let (first, last) = calendar(sheet);
+        let (first, last) = sheet_calendar(sheet);
+        let [signed_first, signed_last] =
+            signed_cells(signed.as_ref().and_then(|s| s.sheet(sheet.id)));
         let review = latest_review(&sheet.reviews);
         let first_lead = sheet.leads.first();
         let mut row = Vec::from(sheet_columns(contract, &numbers, sheet));
@@ -118,6 +128,8 @@ pub fn sheets_csv(contract: &Contract) -> String {
             budget(sheet),
             month(first),
             month(last),
+            signed_first,
+            signed_last,
             sheet.actions.len().to_string(),
             sheet.indicators.len().to_string(),
         ]);
@@ -129,15 +141,19 @@ pub fn sheets_csv(contract: &Contract) -> String {
 }
 
 /// One row per action of every sheet: its description in full, its lead (the action's own,
-/// else the sheet's, as the planning shows it), its months, whether it is a milestone, and its
+/// else the sheet's, as the planning shows it), its months today and as signed, whether it is a
+/// milestone, and its
 /// own latest review (the sheet's is in the fiches file), then its status and comment each year.
 pub fn actions_csv(contract: &Contract) -> String {
     let numbers = Numbering::of(contract);
     let years = review_years(contract);
+    let signed = SignedDates::of(contract);
     let mut rows = Vec::new();
     for sheet in contract.sheets_in_axis_order() {
         let columns = sheet_columns(contract, &numbers, sheet);
         for action in &sheet.actions {
+            let [signed_start, signed_end] =
+                signed_cells(signed.as_ref().and_then(|s| s.action(action.id)));
             let mut row = Vec::from(columns.clone());
             row.extend([
                 action.description.trim().to_string(),
@@ -147,6 +163,8 @@ pub fn actions_csv(contract: &Contract) -> String {
                 },
                 month(action.start),
                 month(action.end),
+                signed_start,
+                signed_end,
                 yes_no(action.milestone).to_string(),
             ]);
             row.extend(review_columns(latest_review(&action.reviews)));
@@ -246,13 +264,6 @@ fn budget(sheet: &ActionSheet) -> String {
     } else {
         euros(planned_total(&sheet.funding))
     }
-}
-
-/// The first and last month of the sheet's actions: an action with one date only counts at
-/// that date, as on the planning.
-fn calendar(sheet: &ActionSheet) -> (Option<YearMonth>, Option<YearMonth>) {
-    let dates = || sheet.actions.iter().flat_map(|a| [a.start, a.end]).flatten();
-    (dates().min(), dates().max())
 }
 
 /// Status label and year of a review, or two empty cells.

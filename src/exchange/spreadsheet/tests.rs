@@ -172,6 +172,8 @@ fn a_sheet_row_says_what_a_coordinator_asks_about() {
             ("Budget prévu (€)", "13500"),
             ("Début", "11/2024"),
             ("Fin", "12/2027"),
+            ("Début (version signée)", ""),
+            ("Fin (version signée)", ""),
             ("Nombre d’actions", "3"),
             ("Nombre d’indicateurs", "2"),
             ("Dernier bilan", "Partiellement réalisé"),
@@ -204,10 +206,10 @@ fn empty_sheets_leave_cells_empty_but_say_when_no_money_is_needed() {
     assert_eq!(&care[3..11], ["", "Non renseigné", "Non renseigné", "Non", "", "", "", ""]);
     assert_eq!(care[12], WHOLE_TERRITORY);
     assert_eq!(care[13], "Non renseigné");
-    assert_eq!(&care[14..21], ["0", "", "", "1", "0", "", ""]);
-    assert_eq!(&care[21..23], ["0", ""], "no money needed: nothing planned");
+    assert_eq!(&care[14..23], ["0", "", "", "", "", "1", "0", "", ""]);
+    assert_eq!(&care[23..25], ["0", ""], "no money needed: nothing planned");
     assert_eq!(rows[2][14], "", "a budget not filled in is not a zero budget");
-    assert!(rows[2][21..].iter().all(String::is_empty));
+    assert!(rows[2][23..].iter().all(String::is_empty));
 }
 
 #[test]
@@ -217,7 +219,7 @@ fn actions_rows_carry_their_sheet_lead_months_and_own_review() {
     assert_eq!(
         firsts,
         [
-            ["1", "", "Axe 1 – Offre de soins", "Sans dates", "", "", "", "Non", "", ""],
+            ["1", "", "Axe 1 – Offre de soins", "Sans dates", "", "", "", "", "", "Non", "", ""],
             [
                 "2",
                 "Prévention du suicide",
@@ -226,6 +228,8 @@ fn actions_rows_carry_their_sheet_lead_months_and_own_review() {
                 "ARS Occitanie, CPTS du Sud; \"Nord\"",
                 "03/2025",
                 "06/2026",
+                "",
+                "",
                 "Non",
                 "Non réalisé",
                 "2025",
@@ -237,6 +241,8 @@ fn actions_rows_carry_their_sheet_lead_months_and_own_review() {
                 "Lancer le CLSM",
                 "Mutualité Française",
                 "11/2024",
+                "",
+                "",
                 "",
                 "Oui",
                 "Non renseigné",
@@ -250,10 +256,52 @@ fn actions_rows_carry_their_sheet_lead_months_and_own_review() {
                 "ARS Occitanie, CPTS du Sud; \"Nord\"",
                 "",
                 "12/2027",
+                "",
+                "",
                 "Non",
                 "",
                 ""
             ],
+        ]
+    );
+}
+
+/// Once signed, each fiche and action has its signed dates beside today's; what is new since
+/// the signature has empty cells.
+#[test]
+fn signed_dates_follow_today_s_once_signed() {
+    let mut c = contract();
+    c.signing.frozen_copy = Some(crate::model::amendment::frozen(&c));
+    c.sheets[0].actions[0].end = YearMonth::new(2026, 9);
+    c.sheets[0].actions.push(Action::new(id(104), "Nouvelle", 0));
+    let mut added = ActionSheet::new(id(400), "Nouvelle fiche", 0);
+    added.actions = vec![Action::new(id(401), "Datée", 0)];
+    added.actions[0].start = YearMonth::new(2027, 1);
+    c.sheets.push(added);
+    let (header, rows) = parse(&actions_csv(&c));
+    assert_eq!(&header[5..9], ["Début", "Fin", "Début (version signée)", "Fin (version signée)"]);
+    let dates: Vec<&[String]> = rows.iter().map(|r| &r[5..9]).collect();
+    assert_eq!(
+        dates,
+        [
+            ["", "", "", ""],
+            ["03/2025", "09/2026", "03/2025", "06/2026"],
+            ["11/2024", "", "11/2024", ""],
+            ["", "12/2027", "", "12/2027"],
+            ["", "", "", ""],
+            ["01/2027", "", "", ""],
+        ]
+    );
+    let (header, rows) = parse(&sheets_csv(&c));
+    assert_eq!(&header[15..19], ["Début", "Fin", "Début (version signée)", "Fin (version signée)"]);
+    let dates: Vec<&[String]> = rows.iter().map(|r| &r[15..19]).collect();
+    assert_eq!(
+        dates,
+        [
+            ["", "", "", ""],
+            ["11/2024", "12/2027", "11/2024", "12/2027"],
+            ["", "", "", ""],
+            ["01/2027", "01/2027", "", ""],
         ]
     );
 }

@@ -1,21 +1,36 @@
 //! Exports of the planning: a CSV for French spreadsheets and an iCalendar file of the
 //! milestones and steering committee meetings.
 
+use super::baseline::{signed_cells, SignedDates};
 use super::rows::{plan_rows, PlanRow};
 use crate::model::french_csv;
 use crate::model::iso_date::{days_in_month, parse_iso_date};
 use crate::model::{Body, Contract};
 
 /// The CSV header (French spreadsheets: ';' separator).
-pub const CSV_HEADER: [&str; 8] =
-    ["Axe", "Fiche action", "Action", "Pilote", "Partenaires", "Début", "Fin", "Statut"];
+pub const CSV_HEADER: [&str; 10] = [
+    "Axe",
+    "Fiche action",
+    "Action",
+    "Pilote",
+    "Partenaires",
+    "Début",
+    "Fin",
+    "Statut",
+    "Début (version signée)",
+    "Fin (version signée)",
+];
 
 /// CSV of the plan for French spreadsheets (see `french_csv`): dates as "03/2025", partners
-/// joined with ", ", the status label or "".
+/// joined with ", ", the status label or "", then the dates of the signed version (empty cells
+/// before signature and for an action new since it), so that a delay shows in the file too.
 pub fn plan_csv(contract: &Contract, rows: &[PlanRow]) -> String {
+    let signed = SignedDates::of(contract);
     french_csv::write(
         &CSV_HEADER,
         rows.iter().map(|row| {
+            let [signed_start, signed_end] =
+                signed_cells(signed.as_ref().and_then(|s| s.action(row.action_id)));
             [
                 row.axis_label.clone(),
                 row.sheet_label.clone(),
@@ -25,6 +40,8 @@ pub fn plan_csv(contract: &Contract, rows: &[PlanRow]) -> String {
                 french_csv::month(row.start),
                 french_csv::month(row.end),
                 row.status.map_or("", |s| s.label()).to_string(),
+                signed_start,
+                signed_end,
             ]
         }),
     )
@@ -162,7 +179,7 @@ mod tests {
         let text = csv_of(&sample());
         assert!(text.starts_with('\u{FEFF}'));
         assert!(text.starts_with(
-            "\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut\r\n"
+            "\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut;Début (version signée);Fin (version signée)\r\n"
         ));
         assert_eq!(text.matches("\r\n").count(), 6);
         assert_eq!(text.matches('\n').count(), 6);
@@ -174,11 +191,11 @@ mod tests {
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert_eq!(
             lines[3],
-            "Axe 2 – Santé mentale;Fiche action n°2 – Prévention du suicide;Former des sentinelles;ARS Occitanie;\"Mutualité Française, CPTS du Sud; \"\"Nord\"\"\";03/2025;06/2026;Réalisé"
+            "Axe 2 – Santé mentale;Fiche action n°2 – Prévention du suicide;Former des sentinelles;ARS Occitanie;\"Mutualité Française, CPTS du Sud; \"\"Nord\"\"\";03/2025;06/2026;Réalisé;;"
         );
-        assert_eq!(lines[2], "Axe 1 – Offre de soins;Fiche action n°1 – Sans titre;Sans dates;Pilote non désigné;;;;");
+        assert_eq!(lines[2], "Axe 1 – Offre de soins;Fiche action n°1 – Sans titre;Sans dates;Pilote non désigné;;;;;;");
         assert!(lines[5].contains(";\"Recruter le coordinateur, \"\"vite\"\"\";"));
-        assert!(lines[5].ends_with(";01/2024;06/2024;"));
+        assert!(lines[5].ends_with(";01/2024;06/2024;;;"), "not signed: no signed dates");
     }
 
     #[test]
@@ -186,10 +203,24 @@ mod tests {
         let c = sample();
         assert_eq!(
             plan_csv(&c, &[]),
-            "\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut\r\n"
+            "\u{FEFF}Axe;Fiche action;Action;Pilote;Partenaires;Début;Fin;Statut;Début (version signée);Fin (version signée)\r\n"
         );
         let status_label = ReviewStatus::Done.label();
         assert!(csv_of(&c).contains(status_label));
+    }
+
+    #[test]
+    fn csv_gives_the_signed_dates_beside_today_s() {
+        let mut c = sample();
+        c.signing.frozen_copy = Some(crate::model::amendment::frozen(&c));
+        c.sheets[0].actions[0].end = Some(crate::model::YearMonth { year: 2026, month: 9 });
+        c.sheets[0].actions.push(crate::model::Action::new(id(103), "Nouvelle action", 0));
+        let text = csv_of(&c);
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert!(lines[3].contains(";Former des sentinelles;"), "{}", lines[3]);
+        assert!(lines[3].ends_with(";03/2025;09/2026;Réalisé;03/2025;06/2026"), "{}", lines[3]);
+        assert!(lines[5].starts_with("Axe 2") && lines[5].ends_with(";Nouvelle action;ARS Occitanie;\"Mutualité Française, CPTS du Sud; \"\"Nord\"\"\";;;;;"), "{}", lines[5]);
+        assert!(lines[6].ends_with(";01/2024;06/2024;;01/2024;06/2024"), "{}", lines[6]);
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //!   later one (validation reports it as an error anyway);
 //! - a sheet pointing at a deleted axis is shown under "Sans axe".
 
+mod baseline;
 mod chart;
 mod edit;
 mod export;
@@ -25,6 +26,7 @@ mod summary;
 #[cfg(test)]
 pub(crate) mod fixture;
 
+pub use baseline::{sheet_calendar, signed_cells, Compared, Dates, Shift, SignedDates};
 pub use chart::{bar_position, date_position, header, month_at, Header, Scale};
 pub use edit::set_action_dates;
 pub use export::{milestones_ics, plan_csv};

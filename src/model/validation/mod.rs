@@ -17,8 +17,8 @@
 //! (directory, governance, axes and their objectives, the contract's own indicators, sheets in
 //! reading order with their specific objectives, actions, funding lines and indicators).
 //!
-//! The rules live one family per file (`contract_rules`, `titles`, `placement`, `references`,
-//! `calendar`, `completeness`, `indicators`); they all write into the `checker`, and `order`
+//! The rules live one family per file (`contract_rules`, `parties`, `titles`, `placement`,
+//! `references`, `calendar`, `completeness`, `indicators`); they all write into the `checker`, and `order`
 //! sorts the result.
 
 mod calendar;
@@ -29,6 +29,7 @@ mod contract_rules;
 mod fixture;
 mod indicators;
 mod order;
+mod parties;
 mod placement;
 mod references;
 mod titles;
@@ -57,18 +58,43 @@ pub enum Subject {
     Contract,
     Period,
     Territory,
+    /// The contract's co-leads (« Copilotes du contrat »).
+    ContractLeads,
     Organisation(Id),
+    GovernanceBody(Id),
     Axis(Id),
     Objective(Id),
     Sheet(Id),
-    SpecificObjective { sheet: Id, id: Id },
-    Action { sheet: Id, id: Id },
-    Indicator { sheet: Id, id: Id },
-    Funding { sheet: Id, id: Id },
+    SpecificObjective {
+        sheet: Id,
+        id: Id,
+    },
+    Action {
+        sheet: Id,
+        id: Id,
+    },
+    Indicator {
+        sheet: Id,
+        id: Id,
+    },
+    Funding {
+        sheet: Id,
+        id: Id,
+    },
     Member(Id),
     Meeting(Id),
+    /// A row of the previous contract's bilan, in its former fiche.
+    FormerItem {
+        sheet: Id,
+        id: Id,
+    },
     ContractIndicator(Id),
-    IndicatorValue { sheet: Option<Id>, id: Id, index: usize },
+    IndicatorValue {
+        sheet: Option<Id>,
+        id: Id,
+        index: usize,
+    },
+    Amendment(Id),
 }
 
 impl Subject {
@@ -127,6 +153,11 @@ pub fn validate_numbered(contract: &Contract, numbering: &Numbering) -> Vec<Issu
     contract_rules::check_period(&mut check);
     contract_rules::check_mental_health(&mut check);
     contract_rules::check_meeting_dates(&mut check);
+    parties::check_contract_leads(&mut check);
+    parties::check_signatories(&mut check);
+    parties::check_bodies(&mut check);
+    parties::check_previous_review(&mut check);
+    parties::check_amendments(&mut check);
     titles::check_titles(&mut check);
     titles::check_duplicates(&mut check);
     placement::check_placement(&mut check);

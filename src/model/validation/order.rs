@@ -1,6 +1,6 @@
-//! The order issues are listed in: contract-level first, then document order (directory,
-//! governance, axes and their objectives, the contract's own indicators, sheets in reading
-//! order with their parts).
+//! The order issues are listed in: contract-level first, then document order (co-leads,
+//! directory, governance, the previous bilan, axes and their objectives, the contract's own
+//! indicators, sheets in reading order with their parts, avenants).
 
 use super::{Issue, Subject};
 use crate::model::{Contract, Id, Indicator};
@@ -10,10 +10,16 @@ use std::collections::{HashMap, HashSet};
 /// governance, axes with their objectives, the contract's own indicators (the « Contrat »
 /// screen shows them last), then sheets in reading order with their parts.
 pub(super) fn document_order(contract: &Contract) -> Vec<Subject> {
-    let mut order = vec![Subject::Contract, Subject::Period, Subject::Territory];
+    let mut order =
+        vec![Subject::Contract, Subject::Period, Subject::Territory, Subject::ContractLeads];
     order.extend(contract.organisations.iter().map(|o| Subject::Organisation(o.id)));
+    order.extend(contract.governance.bodies.iter().map(|b| Subject::GovernanceBody(b.id)));
     order.extend(contract.governance.members.iter().map(|m| Subject::Member(m.id)));
     order.extend(contract.governance.meetings.iter().map(|m| Subject::Meeting(m.id)));
+    for former in &contract.previous_review.sheets {
+        let sheet = former.id;
+        order.extend(former.items.iter().map(|i| Subject::FormerItem { sheet, id: i.id }));
+    }
     for axis in &contract.axes {
         order.push(Subject::Axis(axis.id));
         order.extend(axis.objectives.iter().map(|o| Subject::Objective(o.id)));
@@ -38,6 +44,7 @@ pub(super) fn document_order(contract: &Contract) -> Vec<Subject> {
             order.extend(value_subjects(Some(s), indicator));
         }
     }
+    order.extend(contract.amendments.iter().map(|a| Subject::Amendment(a.id)));
     order
 }
 

@@ -165,6 +165,7 @@ fn BodyRow(id: Id) -> impl IntoView {
                     value=row.read(|b| b.duties.clone()) on_input=row.write(|b, v| b.duties = v)/>
                 <TextField label="Fréquence des réunions" help="Par exemple : « au minimum une fois par an »"
                     value=row.read(|b| b.meeting_frequency.clone()) on_input=row.write(|b, v| b.meeting_frequency = v)/>
+                <IssuesFor subject=Subject::GovernanceBody(id)/>
                 <RemoveButton name=Signal::derive(move || format!("l’instance « {} »", title.get()))
                     on_remove=move || row.remove_with_undo(format!("L’instance « {} »", title.get_untracked()))/>
             </fieldset>

@@ -4,11 +4,13 @@
 
 use crate::model::previous_review::FORMER_STATUSES;
 use crate::model::review::NOT_FILLED_LABEL;
+use crate::model::validation::Subject;
 use crate::model::{FormerItem, FormerSheet, Id, ReviewStatus};
 use crate::ui::add_by_name::AddByName;
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::row_buttons::RemoveButton;
 use crate::ui::row_lens::{row_ids, RowLens};
+use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -105,6 +107,7 @@ fn FormerItemRow(sheet: Id, id: Id) -> impl IntoView {
                     on_input=row.write(|i, v| i.reason = v)/>
                 <TextField label="Actions prévues dans le prochain contrat" multiline=true value=row.read(|i| i.next_steps.clone())
                     on_input=row.write(|i, v| i.next_steps = v)/>
+                <IssuesFor subject=Subject::FormerItem { sheet, id }/>
                 <RemoveButton name=Signal::derive(move || format!("l’action « {} »", action.get()))
                     on_remove=move || row.remove_with_undo(format!("L’action « {} »", action.get_untracked()))/>
             </fieldset>

@@ -1,10 +1,14 @@
 //! The contract's co-leads and its texts: legal references (« Vu… »), preamble, and the
-//! clauses on duration, revision and termination, each a text area with its French help.
+//! clauses on duration, revision and termination, each a text area with its French help. A
+//! co-lead deleted from the directory has no box left to uncheck: validation says so, and a
+//! button takes it out.
 
 use crate::model::contract_texts::TextSection;
-use crate::model::{Id, Lead};
+use crate::model::validation::Subject;
+use crate::model::{Contract, Id, Lead};
 use crate::ui::fields::{ChoiceList, TextField};
 use crate::ui::options::organisations;
+use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -33,11 +37,25 @@ pub fn TextsSection() -> impl IntoView {
             }
         })
     });
+    let deleted_leads = move |c: &Contract| {
+        c.leads.iter().any(|l| l.organisation_id.is_some_and(|id| c.organisation(id).is_none()))
+    };
+    let has_deleted = Memo::new(move |_| state.with_contract(deleted_leads).unwrap_or(false));
+    let remove_deleted = move |_| {
+        state.edit_contract(|c, _| {
+            let known: Vec<Id> = c.organisations.iter().map(|o| o.id).collect();
+            c.leads.retain(|l| l.organisation_id.is_none_or(|id| known.contains(&id)));
+        })
+    };
     view! {
         <section id="textes" aria-labelledby="textes-titre">
             <h2 id="textes-titre">"Pilotage et textes du contrat"</h2>
             <ChoiceList legend="Copilotes du contrat" help="Les organisations qui pilotent ensemble le contrat, par exemple l’ARS et la collectivité porteuse"
                 options=organisations(state) selected=leads on_toggle=toggle_lead/>
+            <IssuesFor subject=Subject::ContractLeads/>
+            {move || has_deleted.get().then(|| view! {
+                <button type="button" class="secondary" on:click=remove_deleted>"Retirer les copilotes supprimés"</button>
+            })}
             {TextSection::ALL.into_iter().map(|section| view! {
                 <TextField label=section.title() help=section.help().to_string() multiline=true
                     value=Signal::derive(move || state.with_contract(|c| section.of(&c.texts).to_string()).unwrap_or_default())

@@ -1,13 +1,16 @@
 //! The contract as partners sign it, with its fiches annexed and a signature page; or one fiche
-//! action alone (`?fiche=<id>`), to send to its lead.
+//! action alone (`?fiche=<id>`), to send to its lead; or one avenant (`?avenant=<number>`),
+//! to print and sign.
 
 use super::DocumentPage;
-use crate::document::{contract_document, fiche_document};
+use crate::document::{amendment_document, contract_document, fiche_document};
 use crate::exchange::file_name::{document_file_name, DocumentFile};
 use crate::model::Id;
+use crate::ui::links::href;
 use crate::ui::screens::no_contract::RequireContract;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -21,43 +24,85 @@ pub fn ContractDocumentScreen() -> impl IntoView {
     }
 }
 
+/// Which document the address asks for.
+#[derive(Clone, Copy, PartialEq)]
+enum Which {
+    Contract,
+    Fiche(Id),
+    /// An avenant by its number; `None` when `avenant=` is not a number.
+    Amendment(Option<u32>),
+}
+
 #[component]
 fn ContractDocument() -> impl IntoView {
     let state = AppState::get();
     let query = use_query_map();
-    let fiche =
-        Memo::new(move |_| query.with(|q| q.get("fiche").and_then(|v| Id::parse(v.trim()))));
+    let which = Memo::new(move |_| {
+        query.with(|q| {
+            if let Some(number) = q.get("avenant") {
+                Which::Amendment(number.trim().parse().ok())
+            } else {
+                q.get("fiche")
+                    .and_then(|v| Id::parse(v.trim()))
+                    .map_or(Which::Contract, Which::Fiche)
+            }
+        })
+    });
     let document = Memo::new(move |_| {
-        let fiche = fiche.get();
+        let which = which.get();
         state
-            .with_contract(|c| match fiche {
-                Some(id) => fiche_document(c, id),
-                None => Some(contract_document(c)),
+            .with_contract(|c| match which {
+                Which::Fiche(id) => fiche_document(c, id),
+                Which::Amendment(number) => number.and_then(|n| amendment_document(c, n)),
+                Which::Contract => Some(contract_document(c)),
             })
             .flatten()
     });
     let file_name = Memo::new(move |_| {
-        let fiche = fiche.get();
+        let which = which.get();
         state.numbering.with(|numbers| {
             state
-                .with_contract(|c| match fiche {
-                    Some(id) => document_file_name(c, DocumentFile::Fiche(numbers.label(id))),
-                    None => document_file_name(c, DocumentFile::Contract),
+                .with_contract(|c| match which {
+                    Which::Fiche(id) => {
+                        document_file_name(c, DocumentFile::Fiche(numbers.label(id)))
+                    }
+                    Which::Amendment(number) => {
+                        let number = number.unwrap_or_default();
+                        let amendment = c.amendments.iter().find(|a| a.number == number);
+                        let date = amendment.and_then(|a| a.date.as_deref());
+                        document_file_name(c, DocumentFile::Amendment { number, date })
+                    }
+                    Which::Contract => document_file_name(c, DocumentFile::Contract),
                 })
                 .unwrap_or_default()
         })
     });
-    let title = move || match (fiche.get(), document.with(Option::is_some)) {
-        (Some(_), false) => "Fiche introuvable".to_string(),
-        (Some(_), true) => {
-            document.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default())
+    let found = move || document.with(Option::is_some);
+    let title = move || match (which.get(), found()) {
+        (Which::Fiche(_), false) => "Fiche introuvable".to_string(),
+        (Which::Amendment(_), false) => "Avenant introuvable".to_string(),
+        (Which::Contract, _) => "Le contrat à signer".to_string(),
+        (_, true) => document.with(|d| d.as_ref().map(|d| d.title.clone()).unwrap_or_default()),
+    };
+    let missing = move || {
+        match which.get() {
+        Which::Amendment(number) => {
+            let which = number.map_or("Cet avenant".to_string(), |n| format!("L’avenant n°{n}"));
+            view! {
+                <div class="empty-state">
+                    <p>{which}" n’existe pas dans ce contrat. Il a peut-être été supprimé, ou le lien est incomplet."</p>
+                    <p><A href=href("/signature/")>"Signature et avenants"</A></p>
+                </div>
+            }
+            .into_any()
         }
-        (None, _) => "Le contrat à signer".to_string(),
+        _ => view! { <p class="empty-state">"Cette fiche action n’existe pas dans ce contrat. Elle a peut-être été supprimée."</p> }
+            .into_any(),
+    }
     };
     view! {
         <h1>{title}</h1>
-        <Show when=move || document.with(Option::is_some)
-            fallback=|| view! { <p class="empty-state">"Cette fiche action n’existe pas dans ce contrat. Elle a peut-être été supprimée."</p> }>
+        <Show when=found fallback=missing>
             <DocumentPage document file_name/>
         </Show>
     }

@@ -42,9 +42,13 @@ pub fn DocumentPage(
     let print = move |_| {
         let _ = window().print();
     };
+    // « <contract> — <title> », or the title alone when it names the contract already (an
+    // avenant's): the footer then fits on fewer lines.
     let footer = Signal::derive(move || {
-        document.with(|d| {
-            d.as_ref().map(|d| format!("{} — {}", d.contract_name, d.title)).unwrap_or_default()
+        document.with(|d| match d {
+            Some(d) if d.title.contains(d.contract_name.as_str()) => d.title.clone(),
+            Some(d) => format!("{} — {}", d.contract_name, d.title),
+            None => String::new(),
         })
     });
     view! {

@@ -236,8 +236,7 @@ fn ProposalChoice(
 ) -> impl IntoView {
     let id = proposal.id;
     let this = StoredValue::new(proposal.clone());
-    let legend =
-        format!("{} « {} » — {}", proposal.kind.label(), proposal.label, proposal.status.label());
+    let legend = proposal.title();
     let class = match proposal.status {
         Status::Conflict => "proposal proposal--conflict",
         _ => "proposal",

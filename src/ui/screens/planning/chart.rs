@@ -1,7 +1,8 @@
 //! The timeline itself: one line per action, grouped by axis then sheet (groups fold), under a
 //! two-level time header (years, then quarters or months), a bar per action (a diamond for a
 //! milestone), year lines, COPIL meetings and today as vertical markers. A bar opens its action
-//! (click or Enter); its ends can be dragged.
+//! (click or Enter); its ends can be dragged. With « Comparer à la version signée » (baseline.rs)
+//! each bar has the signed dates under it.
 //!
 //! The chart is its own scroll container (at most the window's height): its header row and its
 //! action column are sticky, so both stay in view whichever way it scrolls; the track is never
@@ -13,6 +14,7 @@
 //! keeps the keyboard focus where it was (on the same group or action), and keeps the open date
 //! editor as it is, typed text included, when its action has not changed.
 
+use super::baseline::{signed_dates, BaselineToggle};
 use super::dates::{DateEditor, DragState};
 use super::density::{remembered, DensityToggle};
 use super::{ColourBy, Rows, ViewState};
@@ -21,7 +23,7 @@ use crate::model::planning::{date_position, header, Scale};
 use crate::model::review::status_label;
 use crate::model::{Body, Id};
 use crate::ui::chart_lines::status_class;
-use crate::ui::chart_lines::{chart_lines, percent, sheet_path, ChartLines, EditorAt, Look};
+use crate::ui::chart_lines::{chart_lines_beside, percent, sheet_path, ChartLines, EditorAt, Look};
 use crate::ui::download::today_iso;
 use crate::ui::links::href;
 use crate::ui::state::AppState;
@@ -49,10 +51,19 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
     let colour = Memo::new(move |_| view.with(|v| v.colour));
     let editing = RwSignal::new(None::<Id>);
     let base = href("");
+    // « Comparer à la version signée »: `None` while off, and the lines are then today's.
+    let signed = signed_dates(state, view);
+    let comparing = Memo::new(move |_| signed.with(Option::is_some));
     let lines = Memo::new(move |_| {
         let (first, last) = window.get();
         let look = Look { first, last, colour: colour.get() };
-        folded.with(|f| visible.with(|rows| chart_lines(rows, f, look, editing.get(), &base)))
+        signed.with(|signed| {
+            folded.with(|f| {
+                visible.with(|rows| {
+                    chart_lines_beside(rows, f, look, editing.get(), &base, signed.as_ref())
+                })
+            })
+        })
     });
     let list = NodeRef::<leptos::html::Ul>::new();
     // Whether the chart is scrolled down, as its scroll events say: reading the position while
@@ -152,8 +163,11 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
     });
     view! {
         <div class="planning-display">
-            <Legend colour/>
-            <DensityToggle compact/>
+            <Legend colour comparing/>
+            <div class="planning-toggles">
+                <BaselineToggle/>
+                <DensityToggle compact/>
+            </div>
         </div>
         <div class=class style=move || format!("--months:{}", months.get()) role="region"
             aria-label="Planning des actions" on:scroll=on_scroll>
@@ -345,7 +359,7 @@ fn focus_target(element: &web_sys::Element) -> Option<String> {
 }
 
 #[component]
-fn Legend(colour: Memo<ColourBy>) -> impl IntoView {
+fn Legend(colour: Memo<ColourBy>, comparing: Memo<bool>) -> impl IntoView {
     let state = AppState::get();
     let axes = Memo::new(move |_| {
         let n = state.numbering.read();
@@ -374,6 +388,9 @@ fn Legend(colour: Memo<ColourBy>) -> impl IntoView {
             <li><span class="legend__swatch milestone-swatch" aria-hidden="true">"◆"</span>"Jalon"</li>
             <li><span class="legend__swatch marker-swatch marker--copil" aria-hidden="true"></span>"COPIL"</li>
             <li><span class="legend__swatch marker-swatch marker--today" aria-hidden="true"></span>"Aujourd’hui"</li>
+            <Show when=move || comparing.get()>
+                <li><span class="legend__swatch baseline-swatch" aria-hidden="true"></span>"Dates de la version signée"</li>
+            </Show>
         </ul>
     }
 }

@@ -2,6 +2,7 @@
 //! by axis and sheet, with filters kept in the address (a filtered view can be shared as a
 //! link), dates editable from the chart, a yearly summary and exports.
 
+mod baseline;
 mod chart;
 mod dates;
 mod density;
@@ -17,6 +18,7 @@ use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use std::sync::Arc;
+use std::time::Duration;
 
 pub use crate::ui::chart_lines::ColourBy;
 
@@ -32,6 +34,8 @@ pub struct View {
     pub status_year: Option<i32>,
     pub scale: Scale,
     pub colour: ColourBy,
+    /// « Comparer à la version signée » (`comparer=signee`): the signed dates beside the bars.
+    pub compare: bool,
 }
 
 impl View {
@@ -46,6 +50,9 @@ impl View {
         if let Some(year) = self.status_year {
             pairs.push(("annee", year.to_string()));
         }
+        if self.compare {
+            pairs.push((baseline::QUERY_KEY, baseline::QUERY_VALUE.to_string()));
+        }
         pairs
             .into_iter()
             .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
@@ -56,12 +63,23 @@ impl View {
 
 /// The view state lives in the URL: reading it and writing it (replacing the history entry,
 /// so that Back leaves the planning instead of undoing filters one by one).
+///
+/// A view chosen here is shown at once and written to the address just after the next frame is
+/// painted: the router's `history.replaceState` costs 2 to 25 ms, which a filter change would
+/// otherwise wait for before its lines are drawn (`bench/planning.mjs`). Choices made within
+/// one frame (typing in « Rechercher ») make one write, of the last. The address still always
+/// says what the screen shows once painted (a reload or a shared link gives the same view), and
+/// a change of the address from elsewhere (Back, a link) wins over a choice not yet written.
 #[derive(Clone, Copy)]
 pub struct ViewState {
     pub view: Memo<View>,
     /// The year of the statuses shown: the address's when the period holds it, else the year
     /// « Suivi » opens on.
     pub status_year: Memo<i32>,
+    /// The view chosen on this screen and not yet written to the address.
+    ahead: RwSignal<Option<View>>,
+    /// Whether a write of the address is already due after the next frame.
+    due: StoredValue<bool>,
     /// Navigates to a planning address (the router's navigate, captured where the context is).
     go: Callback<String>,
 }
@@ -70,12 +88,33 @@ impl ViewState {
     pub fn set(&self, change: impl FnOnce(&mut View)) {
         let mut view = self.view.get_untracked();
         change(&mut view);
+        if view == self.view.get_untracked() {
+            return;
+        }
+        self.ahead.set(Some(view));
+        if !self.due.get_value() {
+            self.due.set_value(true);
+            let this = *self;
+            // After the frame that shows the change: a task queued from its animation callback.
+            request_animation_frame(move || set_timeout(move || this.write(), Duration::ZERO));
+        }
+    }
+
+    /// Writes the view chosen here to the address, unless the screen is gone or the address
+    /// changed meanwhile (then there is nothing left to write).
+    fn write(self) {
+        let Some(view) = self.ahead.try_get_untracked().flatten() else {
+            let _ = self.due.try_set_value(false);
+            return;
+        };
+        self.due.set_value(false);
         let query = view.query();
         self.go.run(if query.is_empty() {
             "/planning/".to_string()
         } else {
             format!("/planning/?{query}")
         });
+        self.ahead.set(None);
     }
 }
 
@@ -97,7 +136,9 @@ pub fn PlanningScreen() -> impl IntoView {
 fn Planning() -> impl IntoView {
     let state = AppState::get();
     let query = use_query_map();
-    let view = Memo::new(move |_| {
+    // What the address says, and what the screen shows: the same, but for a view chosen here
+    // and not yet written (`ViewState`).
+    let address = Memo::new(move |_| {
         query.with(|q| View {
             filter: PlanFilter::from_query(|k| q.get(k)),
             status_year: q.get("annee").and_then(|y| y.trim().parse().ok()),
@@ -107,8 +148,18 @@ fn Planning() -> impl IntoView {
             } else {
                 ColourBy::Axis
             },
+            compare: q.get(baseline::QUERY_KEY).as_deref() == Some(baseline::QUERY_VALUE),
         })
     });
+    let ahead = RwSignal::new(None::<View>);
+    // The address changed from elsewhere (Back, a link to another view): it is what shows.
+    Effect::new(move |seen: Option<()>| {
+        address.track();
+        if seen.is_some() {
+            ahead.set(None);
+        }
+    });
+    let view = Memo::new(move |_| ahead.get().unwrap_or_else(|| address.get()));
     let navigate = use_navigate();
     let go = Callback::new(move |path: String| {
         navigate(
@@ -120,7 +171,7 @@ fn Planning() -> impl IntoView {
     let today = this_year();
     let status_year =
         Memo::new(move |_| shown_year(period.get(), view.with(|v| v.status_year), today));
-    let views = ViewState { view, status_year, go };
+    let views = ViewState { view, status_year, ahead, due: StoredValue::new(false), go };
     provide_context(views);
     let rows: Memo<Rows> = Memo::new(move |_| {
         let year = status_year.get();

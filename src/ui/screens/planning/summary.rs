@@ -1,10 +1,16 @@
 //! Under the chart: per year, the actions running, starting and ending, and the load of each
 //! lead organisation.
+//!
+//! Below the fold (the chart above it is as high as the window), so built just after the
+//! planning's first frame is painted: the lines come first. Its layout waits until it is
+//! scrolled near (`content-visibility` in `style/planning.css`); it is in the page, for
+//! assistive technologies and the browser's search, one frame after the chart.
 
 use super::Rows;
 use crate::model::planning::{load_per_lead, yearly_summary};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
+use std::time::Duration;
 
 #[component]
 pub fn Summary(visible: Memo<Rows>) -> impl IntoView {
@@ -12,7 +18,17 @@ pub fn Summary(visible: Memo<Rows>) -> impl IntoView {
     let period = Memo::new(move |_| state.with_contract(|c| c.period).unwrap_or_default());
     let years = Memo::new(move |_| visible.with(|rows| yearly_summary(rows, period.get())));
     let load = Memo::new(move |_| visible.with(|rows| load_per_lead(rows, period.get())));
+    let painted = RwSignal::new(false);
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                painted.try_set(true);
+            },
+            Duration::ZERO,
+        )
+    });
     view! {
+        <Show when=move || painted.get()>
         <section class="planning-summary" aria-labelledby="synthese">
             <h2 id="synthese">"Synthèse par année"</h2>
             <table>
@@ -30,5 +46,6 @@ pub fn Summary(visible: Memo<Rows>) -> impl IntoView {
                 }).collect_view()}</tbody>
             </table>
         </section>
+        </Show>
     }
 }
