@@ -18,6 +18,7 @@ use super::contract_text::signing_blocks;
 use super::parts::list_or;
 use super::{Block, Cell, Document, ParagraphKind, Table};
 use crate::exchange::amendment_changes::{changes_between, Change, ChangeGroup};
+use crate::model::amendment::version_before;
 use crate::model::iso_date::french_date;
 use crate::model::organisation::signatories_in_order;
 use crate::model::{Amendment, Body, Contract};
@@ -193,13 +194,4 @@ fn change_group(doc: &mut Document, number: u32, group: ChangeGroup) {
         header: ["Champ", "Avant", "Après"].map(str::to_string).to_vec(),
         rows,
     }));
-}
-
-/// The version the avenant amends: the frozen copy of the latest earlier avenant that has one,
-/// else the copy frozen at signature.
-// The coordinator merges this with `model::amendment::version_before` (branch `avenants`).
-fn version_before(contract: &Contract, number: u32) -> Option<&Contract> {
-    let earlier = contract.amendments.iter().filter(|a| a.number < number);
-    let latest = earlier.filter(|a| a.frozen_copy.is_some()).max_by_key(|a| a.number);
-    latest.and_then(|a| a.frozen_copy.as_deref()).or(contract.signing.frozen_copy.as_deref())
 }
