@@ -155,11 +155,11 @@ fn arrow(folded: bool) -> &'static str {
 
 /// A group header: its button folds or unfolds the group named by `data-groupe`.
 fn group(html: &mut String, class: &str, key: &str, folded: bool, text: &str) {
-    html.push_str(r#"<li class="plan-group "#);
-    html.push_str(class);
-    html.push_str(r#""><button type="button" class="plan-group__toggle" aria-expanded=""#);
-    html.push_str(if folded { "false" } else { "true" });
-    html.push_str(r#"" data-groupe=""#);
+    let _ = write!(
+        html,
+        r#"<li class="plan-group {class}"><button type="button" class="plan-group__toggle" aria-expanded="{}" data-groupe=""#,
+        !folded
+    );
     push_escaped(html, key);
     html.push_str(r#"">"#);
     push_escaped(html, text);
@@ -188,30 +188,9 @@ pub fn status_class(status: Option<ReviewStatus>) -> &'static str {
 /// into a style goes through here or `percent`.
 pub fn push_percent(html: &mut String, value: f64) {
     let ten_thousandths = (value * 10_000.0).round() as i64;
-    if ten_thousandths < 0 {
-        html.push('-');
-    }
+    let sign = if ten_thousandths < 0 { "-" } else { "" };
     let magnitude = ten_thousandths.unsigned_abs();
-    push_digits(html, magnitude / 10_000, 1);
-    html.push('.');
-    push_digits(html, magnitude % 10_000, 4);
-    html.push('%');
-}
-
-/// Writes `n` in decimal, with leading zeros up to `width` digits, by hand: the planning writes
-/// some 8,000 numbers (percentages, months), and `write!` costs several times more for each
-/// (bench/planning.mjs, the first render).
-fn push_digits(html: &mut String, mut n: u64, width: usize) {
-    let mut digits = [b'0'; 20];
-    let mut len = 0;
-    while n > 0 || len < width.max(1) {
-        digits[len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-    }
-    for d in digits[..len].iter().rev() {
-        html.push(char::from(*d));
-    }
+    let _ = write!(html, "{sign}{}.{:04}%", magnitude / 10_000, magnitude % 10_000);
 }
 
 /// A percentage with four decimals ("41.6667%"), for a style attribute.
@@ -231,16 +210,7 @@ struct Ids<'a> {
 
 /// Writes a month as `<input type="month">` does ("2026-03").
 fn push_month(html: &mut String, month: YearMonth) {
-    push_digits(html, u64::try_from(month.year).unwrap_or(0), 4);
-    html.push('-');
-    push_digits(html, u64::from(month.month), 2);
-}
-
-/// Writes a month as its `Display` does ("mars 2026"), without the formatting machinery.
-fn push_month_name(text: &mut String, month: YearMonth) {
-    text.push_str(month.month_name());
-    text.push(' ');
-    push_digits(text, u64::try_from(month.year).unwrap_or(0), 1);
+    let _ = write!(html, "{:04}-{:02}", month.year, month.month);
 }
 
 /// An action's line: its label (a link to the sheet) and lead, its bar (or diamond) whose ends
@@ -275,14 +245,18 @@ fn action_line(
         } else {
             match look.colour {
                 ColourBy::Axis => {
-                    html.push_str(r#"<button type="button" class="bar bar--axis-"#);
-                    push_digits(html, (row.axis_rank % 8) as u64, 1);
-                    html.push_str(r#"" style="left:"#);
+                    let _ = write!(
+                        html,
+                        r#"<button type="button" class="bar bar--axis-{}" style="left:"#,
+                        row.axis_rank % 8
+                    );
                 }
                 ColourBy::Status => {
-                    html.push_str(r#"<button type="button" class="bar "#);
-                    html.push_str(status_class(row.status));
-                    html.push_str(r#"" style="left:"#);
+                    let _ = write!(
+                        html,
+                        r#"<button type="button" class="bar {}" style="left:"#,
+                        status_class(row.status)
+                    );
                 }
             }
             push_percent(html, left);
@@ -293,23 +267,12 @@ fn action_line(
         name.push_str(&row.label);
         name.push_str(" – ");
         name.push_str(&row.sheet_label);
-        match (row.start, row.end) {
-            (Some(s), Some(e)) => {
-                name.push_str(", de ");
-                push_month_name(name, s);
-                name.push_str(" à ");
-                push_month_name(name, e);
-            }
-            (Some(s), None) => {
-                name.push_str(", à partir de ");
-                push_month_name(name, s);
-            }
-            (None, Some(e)) => {
-                name.push_str(", jusqu’à ");
-                push_month_name(name, e);
-            }
-            (None, None) => name.push_str(", sans dates"),
-        }
+        let _ = match (row.start, row.end) {
+            (Some(s), Some(e)) => write!(name, ", de {s} à {e}"),
+            (Some(s), None) => write!(name, ", à partir de {s}"),
+            (None, Some(e)) => write!(name, ", jusqu’à {e}"),
+            (None, None) => write!(name, ", sans dates"),
+        };
         name.push_str(", pilote : ");
         name.push_str(&row.lead_name);
         if let Some(compared) = compared {
@@ -318,11 +281,7 @@ fn action_line(
         }
         html.push_str(r#"" title=""#);
         push_escaped(html, name);
-        html.push_str(r#"" data-fiche=""#);
-        html.push_str(ids.sheet);
-        html.push_str(r#"" data-action=""#);
-        html.push_str(ids.action);
-        html.push('"');
+        let _ = write!(html, r#"" data-fiche="{}" data-action="{}""#, ids.sheet, ids.action);
         if let Some(start) = row.start {
             html.push_str(r#" data-debut=""#);
             push_month(html, start);
@@ -355,15 +314,12 @@ fn action_line(
         baseline_mark(html, row, look, compared, Some(name));
     }
 
-    html.push_str(
-        r#"</div><button type="button" class="plan-row__dates secondary small no-print" aria-expanded=""#,
+    let _ = write!(
+        html,
+        r#"</div><button type="button" class="plan-row__dates secondary small no-print" aria-expanded="{editing}" aria-label="Modifier les dates de « "#
     );
-    html.push_str(if editing { "true" } else { "false" });
-    html.push_str(r#"" aria-label="Modifier les dates de « "#);
     push_escaped(html, &row.label);
-    html.push_str(r#" »" data-dates=""#);
-    html.push_str(ids.action);
-    html.push_str(r#"">Dates</button></li>"#);
+    let _ = write!(html, r#" »" data-dates="{}">Dates</button></li>"#, ids.action);
 }
 
 /// The signed version's dates of an action: a thin hatched, outlined bar under today's (a hollow
@@ -624,18 +580,6 @@ mod tests {
             let mut written = String::new();
             push_percent(&mut written, value);
             assert_eq!(written, format!("{value:.4}%"));
-        }
-    }
-
-    #[test]
-    fn months_are_written_as_the_formatter_does() {
-        for (year, month) in [(2024, 1), (2026, 10), (987, 3), (12345, 12), (0, 5)] {
-            let month = YearMonth { year, month };
-            let (mut iso, mut named) = (String::new(), String::new());
-            push_month(&mut iso, month);
-            push_month_name(&mut named, month);
-            assert_eq!(iso, format!("{:04}-{:02}", month.year, month.month));
-            assert_eq!(named, month.to_string());
         }
     }
 
