@@ -1,9 +1,13 @@
 // « Signature et avenants » (issue 13): the example signed, a fiche's action dates and an
 // objective changed, read back as pending changes and on the other screens, then made avenant
 // n°1 (date, COPIL meeting, object), its changes read field by field, kept after a reload and in
-// the exported file; axe-core on the screen before and after signing. Keyboard only.
+// the exported file, then printed from its link; axe-core on the screen before and after
+// signing. Keyboard only.
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { suite } from '../support/browser.mjs';
 import { chooseWithKeyboard, typeInto, press } from '../support/app.mjs';
@@ -147,6 +151,24 @@ test('sign the example, change a fiche’s dates and an objective, make them ave
   const amended = JSON.stringify(exported.frozen_copy.sheets);
   assert.ok(amended.includes(OBJECTIVE) && !JSON.stringify(contract.signing.frozen_copy.sheets).includes(OBJECTIVE));
   assert.ok(signedSheet);
+
+  // Printed from its link: the avenant's document, its changes, the signature blocks, on A4.
+  await app.goTo('Signature et avenants');
+  await press(page.getByRole('article', { name: 'Avenant n°1' }).getByRole('link', { name: 'Voir et imprimer l’avenant n°1' }));
+  await visible(page.getByRole('heading', { name: /^Avenant n°1 au Contrat local de santé/, level: 1 }));
+  const changes = page.getByRole('table', { name: /^Fiche action n°1 — .* : avant et après l’avenant n°1$/ });
+  await visible(changes.getByRole('row', { name: /Fin décembre 2025 juin 2026/ }));
+  await visible(changes.getByRole('cell', { name: OBJECTIVE }));
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(mkdtempSync(join(tmpdir(), 'atelier-cls-avenant-')), 'avenant.pdf');
+  writeFileSync(pdf, await page.pdf({ preferCSSPageSize: true }));
+  assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), /\(A4\)/);
+  const printed = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  for (const expected of ['Article 1 — Objet', 'Report des ateliers mémoire et nouvel objectif d’accès', 'juin 2026', 'Fiche 1 : dates et objectif', 'Signature :']) {
+    assert.ok(printed.includes(expected), `the printed avenant has « ${expected} »`);
+  }
+  assert.ok(!printed.includes('Navigation principale') && !printed.includes('Télécharger (ODT)'), 'no app chrome in print');
+  await page.emulateMedia({ media: 'screen' });
 });
 
 test('before signing, what is missing links to where it is filled in and « Signer le contrat » waits', async () => {

@@ -196,6 +196,8 @@ test('avenant n°1 to the signed example: its changes before and after, the ten 
   await app.open('document/?avenant=7');
   await visible(app.heading('Avenant introuvable'));
   await visible(page.getByText('L’avenant n°7 n’existe pas dans ce contrat.', { exact: false }));
-  await visible(page.getByRole('link', { name: 'Signature et avenants' }));
+  const back = page.getByRole('main').getByRole('link', { name: 'Signature et avenants' });
+  await visible(back);
+  assert.match(await back.getAttribute('href'), /\/signature\/$/);
   assert.equal(await page.getByRole('button', { name: 'Télécharger (ODT)' }).count(), 0);
 });

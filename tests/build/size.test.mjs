@@ -34,8 +34,15 @@ const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
  * any depth), the Web Lock bindings and the « Rétablir mon texte » notices (+13.1 KB); the
  * planning's two-level header and compact density (+2.6 KB). The service worker and the update
  * notice are JavaScript outside the wasm (`src/loader.js`, `src/sw.js`).
+ * Issue 13's signature and avenants took it to 663,604 (+43 KB, +6.9 %), each part measured on
+ * its branch against main: the « Signature et avenants » screen, signing and avenant rules, the
+ * changes since the version in force and the « Modifiée depuis la signature » markers on the
+ * fiche list, the fiche and the contract (about 25 KB); the avenant document and its screen
+ * (+7.6 KB); avenants as merge items with their renumbering, and the validation of format 3's
+ * fields (+7.4 KB); the planning's signed baseline and the CSV's signed dates (+4.2 KB). The
+ * avenant screen is the first candidate for trimming.
  */
-const WASM_BROTLI_BUDGET = Math.round(1.05 * 620_497);
+const WASM_BROTLI_BUDGET = Math.round(1.05 * 663_604);
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
