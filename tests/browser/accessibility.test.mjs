@@ -1,14 +1,12 @@
 // Accessibility (RGAA / WCAG 2.1 AA): every screen, with a real contract loaded, is checked by
 // axe-core (labels, names, contrast, landmarks, ARIA), then the keyboard focus is checked visible.
 import { test, before, after } from 'node:test';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { failOnPageErrors, launchBrowser, serveDist, watchErrors } from '../support/browser.mjs';
 import { App } from '../support/app.mjs';
 import { seedAvenant } from '../support/avenant.mjs';
 import { assert, visible } from '../support/expect.mjs';
+import { violations } from '../support/axe.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser, server, app;
 
 failOnPageErrors();
@@ -21,13 +19,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× ex. ${v.nodes[0].target.join(' ')})`);
-  });
-}
 
 for (const [path, title] of [['', 'Mes contrats locaux de santé'], ['contrat/', 'Le contrat'], ['fiches/', 'Fiches action'],
   ['planning/', 'Planning'], ['suivi/', 'Suivi'], ['echanges/', 'Échanges']]) {

@@ -8,21 +8,13 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { suite } from '../support/browser.mjs';
 import { chooseWithKeyboard, typeInto, press } from '../support/app.mjs';
 import { assert, visible, hidden, hasValue, until } from '../support/expect.mjs';
+import { violations } from '../support/axe.mjs';
 
 const env = suite();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× ex. ${v.nodes[0].target.join(' ')})`);
-  });
-}
 
 const ACTION = 'Ateliers mémoire dans les communes rurales';
 const OBJECTIVE = 'Réduire de moitié le délai d’accès à un rendez-vous de santé mentale';

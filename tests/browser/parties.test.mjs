@@ -2,22 +2,13 @@
 // blocks of seed 001, a signatory's block is edited from the keyboard and saved, a fiche's
 // co-lead is found by the « Pilote » filter, and the changed screens pass axe-core.
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { suite } from '../support/browser.mjs';
 import { chooseWithKeyboard, press, typeInto } from '../support/app.mjs';
 import { assert, hasCount, hasText, hasValue, until, visible } from '../support/expect.mjs';
+import { violations } from '../support/axe.mjs';
 
 const env = suite();
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× ex. ${v.nodes[0].target.join(' ')})`);
-  });
-}
 
 async function appWithExample() {
   const { app, page } = await env.freshApp();

@@ -6,10 +6,10 @@
 // line and remembered, the keyboard reaches everything, axe-core finds nothing.
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { suite } from '../support/browser.mjs';
 import { chooseWithKeyboard, typeInto, press } from '../support/app.mjs';
 import { assert, visible, hidden, hasText, until } from '../support/expect.mjs';
+import { violations } from '../support/axe.mjs';
 
 const env = suite();
 
@@ -225,7 +225,6 @@ test('the planning prints in landscape', async () => {
 
 // ---- With the example (« Charger l’exemple », 2024-2028) --------------------------------------
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const chart = (page) => page.getByRole('region', { name: 'Planning des actions' });
 
 async function examplePlanning(viewport = { width: 1280, height: 800 }) {
@@ -367,13 +366,6 @@ test('the keyboard reaches the chart’s lines, which scroll into view clear of 
   assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded')), 'false');
 });
 
-async function violations(page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length}× ex. ${v.nodes[0].target.join(' ')})`);
-  });
-}
 
 test('axe-core finds no violation on the planning, in both densities, with the example and the demonstration', async () => {
   const example = await examplePlanning();
