@@ -4,9 +4,11 @@
 use super::changes::ChangeList;
 use crate::exchange::since_signed::amendment_changes;
 use crate::model::amendment::{adopting_meetings, amendments_newest_first};
+use crate::model::validation::Subject;
 use crate::model::{Amendment, Id};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::links::href;
+use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -138,6 +140,7 @@ fn AmendmentItem(id: Id) -> impl IntoView {
                 value=read(|a| a.object.clone()) on_input=write(|a, v| a.object = v)/>
             <TextField label=Signal::derive(move || format!("Ce que modifie l’avenant n°{}", n())) multiline=true
                 value=read(|a| a.changes.clone()) on_input=write(|a, v| a.changes = v)/>
+            <IssuesFor subject=Subject::Amendment(id)/>
             <h4>{move || format!("Modifications depuis la version précédente (avenant n°{})", n())}</h4>
             <ChangeList groups=changes level=5 empty="Aucune modification par rapport à la version précédente."/>
             <p><A href=move || href(&format!("/document/?avenant={}", n()))>{move || format!("Voir et imprimer l’avenant n°{}", n())}</A></p>

@@ -10,6 +10,7 @@ pub mod markers;
 mod signed;
 mod unsigned;
 
+use super::issues::provide_issues;
 use super::no_contract::RequireContract;
 use crate::model::amendment::is_signed;
 use crate::ui::state::AppState;
@@ -28,6 +29,8 @@ pub fn SignatureScreen() -> impl IntoView {
 #[component]
 fn SignatureOrAmendments() -> impl IntoView {
     let state = AppState::get();
+    // Each avenant shows its own validation issues (numbering, date, object, meeting).
+    provide_issues();
     let signed = Memo::new(move |_| state.with_contract(is_signed).unwrap_or(false));
     move || {
         if signed.get() {
