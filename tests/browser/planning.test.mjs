@@ -387,10 +387,7 @@ test('axe-core finds no violation on the planning, in both densities, with the e
 
 /**
  * The example with two actions of 2026 in its first fiche, added through the fiche's form, then
- * signed. « Signer le contrat » is not on this branch yet: the test signs as that button will,
- * by writing into the stored workspace (`atelier-cls.v1.espace`) a frozen copy of the open
- * contract (without its own frozen copy and avenants) under `signing.frozen_copy`, then
- * reloading the planning.
+ * signed with « Signer le contrat » on « Signature et avenants ».
  */
 async function signedExampleWithActions() {
   const { app, page } = await env.freshApp({ acceptDownloads: true });
@@ -415,17 +412,12 @@ async function signedExampleWithActions() {
   assert.equal(await compare.getAttribute('aria-describedby'), 'planning-comparer-aide');
   await hasText(page.locator('#planning-comparer-aide'), 'Le contrat n’est pas encore signé : la comparaison sera possible après « Signer le contrat ».');
 
-  await page.evaluate(() => {
-    const key = 'atelier-cls.v1.espace';
-    const workspace = JSON.parse(localStorage.getItem(key));
-    const contract = workspace.contracts.find((c) => c.id === workspace.active_contract);
-    const copy = structuredClone(contract);
-    copy.signing.frozen_copy = null;
-    copy.amendments = [];
-    contract.signing.frozen_copy = copy;
-    localStorage.setItem(key, JSON.stringify(workspace));
-  });
-  await page.reload();
+  await app.goTo('Signature et avenants');
+  await page.getByRole('button', { name: 'Signer le contrat' }).click();
+  await page.getByRole('alertdialog', { name: 'Signer le contrat maintenant ?' }).getByRole('button', { name: 'Oui, signer le contrat' }).click();
+  await visible(page.getByText('Signé à Aurillac le 11 mars 2025.'));
+  await app.saved();
+  await app.goTo('Planning');
   await visible(chart(page).locator('.plan-row').first());
   return { app, page };
 }
