@@ -93,14 +93,20 @@ export class FirefoxApp {
     await this.visible('navigation', 'Navigation principale');
   }
 
-  /** Waits until the element of this role and name is shown; resolves to its handle. */
+  /**
+   * Waits until the element of this role and name is shown; resolves to its handle.
+   * Asked from Node, one query at a time (`$`, i.e. BiDi's locateNodes on Firefox's accessibility
+   * tree), not with puppeteer's locator: after a reload, the locator's in-page poller sometimes
+   * never answered (about one run in six of the offline test) while `$` found the element at once.
+   */
   async visible(kind, name, scope = this.page) {
-    if (scope === this.page) {
-      return this.page.locator(role(kind, name)).setVisibility('visible').waitHandle()
-        .catch((e) => { throw new Error(`${kind} « ${name} » non affiché : ${e.message}`); });
-    }
     let handle;
-    await until(async () => { handle = await scope.$(role(kind, name)); assert.ok(handle, `${kind} « ${name} » absent`); });
+    const shown = async () => {
+      handle = await scope.$(role(kind, name));
+      assert.ok(handle, `${kind} « ${name} » non affiché`);
+      assert.ok(await handle.isVisible(), `${kind} « ${name} » caché`);
+    };
+    await until(shown, { timeout: 10000, interval: 50 });
     return handle;
   }
 

@@ -5,7 +5,7 @@
 // Firefox the tab not in front is hidden (its timers slowed down), which the Chromium suite
 // does not show; Web Locks are there too (navigator.locks, Firefox 96 and later).
 import { test } from 'node:test';
-import { suite, FirefoxApp, press, role } from './support.mjs';
+import { suite, FirefoxApp, press } from './support.mjs';
 import { watchErrors } from '../support/browser.mjs';
 import { assert, until } from '../support/expect.mjs';
 
@@ -84,7 +84,7 @@ test('Firefox: the same title typed in two tabs keeps the most recent, and « R�
   await until(async () => assert.equal(await valueOf(first), theirs), { timeout: 10000 });
   await until(async () => assert.deepEqual(await storedTitles(first, one.id), [theirs]), { timeout: 10000 });
 
-  await press(await first.page.locator(role('button', 'Rétablir mon texte')).waitHandle());
+  await press(await first.visible('button', 'Rétablir mon texte'));
   await until(async () => assert.equal(await valueOf(first), mine), { timeout: 10000 });
   await until(async () => assert.deepEqual(await storedTitles(first, one.id), [mine]), { timeout: 10000 });
   await until(async () => assert.equal(await valueOf(second), mine), { timeout: 10000 });
