@@ -1,7 +1,8 @@
 // Avenant n°1 to the example, written straight into the stored workspace, for the tests of the
-// avenant's document (documents.test.mjs, accessibility.test.mjs) until the screens of
-// « Signature et avenants » can drive it: what « Signer le contrat » and « Créer l’avenant »
-// are to do, done on the stored JSON.
+// avenant's document (documents.test.mjs, accessibility.test.mjs): a fixed fixture (fixed dates,
+// so a fixed ODT file name) that these tests reach in one reload. The screens that produce the
+// same data (« Signer le contrat », the edits, « Créer l’avenant ») are driven end to end by
+// avenants.test.mjs, which also follows « Voir et imprimer l’avenant n°1 » to this document.
 //
 // On the example loaded and saved: fiche n°3 (« Parcours de santé et bien vivre ») gets an
 // action from March to June 2025; the contract is « signed » (a copy without its own frozen
