@@ -126,6 +126,17 @@ export class FirefoxApp {
     await this.heading('Le contrat');
   }
 
+  /**
+   * Waits until the page's text (`innerText`, what is shown) includes `text`: for a sentence
+   * that has no role of its own (a status line, a paragraph). Polled from Node, like `visible`.
+   */
+  async says(text) {
+    await until(async () => {
+      const shown = await this.page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
+      assert.ok(shown.includes(text), `« ${text} » non affiché`);
+    }, { timeout: 10000, interval: 50 });
+  }
+
   /** Waits until autosave says everything is written. */
   async saved() {
     await this.page.waitForFunction(() => document.body.innerText.includes('Modifications enregistrées dans ce navigateur'))
