@@ -119,9 +119,9 @@ fn missing_objective(sheet: &ActionSheet) -> Option<String> {
     match (general, specific) {
         (true, true) => None,
         (false, false) => {
-            Some("Rédigez l'objectif général et au moins un objectif spécifique.".into())
+            Some("Rédigez l’objectif général et au moins un objectif spécifique.".into())
         }
-        (false, true) => Some("Rédigez l'objectif général de la fiche.".into()),
+        (false, true) => Some("Rédigez l’objectif général de la fiche.".into()),
         (true, false) => Some("Ajoutez au moins un objectif spécifique.".into()),
     }
 }
@@ -131,7 +131,7 @@ fn missing_objective(sheet: &ActionSheet) -> Option<String> {
 fn missing_lead(sheet: &ActionSheet) -> Option<String> {
     match sheet.lead_ids().is_empty() {
         false => None,
-        true => Some("Choisissez l'organisation pilote dans l'annuaire.".into()),
+        true => Some("Choisissez l’organisation pilote dans l’annuaire.".into()),
     }
 }
 
@@ -151,8 +151,8 @@ fn missing_calendar(sheet: &ActionSheet) -> Option<String> {
     let undated = sheet.actions.iter().filter(|a| a.start.is_none() || a.end.is_none()).count();
     match undated {
         0 => None,
-        1 => Some("Une action n'a pas de date de début ou de fin.".into()),
-        n => Some(format!("{n} actions n'ont pas de date de début ou de fin.")),
+        1 => Some("Une action n’a pas de date de début ou de fin.".into()),
+        n => Some(format!("{n} actions n’ont pas de date de début ou de fin.")),
     }
 }
 
@@ -171,7 +171,7 @@ fn missing_indicator(sheet: &ActionSheet, kind: IndicatorKind) -> Option<String>
     if of_kind.any(|i| is_filled(&i.target) && is_filled(&i.source)) {
         None
     } else {
-        Some(format!("Renseignez la valeur cible et la source d'au moins un {what}."))
+        Some(format!("Renseignez la valeur cible et la source d’au moins un {what}."))
     }
 }
 

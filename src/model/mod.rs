@@ -39,6 +39,8 @@ pub mod sheet;
 pub mod sheet_filter;
 pub mod storage_use;
 pub mod text;
+#[cfg(test)]
+pub(crate) mod typography;
 pub mod validation;
 pub mod workspace;
 pub mod year_month;

@@ -122,9 +122,9 @@ test('sign the example, change a fiche’s dates and an objective, make them ave
   await object.focus();
   await object.press('Control+A');
   await object.press('Delete');
-  await visible(avenant.getByText('Cet avenant n\'a pas d\'objet', { exact: false }));
+  await visible(avenant.getByText('Cet avenant n’a pas d’objet', { exact: false }));
   await typeInto(object, 'Report des ateliers mémoire et nouvel objectif d’accès');
-  await hidden(avenant.getByText('Cet avenant n\'a pas d\'objet', { exact: false }));
+  await hidden(avenant.getByText('Cet avenant n’a pas d’objet', { exact: false }));
   await hasValue(avenant.getByLabel('Date de l’avenant n°1'), '2026-03-12');
   assert.equal(await avenant.getByLabel('Adopté par').evaluate((el) => el.options[el.selectedIndex].text), 'Comité de pilotage (COPIL) du 12 mars 2026');
   await visible(avenant.getByRole('row', { name: /Début janvier 2025 juin 2025/ }));

@@ -148,7 +148,7 @@ test('a body of another kind without a name, and a bilan row without a status, a
   await press(governance.getByRole('button', { name: 'Ajouter une instance' }));
   await chooseWithKeyboard(governance.getByLabel('Type d’instance'), 'Autre instance');
   const body = governance.getByRole('group', { name: 'Autre instance', exact: true });
-  await visible(body.getByRole('listitem').filter({ hasText: 'À vérifier : Cette instance est de type « Autre instance » mais n\'a pas de nom' }));
+  await visible(body.getByRole('listitem').filter({ hasText: 'À vérifier : Cette instance est de type « Autre instance » mais n’a pas de nom' }));
   await typeInto(body.getByLabel('Nom de l’instance'), 'Groupe de travail addictions');
   await hasCount(governance.getByRole('listitem').filter({ hasText: 'À vérifier' }), 0);
 
@@ -158,7 +158,7 @@ test('a body of another kind without a name, and a bilan row without a status, a
   await typeInto(bilan.getByLabel('Action de cette fiche'), 'Forum santé');
   await press(bilan.getByRole('button', { name: 'Ajouter l’action' }));
   const row = bilan.getByRole('group', { name: 'Forum santé', exact: true });
-  await visible(row.getByRole('listitem').filter({ hasText: 'Cette action n\'a pas de statut' }));
+  await visible(row.getByRole('listitem').filter({ hasText: 'Cette action n’a pas de statut' }));
   await chooseWithKeyboard(row.getByLabel('Réalisé / non réalisé'), 'Réalisé');
   await hasCount(row.getByRole('listitem').filter({ hasText: 'pas de statut' }), 0);
   assert.deepEqual(await violations(page), []);

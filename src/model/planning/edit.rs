@@ -15,14 +15,14 @@ pub fn set_action_dates(
 ) -> Result<(), String> {
     let period = contract.period;
     let Some(target) = contract.sheet_mut(sheet) else {
-        return Err("Cette fiche action n'existe plus : elle a peut-être été supprimée.".into());
+        return Err("Cette fiche action n’existe plus : elle a peut-être été supprimée.".into());
     };
     let Some(position) = target.actions.iter().position(|a| a.id == action) else {
-        return Err("Cette action n'existe plus : elle a peut-être été supprimée.".into());
+        return Err("Cette action n’existe plus : elle a peut-être été supprimée.".into());
     };
     for (what, date) in [("Le début", start), ("La fin", end)] {
         if !(1..=12).contains(&date.month) {
-            return Err(format!("{what} n'est pas un mois valide : choisissez-le à nouveau."));
+            return Err(format!("{what} n’est pas un mois valide : choisissez-le à nouveau."));
         }
         if date.year < period.first_year {
             return Err(format!(
@@ -113,7 +113,7 @@ mod tests {
         let bad_month = YearMonth { year: 2025, month: 13 };
         assert!(set_action_dates(&mut c, id(100), id(101), ym(2025, 1), bad_month, 77)
             .unwrap_err()
-            .starts_with("La fin n'est pas un mois valide"));
+            .starts_with("La fin n’est pas un mois valide"));
         assert_eq!(c, sample());
     }
 

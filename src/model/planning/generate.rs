@@ -77,7 +77,7 @@ pub fn generated_contract(sheets: usize, actions: usize) -> Contract {
                 .map(|o| StrategicObjective {
                     id: Id::from_u128(0x3000 + (a * 2 + o) as u128),
                     modified_at: 0,
-                    title: format!("Objectif {} de l'axe « {title} »", o + 1),
+                    title: format!("Objectif {} de l’axe « {title} »", o + 1),
                 })
                 .collect();
             axis

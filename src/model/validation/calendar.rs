@@ -31,7 +31,7 @@ pub(super) fn check_calendar(check: &mut Checker) {
             }
             if let (Some(start), Some(end)) = (action.start, action.end) {
                 if end < start {
-                    messages.push(format!("L'action se termine en {end}, avant d'avoir commencé ({start}) : corrigez l'une des deux dates."));
+                    messages.push(format!("L’action se termine en {end}, avant d’avoir commencé ({start}) : corrigez l’une des deux dates."));
                 }
             }
             // The location is written only for an action that has something to say: this
@@ -69,18 +69,18 @@ fn outside_period(check: &Checker, verb: &str, when: YearMonth) -> Option<String
     let year = when.year;
     if year < period.first_year {
         Some(format!(
-            "L'action {verb} en {when}, avant le début du contrat ({}).",
+            "L’action {verb} en {when}, avant le début du contrat ({}).",
             period.first_year
         ))
     } else if year > period.last_year {
-        Some(format!("L'action {verb} en {when}, après la fin du contrat ({}).", period.last_year))
+        Some(format!("L’action {verb} en {when}, après la fin du contrat ({}).", period.last_year))
     } else {
         None
     }
 }
 
 fn review_outside(year: i32, span: &str) -> String {
-    format!("Le bilan de l'année {year} est en dehors de la période du contrat ({span}) : corrigez son année.")
+    format!("Le bilan de l’année {year} est en dehors de la période du contrat ({span}) : corrigez son année.")
 }
 
 #[cfg(test)]
@@ -97,7 +97,7 @@ mod tests {
         assert_error(&issue, Subject::Action { sheet: id(1000), id: id(1002) });
         assert_eq!(
             issue.message,
-            "L'action commence en novembre 2023, avant le début du contrat (2024)."
+            "L’action commence en novembre 2023, avant le début du contrat (2024)."
         );
     }
 
@@ -109,7 +109,7 @@ mod tests {
         assert_error(&issue, Subject::Action { sheet: id(2000), id: id(2002) });
         assert_eq!(
             issue.message,
-            "L'action se termine en mars 2030, après la fin du contrat (2028)."
+            "L’action se termine en mars 2030, après la fin du contrat (2028)."
         );
         assert_eq!(issue.path, "Fiche action n°2 › Action 1");
     }
@@ -129,7 +129,7 @@ mod tests {
         c.sheets[0].actions[0].end = ym(2026, 3);
         let issue = only(&c);
         assert_error(&issue, Subject::Action { sheet: id(1000), id: id(1002) });
-        assert!(issue.message.contains("avant d'avoir commencé"), "{}", issue.message);
+        assert!(issue.message.contains("avant d’avoir commencé"), "{}", issue.message);
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub(super) fn check_completeness(check: &mut Checker) {
             check.warning(
                 Subject::Sheet(sheet.id),
                 path,
-                "Cette fiche n'a pas de pilote : choisissez dans l'annuaire l'organisation qui la porte.".into(),
+                "Cette fiche n’a pas de pilote : choisissez dans l’annuaire l’organisation qui la porte.".into(),
             );
         }
         if sheet.axis_id.is_none() {
@@ -22,7 +22,7 @@ pub(super) fn check_completeness(check: &mut Checker) {
             check.warning(
                 Subject::Sheet(sheet.id),
                 path,
-                "Cette fiche n'est rattachée à aucun axe stratégique : choisissez son axe pour la situer dans le contrat.".into(),
+                "Cette fiche n’est rattachée à aucun axe stratégique : choisissez son axe pour la situer dans le contrat.".into(),
             );
         }
         for (rank, indicator) in sheet.indicators.iter().enumerate() {
@@ -31,7 +31,7 @@ pub(super) fn check_completeness(check: &mut Checker) {
                 check.warning(
                     Subject::Indicator { sheet: sheet.id, id: indicator.id },
                     path,
-                    "Cet indicateur n'a pas de valeur cible : sans elle, le bilan ne pourra pas dire si l'objectif est atteint.".into(),
+                    "Cet indicateur n’a pas de valeur cible : sans elle, le bilan ne pourra pas dire si l’objectif est atteint.".into(),
                 );
             }
         }

@@ -20,7 +20,7 @@ pub(super) fn check_contract(check: &mut Checker) {
         check.error(
             Subject::Contract,
             "Contrat".into(),
-            "Le contrat n'a pas de nom : donnez-lui un nom, par exemple « CLS du Pays de … 2024-2028 ».".into(),
+            "Le contrat n’a pas de nom : donnez-lui un nom, par exemple « CLS du Pays de … 2024-2028 ».".into(),
         );
     }
     if let Some(date) = contract.signing.date.as_deref().filter(|d| !d.trim().is_empty()) {
@@ -28,7 +28,7 @@ pub(super) fn check_contract(check: &mut Checker) {
             check.warning(
                 Subject::Contract,
                 "Contrat › Signature".into(),
-                format!("La date de signature (« {date} ») n'est pas une date valide : choisissez-la à nouveau dans le calendrier."),
+                format!("La date de signature (« {date} ») n’est pas une date valide : choisissez-la à nouveau dans le calendrier."),
             );
         }
     }
@@ -43,7 +43,7 @@ pub(super) fn check_period(check: &mut Checker) {
         check.error(
             Subject::Period,
             PERIOD_PATH.into(),
-            format!("La période du contrat commence en {first} et se termine en {last} : l'année de début doit précéder l'année de fin."),
+            format!("La période du contrat commence en {first} et se termine en {last} : l’année de début doit précéder l’année de fin."),
         );
     } else {
         let years = i64::from(last) - i64::from(first) + 1;
@@ -60,7 +60,7 @@ pub(super) fn check_period(check: &mut Checker) {
             check.error(
                 Subject::Period,
                 PERIOD_PATH.into(),
-                format!("L'année {what} du contrat ({year}) semble erronée : elle doit être comprise entre {} et {}.", PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
+                format!("L’année {what} du contrat ({year}) semble erronée : elle doit être comprise entre {} et {}.", PLAUSIBLE_YEARS.start(), PLAUSIBLE_YEARS.end()),
             );
         }
     }
@@ -73,7 +73,7 @@ pub(super) fn check_mental_health(check: &mut Checker) {
         check.warning(
             Subject::Contract,
             "Contrat".into(),
-            "Le contrat ne comporte pas encore de volet santé mentale, obligatoire depuis la loi 3DS (loi du 21 février 2022, article 122) : cochez « santé mentale » sur l'axe ou la fiche action qui le porte.".into(),
+            "Le contrat ne comporte pas encore de volet santé mentale, obligatoire depuis la loi 3DS (loi du 21 février 2022, article 122) : cochez « santé mentale » sur l’axe ou la fiche action qui le porte.".into(),
         );
     }
 }
@@ -89,13 +89,13 @@ pub(super) fn check_meeting_dates(check: &mut Checker) {
             check.warning(
                 Subject::Meeting(meeting.id),
                 path,
-                "Cette réunion n'a pas de date : choisissez-la dans le calendrier.".into(),
+                "Cette réunion n’a pas de date : choisissez-la dans le calendrier.".into(),
             );
         } else if !is_iso_date(date) {
             check.warning(
                 Subject::Meeting(meeting.id),
                 path,
-                format!("La date de cette réunion (« {date} ») n'est pas une date valide : choisissez-la à nouveau dans le calendrier."),
+                format!("La date de cette réunion (« {date} ») n’est pas une date valide : choisissez-la à nouveau dans le calendrier."),
             );
         }
     }

@@ -33,6 +33,8 @@ mod parties;
 mod placement;
 mod references;
 mod titles;
+#[cfg(test)]
+mod typography;
 
 use super::numbering::Numbering;
 use super::{Contract, Id};

@@ -24,7 +24,7 @@ pub(super) fn check_contract_leads(check: &mut Checker) {
         check.error(
             Subject::ContractLeads,
             LEADS_PATH.into(),
-            "Un copilote du contrat a été supprimé de l'annuaire : « Retirer les copilotes supprimés » le retire, cochez-en un autre s'il le faut.".into(),
+            "Un copilote du contrat a été supprimé de l’annuaire : « Retirer les copilotes supprimés » le retire, cochez-en un autre s’il le faut.".into(),
         );
     }
 }
@@ -40,14 +40,14 @@ pub(super) fn check_signatories(check: &mut Checker) {
             check.warning(
                 subject,
                 path.clone(),
-                "Le bloc de signature n'indique pas le nom du signataire.".into(),
+                "Le bloc de signature n’indique pas le nom du signataire.".into(),
             );
         }
         if signatory.capacity.trim().is_empty() {
             check.warning(
                 subject,
                 path,
-                "Le bloc de signature n'indique pas la qualité du signataire (par exemple « Madame la Directrice générale »).".into(),
+                "Le bloc de signature n’indique pas la qualité du signataire (par exemple « Madame la Directrice générale »).".into(),
             );
         }
     }
@@ -60,7 +60,7 @@ pub(super) fn check_bodies(check: &mut Checker) {
             check.warning(
                 Subject::GovernanceBody(body.id),
                 format!("Gouvernance › Instance {}", rank + 1),
-                "Cette instance est de type « Autre instance » mais n'a pas de nom : nommez-la, par exemple « Groupe de travail addictions ».".into(),
+                "Cette instance est de type « Autre instance » mais n’a pas de nom : nommez-la, par exemple « Groupe de travail addictions ».".into(),
             );
         }
     }
@@ -81,7 +81,7 @@ pub(super) fn check_previous_review(check: &mut Checker) {
             check.warning(
                 Subject::FormerItem { sheet: sheet.id, id: item.id },
                 format!("Bilan du précédent contrat › {title} › {action}"),
-                "Cette action n'a pas de statut : dites si elle a été réalisée, partiellement, peu ou pas.".into(),
+                "Cette action n’a pas de statut : dites si elle a été réalisée, partiellement, peu ou pas.".into(),
             );
         }
     }
@@ -102,7 +102,7 @@ pub(super) fn check_amendments(check: &mut Checker) {
             check.error(
                 subject,
                 path.clone(),
-                format!("Deux avenants portent le n°{number} : renumérotez l'un d'eux."),
+                format!("Deux avenants portent le n°{number} : renumérotez l’un d’eux."),
             );
         } else if let Some(gap) = gap_before(&numbers, number) {
             check.warning(subject, path.clone(), gap);
@@ -111,7 +111,7 @@ pub(super) fn check_amendments(check: &mut Checker) {
             check.warning(
                 subject,
                 path.clone(),
-                "Cet avenant n'a pas d'objet : dites en une phrase ce qu'il change.".into(),
+                "Cet avenant n’a pas d’objet : dites en une phrase ce qu’il change.".into(),
             );
         }
         if let Some(date) = amendment.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
@@ -119,7 +119,7 @@ pub(super) fn check_amendments(check: &mut Checker) {
                 check.warning(
                     subject,
                     path.clone(),
-                    format!("La date de cet avenant (« {date} ») n'est pas une date valide : choisissez-la à nouveau dans le calendrier."),
+                    format!("La date de cet avenant (« {date} ») n’est pas une date valide : choisissez-la à nouveau dans le calendrier."),
                 );
             } else if let Some(signed) = signed.filter(|signed| date < *signed) {
                 check.warning(
@@ -155,7 +155,7 @@ fn gap_before(numbers: &BTreeSet<u32>, number: u32) -> Option<String> {
     let (first, last) = (previous + 1, number - 1);
     match last.checked_sub(first) {
         None => None,
-        Some(0) => Some(format!("Il manque l'avenant n°{first} avant celui-ci.")),
+        Some(0) => Some(format!("Il manque l’avenant n°{first} avant celui-ci.")),
         Some(_) => Some(format!("Il manque les avenants n°{first} à n°{last} avant celui-ci.")),
     }
 }
@@ -223,7 +223,7 @@ mod tests {
         let issue = only(&c);
         assert_warning(&issue, Subject::GovernanceBody(id(221)));
         assert_eq!(issue.path, "Gouvernance › Instance 2");
-        assert!(issue.message.contains("n'a pas de nom"));
+        assert!(issue.message.contains("n’a pas de nom"));
     }
 
     #[test]
@@ -249,7 +249,7 @@ mod tests {
         ];
         let issue = only(&c);
         assert_error(&issue, Subject::ContractLeads);
-        assert!(issue.message.contains("supprimé de l'annuaire"));
+        assert!(issue.message.contains("supprimé de l’annuaire"));
     }
 
     #[test]
@@ -263,11 +263,11 @@ mod tests {
         c = with_amendments(&[1, 3]);
         let issue = only(&c);
         assert_warning(&issue, Subject::Amendment(id(501)));
-        assert_eq!(issue.message, "Il manque l'avenant n°2 avant celui-ci.");
+        assert_eq!(issue.message, "Il manque l’avenant n°2 avant celui-ci.");
         c = with_amendments(&[4, 1]);
         assert_eq!(only(&c).message, "Il manque les avenants n°2 à n°3 avant celui-ci.");
         c = with_amendments(&[2]);
-        assert_eq!(only(&c).message, "Il manque l'avenant n°1 avant celui-ci.");
+        assert_eq!(only(&c).message, "Il manque l’avenant n°1 avant celui-ci.");
     }
 
     #[test]
@@ -281,7 +281,7 @@ mod tests {
             "Cet avenant est daté du 1er mars 2024, avant la signature du contrat (27 juin 2024)."
         );
         c.amendments[0].date = Some("01/03/2025".into());
-        assert!(only(&c).message.contains("n'est pas une date valide"));
+        assert!(only(&c).message.contains("n’est pas une date valide"));
         c.signing.date = None;
         c.amendments[0].date = Some("2024-03-01".into());
         assert!(validate(&c).is_empty(), "no signature date, nothing to compare with");
@@ -293,7 +293,7 @@ mod tests {
         c.amendments[0].object = " ".into();
         let issue = only(&c);
         assert_warning(&issue, Subject::Amendment(id(500)));
-        assert!(issue.message.contains("pas d'objet"));
+        assert!(issue.message.contains("pas d’objet"));
         c.amendments[0].object = "Objet".into();
         c.amendments[0].meeting_id = Some(id(999));
         let issue = only(&c);

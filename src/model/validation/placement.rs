@@ -20,7 +20,7 @@ pub(super) fn check_placement(check: &mut Checker) {
                 check.error(
                     Subject::Sheet(sheet.id),
                     path,
-                    "L'axe de cette fiche a été supprimé : choisissez à nouveau son axe stratégique.".into(),
+                    "L’axe de cette fiche a été supprimé : choisissez à nouveau son axe stratégique.".into(),
                 );
                 None
             }
@@ -59,11 +59,11 @@ fn placement_problem(
     let numbers = check.numbers;
     match check.contract.axes.iter().find(|a| a.objective(objective).is_some()) {
         None => Some(format!(
-            "L'objectif stratégique {of_what} a été supprimé : choisissez-le à nouveau."
+            "L’objectif stratégique {of_what} a été supprimé : choisissez-le à nouveau."
         )),
         Some(owner) => match axis {
             Some(axis) if axis.id != owner.id => Some(format!(
-                "L'objectif stratégique {of_what} ({}) appartient à l'axe {}, pas à l'axe {} de la fiche : choisissez un objectif de l'axe {} ou changez l'axe de la fiche.",
+                "L’objectif stratégique {of_what} ({}) appartient à l’axe {}, pas à l’axe {} de la fiche : choisissez un objectif de l’axe {} ou changez l’axe de la fiche.",
                 numbers.label(objective),
                 numbers.label(owner.id),
                 numbers.label(axis.id),
@@ -102,7 +102,7 @@ mod tests {
         let issue = only(&c);
         assert_error(&issue, Subject::Sheet(id(1000)));
         assert!(
-            issue.message.contains("(2.1) appartient à l'axe 2, pas à l'axe 1"),
+            issue.message.contains("(2.1) appartient à l’axe 2, pas à l’axe 1"),
             "{}",
             issue.message
         );

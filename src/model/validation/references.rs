@@ -18,7 +18,7 @@ pub(super) fn check_references(check: &mut Checker) {
             check.error(
                 Subject::Member(member.id),
                 path,
-                deleted_organisation("L'organisation de ce membre"),
+                deleted_organisation("L’organisation de ce membre"),
             );
         }
     }
@@ -29,7 +29,7 @@ pub(super) fn check_references(check: &mut Checker) {
             check.error(
                 subject,
                 path,
-                deleted_organisation("L'organisation pilote de cette fiche"),
+                deleted_organisation("L’organisation pilote de cette fiche"),
             );
         }
         for _ in sheet.partner_ids.iter().filter(|id| !known(id)) {
@@ -56,7 +56,7 @@ pub(super) fn check_references(check: &mut Checker) {
                 check.error(
                     Subject::Action { sheet: sheet.id, id: action.id },
                     path,
-                    deleted_organisation("L'organisation qui porte cette action"),
+                    deleted_organisation("L’organisation qui porte cette action"),
                 );
             }
         }
@@ -74,7 +74,7 @@ pub(super) fn check_references(check: &mut Checker) {
 }
 
 fn deleted_organisation(who: &str) -> String {
-    format!("{who} a été supprimée de l'annuaire : choisissez-la à nouveau.")
+    format!("{who} a été supprimée de l’annuaire : choisissez-la à nouveau.")
 }
 
 #[cfg(test)]
@@ -189,7 +189,7 @@ mod tests {
             let issues = validate(&c);
             prop_assert_eq!(issues.len(), expected);
             prop_assert_eq!(errors(&issues), expected);
-            prop_assert!(issues.iter().all(|i| i.message.contains("supprimée de l'annuaire")));
+            prop_assert!(issues.iter().all(|i| i.message.contains("supprimée de l’annuaire")));
             // Sorted: ranks in document order never go back.
             let order = document_order(&c);
             let ranks: Vec<usize> = issues.iter()

@@ -12,7 +12,7 @@ pub(super) fn check_titles(check: &mut Checker) {
     for axis in &contract.axes {
         if axis.title.trim().is_empty() {
             let path = check.axis_path(axis);
-            check.warning(Subject::Axis(axis.id), path, "Cet axe n'a pas de titre.".into());
+            check.warning(Subject::Axis(axis.id), path, "Cet axe n’a pas de titre.".into());
         }
         for objective in &axis.objectives {
             if objective.title.trim().is_empty() {
@@ -20,7 +20,7 @@ pub(super) fn check_titles(check: &mut Checker) {
                 check.warning(
                     Subject::Objective(objective.id),
                     path,
-                    "Cet objectif stratégique n'a pas de titre.".into(),
+                    "Cet objectif stratégique n’a pas de titre.".into(),
                 );
             }
         }
@@ -31,7 +31,7 @@ pub(super) fn check_titles(check: &mut Checker) {
             check.warning(
                 Subject::Sheet(sheet.id),
                 path,
-                "Cette fiche action n'a pas de titre.".into(),
+                "Cette fiche action n’a pas de titre.".into(),
             );
         }
     }
@@ -46,7 +46,7 @@ pub(super) fn check_duplicates(check: &mut Checker) {
         let (axis, first) = (&contract.axes[later], &contract.axes[earlier]);
         let path = check.axis_path(axis);
         let message = format!(
-            "L'axe {} porte déjà ce titre : renommez l'un des deux ou regroupez-les.",
+            "L’axe {} porte déjà ce titre : renommez l’un des deux ou regroupez-les.",
             check.numbers.label(first.id)
         );
         check.warning(Subject::Axis(axis.id), path, message);
@@ -56,7 +56,7 @@ pub(super) fn check_duplicates(check: &mut Checker) {
             let (objective, first) = (&axis.objectives[later], &axis.objectives[earlier]);
             let path = check.objective_path(axis, objective);
             let message = format!(
-                "L'objectif {} de cet axe porte déjà ce titre : renommez l'un des deux ou regroupez-les.",
+                "L’objectif {} de cet axe porte déjà ce titre : renommez l’un des deux ou regroupez-les.",
                 check.numbers.label(first.id)
             );
             check.warning(Subject::Objective(objective.id), path, message);
@@ -66,7 +66,7 @@ pub(super) fn check_duplicates(check: &mut Checker) {
     for (later, earlier) in duplicates(sheets.iter().map(|s| s.title.as_str())) {
         let path = check.sheet_path(sheets[later]);
         let message = format!(
-            "La fiche action n°{} porte déjà ce titre : renommez l'une des deux ou regroupez-les.",
+            "La fiche action n°{} porte déjà ce titre : renommez l’une des deux ou regroupez-les.",
             check.numbers.label(sheets[earlier].id)
         );
         check.warning(Subject::Sheet(sheets[later].id), path, message);
@@ -76,7 +76,7 @@ pub(super) fn check_duplicates(check: &mut Checker) {
             (&contract.organisations[later], &contract.organisations[earlier]);
         let path = organisation_path(&organisation.name, later);
         let message = format!(
-            "Une autre organisation de l'annuaire porte déjà ce nom (« {} ») : fusionnez-les pour que les fiches et les financements pointent vers une seule.",
+            "Une autre organisation de l’annuaire porte déjà ce nom (« {} ») : fusionnez-les pour que les fiches et les financements pointent vers une seule.",
             first.name.trim()
         );
         check.warning(Subject::Organisation(organisation.id), path, message);
@@ -133,7 +133,7 @@ mod tests {
         c.axes[1].title = "  ACCÈS   aux soins ".into();
         let issue = only(&c);
         assert_warning(&issue, Subject::Axis(id(20)));
-        assert!(issue.message.contains("L'axe 1"), "{}", issue.message);
+        assert!(issue.message.contains("L’axe 1"), "{}", issue.message);
     }
 
     #[test]
