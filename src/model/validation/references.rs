@@ -66,13 +66,14 @@ pub(super) fn check_references(check: &mut Checker) {
                 check.error(
                     Subject::Funding { sheet: sheet.id, id: line.id },
                     path,
-                    deleted_organisation("Le financeur de cette ligne"),
+                    deleted_organisation("L’organisation qui finance cette ligne"),
                 );
             }
         }
     }
 }
 
+/// The subject is always « organisation » (feminine), so the agreement and « choisissez-la » hold.
 fn deleted_organisation(who: &str) -> String {
     format!("{who} a été supprimée de l’annuaire : choisissez-la à nouveau.")
 }
@@ -128,7 +129,10 @@ mod tests {
         c.sheets[1].funding[0].funder_id = Some(id(999));
         let issue = only(&c);
         assert_error(&issue, Subject::Funding { sheet: id(2000), id: id(2003) });
-        assert!(issue.message.contains("financeur"));
+        assert_eq!(
+            issue.message,
+            "L’organisation qui finance cette ligne a été supprimée de l’annuaire : choisissez-la à nouveau."
+        );
     }
 
     #[test]
