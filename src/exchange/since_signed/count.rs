@@ -118,7 +118,7 @@ fn shell(contract: &Contract) -> Contract {
         name: contract.name.clone(),
         fictional: contract.fictional,
         generation: contract.generation,
-        period: contract.period.clone(),
+        period: contract.period,
         territory: contract.territory.clone(),
         leads: contract.leads.clone(),
         texts: contract.texts.clone(),
