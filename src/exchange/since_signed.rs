@@ -1,7 +1,12 @@
 //! What changed since a signed version, for the screens: the changes pending since the version
 //! in force, each avenant's changes since the version before it (both with
 //! `amendment_changes::changes_between`), and, cheaply enough for every keystroke, which fiches
-//! changed and one fiche's fields, for the markers of the list and the fiche.
+//! changed and one fiche's fields, for the markers of the list and the fiche, and how many
+//! items changed, for the contract screen's line (`count`).
+
+mod count;
+
+pub use count::pending_count;
 
 use super::amendment_changes::{changes_between, ChangeGroup};
 use super::diff::{field_changes, FieldChange, Vocabulary};

@@ -130,7 +130,7 @@ pub fn edited(edits: &[Edit]) -> Contract {
     contract
 }
 
-fn apply(contract: &mut Contract, edit: &Edit) {
+pub fn apply(contract: &mut Contract, edit: &Edit) {
     let sheets = contract.sheets.len().max(1);
     let organisations = contract.organisations.len().max(1);
     let indicators = contract.indicators.len().max(1);

@@ -6,7 +6,8 @@
 //! Contracts are the example contract with some follow-up (`edits::base`) after random edits
 //! (`edits::edit`), the follow-up included.
 
-mod edits;
+/// Also the edits of `since_signed`'s property test.
+pub(super) mod edits;
 
 use super::follow_up::owner_ids;
 use super::import::check_file;

@@ -1,9 +1,10 @@
 use super::*;
 use crate::exchange::amendment_changes::Change;
 use crate::exchange::demonstration::demonstration_contract;
+use crate::exchange::properties::edits::{apply, base, edit, Edit};
 use crate::model::amendment::{create_amendment, frozen, AmendmentFields};
 use crate::model::review::YearReview;
-use crate::model::YearMonth;
+use crate::model::{Body, Meeting, YearMonth};
 use proptest::prelude::*;
 
 /// The demonstration (fiches with dated actions), with a frozen copy as if signed.
@@ -80,5 +81,137 @@ proptest! {
         let marked = changed_sheets(&contract);
         let sheet_groups = pending_changes(&contract).iter().filter(|g| g.kind == ItemKind::Sheet).count();
         prop_assert_eq!(marked.len(), sheet_groups);
+    }
+}
+
+#[test]
+fn nothing_changed_counts_nothing_before_signing_either() {
+    let mut contract = signed();
+    assert_eq!(pending_count(&contract), 0);
+    contract.signing.frozen_copy = None;
+    contract.name = "Autre".into();
+    assert_eq!(pending_count(&contract), 0, "not signed");
+}
+
+#[test]
+fn time_stamps_alone_count_nothing() {
+    let mut contract = signed();
+    contract.modified_at += 1;
+    contract.sheets[0].modified_at += 1;
+    contract.sheets[0].actions[0].modified_at += 1;
+    contract.organisations[0].modified_at += 1;
+    contract.axes[0].modified_at += 1;
+    assert_eq!(pending_count(&contract), 0);
+    assert!(pending_changes(&contract).is_empty());
+}
+
+#[test]
+fn a_fiche_and_the_contracts_name_count_two() {
+    let mut contract = signed();
+    contract.name.push_str(" (avenant)");
+    contract.sheets[3].actions[0].end = Some(YearMonth::new(2029, 6).expect("a month"));
+    contract.sheets[5].reviews.push(YearReview::new(2026));
+    assert_eq!(pending_count(&contract), 2);
+    assert_eq!(pending_changes(&contract).len(), 2);
+}
+
+/// An edit after signing: one of the exchange's (fiches, organisations, findings, indicators,
+/// the follow-up), or what they lack here: time stamps only, dates, meetings held, axes and
+/// governance, an edit undone, an avenant that records what is pending.
+#[derive(Clone, Debug)]
+enum Step {
+    Exchange(Edit),
+    Touch(usize),
+    MoveEnd(usize, u8),
+    HoldMeeting,
+    RenameAxis(usize),
+    Duties(usize),
+    Role(usize),
+    Undone(usize),
+    SignedPlace,
+    Amend,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    prop_oneof![
+        6 => edit(0).prop_map(Step::Exchange),
+        2 => any::<usize>().prop_map(Step::Touch),
+        2 => (any::<usize>(), 1u8..=12).prop_map(|(s, m)| Step::MoveEnd(s, m)),
+        1 => Just(Step::HoldMeeting),
+        1 => any::<usize>().prop_map(Step::RenameAxis),
+        1 => any::<usize>().prop_map(Step::Duties),
+        1 => any::<usize>().prop_map(Step::Role),
+        1 => any::<usize>().prop_map(Step::Undone),
+        1 => Just(Step::SignedPlace),
+        1 => Just(Step::Amend),
+    ]
+}
+
+fn take(step: &Step, contract: &mut Contract) {
+    let pick = |n: usize, len: usize| n % len.max(1);
+    let sheets = contract.sheets.len();
+    match step {
+        Step::Exchange(edit) => apply(contract, edit),
+        Step::Touch(n) => {
+            contract.modified_at += 1;
+            if let Some(sheet) = contract.sheets.get_mut(pick(*n, sheets)) {
+                sheet.modified_at += 1;
+                sheet.actions.iter_mut().for_each(|a| a.modified_at += 1);
+            }
+            contract.organisations.iter_mut().for_each(|o| o.modified_at += 1);
+        }
+        Step::MoveEnd(n, month) => {
+            let count = contract.sheets.iter().map(|s| s.actions.len()).sum();
+            let mut actions = contract.sheets.iter_mut().flat_map(|s| s.actions.iter_mut());
+            if let Some(action) = actions.nth(pick(*n, count)) {
+                action.end = YearMonth::new(2028, *month);
+            }
+        }
+        Step::HoldMeeting => contract.governance.meetings.push(Meeting {
+            id: Id::random(),
+            modified_at: 3,
+            body: Body::SteeringCommittee,
+            date: "2026-03-12".into(),
+            notes: "COPIL annuel".into(),
+        }),
+        Step::RenameAxis(n) => {
+            let count = contract.axes.len();
+            contract.axes[pick(*n, count)].title.push('!');
+        }
+        Step::Duties(n) => {
+            let count = contract.governance.bodies.len();
+            contract.governance.bodies[pick(*n, count)].duties.push_str(" Suivi.");
+        }
+        Step::Role(n) => {
+            let count = contract.governance.members.len();
+            contract.governance.members[pick(*n, count)].role.push('.');
+        }
+        Step::Undone(n) => {
+            if let Some(sheet) = contract.sheets.get_mut(pick(*n, sheets)) {
+                let title = sheet.title.clone();
+                sheet.title.push('!');
+                sheet.modified_at += 1;
+                sheet.title = title;
+            }
+        }
+        Step::SignedPlace => contract.signing.place.push('.'),
+        Step::Amend => {
+            create_amendment(contract, Id::random(), 7, AmendmentFields::default())
+                .expect("signed");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// The contract screen's count is always the number of groups of the pending changes.
+    #[test]
+    fn the_count_is_the_pending_changes(steps in proptest::collection::vec(step(), 0..8)) {
+        let mut contract = base();
+        contract.signing.frozen_copy = Some(frozen(&contract));
+        for step in &steps {
+            take(step, &mut contract);
+        }
+        prop_assert_eq!(pending_count(&contract), pending_changes(&contract).len());
     }
 }

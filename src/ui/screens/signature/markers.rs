@@ -4,7 +4,7 @@
 
 use super::signed::signed_statement;
 use crate::exchange::since_signed::{
-    changed_sheets, pending_changes, sheet_since_signed, SheetSince,
+    changed_sheets, pending_count, sheet_since_signed, SheetSince,
 };
 use crate::model::amendment::is_signed;
 use crate::model::Id;
@@ -72,7 +72,8 @@ pub fn SheetNotice(id: Id) -> impl IntoView {
 }
 
 /// On the contract screen: signed or not, and how many items changed since the version in
-/// force, with the link to « Signature et avenants ».
+/// force, with the link to « Signature et avenants ». Counted with `pending_count`, which
+/// diffs only the items that differ as data: this line is recomputed on every edit.
 #[component]
 pub fn ContractLine() -> impl IntoView {
     let state = AppState::get();
@@ -82,7 +83,7 @@ pub fn ContractLine() -> impl IntoView {
                 if !is_signed(c) {
                     return "Le contrat n’est pas encore signé dans l’atelier.".to_string();
                 }
-                let count = pending_changes(c).len();
+                let count = pending_count(c);
                 let changes = match count {
                     0 => "aucune modification depuis la version en vigueur".to_string(),
                     1 => "1 élément modifié depuis la version en vigueur".to_string(),
