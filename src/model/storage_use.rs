@@ -73,7 +73,9 @@ pub fn french_size(bytes: u64) -> String {
         if tenths < 9995 || unit == UNITS.len() - 1 {
             let name = UNITS[unit];
             return if tenths >= 100 {
-                format!("{} {name}", (tenths + 5) / 10)
+                // Rounded once from the bytes: rounding the rounded tenths again made 10.45 To
+                // read « 11 To ».
+                format!("{} {name}", bytes.saturating_add(divisor / 2) / divisor)
             } else if tenths.is_multiple_of(10) {
                 format!("{} {name}", tenths / 10)
             } else {
@@ -102,6 +104,9 @@ mod tests {
             (300 * 1024 * 1024 * 1024, "300 Go"),
             (1023 * 1024, "1 Mo"),
             (5 * 1024u64.pow(5), "5120 To"),
+            (11_489_896_510_260, "10 To"),
+            (10_449 * 1024u64.pow(4) / 1000, "10 To"),
+            (999_449 * 1024 / 1000, "999 Ko"),
         ];
         for (bytes, text) in cases {
             assert_eq!(french_size(bytes), text, "{bytes}");
