@@ -83,7 +83,9 @@ impl Shortfall {
     /// Why it is refused, and what to do, once nothing has changed.
     pub fn message_fr(self, what: &str) -> String {
         format!(
-            "{what} ne peut pas être enregistré dans ce navigateur : il faut {} et il reste {}              dans le stockage local (environ {} en tout). Rien n’a été modifié. Pour faire de              la place, exportez puis supprimez un contrat dont vous n’avez plus besoin ici.",
+            "{what} ne peut pas être enregistré dans ce navigateur : il faut {} et il reste {} \
+             dans le stockage local (environ {} en tout). Rien n’a été modifié. Pour faire de \
+             la place, exportez puis supprimez un contrat dont vous n’avez plus besoin ici.",
             french_size(self.needed as u64),
             french_size(self.left as u64),
             french_size(LOCAL_STORAGE_LIMIT as u64)
@@ -158,7 +160,14 @@ mod tests {
         assert_eq!(check_room(4 * mi, 3 * mi, 4 * mi - SPARE_UNITS), Ok(()));
         assert!(check_room(4 * mi, 3 * mi, 4 * mi + mi / 2).is_err());
         let message = Shortfall { needed: 6 * mi, left: mi }.message_fr("Ce contrat");
-        assert!(message.starts_with("Ce contrat ne peut pas être enregistré dans ce navigateur : il faut 6 Mo et il reste 1 Mo"), "{message}");
+        assert!(
+            message.starts_with(
+                "Ce contrat ne peut pas être enregistré dans ce navigateur : il faut 6 Mo et il \
+                 reste 1 Mo dans le stockage local (environ 5 Mo en tout). Rien n’a été modifié. \
+                 Pour faire de la place,"
+            ),
+            "{message}"
+        );
     }
 
     #[test]

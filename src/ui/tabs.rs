@@ -200,7 +200,12 @@ impl Tabs {
             }
             let view_only = workspace.active_contract != open_there;
             (
-                TabMerge { workspace, replaced_here: Vec::new(), replaced_there: Vec::new() },
+                TabMerge {
+                    workspace,
+                    replaced_here: Vec::new(),
+                    replaced_there: Vec::new(),
+                    renumbered: Vec::new(),
+                },
                 view_only,
             )
         } else {
@@ -235,6 +240,9 @@ impl Tabs {
             // is written again (the effect that saves runs only on a change).
             self.state.save_status.set(SaveStatus::Pending);
             self.save();
+        }
+        for renumbered in &merged.renumbered {
+            self.state.notices.push(Level::Warning, renumbered.message());
         }
         for replaced in merged.replaced_here {
             self.offer_back(replaced, writer.clone());
