@@ -170,6 +170,7 @@ fn a_sheet_row_says_what_a_coordinator_asks_about() {
             ("Territoire concerné", "Aurillac, QPV Marmiers"),
             ("Participation des habitants", "Co-construction"),
             ("Budget prévu (€)", "13500"),
+            ("Montants à préciser", "0"),
             ("Début", "11/2024"),
             ("Fin", "12/2027"),
             ("Début (version signée)", ""),
@@ -183,19 +184,39 @@ fn a_sheet_row_says_what_a_coordinator_asks_about() {
     assert_eq!(
         years,
         [
-            ("Prévu 2024", "0"),
+            ("Prévu 2024", ""),
             ("Dépensé 2024", ""),
             ("Prévu 2025", "13000"),
             ("Dépensé 2025", "9000"),
             ("Prévu 2026", "500"),
             ("Dépensé 2026", ""),
-            ("Prévu 2027", "0"),
+            ("Prévu 2027", ""),
             ("Dépensé 2027", ""),
-            ("Prévu 2028", "0"),
+            ("Prévu 2028", ""),
             ("Dépensé 2028", ""),
         ],
-        "nothing spent is not zero spent"
+        "nothing spent is not zero spent, a year with no line is not zero planned"
     );
+}
+
+#[test]
+fn an_amount_to_specify_is_counted_never_written_as_zero() {
+    let mut c = contract();
+    let lines = &mut c.sheets[0].funding;
+    lines[1].planned_euros = None;
+    lines[2].planned_euros = None;
+    let (header, rows) = parse(&sheets_csv(&c));
+    let cell = |name: &str| {
+        let column = header.iter().position(|h| h == name).expect(name);
+        rows[1][column].as_str()
+    };
+    assert_eq!(cell("Budget prévu (€)"), "12000");
+    assert_eq!(cell("Montants à préciser"), "2");
+    assert_eq!(cell("Prévu 2025"), "12000", "the amount known, beside its count of unknown");
+    assert_eq!(cell("Prévu 2026"), "", "the year's only amount is unknown: not 0");
+    c.sheets[0].funding.retain(|line| line.planned_euros.is_none());
+    let (_, rows) = parse(&sheets_csv(&c));
+    assert_eq!(rows[1][14..16], ["", "2"], "no amount known: an empty total");
 }
 
 #[test]
@@ -206,10 +227,10 @@ fn empty_sheets_leave_cells_empty_but_say_when_no_money_is_needed() {
     assert_eq!(&care[3..11], ["", "Non renseigné", "Non renseigné", "Non", "", "", "", ""]);
     assert_eq!(care[12], WHOLE_TERRITORY);
     assert_eq!(care[13], "Non renseigné");
-    assert_eq!(&care[14..23], ["0", "", "", "", "", "1", "0", "", ""]);
-    assert_eq!(&care[23..25], ["0", ""], "no money needed: nothing planned");
+    assert_eq!(&care[14..24], ["0", "", "", "", "", "", "1", "0", "", ""]);
+    assert_eq!(&care[24..26], ["0", ""], "no money needed: nothing planned");
     assert_eq!(rows[2][14], "", "a budget not filled in is not a zero budget");
-    assert!(rows[2][23..].iter().all(String::is_empty));
+    assert!(rows[2][24..].iter().all(String::is_empty));
 }
 
 #[test]
@@ -293,8 +314,8 @@ fn signed_dates_follow_today_s_once_signed() {
         ]
     );
     let (header, rows) = parse(&sheets_csv(&c));
-    assert_eq!(&header[15..19], ["Début", "Fin", "Début (version signée)", "Fin (version signée)"]);
-    let dates: Vec<&[String]> = rows.iter().map(|r| &r[15..19]).collect();
+    assert_eq!(&header[16..20], ["Début", "Fin", "Début (version signée)", "Fin (version signée)"]);
+    let dates: Vec<&[String]> = rows.iter().map(|r| &r[16..20]).collect();
     assert_eq!(
         dates,
         [

@@ -6,7 +6,7 @@
 //! file). A year with nothing in it is an empty cell, never a default: no status that nobody
 //! gave, no « 0 » spent that nobody reported.
 
-use crate::model::french_csv::euros;
+use crate::model::amount::{plain_euros, AmountSum};
 use crate::model::review::review_of;
 use crate::model::{ActionSheet, Contract, Indicator, YearReview};
 use std::collections::BTreeSet;
@@ -31,23 +31,26 @@ pub fn budget_header(years: &[i32]) -> Vec<String> {
     pairs(years, "Prévu", "Dépensé")
 }
 
-/// Planned and spent euros of each year over the sheet's funding lines. Planned is empty only
-/// while the budget is not filled in at all (as the total is); spent is empty for a year where
-/// no line has an amount spent yet.
+/// Planned and spent euros of each year over the sheet's funding lines. Planned is empty for a
+/// year with no line, or whose every amount is still to be specified (unknown is not 0), and
+/// « 0 » only for a sheet that says it needs no money and has no line; spent is empty for a
+/// year where no line has an amount spent yet.
 pub fn budget_columns(sheet: &ActionSheet, years: &[i32]) -> Vec<String> {
-    let filled_in = !sheet.funding.is_empty() || sheet.no_funding_needed;
+    let needs_nothing = sheet.funding.is_empty() && sheet.no_funding_needed;
     let mut cells = Vec::with_capacity(years.len() * 2);
     for year in years {
         let lines: Vec<_> = sheet.funding.iter().filter(|line| line.year == *year).collect();
-        let planned = lines
-            .iter()
-            .fold(0u64, |sum, line| sum.saturating_add(line.planned_euros.unwrap_or(0)));
+        let planned: AmountSum = lines.iter().map(|line| line.planned_euros).collect();
         let spent = lines
             .iter()
             .filter_map(|line| line.actual_euros)
             .reduce(|sum, euros| sum.saturating_add(euros));
-        cells.push(if filled_in { euros(planned) } else { String::new() });
-        cells.push(spent.map(euros).unwrap_or_default());
+        cells.push(match lines.is_empty() {
+            true if needs_nothing => plain_euros(0),
+            true => String::new(),
+            false => planned.plain(),
+        });
+        cells.push(spent.map(plain_euros).unwrap_or_default());
     }
     cells
 }

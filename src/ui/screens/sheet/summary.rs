@@ -2,12 +2,12 @@
 //! annexes of the printed contract all show this, down to its yearly follow-up (« Suivi
 //! annuel »: the sheet's and each action's review of every year of the period).
 
+use crate::model::amount::{euros, AMOUNT_TO_SPECIFY};
 use crate::model::follow_up::history::{sheet_history, History};
-use crate::model::funding::planned_per_year;
+use crate::model::funding::planned_total;
 use crate::model::numbering::Numbering;
 use crate::model::review::status_label;
-use crate::model::text::euros;
-use crate::model::{ActionSheet, Contract, Id};
+use crate::model::{ActionSheet, Contract, FundingKind, Id};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -138,25 +138,22 @@ impl SheetView {
                     .funding
                     .iter()
                     .map(|f| {
-                        format!(
-                            "{} – {} – {} : {} prévus{}",
-                            f.year,
-                            org(f.funder_id),
-                            f.kind.label(),
-                            f.planned_euros.map_or(
-                                crate::model::funding::AMOUNT_TO_SPECIFY.to_string(),
-                                euros
-                            ),
-                            f.actual_euros
-                                .map(|a| format!(", {} réalisés", euros(a)))
-                                .unwrap_or_default()
-                        )
+                        // « Non renseigné » says nothing about the nature: left out.
+                        let kind = match f.kind {
+                            FundingKind::NotStated => String::new(),
+                            kind => format!(" – {}", kind.label()),
+                        };
+                        let planned =
+                            f.planned_euros.map_or(AMOUNT_TO_SPECIFY.to_string(), |amount| {
+                                format!("{} prévus", euros(amount))
+                            });
+                        let spent = f.actual_euros.map_or(String::new(), |amount| {
+                            format!(", {} réalisés", euros(amount))
+                        });
+                        format!("{} – {}{kind} : {planned}{spent}", f.year, org(f.funder_id))
                     })
                     .collect();
-                lines.push(format!(
-                    "Total prévu : {}",
-                    euros(planned_per_year(&s.funding).values().sum())
-                ));
+                lines.push(format!("Total prévu : {}", planned_total(&s.funding).text()));
                 lines
             },
             indicators: s
