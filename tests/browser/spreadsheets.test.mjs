@@ -85,9 +85,9 @@ test('the three tables download for a French spreadsheet, one row per item of th
   const actions = await downloadTable(page, 'Télécharger les actions (CSV)');
   assert.match(actions.name, FILE_NAME('actions'));
   assert.deepEqual([...actions.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.ok(actions.text.startsWith(`\uFEFFN° fiche;Fiche action;Axe;Action;Pilote;Début;Fin;Début (version signée);Fin (version signée);Jalon;Dernier bilan;Année du dernier bilan;${perYear('Statut', 'Commentaire')}\r\n`));
+  assert.ok(actions.text.startsWith(`\uFEFFN° fiche;Fiche action;Axe;Action;Pilote;Début;Fin;Début (version signée);Fin (version signée);Jalon;Dernier bilan;Année du dernier bilan;${perYear('Statut', 'Commentaire', 'Pourquoi ?', 'Suite prévue')}\r\n`));
   assert.equal(actions.rows.length - 1, contract.sheets.flatMap((s) => s.actions).length);
-  assert.ok(actions.text.includes('\r\n3;"Aidants ; « pause » et ""répit""";Axe 2 – Santé mentale précarité;Ouvrir un café des aidants;;01/2025;06/2026;;;Oui;;;;;;;;;;;;\r\n'));
+  assert.ok(actions.text.includes('\r\n3;"Aidants ; « pause » et ""répit""";Axe 2 – Santé mentale précarité;Ouvrir un café des aidants;;01/2025;06/2026;;;Oui;;;;;;;;;;;;;;;;;;;;;;\r\n'));
 
   const indicators = await downloadTable(page, 'Télécharger les indicateurs (CSV)');
   assert.match(indicators.name, FILE_NAME('indicateurs'));

@@ -59,8 +59,8 @@ pub const SHEETS_HEADER: [&str; 24] = [
     "Année du dernier bilan",
 ];
 
-/// The first columns of the actions file; "Statut 2024", "Commentaire 2024", "Statut 2025"...
-/// follow, two per year.
+/// The first columns of the actions file; "Statut 2024", "Commentaire 2024", "Pourquoi ? 2024",
+/// "Suite prévue 2024", "Statut 2025"... follow, four per year.
 pub const ACTIONS_HEADER: [&str; 12] = [
     "N° fiche",
     "Fiche action",

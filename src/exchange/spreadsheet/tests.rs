@@ -106,8 +106,8 @@ fn contract() -> Contract {
 }
 
 /// The header of a table for a contract of 2024-2028 with nothing outside the period.
-fn full_header(first: &[&str], a: &str, b: &str) -> String {
-    let years = (2024..=2028).flat_map(|y| [format!("{a} {y}"), format!("{b} {y}")]);
+fn full_header(first: &[&str], per_year: &[&str]) -> String {
+    let years = (2024..=2028).flat_map(|y| per_year.iter().map(move |c| format!("{c} {y}")));
     let columns: Vec<String> = first.iter().map(|c| c.to_string()).chain(years).collect();
     format!("\u{FEFF}{}\r\n", columns.join(";"))
 }
@@ -123,12 +123,13 @@ fn parse(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 #[test]
 fn every_file_starts_with_the_bom_and_its_french_header() {
     let c = Contract::blank(id(1), "Vide", 0);
-    assert_eq!(sheets_csv(&c), full_header(&SHEETS_HEADER, "Prévu", "Dépensé"));
-    assert_eq!(actions_csv(&c), full_header(&ACTIONS_HEADER, "Statut", "Commentaire"));
-    assert_eq!(indicators_csv(&c), full_header(&INDICATORS_HEADER, "Cible", "Résultat"));
-    let sheets = full_header(&SHEETS_HEADER, "Prévu", "Dépensé");
+    let reviews = ["Statut", "Commentaire", "Pourquoi ?", "Suite prévue"];
+    assert_eq!(sheets_csv(&c), full_header(&SHEETS_HEADER, &["Prévu", "Dépensé"]));
+    assert_eq!(actions_csv(&c), full_header(&ACTIONS_HEADER, &reviews));
+    assert_eq!(indicators_csv(&c), full_header(&INDICATORS_HEADER, &["Cible", "Résultat"]));
+    let sheets = full_header(&SHEETS_HEADER, &["Prévu", "Dépensé"]);
     assert!(sheets_csv(&contract()).starts_with(&sheets));
-    let actions = full_header(&ACTIONS_HEADER, "Statut", "Commentaire");
+    let actions = full_header(&ACTIONS_HEADER, &reviews);
     assert!(actions_csv(&contract()).starts_with(&actions));
 }
 
@@ -328,16 +329,42 @@ fn signed_dates_follow_today_s_once_signed() {
 }
 
 #[test]
-fn actions_have_a_status_and_a_comment_per_year_never_a_default() {
-    let (header, rows) = parse(&actions_csv(&contract()));
+fn actions_have_a_status_comment_reason_and_next_step_per_year_never_a_default() {
+    let mut c = contract();
+    let review = &mut c.sheets[0].actions[0].reviews[0];
+    review.reason = " Formatrice absente ".into();
+    review.next_steps = "Seconde session en mars".into();
+    let (header, rows) = parse(&actions_csv(&c));
     let years = ACTIONS_HEADER.len();
     assert_eq!(
-        &header[years..years + 4],
-        ["Statut 2024", "Commentaire 2024", "Statut 2025", "Commentaire 2025"]
+        &header[years..years + 8],
+        [
+            "Statut 2024",
+            "Commentaire 2024",
+            "Pourquoi ? 2024",
+            "Suite prévue 2024",
+            "Statut 2025",
+            "Commentaire 2025",
+            "Pourquoi ? 2025",
+            "Suite prévue 2025"
+        ]
     );
-    assert_eq!(header.len(), years + 10);
-    let sentinels = &rows[1][years..];
-    assert_eq!(sentinels, ["", "", "Non réalisé", "Une session sur deux", "", "", "", "", "", ""]);
+    assert_eq!(header.len(), years + 20);
+    let sentinels = &rows[1][years..years + 8];
+    assert_eq!(
+        sentinels,
+        [
+            "",
+            "",
+            "",
+            "",
+            "Non réalisé",
+            "Une session sur deux",
+            "Formatrice absente",
+            "Seconde session en mars"
+        ]
+    );
+    assert!(rows[1][years + 8..].iter().all(String::is_empty));
     let kickoff = &rows[2][years..];
     assert_eq!(&kickoff[..2], ["", "Date à fixer"], "a review without status says none");
     assert!(rows[0][years..].iter().chain(&rows[3][years..]).all(String::is_empty));
@@ -348,8 +375,11 @@ fn a_review_outside_the_period_still_has_its_columns() {
     let mut c = contract();
     c.sheets[0].actions[0].reviews.push(YearReview::with_status(2031, ReviewStatus::Abandoned));
     let (header, rows) = parse(&actions_csv(&c));
-    assert_eq!(header[header.len() - 2..], ["Statut 2031", "Commentaire 2031"]);
-    assert_eq!(rows[1][header.len() - 2..], ["Abandonné", ""]);
+    assert_eq!(
+        header[header.len() - 4..],
+        ["Statut 2031", "Commentaire 2031", "Pourquoi ? 2031", "Suite prévue 2031"]
+    );
+    assert_eq!(rows[1][header.len() - 4..], ["Abandonné", "", "", ""]);
 }
 
 #[test]
@@ -422,11 +452,11 @@ fn the_example_contract_reads_back_with_one_row_per_item() {
         let actions: usize = c.sheets.iter().map(|s| s.actions.len()).sum();
         let indicators: usize =
             c.indicators.len() + c.sheets.iter().map(|s| s.indicators.len()).sum::<usize>();
-        // Five years, two columns each.
+        // Five years, two columns each (four for the actions' reviews).
         let (header, rows) = parse(&sheets_csv(c));
         assert_eq!((header.len(), rows.len()), (SHEETS_HEADER.len() + 10, c.sheets.len()));
         let (header, rows) = parse(&actions_csv(c));
-        assert_eq!((header.len(), rows.len()), (ACTIONS_HEADER.len() + 10, actions));
+        assert_eq!((header.len(), rows.len()), (ACTIONS_HEADER.len() + 20, actions));
         let (header, rows) = parse(&indicators_csv(c));
         assert_eq!((header.len(), rows.len()), (INDICATORS_HEADER.len() + 10, indicators));
     }

@@ -61,18 +61,26 @@ pub fn review_years(contract: &Contract) -> Vec<i32> {
     years_with(contract, actions.flat_map(|a| &a.reviews).map(|review| review.year))
 }
 
+/// The four columns of each year: « Statut 2024 », « Commentaire 2024 » (what was done),
+/// « Pourquoi ? 2024 », « Suite prévue 2024 ».
 pub fn review_header(years: &[i32]) -> Vec<String> {
-    pairs(years, "Statut", "Commentaire")
+    years.iter().flat_map(|y| REVIEW_COLUMNS.map(|column| format!("{column} {y}"))).collect()
 }
 
-/// Status (French label) and « Ce qui a été fait » of each year: empty cells for a year
-/// without review, and an empty status for a review that has none yet.
+/// The names of the columns of a year's review, before the year.
+pub const REVIEW_COLUMNS: [&str; 4] = ["Statut", "Commentaire", "Pourquoi ?", "Suite prévue"];
+
+/// Status (French label), « Ce qui a été fait », « Pourquoi ? » and « Suite prévue » of each
+/// year: empty cells for a year without review, and an empty status for a review that has none
+/// yet.
 pub fn year_review_columns(reviews: &[YearReview], years: &[i32]) -> Vec<String> {
-    let mut cells = Vec::with_capacity(years.len() * 2);
+    let mut cells = Vec::with_capacity(years.len() * REVIEW_COLUMNS.len());
     for year in years {
         let review = review_of(reviews, *year);
         cells.push(review.and_then(|r| r.status).map_or("", |s| s.label()).to_string());
         cells.push(review.map_or("", |r| r.comment.trim()).to_string());
+        cells.push(review.map_or("", |r| r.reason.trim()).to_string());
+        cells.push(review.map_or("", |r| r.next_steps.trim()).to_string());
     }
     cells
 }
