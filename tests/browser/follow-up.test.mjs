@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { suite } from '../support/browser.mjs';
 import { chooseWithKeyboard, press, typeInto } from '../support/app.mjs';
 import { assert, hasCount, hasText, hasValue, hidden, until, visible } from '../support/expect.mjs';
+import { violations } from '../support/axe.mjs';
 
 const env = suite();
 const ACTIONS = ['Accueillir les internes', 'Ouvrir un cabinet secondaire', 'Former les maîtres de stage'];
@@ -186,6 +187,7 @@ test('« 15 000,50 » typed in « Moyens » and in « Suivi › Budget » reads 
     '« 15.000 » est ambigu : la virgule ou le point ne sépare que les centimes (deux chiffres au plus) ; pour des milliers, écrivez 15 000. Le montant enregistré n’a pas changé.');
   assert.equal(await planned.getAttribute('aria-invalid'), 'true');
   await hasText(perYear.locator('tfoot td').first(), /^18\s001\s€$/);
+  assert.deepEqual(await violations(page), [], 'the step with a rounded and a refused amount passes axe-core');
 
   // An amount left empty is « à préciser », never 0 €.
   const second = page.getByRole('group', { name: 'Ligne de financement 2' }).getByRole('textbox', { name: 'Montant prévu (€)' });
