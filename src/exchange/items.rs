@@ -272,11 +272,12 @@ pub fn ids_in(value: &Value) -> HashMap<&str, usize> {
     found
 }
 
-/// Notes every item of this contract's JSON as shared: called for what goes out in an export
-/// and for what comes in with an import.
+/// Notes every item of this contract's JSON as shared, with its fields (so that the next merge
+/// can go field by field): called for what goes out in an export and for what comes in with
+/// an import.
 pub fn record_shared(shared: &mut SharedVersions, items: &[Item]) {
     for item in items {
-        shared.record(item.id, item.fingerprint);
+        shared.record_with_fields(item.id, item.fingerprint, &item.value);
     }
 }
 
