@@ -3,7 +3,7 @@
 // conflict is settled, and the import is undone; a fiche both edited merges field by field
 // (what one side changed is taken without asking, a field both changed is asked on its own).
 // Also: refused files leave everything as it was, paste and drop-anywhere reach the same
-// preview, partial exports, snapshots.
+// preview, partial exports, snapshots, a long title stays inside its box.
 import { test, before, after } from 'node:test';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -177,6 +177,25 @@ test('a fiche both partners edited merges field by field: the file’s « Consta
   const radios = await means.getByRole('radio').evaluateAll((inputs) => inputs.map((i) => [i.labels[0].textContent.trim(), i.checked]));
   assert.deepEqual(radios, [['Garder la mienne', false], ['Prendre celle du fichier', false]]);
   assert.equal(await fiche.getByRole('radio', { name: 'Garder les deux' }).count(), 0, 'the fiche is never doubled');
+
+  // Bug 10: a long title wraps inside its box, under the box's top border, not across it.
+  const added = proposal(page, /^Fiche action « Fiche de la CPAM : prévention/);
+  const boxes = await added.evaluate((fieldset) => {
+    const box = (element) => element.getBoundingClientRect().toJSON();
+    const style = getComputedStyle(fieldset);
+    return {
+      fieldset: box(fieldset),
+      legend: box(fieldset.querySelector('legend')),
+      preview: box(fieldset.closest('.import-preview')),
+      border: { top: parseFloat(style.borderTopWidth), right: parseFloat(style.borderRightWidth), left: parseFloat(style.borderLeftWidth) },
+    };
+  });
+  const { fieldset, legend, preview, border } = boxes;
+  assert.ok(legend.height > 40, `the title wraps over several lines: ${JSON.stringify(boxes)}`);
+  assert.ok(legend.top >= fieldset.top + border.top, `the border runs above the title: ${JSON.stringify(boxes)}`);
+  assert.ok(legend.left >= fieldset.left + border.left && legend.right <= fieldset.right - border.right, `the title is inside the box: ${JSON.stringify(boxes)}`);
+  assert.ok(legend.bottom <= fieldset.bottom, JSON.stringify(boxes));
+  assert.ok(fieldset.left >= preview.left && fieldset.right <= preview.right, `the box is inside the preview: ${JSON.stringify(boxes)}`);
 
   // Applying first asks for that field, and goes to it.
   await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
