@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { failOnPageErrors, launchProfile, serveDist, watchErrors } from '../support/browser.mjs';
 import { App, typeInto, press } from '../support/app.mjs';
 import { assert, visible, hidden, hasText, until } from '../support/expect.mjs';
+import { violations } from '../support/axe.mjs';
 
 let server;
 const profiles = [];
@@ -177,6 +178,7 @@ test('a fiche both partners edited merges field by field: the file’s « Consta
   const radios = await means.getByRole('radio').evaluateAll((inputs) => inputs.map((i) => [i.labels[0].textContent.trim(), i.checked]));
   assert.deepEqual(radios, [['Garder la mienne', false], ['Prendre celle du fichier', false]]);
   assert.equal(await fiche.getByRole('radio', { name: 'Garder les deux' }).count(), 0, 'the fiche is never doubled');
+  assert.deepEqual(await violations(page), [], 'the preview merged field by field passes axe-core');
 
   // Bug 10: a long title wraps inside its box, under the box's top border, not across it.
   const added = proposal(page, /^Fiche action « Fiche de la CPAM : prévention/);
