@@ -291,8 +291,10 @@ mod tests {
         assert_eq!(period(2026, 10), "2027-2031");
         assert_eq!(period(2026, 12), "2027-2031");
         assert_eq!(Period::for_new_contract(2026, 12).length(), 5);
-        assert!(Period::new_contract_note(2026, 12).starts_with("Période proposée : 2027-2031 (les cinq prochaines années pleines"));
-        assert!(Period::new_contract_note(2026, 3).starts_with("Période proposée : 2026-2030 (cinq ans à partir de cette année)"));
+        assert!(Period::new_contract_note(2026, 12)
+            .starts_with("Période proposée : 2027-2031 (les cinq prochaines années pleines"));
+        assert!(Period::new_contract_note(2026, 3)
+            .starts_with("Période proposée : 2026-2030 (cinq ans à partir de cette année)"));
     }
 
     #[test]

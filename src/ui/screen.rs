@@ -164,7 +164,10 @@ mod tests {
         assert_eq!(Screen::at("/fiche/", ""), Some(Screen::Sheet));
         assert_eq!(Screen::at("/suivi", ""), Some(Screen::FollowUp));
         assert_eq!(Screen::at("/sous-dossier/", "/sous-dossier"), Some(Screen::Contracts));
-        assert_eq!(Screen::at("/sous-dossier/index.html", "/sous-dossier"), Some(Screen::Contracts));
+        assert_eq!(
+            Screen::at("/sous-dossier/index.html", "/sous-dossier"),
+            Some(Screen::Contracts)
+        );
         assert_eq!(Screen::at("/", ""), Some(Screen::Contracts));
         assert_eq!(Screen::at("/nulle-part/", ""), None);
         for screen in Screen::ALL {
@@ -179,7 +182,10 @@ mod tests {
             "Planning — CLS du Bassin d’Aurillac — Atelier CLS"
         );
         assert_eq!(page_title(Some(Screen::Planning), None), "Planning — Atelier CLS");
-        assert_eq!(page_title(Some(Screen::Sheets), Some("  ")), "Fiches action — Contrat sans nom — Atelier CLS");
+        assert_eq!(
+            page_title(Some(Screen::Sheets), Some("  ")),
+            "Fiches action — Contrat sans nom — Atelier CLS"
+        );
         assert_eq!(page_title(Some(Screen::Contracts), Some("CLS")), "Mes contrats — Atelier CLS");
         assert_eq!(page_title(None, Some("CLS")), "Page introuvable — Atelier CLS");
     }

@@ -91,7 +91,8 @@ function screensOf(contract) {
     ['suivi/?annee=2025', (page) => page.getByRole('heading', { name: 'Bilan des actions 2025' })],
     ['suivi/?annee=2025&partie=indicateurs', (page) => page.getByRole('region', { name: 'Indicateurs 2025' })],
     ['suivi/?annee=2025&partie=budget', (page) => page.getByRole('region', { name: 'Budget 2025 : prévu et dépensé' })],
-    ['echanges/', (page) => page.getByRole('heading', { name: 'Échanges', level: 1 })],
+    // « Sauvegarde et stockage » fills in once the browser has answered (estimate()).
+    ['echanges/', (page) => page.getByText('Stockage persistant', { exact: true })],
     ['rapport/?annee=2025', (page) => page.locator('.document table').first()],
     ['bilan/', (page) => page.locator('.document table').first()],
     ['document/', (page) => page.locator('.document table').first()],
@@ -139,7 +140,7 @@ test('on a phone the header, navigation, banner and backup reminder leave the co
     await visible(heading);
     await visible(page.getByRole('note').filter({ hasText: 'Contrat de démonstration' }));
     const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
-    assert.ok(top < PHONE.height / 3, `${path}: the screen's title starts at ${Math.round(top)} px of ${PHONE.height}`);
+    assert.ok(top < PHONE.height * 0.4, `${path}: the screen's title starts at ${Math.round(top)} px of ${PHONE.height}`);
   }
 });
 
@@ -165,4 +166,15 @@ test('at 1280 px « Suivi »’s table fits its frame and a long comment grows i
   // Each comment is wider than the 150 px that wrapped a comment to six lines.
   const width = await comment.evaluate((el) => el.getBoundingClientRect().width);
   assert.ok(width >= 200, `comment column ${Math.round(width)} px`);
+});
+
+test('at 360 px axe-core still finds nothing on the screens whose layout changes on a phone', async () => {
+  const { app, page, contract } = await demonstration(PHONE);
+  const { violations } = await import('../support/axe.mjs');
+  const screens = screensOf(contract).filter(([path]) => /^(planning|suivi|contrat|echanges|fiche\/.*etape=[678])/.test(path));
+  for (const [path, drawn] of screens) {
+    await app.open(path);
+    await visible(drawn(page));
+    assert.deepEqual(await violations(page), [], path);
+  }
 });

@@ -1,9 +1,9 @@
 //! The rows of « Suivi »: for each fiche in reading order (axis, then fiche), a row for the
 //! fiche's own bilan, then one per action, each with its review of the chosen year.
 
+use super::FollowUpFilter;
 use crate::model::axis::NO_AXIS;
 use crate::model::numbering::Numbering;
-use super::FollowUpFilter;
 use crate::model::review::{can_carry_over, carry_over, previous_review, review_of, status_of};
 use crate::model::{Action, Contract, Id, ReviewStatus, YearReview};
 

@@ -64,7 +64,11 @@ fn row_review(sheets: &Sheets, year: i32, owner: RowOwner, old: &RowReview) -> O
     (review != old.review.as_ref()
         || has_previous != old.has_previous
         || planned != old.planned.as_deref())
-    .then(|| RowReview { review: review.cloned(), has_previous, planned: planned.map(String::from) })
+    .then(|| RowReview {
+        review: review.cloned(),
+        has_previous,
+        planned: planned.map(String::from),
+    })
 }
 
 /// The page of the table shown: its lines, the page, and how many rows the filters keep.
