@@ -47,6 +47,28 @@ impl Period {
         u64::try_from(i64::from(self.last_year) - i64::from(self.first_year) + 1).unwrap_or(0)
     }
 
+    /// The period a new contract starts with, created in `month` (1-12) of `year`: five years
+    /// from this one, or, in the last quarter, the next five full years (a contract created in
+    /// December 2026 is for 2027-2031: its first year would be over before it is signed).
+    pub fn for_new_contract(year: i32, month: u32) -> Period {
+        let first_year = if month >= 10 { year.saturating_add(1) } else { year };
+        Period { first_year, last_year: first_year.saturating_add(4) }
+    }
+
+    /// How the creation form explains `for_new_contract`'s choice.
+    pub fn new_contract_note(year: i32, month: u32) -> String {
+        let period = Self::for_new_contract(year, month);
+        let why = if period.first_year > year {
+            "les cinq prochaines années pleines, l’année en cours étant presque finie"
+        } else {
+            "cinq ans à partir de cette année"
+        };
+        format!(
+            "Période proposée : {} ({why}). Elle se change ensuite dans « Contrat », « Identité et période ».",
+            period.label()
+        )
+    }
+
     /// « 2024-2028 »: how messages and documents name the period.
     pub fn label(self) -> String {
         format!("{}-{}", self.first_year, self.last_year)
@@ -261,6 +283,20 @@ mod tests {
         assert_eq!(usual.length(), 5);
         assert_eq!(Period { first_year: 2028, last_year: 2024 }.years().count(), 0);
         assert_eq!(Period { first_year: 2028, last_year: 2024 }.length(), 0);
+    }
+
+    #[test]
+    fn a_new_contract_covers_five_full_years_from_this_one_or_the_next() {
+        let period = |year, month| Period::for_new_contract(year, month).label();
+        assert_eq!(period(2026, 1), "2026-2030");
+        assert_eq!(period(2026, 9), "2026-2030");
+        assert_eq!(period(2026, 10), "2027-2031");
+        assert_eq!(period(2026, 12), "2027-2031");
+        assert_eq!(Period::for_new_contract(2026, 12).length(), 5);
+        assert!(Period::new_contract_note(2026, 12)
+            .starts_with("Période proposée : 2027-2031 (les cinq prochaines années pleines"));
+        assert!(Period::new_contract_note(2026, 3)
+            .starts_with("Période proposée : 2026-2030 (cinq ans à partir de cette année)"));
     }
 
     #[test]

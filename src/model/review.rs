@@ -156,21 +156,32 @@ pub fn edit_review(
     changed
 }
 
-/// « Reprendre l’année précédente »: the status and next step of `year - 1` copied into `year`,
-/// marked as still to confirm. Nothing happens when the previous year has no review, or when
-/// this year already has a status (the coordinator's words are never overwritten).
+/// « Reprendre l’année précédente »: the status of `year - 1` copied into `year`, marked as still
+/// to confirm. Nothing happens when the previous year has no review, or when this year already
+/// has a status (the coordinator's words are never overwritten). Last year's « Suite prévue »
+/// is not copied: it said what was to come this year, not what comes after it (the table shows
+/// it beside the row instead, `planned_for`).
 pub fn carry_over(reviews: &mut Vec<YearReview>, year: i32) -> bool {
-    let Some(previous) = previous_review(reviews, year).cloned() else { return false };
-    if previous.is_blank() || status_of(reviews, year).is_some() {
+    if !can_carry_over(reviews, year) {
         return false;
     }
+    let Some(status) = previous_review(reviews, year).and_then(|r| r.status) else { return false };
     edit_review(reviews, year, |review| {
-        review.status = previous.status;
-        if review.next_steps.trim().is_empty() {
-            review.next_steps = previous.next_steps.clone();
-        }
+        review.status = Some(status);
         review.to_confirm = true;
     })
+}
+
+/// Whether « Reprendre l’année précédente » would fill `year`: the year before has a status and
+/// this one none yet.
+pub fn can_carry_over(reviews: &[YearReview], year: i32) -> bool {
+    previous_review(reviews, year).is_some_and(|r| r.status.is_some())
+        && status_of(reviews, year).is_none()
+}
+
+/// What the year before planned for `year` (its « Suite prévue »), if it said anything.
+pub fn planned_for(reviews: &[YearReview], year: i32) -> Option<&str> {
+    previous_review(reviews, year).map(|r| r.next_steps.trim()).filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]
@@ -224,20 +235,43 @@ mod tests {
     }
 
     #[test]
-    fn carrying_over_copies_status_and_next_step_to_confirm() {
+    fn carrying_over_copies_the_status_to_confirm_not_last_years_next_step() {
         let mut previous = YearReview::with_status(2024, ReviewStatus::InProgress);
         previous.comment = "deux réunions".into();
         previous.next_steps = "ouvrir le second site".into();
         let mut reviews = vec![previous];
+        assert!(can_carry_over(&reviews, 2025));
         assert!(carry_over(&mut reviews, 2025));
         let carried = review_of(&reviews, 2025).unwrap();
         assert_eq!(carried.status, Some(ReviewStatus::InProgress));
-        assert_eq!(carried.next_steps, "ouvrir le second site");
+        // 2024's « Suite prévue » said what 2025 would do: it is not 2025's next step.
+        assert_eq!(carried.next_steps, "");
         assert_eq!(carried.comment, "");
         assert!(carried.to_confirm);
+        assert_eq!(planned_for(&reviews, 2025), Some("ouvrir le second site"));
+        assert_eq!(planned_for(&reviews, 2026), None);
         // A status given this year is never overwritten, and nothing comes from nothing.
+        assert!(!can_carry_over(&reviews, 2025));
         assert!(!carry_over(&mut reviews, 2025));
+        assert!(!can_carry_over(&reviews, 2027));
         assert!(!carry_over(&mut reviews, 2027));
+    }
+
+    #[test]
+    fn carrying_over_keeps_a_next_step_already_typed_this_year() {
+        let mut reviews = vec![YearReview::with_status(2024, ReviewStatus::Postponed)];
+        edit_review(&mut reviews, 2025, |r| r.next_steps = "relancer en juin".into());
+        assert!(carry_over(&mut reviews, 2025));
+        let carried = review_of(&reviews, 2025).unwrap();
+        assert_eq!(carried.status, Some(ReviewStatus::Postponed));
+        assert_eq!(carried.next_steps, "relancer en juin");
+        // A year before with words but no status has nothing to carry.
+        let mut worded = YearReview::new(2024);
+        worded.comment = "réunion annulée".into();
+        let mut reviews = vec![worded];
+        assert!(!can_carry_over(&reviews, 2025));
+        assert!(!carry_over(&mut reviews, 2025));
+        assert_eq!(reviews.len(), 1);
     }
 
     #[test]

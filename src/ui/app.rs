@@ -11,7 +11,7 @@ use super::screens::{
     FollowUpScreen, NotFound, PlanningScreen, ReportScreen, SheetScreen, SheetsScreen,
     SignatureScreen,
 };
-use super::shell::Shell;
+use super::shell::{Shell, MAIN_CONTENT};
 use super::state::AppState;
 use crate::storage::local::{self, StartupMessage};
 use leptos::prelude::*;
@@ -37,7 +37,7 @@ pub fn App() -> impl IntoView {
             <Shell/>
             <DropAnywhere/>
             <NoticeArea notices=state.notices/>
-            <main id="contenu" tabindex="-1">
+            <main id=MAIN_CONTENT tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=ContractsScreen/>
                     <Route path=path!("/index.html") view=ContractsScreen/>
@@ -87,5 +87,5 @@ fn report_startup(state: AppState, message: StartupMessage) {
             ),
         ),
     };
-    state.notices.push(level, text);
+    state.notices.push_global(level, text);
 }

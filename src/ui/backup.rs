@@ -118,7 +118,7 @@ pub fn BackupReminder() -> impl IntoView {
     view! {
         {move || shown.get().headline().map(|headline| view! {
             <aside class="backup-reminder" aria-label="Rappel de sauvegarde">
-                <p><strong>{headline}</strong>" "{WHY_BACK_UP}</p>
+                <p><strong>{headline}</strong><span class="backup-reminder__why">" "{WHY_BACK_UP}</span></p>
                 <div class="backup-reminder__actions">
                     <button type="button" on:click=move |_| download_backup(state)>"Télécharger une sauvegarde"</button>
                     <button type="button" class="secondary" on:click=dismiss>"Masquer le rappel"</button>

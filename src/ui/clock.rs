@@ -10,3 +10,8 @@ pub fn now() -> Timestamp {
 pub fn this_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32
 }
+
+/// The current month (1-12), by the browser's local time.
+pub fn this_month() -> u32 {
+    js_sys::Date::new_0().get_month() + 1
+}

@@ -1,8 +1,14 @@
 //! Messages to the user: save failures, data set aside, changes from another tab (with « Rétablir
 //! mon texte » when one replaced this tab's text), and the "Annuler" offered after every deletion. Errors are announced by screen readers at once
 //! (role="alert"); the rest politely (role="status").
+//!
+//! A plain message (`push`: « Avenant n°1 créé », « Le contrat est copié… ») reports what was
+//! just done on the screen shown, and is cleared when the screen changes, rather than following
+//! the user elsewhere. What concerns the whole app stays until dismissed: the keyed ones (saving
+//! failed), the offers to undo or give back, and `push_global` (what loading found).
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,21 +36,31 @@ pub struct Notice {
     /// Its button gives back something lost (« Rétablir mon texte »): it stays offered beside
     /// others, each for its own text, where only the latest « Annuler » is.
     gives_back: bool,
+    /// The path of the screen it reports on, cleared when another one is shown; `None` for a
+    /// notice about the whole app.
+    screen: Option<String>,
 }
 
 #[derive(Clone, Copy)]
 pub struct Notices {
     list: RwSignal<Vec<Notice>>,
     next_id: StoredValue<u64>,
+    /// The router's path of the screen shown, kept by `NoticeArea` (the address bar's changes
+    /// only once the new screen is drawn, so `window.location` would name the screen before).
+    screen: StoredValue<Option<String>>,
 }
 
 impl Notices {
     pub fn new() -> Self {
-        Notices { list: RwSignal::new(Vec::new()), next_id: StoredValue::new(0) }
+        Notices {
+            list: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+            screen: StoredValue::new(None),
+        }
     }
 
     fn add(&self, key: Option<&'static str>, level: Level, text: String, undo: Option<Undo>) {
-        self.add_notice(Notice { id: 0, key, level, text, undo, gives_back: false });
+        self.add_notice(Notice { id: 0, key, level, text, undo, gives_back: false, screen: None });
     }
 
     fn add_notice(&self, mut notice: Notice) {
@@ -62,8 +78,32 @@ impl Notices {
         });
     }
 
+    /// A message about what was just done on the screen shown: cleared when it changes.
     pub fn push(&self, level: Level, text: impl Into<String>) {
+        let screen = self.screen.get_value();
+        self.add_notice(Notice {
+            id: 0,
+            key: None,
+            level,
+            text: text.into(),
+            undo: None,
+            gives_back: false,
+            screen,
+        });
+    }
+
+    /// A message about the whole app, kept whatever screen is shown until dismissed.
+    pub fn push_global(&self, level: Level, text: impl Into<String>) {
         self.add(None, level, text.into(), None);
+    }
+
+    /// Clears the messages of other screens than the one now shown (its path).
+    fn screen_shown(&self, path: &str) {
+        self.screen.set_value(Some(path.to_string()));
+        let elsewhere = |n: &Notice| n.screen.as_deref().is_some_and(|s| s != path);
+        if self.list.with_untracked(|l| l.iter().any(elsewhere)) {
+            self.list.update(|l| l.retain(|n| !elsewhere(n)));
+        }
     }
 
     pub fn set_keyed(&self, key: &'static str, level: Level, text: impl Into<String>) {
@@ -108,6 +148,7 @@ impl Notices {
             text: text.into(),
             undo,
             gives_back: true,
+            screen: None,
         });
     }
 
@@ -118,6 +159,8 @@ impl Notices {
 
 #[component]
 pub fn NoticeArea(notices: Notices) -> impl IntoView {
+    let pathname = use_location().pathname;
+    Effect::new(move |_| pathname.with(|path| notices.screen_shown(path)));
     view! {
         <div class="notices">
             <For each=move || notices.list.get() key=|n| n.id let:notice>

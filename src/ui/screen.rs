@@ -95,6 +95,36 @@ impl Screen {
     }
 }
 
+impl Screen {
+    /// The screen at this path of the window (`/sous-dossier/planning/`) under the router base
+    /// (`/sous-dossier`); `None` for an address the app does not know.
+    pub fn at(path: &str, base: &str) -> Option<Screen> {
+        let path = path.strip_prefix(base).unwrap_or(path);
+        let folder = path.trim_start_matches('/').split('/').next().unwrap_or_default();
+        match folder {
+            "" | "index.html" => Some(Self::Contracts),
+            folder => Self::ALL.into_iter().find(|s| s.folder() == Some(folder)),
+        }
+    }
+}
+
+/// The tab's title: the screen, then the open contract, then the product (« Planning — CLS du
+/// Bassin d’Aurillac — Atelier CLS »), so that a tab, a bookmark or the history says where it
+/// leads. The contract list and an unknown address name no contract.
+pub fn page_title(screen: Option<Screen>, contract: Option<&str>) -> String {
+    const PRODUCT: &str = "Atelier CLS";
+    match (screen, contract) {
+        (None, _) => format!("Page introuvable — {PRODUCT}"),
+        (Some(Screen::Contracts), _) => format!("{} — {PRODUCT}", Screen::Contracts.label()),
+        (Some(screen), None) => format!("{} — {PRODUCT}", screen.label()),
+        (Some(screen), Some(name)) => {
+            let name = name.trim();
+            let name = if name.is_empty() { "Contrat sans nom" } else { name };
+            format!("{} — {name} — {PRODUCT}", screen.label())
+        }
+    }
+}
+
 /// The router base: the folder of the app's root, read from the document's base URI (which a
 /// screen's copy of index.html points at its parent with `<base href="../">`). "" at the root
 /// of a host, "/outils/cls" when deployed under /outils/cls/.
@@ -126,6 +156,38 @@ mod tests {
         assert_eq!(router_base("https://ars.example/outils/cls/"), "/outils/cls");
         assert_eq!(router_base("https://ars.example/outils/cls/index.html?x=1#y"), "/outils/cls");
         assert_eq!(router_base("https://ars.example"), "");
+    }
+
+    #[test]
+    fn the_screen_is_read_from_the_path_under_the_base() {
+        assert_eq!(Screen::at("/sous-dossier/planning/", "/sous-dossier"), Some(Screen::Planning));
+        assert_eq!(Screen::at("/fiche/", ""), Some(Screen::Sheet));
+        assert_eq!(Screen::at("/suivi", ""), Some(Screen::FollowUp));
+        assert_eq!(Screen::at("/sous-dossier/", "/sous-dossier"), Some(Screen::Contracts));
+        assert_eq!(
+            Screen::at("/sous-dossier/index.html", "/sous-dossier"),
+            Some(Screen::Contracts)
+        );
+        assert_eq!(Screen::at("/", ""), Some(Screen::Contracts));
+        assert_eq!(Screen::at("/nulle-part/", ""), None);
+        for screen in Screen::ALL {
+            assert_eq!(Screen::at(&format!("/cls{}", screen.path()), "/cls"), Some(screen));
+        }
+    }
+
+    #[test]
+    fn the_title_names_the_screen_and_the_contract() {
+        assert_eq!(
+            page_title(Some(Screen::Planning), Some("CLS du Bassin d’Aurillac")),
+            "Planning — CLS du Bassin d’Aurillac — Atelier CLS"
+        );
+        assert_eq!(page_title(Some(Screen::Planning), None), "Planning — Atelier CLS");
+        assert_eq!(
+            page_title(Some(Screen::Sheets), Some("  ")),
+            "Fiches action — Contrat sans nom — Atelier CLS"
+        );
+        assert_eq!(page_title(Some(Screen::Contracts), Some("CLS")), "Mes contrats — Atelier CLS");
+        assert_eq!(page_title(None, Some("CLS")), "Page introuvable — Atelier CLS");
     }
 
     #[test]

@@ -3,22 +3,25 @@
 //! back up (`backup.rs`).
 
 use super::backup::BackupReminder;
-use super::links::href;
-use super::screen::Screen;
+use super::links::{href, InPageLink, RouterBase};
+use super::screen::{page_title, Screen};
 use super::state::{AppState, SaveStatus};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Shell() -> impl IntoView {
     let state = AppState::get();
     let contract_name = Memo::new(move |_| state.with_contract(|c| c.name.clone()));
     view! {
-        // rel="external": a same-page anchor the router must leave to the browser.
-        <a class="skip-link" href="#contenu" rel="external">"Aller au contenu"</a>
+        // To the content of the screen shown, whatever its folder (`InPageLink`).
+        <InPageLink target=MAIN_CONTENT class="skip-link">"Aller au contenu"</InPageLink>
         <header class="app-header">
             <div class="app-header__inner">
-                <A href=href("/") attr:class="app-header__product">"Atelier CLS"</A>
+                // A plain link: the router's <A> to the root marks itself aria-current="page"
+                // on every screen, all of them being under it.
+                <a href=href("/") class="app-header__product">"Atelier CLS"</a>
                 <p class="app-header__contract">
                     {move || match contract_name.get() {
                         Some(name) if !name.trim().is_empty() => name,
@@ -39,8 +42,27 @@ pub fn Shell() -> impl IntoView {
         </nav>
         <FictionalBanner/>
         <BackupReminder/>
+        <TabTitle/>
     }
 }
+
+/// Keeps the tab's title on the screen shown and the open contract (`screen::page_title`).
+#[component]
+fn TabTitle() -> impl IntoView {
+    let state = AppState::get();
+    let pathname = use_location().pathname;
+    let base = use_context::<RouterBase>().map(|b| b.0).unwrap_or_default();
+    // The router's path: the address bar changes only once the new screen is drawn.
+    let title = Memo::new(move |_| {
+        let screen = pathname.with(|path| Screen::at(path, &base));
+        let contract = state.with_contract(|c| c.name.clone());
+        page_title(screen, contract.as_deref())
+    });
+    Effect::new(move |_| title.with(|title| document().set_title(title)));
+}
+
+/// The id of `<main>`, which « Aller au contenu » focuses.
+pub const MAIN_CONTENT: &str = "contenu";
 
 /// While the open contract is fictional (the demonstration), every screen says so, in print
 /// too: a printed fiche of the demonstration must not pass for a real one.

@@ -122,3 +122,20 @@ pub fn focus_after_render(element_id: String) {
         }
     });
 }
+
+/// Moves keyboard focus to the first field inside the element with this id once the DOM has
+/// been updated: after « Ajouter … » the new row is rendered, and typing must go into it rather
+/// than on the button pressed, which would add another empty row.
+pub fn focus_first_field_after_render(container_id: String) {
+    request_animation_frame(move || {
+        let field = document()
+            .query_selector(&format!("#{container_id} :is(input, textarea, select)"))
+            .ok()
+            .flatten();
+        if let Some(field) = field {
+            if let Ok(field) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(field) {
+                let _ = field.focus();
+            }
+        }
+    });
+}

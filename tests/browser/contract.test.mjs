@@ -259,3 +259,16 @@ test('« Charger l’exemple » opens the signed contract of Aurillac with its 8
   await hasCount(page.getByRole('heading', { level: 2, name: /^Axe \d/ }), 8);
   await hasCount(page.getByRole('listitem').filter({ hasText: /^Fiche action n°/ }), 8);
 });
+
+test('a new contract covers five years from this one, or the next five full years in the last quarter, and the form says so', async () => {
+  for (const [today, period, why] of [['2026-12-07T10:00:00', [2027, 2031], 'les cinq prochaines années pleines'],
+    ['2026-03-15T10:00:00', [2026, 2030], 'cinq ans à partir de cette année']]) {
+    const { app, page } = await freshApp();
+    await page.clock.setFixedTime(new Date(today));
+    await app.open();
+    await visible(page.getByText(`Période proposée : ${period.join('-')} (${why}`));
+    await app.createContract('CLS du Pays de Saint-Flour', { period: null });
+    await hasValue(page.getByLabel('Première année'), String(period[0]));
+    await hasValue(page.getByLabel('Dernière année'), String(period[1]));
+  }
+});

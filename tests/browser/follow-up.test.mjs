@@ -92,7 +92,7 @@ test('a segment of the chart filters the table to its axis and status', async ()
   await hasCount(page.locator('.review-table tbody tr.review-row'), 8 + ACTIONS.length);
 });
 
-test('« Reprendre l’année précédente » copies status and next step, to confirm', async () => {
+test('« Reprendre l’année précédente » copies the status to confirm; last year’s « Suite prévue » shows as planned, not as this year’s', async () => {
   const { app, page } = await exampleWithActions();
   const select = status(page, ACTIONS[2]);
   await select.focus();
@@ -104,7 +104,9 @@ test('« Reprendre l’année précédente » copies status and next step, to co
   await press(row.getByRole('button', { name: /^Reprendre l’année précédente/ }));
   const carried = page.getByRole('combobox', { name: new RegExp(`^Statut 2026 ${ACTIONS[2]}`) });
   await hasValue(carried, 'in_progress');
-  await hasValue(page.getByRole('textbox', { name: new RegExp(`^Suite prévue ${ACTIONS[2]}`) }), 'Deuxième session en mars');
+  // 2025's next step said what 2026 would do: it is not 2026's next step.
+  await hasValue(page.getByRole('textbox', { name: new RegExp(`^Suite prévue ${ACTIONS[2]}`) }), '');
+  await visible(row.getByText('Prévu en 2025 : Deuxième session en mars'));
   await visible(row.getByText('À confirmer'));
   await app.saved();
   await page.reload();
@@ -112,6 +114,45 @@ test('« Reprendre l’année précédente » copies status and next step, to co
   await press(row.getByRole('button', { name: /^Confirmer/ }));
   await hidden(row.getByText('À confirmer'));
   await hasValue(carried, 'in_progress');
+});
+
+test('« Reprendre l’année précédente » for every row the filters keep at once, over all pages', async () => {
+  const { app, page } = await env.freshApp();
+  await app.open('');
+  await page.getByRole('button', { name: 'Charger la démonstration' }).click();
+  await visible(app.heading('Le contrat'));
+  await app.saved();
+  // 2026: the demonstration's second year of follow-up leaves rows without a status.
+  await app.open('suivi/?annee=2026');
+  const rows = page.locator('.review-table tbody tr.review-row');
+  await visible(rows.first());
+  const all = page.getByRole('button', { name: /^Reprendre l’année précédente pour les \d+ lignes sans statut$/ });
+  await visible(all);
+  const total = Number((await all.innerText()).match(/\d+/)[0]);
+  const oneByOne = page.getByRole('region', { name: 'Tableau du bilan des actions' }).getByRole('button', { name: /^Reprendre l’année précédente/ });
+  assert.equal(await oneByOne.count(), total, 'as many rows as row buttons');
+  // Filtered to one axis, it takes that axis's rows only.
+  await page.getByLabel('Axe', { exact: true }).selectOption({ index: 1 });
+  const filtered = page.getByRole('button', { name: /^Reprendre l’année précédente pour (les \d+ lignes filtrées|la ligne filtrée) sans statut$/ });
+  await visible(filtered);
+  const inAxis = Number((await filtered.innerText()).match(/\d+/)?.[0] ?? 1);
+  assert.ok(inAxis < total, `${inAxis} of ${total}`);
+  await press(filtered);
+  await hidden(filtered);
+  await hasCount(oneByOne, 0);
+  await press(page.getByRole('button', { name: 'Effacer les filtres' }));
+  await hasText(all, `Reprendre l’année précédente pour les ${total - inAxis} lignes sans statut`);
+  await press(all);
+  await hidden(all);
+  await hasCount(oneByOne, 0);
+  // Every row carried is to confirm, with its status and without last year's next step.
+  await app.saved();
+  const stored = await app.storedWorkspace();
+  const contract = stored.contracts.find((c) => c.id === stored.active_contract);
+  const reviews = contract.sheets.flatMap((s) => [s.reviews, ...s.actions.map((a) => a.reviews)]);
+  const carried = reviews.map((list) => list.find((r) => r.year === 2026)).filter((r) => r?.to_confirm);
+  assert.equal(carried.length, total);
+  assert.ok(carried.every((r) => r.status !== null && r.next_steps === ''), 'status carried, next step not');
 });
 
 test('amounts spent are typed in the follow-up and totals show planned against spent', async () => {

@@ -187,3 +187,55 @@ test('a sheet opened from the list, and a link to a missing sheet says so', asyn
   await app.open('fiche/?id=00000000-0000-4000-8000-00000000dead');
   await visible(page.getByText('Cette fiche action n’existe pas'));
 });
+
+test('only the current step of the fiche is marked current, and no other link', async () => {
+  const { app, page } = await appWithExample();
+  await app.goTo('Fiches action');
+  // On the list, « Version imprimable du contrat » (/fiches/?vue=impression) is another view.
+  const printable = page.getByRole('link', { name: 'Version imprimable du contrat' });
+  await visible(printable);
+  assert.equal(await printable.getAttribute('aria-current'), null);
+  await press(page.getByRole('link', { name: /^Fiche action n°1 – / }));
+  await press(page.getByRole('link', { name: '3. Objectifs' }));
+  await stepHeading(page, 3, 'Objectifs');
+  const steps = page.getByRole('navigation', { name: 'Étapes de la fiche' }).getByRole('link');
+  await hasCount(steps, 8);
+  const marks = [];
+  for (const link of await steps.all()) marks.push([await link.innerText(), await link.getAttribute('aria-current')]);
+  assert.deepEqual(marks.filter(([, current]) => current !== null), [['3. Objectifs', 'step']]);
+  for (const name of ['← Étape précédente', 'Étape suivante →']) {
+    assert.equal(await page.getByRole('link', { name }).getAttribute('aria-current'), null, name);
+  }
+});
+
+test('« Étape suivante » moves the focus to the new step’s heading, so Entrée twice does not skip a step', async () => {
+  const { app, page } = await appWithExample();
+  await app.goTo('Fiches action');
+  await press(page.getByRole('link', { name: /^Fiche action n°1 – / }));
+  await stepHeading(page, 1, 'Identification');
+  await next(page);
+  await stepHeading(page, 2, 'Constat');
+  await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Étape 2 sur 8 : Constat'));
+  // A second Entrée, where the focus is, goes nowhere.
+  await page.keyboard.press('Enter');
+  await stepHeading(page, 2, 'Constat');
+  await until(async () => assert.match(page.url(), /etape=2/));
+  await press(page.getByRole('link', { name: '← Étape précédente' }));
+  await stepHeading(page, 1, 'Identification');
+  await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Étape 1 sur 8 : Identification'));
+});
+
+test('« Ajouter une action » puts the focus in the new action’s first field', async () => {
+  const { app, page } = await appWithExample();
+  await app.goTo('Fiches action');
+  await press(page.getByRole('link', { name: /^Fiche action n°1 – / }));
+  await press(page.getByRole('link', { name: '4. Actions' }));
+  await stepHeading(page, 4, 'Actions');
+  for (const n of [1, 2]) {
+    await press(page.getByRole('button', { name: 'Ajouter une action' }));
+    const description = page.getByRole('group', { name: `Action ${n}` }).getByLabel('Description de l’action');
+    await until(async () => assert.equal(await description.evaluate((el) => el === document.activeElement), true, `action ${n}`));
+    await page.keyboard.type(`Action tapée ${n}`);
+    assert.equal(await description.inputValue(), `Action tapée ${n}`);
+  }
+});

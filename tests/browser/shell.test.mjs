@@ -2,7 +2,8 @@
 // from a deep link or a reload on a plain static server under a sub-path.
 import { test } from 'node:test';
 import { suite } from '../support/browser.mjs';
-import { assert, visible, until } from '../support/expect.mjs';
+import { press } from '../support/app.mjs';
+import { assert, hidden, visible, until } from '../support/expect.mjs';
 
 const env = suite();
 
@@ -83,4 +84,84 @@ test('a crash shows a French banner instead of a blank page', async () => {
   const banner = page.getByRole('alert').filter({ hasText: 'erreur inattendue' });
   await visible(banner);
   await visible(banner.getByRole('button', { name: 'Recharger la page' }));
+});
+
+/** The id of fiche n°1 of the open contract, read from the stored workspace. */
+async function firstSheetId(app) {
+  const stored = await app.storedWorkspace();
+  return stored.contracts.find((c) => c.id === stored.active_contract).sheets[0].id;
+}
+
+test('« Aller au contenu » moves the focus to the content of the same screen, at every folder depth', async () => {
+  const { app, page } = await freshApp();
+  await app.loadExample();
+  const sheet = await firstSheetId(app);
+  // The root's page, then screens' folders, whose pages carry <base href="../">: a bare
+  // href="#contenu" led from each of these to « Mes contrats ».
+  const screens = [['', 'Mes contrats locaux de santé'], ['planning/', 'Planning'],
+    [`fiche/?id=${sheet}&etape=3`, /^Fiche action n°1 – /], ['suivi/?partie=budget', 'Suivi'], ['echanges/', 'Échanges']];
+  for (const [path, title] of screens) {
+    await app.open(path);
+    await visible(app.heading(title));
+    const address = page.url();
+    await page.keyboard.press('Tab');
+    await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Aller au contenu'));
+    await page.keyboard.press('Enter');
+    await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'contenu', path));
+    assert.equal(page.url(), address, `${path}: the address stays`);
+    await visible(app.heading(title));
+    // The next Tab goes on inside the content, not back to the header.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => Boolean(document.activeElement?.closest('main'))), true, path);
+  }
+});
+
+test('the tab’s title names the screen and the open contract', async () => {
+  const { app, page } = await freshApp();
+  await app.open();
+  await until(async () => assert.equal(await page.title(), 'Mes contrats — Atelier CLS'));
+  await app.open('planning/');
+  await until(async () => assert.equal(await page.title(), 'Planning — Atelier CLS'));
+  await app.loadExample();
+  const name = (await app.storedWorkspace()).contracts[0].name;
+  await until(async () => assert.equal(await page.title(), `Contrat — ${name} — Atelier CLS`));
+  await app.goTo('Planning');
+  await until(async () => assert.equal(await page.title(), `Planning — ${name} — Atelier CLS`));
+  await app.goTo('Suivi');
+  await until(async () => assert.equal(await page.title(), `Suivi — ${name} — Atelier CLS`));
+  // Renamed, the title follows.
+  await app.goTo('Contrat');
+  await page.getByLabel('Nom du contrat').fill('CLS renommé');
+  await until(async () => assert.equal(await page.title(), 'Contrat — CLS renommé — Atelier CLS'));
+});
+
+test('a notice about what was just done on a screen does not follow the user onto the next', async () => {
+  const { app, page } = await freshApp();
+  await app.loadExample();
+  await app.goTo('Signature et avenants');
+  await press(page.getByRole('button', { name: 'Signer le contrat' }));
+  await press(page.getByRole('alertdialog').getByRole('button', { name: 'Oui, signer le contrat' }));
+  const notice = page.getByRole('status').filter({ hasText: /^Contrat signé/ });
+  await visible(notice);
+  await app.goTo('Planning');
+  await visible(app.heading('Planning'));
+  await hidden(notice);
+  await app.goTo('Signature et avenants');
+  await visible(app.heading('Signature et avenants'));
+  assert.equal(await notice.count(), 0, 'gone for good, not only hidden elsewhere');
+});
+
+test('the contract’s « Sections du contrat » lead to their section when the page was opened in its folder', async () => {
+  const { app, page } = await freshApp();
+  await app.loadExample();
+  // Opened from its own folder, whose page carries <base href="../">: a bare href="#gouvernance"
+  // led to « Mes contrats ».
+  await app.open('contrat/');
+  await visible(app.heading('Le contrat'));
+  const address = page.url();
+  await press(page.getByRole('navigation', { name: 'Sections du contrat' }).getByRole('link', { name: 'Gouvernance' }));
+  await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'gouvernance'));
+  assert.equal(page.url(), address);
+  await visible(app.heading('Le contrat'));
+  assert.ok(await page.evaluate(() => document.getElementById('gouvernance').getBoundingClientRect().top < innerHeight));
 });

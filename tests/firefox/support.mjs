@@ -120,11 +120,14 @@ export class FirefoxApp {
     await press(await this.visible('link', area, nav));
   }
 
+  /** As the Chromium suite's: a blank contract, its period set to 2024-2028 the tests assume. */
   async createContract(name) {
     await this.open();
     await typeInto(await this.visible('textbox', 'Nom du nouveau contrat'), name);
     await press(await this.visible('button', 'Créer le contrat'));
     await this.heading('Le contrat');
+    await typeInto(await this.visible('spinbutton', 'Première année'), '2024');
+    await typeInto(await this.visible('spinbutton', 'Dernière année'), '2028');
   }
 
   /**

@@ -26,11 +26,21 @@ export class App {
     await this.page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: area, exact: true }).click();
   }
 
-  async createContract(name) {
+  /**
+   * Creates a blank contract and lands on « Le contrat ». A new contract's period follows the
+   * day it is created (five years from this one, or from the next in the last quarter); the
+   * tests were written for 2024-2028 and set it, so that they pass on any day (`period: null`
+   * keeps the one proposed).
+   */
+  async createContract(name, { period = [2024, 2028] } = {}) {
     await this.open();
     await this.page.getByLabel('Nom du nouveau contrat').fill(name);
     await this.page.getByRole('button', { name: 'Créer le contrat' }).click();
     await visible(this.heading('Le contrat'));
+    if (period) {
+      await this.page.getByLabel('Première année').fill(String(period[0]));
+      await this.page.getByLabel('Dernière année').fill(String(period[1]));
+    }
   }
 
   /**

@@ -33,8 +33,8 @@ pub use indicators::{
 };
 pub use pages::{page_of, Page, PAGE_ROWS};
 pub use rows::{
-    action_label, action_status, axis_label, follow_up_rows, row_facts, FollowUpRow, RowFacts,
-    RowOwner, SHEET_ROW_LABEL,
+    action_label, action_status, axis_label, carry_over_rows, follow_up_rows, row_facts,
+    rows_to_carry_over, FollowUpRow, RowFacts, RowOwner, SHEET_ROW_LABEL,
 };
 
 use super::Period;

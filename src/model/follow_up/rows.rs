@@ -1,9 +1,10 @@
 //! The rows of « Suivi »: for each fiche in reading order (axis, then fiche), a row for the
 //! fiche's own bilan, then one per action, each with its review of the chosen year.
 
+use super::FollowUpFilter;
 use crate::model::axis::NO_AXIS;
 use crate::model::numbering::Numbering;
-use crate::model::review::{previous_review, review_of, status_of};
+use crate::model::review::{can_carry_over, carry_over, previous_review, review_of, status_of};
 use crate::model::{Action, Contract, Id, ReviewStatus, YearReview};
 
 /// Whose review a row shows.
@@ -176,6 +177,30 @@ pub fn follow_up_rows(contract: &Contract, numbers: &Numbering, year: i32) -> Ve
     rows
 }
 
+/// The rows the filters keep that « Reprendre l’année précédente » would fill in `year` (no
+/// status yet, something said the year before): what the button for all of them counts.
+pub fn rows_to_carry_over(
+    contract: &Contract,
+    year: i32,
+    filter: &FollowUpFilter,
+) -> Vec<RowOwner> {
+    row_facts(contract, year)
+        .into_iter()
+        .filter(|row| filter.accepts(row))
+        .map(|row| row.owner)
+        .filter(|owner| owner.reviews(contract).is_some_and(|r| can_carry_over(r, year)))
+        .collect()
+}
+
+/// « Reprendre l’année précédente » on every row of `owners` at once; returns how many it
+/// filled. Each as `carry_over`: never over a status given, marked to confirm.
+pub fn carry_over_rows(contract: &mut Contract, year: i32, owners: &[RowOwner]) -> usize {
+    owners
+        .iter()
+        .filter(|owner| owner.reviews_mut(contract).is_some_and(|r| carry_over(r, year)))
+        .count()
+}
+
 /// The status of an action for `year`, for callers that walk the contract themselves.
 pub fn action_status(
     contract: &Contract,
@@ -245,6 +270,41 @@ mod tests {
             .count();
         assert_eq!(reviewed(2024), with_2024);
         assert_eq!(reviewed(1990), 0);
+    }
+
+    #[test]
+    fn every_row_kept_by_the_filters_is_carried_over_at_once() {
+        let mut c = contract();
+        let year = 2031;
+        // Every fiche and action said something in 2030; one action already has its 2031 status.
+        for sheet in &mut c.sheets {
+            sheet.reviews = vec![YearReview::with_status(year - 1, ReviewStatus::InProgress)];
+            for action in &mut sheet.actions {
+                let mut previous = YearReview::with_status(year - 1, ReviewStatus::Postponed);
+                previous.next_steps = "relancer".into();
+                action.reviews = vec![previous];
+            }
+        }
+        let (sheet, action) = (c.sheets[0].id, c.sheets[0].actions[0].id);
+        let given = RowOwner::Action { sheet, action };
+        given.reviews_mut(&mut c).unwrap().push(YearReview::with_status(year, ReviewStatus::Done));
+        let all = row_facts(&c, year).len();
+
+        let owners = rows_to_carry_over(&c, year, &FollowUpFilter::default());
+        assert_eq!(owners.len(), all - 1);
+        assert!(!owners.contains(&given));
+        let one_axis = FollowUpFilter { axis: c.axes.first().map(|a| a.id), ..Default::default() };
+        let of_axis = rows_to_carry_over(&c, year, &one_axis);
+        assert!(!of_axis.is_empty() && of_axis.len() < owners.len());
+
+        assert_eq!(carry_over_rows(&mut c, year, &owners), all - 1);
+        assert_eq!(action_status(&c, sheet, action, year), Some(ReviewStatus::Done));
+        let carried = RowOwner::Action { sheet, action: c.sheets[0].actions[1].id };
+        let review = review_of(carried.reviews(&c).unwrap(), year).unwrap();
+        assert_eq!((review.status, review.to_confirm), (Some(ReviewStatus::Postponed), true));
+        assert_eq!(review.next_steps, "");
+        assert!(rows_to_carry_over(&c, year, &FollowUpFilter::default()).is_empty());
+        assert_eq!(carry_over_rows(&mut c, year, &owners), 0);
     }
 
     #[test]

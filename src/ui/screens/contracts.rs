@@ -3,8 +3,8 @@
 
 use crate::exchange::demonstration::{self, demonstration_contract, LoadFailure};
 use crate::exchange::example::example_contract;
-use crate::model::{copy::with_fresh_ids, Contract, Id};
-use crate::ui::clock::now;
+use crate::model::{copy::with_fresh_ids, Contract, Id, Period};
+use crate::ui::clock::{now, this_month, this_year};
 use crate::ui::fetch::{fetch_bytes, FetchError};
 use crate::ui::fields::TextField;
 use crate::ui::links::href;
@@ -61,7 +61,14 @@ fn NewContract() -> impl IntoView {
             } else {
                 title
             };
-            state.workspace.update(|ws| ws.create_contract(Id::random(), &title, now()));
+            let period = Period::for_new_contract(this_year(), this_month());
+            let id = Id::random();
+            state.workspace.update(|ws| {
+                ws.create_contract(id, &title, now());
+                if let Some(contract) = ws.contract_mut(id) {
+                    contract.period = period;
+                }
+            });
             name.set(String::new());
             open_setup();
         }
@@ -111,6 +118,7 @@ fn NewContract() -> impl IntoView {
             <TextField label="Nom du nouveau contrat"
                 help="Par exemple : Contrat local de santé du Pays de Saint-Flour 2025-2029"
                 value=name on_input=move |v| name.set(v)/>
+            <p class="muted">{Period::new_contract_note(this_year(), this_month())}</p>
             <div class="actions">
                 <button type="submit">"Créer le contrat"</button>
                 <button type="button" class="secondary" on:click=load_example>"Charger l’exemple"</button>

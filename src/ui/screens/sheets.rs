@@ -69,8 +69,10 @@ fn SheetList() -> impl IntoView {
     view! {
         <div class="actions">
             <button type="button" on:click=create>"Nouvelle fiche action"</button>
-            <A href=href("/fiches/?vue=impression") attr:class="button secondary">"Version imprimable du contrat"</A>
-            <A href=href("/document/") attr:class="button secondary">"Le contrat à signer (ODT)"</A>
+            // A plain link: the router's <A> would mark it aria-current="page" here, on /fiches/.
+            <a href=href("/fiches/?vue=impression") class="button secondary">"Version imprimable du contrat"</a>
+            // It opens a screen (to read, print, or download as ODT), not a download.
+            <A href=href("/document/") attr:class="button secondary">"Voir le contrat à signer (imprimer, ODT)"</A>
         </div>
         <Filters filter/>
         <p role="status">{move || format!("{} fiche{} affichée{} sur {}", shown(), plural(shown()), plural(shown()), total())}</p>

@@ -16,6 +16,7 @@ mod texts;
 use super::issues::{self, provide_issues};
 use super::no_contract::RequireContract;
 use super::signature::markers::ContractLine;
+use crate::ui::links::InPageLink;
 use leptos::prelude::*;
 
 const SECTIONS: [(&str, &str); 9] = [
@@ -47,7 +48,7 @@ fn ContractSetup() -> impl IntoView {
         <nav class="toc" aria-label="Sections du contrat">
             <ul>
                 {SECTIONS.into_iter().map(|(anchor, title)| view! {
-                    <li><a href=format!("#{anchor}") rel="external">{title}</a></li>
+                    <li><InPageLink target=anchor>{title}</InPageLink></li>
                 }).collect_view()}
             </ul>
         </nav>

@@ -10,6 +10,7 @@ use crate::model::follow_up::{
 };
 use crate::model::review::status_label;
 use crate::ui::state::AppState;
+use crate::ui::table_scroll::TableScroll;
 use leptos::prelude::*;
 
 #[component]
@@ -146,6 +147,7 @@ fn FunderBudget() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
+        <TableScroll label=Signal::derive(move || format!("Budget {} par financeur (tableau)", year.get()))>
         <table class="budget-table">
             <caption>{move || format!("Budget {} : prévu et dépensé par financeur", year.get())}</caption>
             <thead><tr><th scope="col">"Financeur"</th><th scope="col">"Prévu"</th><th scope="col">"Dépensé"</th></tr></thead>
@@ -153,5 +155,6 @@ fn FunderBudget() -> impl IntoView {
                 <tr><th scope="row">{name}</th><td class="amount">{planned}</td><td class="amount">{spent}</td></tr>
             }).collect_view()}</tbody>
         </table>
+        </TableScroll>
     }
 }

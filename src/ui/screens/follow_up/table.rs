@@ -11,10 +11,13 @@ use super::pager::Pager;
 use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
 use crate::model::follow_up::{
-    action_label, axis_label, page_of, row_facts, Page, RowFacts, RowOwner, PAGE_ROWS,
+    action_label, axis_label, carry_over_rows, page_of, row_facts, rows_to_carry_over, Page,
+    RowFacts, RowOwner, PAGE_ROWS,
 };
 use crate::model::numbering::Numbering;
-use crate::model::review::{carry_over, edit_review, previous_review, review_of, NOT_FILLED_LABEL};
+use crate::model::review::{
+    can_carry_over, carry_over, edit_review, planned_for, review_of, NOT_FILLED_LABEL,
+};
 use crate::model::{Contract, Id, ReviewStatus, YearReview};
 use crate::ui::state::{focus_after_render, AppState};
 use leptos::prelude::*;
@@ -36,12 +39,13 @@ impl Line {
     }
 }
 
-/// What one row shows for the chosen year: its review, and whether the year before has one
-/// that « Reprendre l’année précédente » can copy.
+/// What one row shows for the chosen year: its review, whether the year before has one that
+/// « Reprendre l’année précédente » can copy, and what the year before planned for this one.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct RowReview {
     review: Option<YearReview>,
     has_previous: bool,
+    planned: Option<String>,
 }
 
 fn row_review(sheets: &Sheets, year: i32, owner: RowOwner, old: &RowReview) -> Option<RowReview> {
@@ -55,9 +59,16 @@ fn row_review(sheets: &Sheets, year: i32, owner: RowOwner, old: &RowReview) -> O
     }
     .unwrap_or_default();
     let review = review_of(reviews, year);
-    let has_previous = previous_review(reviews, year).is_some_and(|r| !r.is_blank());
-    (review != old.review.as_ref() || has_previous != old.has_previous)
-        .then(|| RowReview { review: review.cloned(), has_previous })
+    let has_previous = can_carry_over(reviews, year);
+    let planned = planned_for(reviews, year);
+    (review != old.review.as_ref()
+        || has_previous != old.has_previous
+        || planned != old.planned.as_deref())
+    .then(|| RowReview {
+        review: review.cloned(),
+        has_previous,
+        planned: planned.map(String::from),
+    })
 }
 
 /// The page of the table shown: its lines, the page, and how many rows the filters keep.
@@ -134,10 +145,39 @@ pub fn ReviewTable() -> impl IntoView {
     let page = Signal::derive(move || table.with(|t| t.page.clone()));
     let rows = Signal::derive(move || table.with(|t| t.rows));
     let filtered = move || views.view.with(|v| v.filter.is_active());
+    // « Reprendre l’année précédente » for every row the filters keep (all pages), at once.
+    let to_carry = Memo::new(move |_| {
+        let (year, filter) = (year.get(), views.view.with(|v| v.filter));
+        state.with_contract(|c| rows_to_carry_over(c, year, &filter)).unwrap_or_default()
+    });
+    let carry_all = move |_| {
+        let (year, owners) = (year.get_untracked(), to_carry.get_untracked());
+        state.edit_contract(|c, _| {
+            carry_over_rows(c, year, &owners);
+        });
+    };
+    let carry_all_label = move || {
+        let rows = match (to_carry.with(Vec::len), filtered()) {
+            (1, false) => "la ligne sans statut".to_string(),
+            (1, true) => "la ligne filtrée sans statut".to_string(),
+            (n, false) => format!("les {n} lignes sans statut"),
+            (n, true) => format!("les {n} lignes filtrées sans statut"),
+        };
+        format!("Reprendre l’année précédente pour {rows}")
+    };
     view! {
         <section class="follow-up-table" aria-labelledby="suivi-actions">
             <h2 id="suivi-actions">{move || format!("Bilan des actions {}", year.get())}</h2>
             <p class="muted no-print">"Chaque modification est enregistrée aussitôt. Le statut se choisit aussi en tapant ses premières lettres."</p>
+            <Show when=move || to_carry.with(|o| !o.is_empty())>
+                <div class="carry-all no-print">
+                    <button type="button" class="secondary" on:click=carry_all>{carry_all_label}</button>
+                    <p class="muted">{move || format!(
+                        "Chaque ligne reprend son statut de {}, marqué « À confirmer » ; pas sa suite prévue, qui s’affiche sous « Ce qui a été fait ». Toutes les pages sont reprises.",
+                        year.get().saturating_sub(1)
+                    )}</p>
+                </div>
+            </Show>
             <Show when=empty>
                 <p class="empty-state">{move || if filtered() {
                     "Aucune action ne correspond à ces filtres."
@@ -154,13 +194,12 @@ pub fn ReviewTable() -> impl IntoView {
                             <th scope="col" id="suivi-col-fait">"Ce qui a été fait"</th>
                             <th scope="col" id="suivi-col-pourquoi">"Pourquoi ?"</th>
                             <th scope="col" id="suivi-col-suite">"Suite prévue"</th>
-                            <th scope="col" class="no-print"><span class="visually-hidden">"Reprise de l’année précédente"</span></th>
                         </tr></thead>
                         <tbody>
                             <For each=move || table.with(|t| t.lines.clone()) key=Line::key let:line>
                                 {match line {
                                     Line::Axis { label, .. } => view! {
-                                        <tr class="review-table__axis"><th scope="colgroup" colspan="6">{label}</th></tr>
+                                        <tr class="review-table__axis"><th scope="colgroup" colspan="5">{label}</th></tr>
                                     }.into_any(),
                                     Line::Row { owner, label } => view! { <ReviewRow owner label reviews/> }.into_any(),
                                 }}
@@ -198,6 +237,7 @@ fn ReviewRow(
     let row = reviews.get(owner);
     let review = Memo::new(move |_| row.with(|r| r.review.clone()));
     let has_previous = Memo::new(move |_| row.with(|r| r.has_previous));
+    let planned = Memo::new(move |_| row.with(|r| r.planned.clone()));
     let status = Memo::new(move |_| review.with(|r| r.as_ref().and_then(|r| r.status)));
     // The option shown when the row is built is marked once; `prop:value` keeps the select in
     // step afterwards: one effect per row instead of one per option (9,900 with 1,100 rows).
@@ -255,8 +295,24 @@ fn ReviewRow(
                 <Show when=move || to_confirm.get()>
                     <span class="badge badge--to-confirm">"À confirmer"</span>
                 </Show>
+                // Under the status they fill or confirm, rather than in a column of their own:
+                // the table then fits 1280 px with room for the comments.
+                <div class="no-print review-row__tools">
+                    <Show when=move || has_previous.get() && status.get().is_none()>
+                        <button type="button" class="secondary small" id=carry_id.clone()
+                            aria-labelledby=carry_name.clone() on:click=carry.clone()>"Reprendre l’année précédente"</button>
+                    </Show>
+                    <Show when=move || to_confirm.get()>
+                        <button type="button" class="small" id=confirm_id.clone()
+                            aria-labelledby=confirm_name.clone() on:click=confirm>"Confirmer"</button>
+                    </Show>
+                </div>
             </td>
-            <td><textarea rows="2" aria-labelledby=done_name prop:value=move || comment.get()
+            <td>
+                {move || planned.get().map(|text| view! {
+                    <p class="review-row__planned">{format!("Prévu en {} : ", year.get().saturating_sub(1))}{text}</p>
+                })}
+                <textarea rows="2" aria-labelledby=done_name prop:value=move || comment.get()
                 on:input=move |ev| { let t = event_target_value(&ev); edit(state, owner, year.get_untracked(), |r| r.comment = t) }></textarea></td>
             <td>
                 <Show when=move || status.get() != Some(ReviewStatus::Done) fallback=|| view! { <span class="muted">"—"</span> }>
@@ -266,16 +322,6 @@ fn ReviewRow(
             </td>
             <td><textarea rows="2" aria-labelledby=next_name prop:value=move || next_steps.get()
                 on:input=move |ev| { let t = event_target_value(&ev); edit(state, owner, year.get_untracked(), |r| r.next_steps = t) }></textarea></td>
-            <td class="no-print review-row__tools">
-                <Show when=move || has_previous.get() && status.get().is_none()>
-                    <button type="button" class="secondary small" id=carry_id.clone()
-                        aria-labelledby=carry_name.clone() on:click=carry.clone()>"Reprendre l’année précédente"</button>
-                </Show>
-                <Show when=move || to_confirm.get()>
-                    <button type="button" class="small" id=confirm_id.clone()
-                        aria-labelledby=confirm_name.clone() on:click=confirm>"Confirmer"</button>
-                </Show>
-            </td>
         </tr>
     }
 }

@@ -13,6 +13,7 @@ use crate::ui::fields::unique_id;
 use crate::ui::row_lens::{Listed, RowLens};
 use crate::ui::screens::issues::ContractIssues;
 use crate::ui::state::AppState;
+use crate::ui::table_scroll::TableScroll;
 use leptos::prelude::*;
 
 /// Which text of a year's entry a cell edits.
@@ -90,7 +91,7 @@ pub fn YearlyValues(row: RowLens<Indicator>, position: Memo<usize>) -> impl Into
     let period = Memo::new(move |_| state.with_contract(|c| c.period).unwrap_or_default());
     let years = Memo::new(move |_| period.get().years().collect::<Vec<_>>());
     view! {
-        <div class="table-scroll">
+        <TableScroll label=Signal::derive(move || format!("Tableau des valeurs par année de l’indicateur {}", position.get()))>
             <table class="yearly-values">
                 <caption>{move || format!("Cible et résultat par année de l’indicateur {}", position.get())}</caption>
                 <thead><tr>
@@ -101,7 +102,7 @@ pub fn YearlyValues(row: RowLens<Indicator>, position: Memo<usize>) -> impl Into
                     {move || years.get().into_iter().map(|year| view! { <YearRow row position year/> }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
         <StrayValues row position period/>
     }
 }

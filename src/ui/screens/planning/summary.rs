@@ -9,6 +9,7 @@
 use super::Rows;
 use crate::model::planning::{load_per_lead, yearly_summary};
 use crate::ui::state::AppState;
+use crate::ui::table_scroll::TableScroll;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -31,6 +32,7 @@ pub fn Summary(visible: Memo<Rows>) -> impl IntoView {
         <Show when=move || painted.get()>
         <section class="planning-summary" aria-labelledby="synthese">
             <h2 id="synthese">"Synthèse par année"</h2>
+            <TableScroll label="Synthèse : actions par année">
             <table>
                 <caption>"Actions par année"</caption>
                 <thead><tr><th scope="col">"Année"</th><th scope="col">"En cours"</th><th scope="col">"Démarrent"</th><th scope="col">"Se terminent"</th></tr></thead>
@@ -38,6 +40,8 @@ pub fn Summary(visible: Memo<Rows>) -> impl IntoView {
                     <tr><th scope="row">{y.year}</th><td>{y.running}</td><td>{y.starting}</td><td>{y.ending}</td></tr>
                 }).collect_view()}</tbody>
             </table>
+            </TableScroll>
+            <TableScroll label="Synthèse : actions en cours par pilote">
             <table>
                 <caption>"Actions en cours par pilote"</caption>
                 <thead><tr><th scope="col">"Pilote"</th>{move || period.get().years().map(|y| view! { <th scope="col">{y}</th> }).collect_view()}</tr></thead>
@@ -45,6 +49,7 @@ pub fn Summary(visible: Memo<Rows>) -> impl IntoView {
                     <tr><th scope="row">{lead}</th>{counts.into_iter().map(|n| view! { <td>{n}</td> }).collect_view()}</tr>
                 }).collect_view()}</tbody>
             </table>
+            </TableScroll>
         </section>
         </Show>
     }

@@ -10,7 +10,7 @@ use crate::ui::options::organisation_options;
 use crate::ui::row_buttons::RemoveButton;
 use crate::ui::row_lens::{row_ids, RowLens};
 use crate::ui::screens::issues::IssuesFor;
-use crate::ui::state::AppState;
+use crate::ui::state::{focus_first_field_after_render, AppState};
 use leptos::prelude::*;
 
 #[component]
@@ -20,8 +20,11 @@ pub fn Actions(id: Id) -> impl IntoView {
     let period = move || {
         read_sheet(state, id, |c, _| format!("{} à {}", c.period.first_year, c.period.last_year))
     };
-    let add =
-        move |_| edit_sheet(state, id, |s| s.actions.push(Action::new(Id::random(), "", now())));
+    let add = move |_| {
+        let action = Id::random();
+        edit_sheet(state, id, |s| s.actions.push(Action::new(action, "", now())));
+        focus_first_field_after_render(row_dom_id(action));
+    };
     view! {
         <p class="muted">{move || format!("Les dates doivent rester dans la période du contrat ({}).", period())}</p>
         <ol class="rows">
@@ -33,13 +36,18 @@ pub fn Actions(id: Id) -> impl IntoView {
     }
 }
 
+/// The DOM id of an action's row, where « Ajouter une action » puts the focus.
+fn row_dom_id(action: Id) -> String {
+    format!("action-{action}")
+}
+
 #[component]
 fn ActionRow(sheet: Id, id: Id) -> impl IntoView {
     let state = AppState::get();
     let row = RowLens::<Action>::new(state, sheet, id);
     let position = row.position();
     view! {
-        <li class="row">
+        <li class="row" id=row_dom_id(id)>
             <fieldset>
                 <legend>{move || format!("Action {}", position.get())}</legend>
                 <TextField label="Description de l’action" multiline=true

@@ -74,6 +74,22 @@ fn SheetForm(id: Id) -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    // « Étape précédente » and « Étape suivante » move the focus to the new step's heading: left
+    // on the button, which now leads one step further, a second Entrée would skip a step.
+    let step_heading = NodeRef::<leptos::html::H2>::new();
+    let focus_heading = StoredValue::new(false);
+    Effect::new(move |_| {
+        step.track();
+        if focus_heading.get_value() {
+            focus_heading.set_value(false);
+            if let Some(heading) = step_heading.get_untracked() {
+                let _ = heading.focus();
+            }
+        }
+    });
+    let move_to = move |_: leptos::ev::MouseEvent| focus_heading.set_value(true);
+    // Plain links, not the router's <A>: <A> marks every link to the current path as
+    // aria-current="page", and all of these lead to /fiche/ (the step is in the query).
     view! {
         <h1 class="no-print">{move || heading.get()}</h1>
         <SheetNotice id/>
@@ -81,14 +97,14 @@ fn SheetForm(id: Id) -> impl IntoView {
             <progress max="8" value=move || step.get().number() aria-label=move || format!("Étape {} sur 8", step.get().number())></progress>
             <ol>
                 {Step::ALL.into_iter().map(|s| view! {
-                    <li><A href=step_href(id, s) attr:aria-current=move || (step.get() == s).then_some("step")>
+                    <li><a href=step_href(id, s) aria-current=move || (step.get() == s).then_some("step")>
                         {format!("{}. {}", s.number(), s.title())}
-                    </A></li>
+                    </a></li>
                 }).collect_view()}
             </ol>
         </nav>
         <section class="step" aria-labelledby="etape-titre">
-            <h2 id="etape-titre">{move || format!("Étape {} sur 8 : {}", step.get().number(), step.get().title())}</h2>
+            <h2 id="etape-titre" tabindex="-1" node_ref=step_heading>{move || format!("Étape {} sur 8 : {}", step.get().number(), step.get().title())}</h2>
             {move || match step.get() {
                 Step::Identification => view! { <identification::Identification id/> }.into_any(),
                 Step::Findings => view! { <findings::Findings id/> }.into_any(),
@@ -104,8 +120,8 @@ fn SheetForm(id: Id) -> impl IntoView {
             {move || {
                 let n = step.get().number();
                 view! {
-                    {(n > 1).then(|| view! { <A href=step_href(id, Step::from_number(n - 1)) attr:class="button secondary">"← Étape précédente"</A> })}
-                    {(n < 8).then(|| view! { <A href=step_href(id, Step::from_number(n + 1)) attr:class="button">"Étape suivante →"</A> })}
+                    {(n > 1).then(|| view! { <a href=step_href(id, Step::from_number(n - 1)) class="button secondary" on:click=move_to>"← Étape précédente"</a> })}
+                    {(n < 8).then(|| view! { <a href=step_href(id, Step::from_number(n + 1)) class="button" on:click=move_to>"Étape suivante →"</a> })}
                 }
             }}
         </nav>

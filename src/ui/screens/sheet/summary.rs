@@ -9,6 +9,7 @@ use crate::model::numbering::Numbering;
 use crate::model::review::status_label;
 use crate::model::{ActionSheet, Contract, FundingKind, Id, Indicator};
 use crate::ui::state::AppState;
+use crate::ui::table_scroll::TableScroll;
 use leptos::prelude::*;
 
 fn or_dash(text: &str) -> String {
@@ -266,7 +267,7 @@ fn history_table(history: History) -> impl IntoView {
     }
     let History { years, rows } = history;
     view! {
-        <div class="table-scroll">
+        <TableScroll label="Suivi annuel (tableau)">
             <table class="history">
                 <caption>"Suivi annuel"</caption>
                 <thead><tr>
@@ -296,7 +297,7 @@ fn history_table(history: History) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
     .into_any()
 }
