@@ -114,7 +114,7 @@ test('Firefox: « Comparer à la version signée » shows the signed dates under
   await until(async () => assert.match(await barTitle(), /, de janvier 2026 à mars 2027, pilote : [^;]*$/));
   assert.equal(await region.$('.baseline'), null);
   await press(await app.visible('checkbox', 'Comparer à la version signée'));
-  await until(async () => assert.match(await barTitle(), /, de janvier 2026 à mars 2027, .* ; version signée : de janvier 2026 à décembre 2026, décalée de 3 mois$/));
+  await until(async () => assert.match(await barTitle(), /, de janvier 2026 à mars 2027, .* ; version signée : de janvier 2026 à décembre 2026, prolongée de 3 mois$/));
   assert.match(page.url(), /[?&]comparer=signee/);
   await until(async () => assert.ok(await (await region.$('.baseline--late'))?.isVisible(), 'the late baseline is shown'));
   await app.says('Dates de la version signée');

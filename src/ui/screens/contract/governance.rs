@@ -2,6 +2,7 @@
 //! and meeting frequency, their members, and the dates of their meetings (shown later as
 //! markers on the planning).
 
+use crate::model::iso_date::french_date;
 use crate::model::validation::Subject;
 use crate::model::{Body, GovernanceBody, Id, Meeting, Member};
 use crate::ui::fields::{SelectField, TextField};
@@ -127,7 +128,7 @@ fn MeetingRow(id: Id) -> impl IntoView {
         if date.is_empty() {
             "Réunion sans date".to_string()
         } else {
-            format!("Réunion du {date}")
+            format!("Réunion du {}", french_date(&date))
         }
     };
     view! {
