@@ -56,6 +56,11 @@ impl Backup {
         crate::model::json::to_pretty_text(self).expect("a backup always serialises")
     }
 
+    /// The file's text: pretty unless large (`json::to_file_text`).
+    pub fn to_file_json(&self) -> String {
+        crate::model::json::to_file_text(self).expect("a backup always serialises")
+    }
+
     /// The day of the backup (« 3 décembre 2026 »), from its ISO date-time.
     pub fn day(&self) -> String {
         french_date(self.exported_at.get(..10).unwrap_or_default())

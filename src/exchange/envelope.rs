@@ -44,6 +44,11 @@ impl Envelope {
     pub fn to_pretty_json(&self) -> String {
         crate::model::json::to_pretty_text(self).expect("a contract always serialises")
     }
+
+    /// The file's text: pretty unless large (`json::to_file_text`).
+    pub fn to_file_json(&self) -> String {
+        crate::model::json::to_file_text(self).expect("a contract always serialises")
+    }
 }
 
 /// The contract with only the chosen fiches action (in their order), for a partner who works on

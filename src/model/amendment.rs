@@ -7,6 +7,7 @@
 //! another time): the id checks and id walks skip what sits under [`FROZEN_COPY_KEY`].
 
 mod adoption;
+pub mod frozen_form;
 mod signature;
 mod versions;
 
@@ -36,6 +37,7 @@ pub struct Amendment {
     /// « Avenant n°2 ».
     pub number: u32,
     /// ISO date (`2026-03-12`), as an `<input type="date">` gives it.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = crate::model::iso_date::SCHEMA_PATTERN)))]
     pub date: Option<String>,
     /// The COPIL meeting that adopted it, when it is among the contract's meetings.
     pub meeting_id: Option<Id>,
@@ -46,6 +48,7 @@ pub struct Amendment {
     /// What it changes: fiches added or changed, dates, budget.
     pub changes: String,
     /// The contract as this avenant leaves it (its own signature and avenants left out).
+    #[serde(serialize_with = "frozen_form::serialize")]
     pub frozen_copy: Option<Box<Contract>>,
 }
 

@@ -73,10 +73,12 @@ pub struct Territory {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Signing {
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = crate::model::iso_date::SCHEMA_PATTERN)))]
     pub date: Option<String>,
     pub place: String,
     /// The contract as signed, kept once « Signer le contrat » is done (its own signature
     /// and avenants left out: see `amendment::frozen`).
+    #[serde(serialize_with = "crate::model::amendment::frozen_form::serialize")]
     pub frozen_copy: Option<Box<Contract>>,
 }
 

@@ -82,6 +82,7 @@ pub struct Meeting {
     pub id: Id,
     pub modified_at: Timestamp,
     pub body: Body,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = crate::model::iso_date::SCHEMA_PATTERN)))]
     pub date: String,
     pub notes: String,
 }

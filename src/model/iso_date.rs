@@ -5,6 +5,10 @@
 
 use super::YearMonth;
 
+/// The shape of a date field in the published schema: empty (not chosen yet) or `yyyy-mm-dd`
+/// (the import also checks that the day exists).
+pub const SCHEMA_PATTERN: &str = r"^(\d{4}-\d{2}-\d{2})?$";
+
 /// Whether `text` is an ISO calendar date `yyyy-mm-dd` that exists (leap years included),
 /// which is what `<input type="date">` produces.
 pub fn is_iso_date(text: &str) -> bool {

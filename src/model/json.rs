@@ -27,12 +27,31 @@ pub fn from_tree<T: DeserializeOwned>(tree: &Value) -> serde_json::Result<T> {
     from_text(&tree.to_string())
 }
 
+/// Above this size (compact), a file is written compact: indentation more than doubles a large
+/// contract, and the file must stay well within what the import takes
+/// (`exchange::import::MAX_FILE_BYTES`).
+pub const PRETTY_UP_TO: usize = 4 * 1024 * 1024;
+
+/// The text of an exported file: pretty (readable, and a diff between two exports shows what
+/// changed) up to `PRETTY_UP_TO` bytes of compact JSON, compact beyond.
+pub fn to_file_text<T: Serialize + ?Sized>(item: &T) -> serde_json::Result<String> {
+    let compact = to_text(item)?;
+    if compact.len() > PRETTY_UP_TO {
+        return Ok(compact);
+    }
+    reindent(&compact)
+}
+
 /// Pretty JSON of `item` (two-space indent), keys in the order the types declare them: the
 /// compact text re-indented, so that no second serializer is compiled for the model.
 pub fn to_pretty_text<T: Serialize + ?Sized>(item: &T) -> serde_json::Result<String> {
-    let compact = to_text(item)?;
+    reindent(&to_text(item)?)
+}
+
+/// Compact JSON text re-indented.
+fn reindent(compact: &str) -> serde_json::Result<String> {
     let mut pretty = Vec::with_capacity(compact.len() * 2);
-    let mut reader = serde_json::Deserializer::from_str(&compact);
+    let mut reader = serde_json::Deserializer::from_str(compact);
     let mut writer = serde_json::Serializer::pretty(&mut pretty);
     serde_transcode::transcode(&mut reader, &mut writer)?;
     Ok(String::from_utf8(pretty).expect("serde_json writes UTF-8"))

@@ -52,6 +52,60 @@ pub fn usage_text(used: u64, available: Option<u64>) -> String {
     }
 }
 
+/// What local storage holds at most for one site, in the UTF-16 code units browsers count
+/// (keys and values): 5 Mi in Firefox, 10 MiB of UTF-16 text in Chromium. Every contract, its
+/// frozen copies and the snapshots share it; the browser's estimate (`usage_text`) does not
+/// count it.
+pub const LOCAL_STORAGE_LIMIT: usize = 5 * 1024 * 1024;
+
+/// Kept free for the small keys a save also writes (notes between tabs, versions, the
+/// planning's preferences), so that an operation that just fits leaves room to keep working.
+pub const SPARE_UNITS: usize = 64 * 1024;
+
+/// « 3,1 Mo sur environ 5 Mo »: local storage's own use against its own limit (a code unit
+/// counted as a byte, as browsers state the limit).
+pub fn local_storage_text(used_units: usize) -> String {
+    format!(
+        "{} sur environ {}",
+        french_size(used_units as u64),
+        french_size(LOCAL_STORAGE_LIMIT as u64)
+    )
+}
+
+/// An operation that does not fit in local storage: what it needs, and what is left.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shortfall {
+    pub needed: usize,
+    pub left: usize,
+}
+
+impl Shortfall {
+    /// Why it is refused, and what to do, once nothing has changed.
+    pub fn message_fr(self, what: &str) -> String {
+        format!(
+            "{what} ne peut pas être enregistré dans ce navigateur : il faut {} et il reste {} \
+             dans le stockage local (environ {} en tout). Rien n’a été modifié. Pour faire de \
+             la place, exportez puis supprimez un contrat dont vous n’avez plus besoin ici.",
+            french_size(self.needed as u64),
+            french_size(self.left as u64),
+            french_size(LOCAL_STORAGE_LIMIT as u64)
+        )
+    }
+}
+
+/// Whether writing `written` units in place of `replaced` (what the operation rewrites) fits
+/// beside what is `used` now, leaving `SPARE_UNITS` free.
+pub fn check_room(used: usize, replaced: usize, written: usize) -> Result<(), Shortfall> {
+    let left = LOCAL_STORAGE_LIMIT
+        .saturating_sub(SPARE_UNITS)
+        .saturating_sub(used.saturating_sub(replaced));
+    if written <= left {
+        Ok(())
+    } else {
+        Err(Shortfall { needed: written, left })
+    }
+}
+
 const UNITS: [&str; 5] = ["octets", "Ko", "Mo", "Go", "To"];
 
 /// A size the French way, in units of 1,024 (as the import's size limit): « 0 octet »,
@@ -90,6 +144,31 @@ pub fn french_size(bytes: u64) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn local_storage_is_measured_against_its_own_limit() {
+        assert_eq!(local_storage_text(3_250_586), "3,1 Mo sur environ 5 Mo");
+    }
+
+    #[test]
+    fn an_operation_fits_when_what_it_writes_fits_beside_what_it_keeps() {
+        let limit = LOCAL_STORAGE_LIMIT - SPARE_UNITS;
+        assert_eq!(check_room(0, 0, limit), Ok(()));
+        assert_eq!(check_room(0, 0, limit + 1), Err(Shortfall { needed: limit + 1, left: limit }));
+        // Rewriting a 3 Mi workspace as 4 Mi beside 1 Mi of snapshots fits; as 4.5 Mi not.
+        let mi = 1024 * 1024;
+        assert_eq!(check_room(4 * mi, 3 * mi, 4 * mi - SPARE_UNITS), Ok(()));
+        assert!(check_room(4 * mi, 3 * mi, 4 * mi + mi / 2).is_err());
+        let message = Shortfall { needed: 6 * mi, left: mi }.message_fr("Ce contrat");
+        assert!(
+            message.starts_with(
+                "Ce contrat ne peut pas être enregistré dans ce navigateur : il faut 6 Mo et il \
+                 reste 1 Mo dans le stockage local (environ 5 Mo en tout). Rien n’a été modifié. \
+                 Pour faire de la place,"
+            ),
+            "{message}"
+        );
+    }
 
     #[test]
     fn sizes_read_the_french_way() {

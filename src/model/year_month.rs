@@ -9,8 +9,27 @@ use std::fmt;
 #[serde(deny_unknown_fields)]
 pub struct YearMonth {
     pub year: i32,
-    /// 1 (janvier) to 12 (décembre).
+    /// 1 (janvier) to 12 (décembre). A file with any other month is refused as it is read (the
+    /// planning would draw it in another year and label it with a third); stored data that an
+    /// older version let in has such a date emptied, and says so (`storage::codec`).
+    #[serde(deserialize_with = "month_of_year")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(range(min = 1, max = 12)))]
     pub month: u8,
+}
+
+/// The prefix of the messages of values the model refuses as it reads them; the import's
+/// French wording passes them on as they are.
+pub const REFUSED_VALUE: &str = "Valeur refusée : ";
+
+fn month_of_year<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u8, D::Error> {
+    let month = u8::deserialize(deserializer)?;
+    if (1..=12).contains(&month) {
+        Ok(month)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "{REFUSED_VALUE}le mois {month} n’existe pas (de 1, janvier, à 12, décembre)."
+        )))
+    }
 }
 
 const MONTHS_FR: [&str; 12] = [
@@ -72,6 +91,19 @@ mod tests {
         assert!(YearMonth::new(2025, 13).is_none());
         assert_eq!(YearMonth::parse_iso("2025-3"), YearMonth::new(2025, 3));
         assert_eq!(YearMonth::parse_iso("mars"), None);
+    }
+
+    #[test]
+    fn reading_refuses_impossible_months() {
+        let read = |text: &str| serde_json::from_str::<YearMonth>(text);
+        assert_eq!(read(r#"{"year": 2025, "month": 12}"#).ok(), YearMonth::new(2025, 12));
+        for month in [0, 13, 255] {
+            let error = read(&format!(r#"{{"year": 2025, "month": {month}}}"#)).unwrap_err();
+            assert!(
+                error.to_string().contains(&format!("le mois {month} n’existe pas")),
+                "{error}"
+            );
+        }
     }
 
     #[test]

@@ -1,11 +1,37 @@
 //! The browser side of storage: reading and writing the workspace in local storage, and
 //! turning every failure into a French message instead of swallowing it.
+//!
+//! A save writes the frozen copies it names that local storage lacks (each under its own key,
+//! `storage::frozen`), then the workspace: a browser closed between the two leaves the previous
+//! workspace whole, beside copies nobody names yet. Copies no stored text names any more are
+//! removed afterwards, unless some unreadable data is kept aside (it may name them).
 
-use super::codec::{decode, encode, Loaded, SET_ASIDE_PREFIX, WORKSPACE_KEY};
+use super::codec::{decode_with, encode_apart, Loaded, SET_ASIDE_PREFIX, WORKSPACE_KEY};
+use super::frozen::{keys_named, FrozenCopies, FROZEN_PREFIX};
 use super::snapshots::{decode_list, encode_list, push, Snapshot, SNAPSHOTS_KEY};
+use crate::model::storage_use::{check_room, Shortfall};
 use crate::model::Workspace;
 use gloo_storage::{LocalStorage, Storage};
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
+
+thread_local! {
+    /// The frozen copies this page has written or read.
+    static COPIES: RefCell<FrozenCopies> =
+        RefCell::new(FrozenCopies::new(Box::new(|key| read_text(key))));
+    /// The keys of frozen copies named when they were last cleaned up.
+    static NAMED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `work` with this page's frozen copies.
+pub fn with_copies<R>(work: impl FnOnce(&mut FrozenCopies) -> R) -> R {
+    COPIES.with(|copies| work(&mut copies.borrow_mut()))
+}
+
+/// The workspace as stored (frozen copies apart): what a save writes and tabs compare.
+pub fn encode(workspace: &Workspace) -> String {
+    with_copies(|copies| encode_apart(workspace, copies))
+}
 
 /// What the app starts with, and what to tell the user about it.
 pub struct Startup {
@@ -17,7 +43,12 @@ pub struct Startup {
 
 pub enum StartupMessage {
     Migrated(u32),
-    SetAside { key: String, reason: String },
+    /// How many impossible months were emptied.
+    Repaired(usize),
+    SetAside {
+        key: String,
+        reason: String,
+    },
     Blocked(String),
 }
 
@@ -34,13 +65,16 @@ pub fn load(now: f64) -> Startup {
             }
         }
     };
-    match decode(raw.as_deref()) {
+    match with_copies(|copies| decode_with(raw.as_deref(), copies)) {
         Ok(Loaded::Fresh) => {
             Startup { workspace: Workspace::default(), can_save: true, message: None }
         }
         Ok(Loaded::Current(workspace)) => Startup { workspace, can_save: true, message: None },
         Ok(Loaded::Migrated { workspace, from }) => {
             Startup { workspace, can_save: true, message: Some(StartupMessage::Migrated(from)) }
+        }
+        Ok(Loaded::Repaired { workspace, emptied }) => {
+            Startup { workspace, can_save: true, message: Some(StartupMessage::Repaired(emptied)) }
         }
         Err(error) => set_aside(raw.unwrap_or_default(), error.message_fr(), now),
     }
@@ -105,21 +139,111 @@ impl SaveError {
     }
 }
 
-/// Saves the workspace. When local storage is full, the oldest snapshots give way one by one:
-/// the work in progress matters more than old copies of it.
-pub fn save(workspace: &Workspace) -> Result<(), SaveError> {
-    save_encoded(&encode(workspace))
+/// Saves a workspace already encoded (`encode`): autosave encodes it anyway to see whether
+/// anything changed, and a large contract is a megabyte of JSON. Nothing is dropped to make
+/// room: when storage is full the save fails and says so, and what was stored stays whole.
+pub fn save_encoded(text: &str) -> Result<(), SaveError> {
+    write_copies(keys_named(text))?;
+    write(WORKSPACE_KEY, text)?;
+    clean_up_copies(text);
+    Ok(())
 }
 
-/// Saves a workspace already encoded (`codec::encode`): autosave encodes it anyway to see
-/// whether anything changed, and a large contract is a megabyte of JSON.
-pub fn save_encoded(text: &str) -> Result<(), SaveError> {
-    loop {
-        match write(WORKSPACE_KEY, text) {
-            Err(SaveError::Full) if drop_oldest_snapshot() => continue,
-            result => return result,
+/// Writes the frozen copies of `keys` that local storage lacks. A copy not written for want
+/// of room is still in this page's memory (`FrozenCopies::stored_form`) for the next save.
+fn write_copies(keys: Vec<String>) -> Result<(), SaveError> {
+    let unwritten = with_copies(FrozenCopies::take_unwritten);
+    let present = keys_with_prefix(FROZEN_PREFIX);
+    for key in keys {
+        if present.contains(&key) {
+            continue;
+        }
+        let stored = unwritten
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, stored)| stored.clone())
+            .or_else(|| with_copies(|copies| copies.stored_form(&key).map(str::to_string)));
+        // A copy named but neither stored nor known here: the workspace must not name it.
+        let stored = stored.ok_or_else(|| SaveError::Unavailable("copie figée absente".into()))?;
+        write(&key, &stored)?;
+    }
+    Ok(())
+}
+
+/// Removes the frozen copies that neither the workspace nor a snapshot names, when what they
+/// name changed. Kept while unreadable data is set aside: it may name some.
+fn clean_up_copies(text: &str) {
+    let mut named = keys_named(text);
+    if let Some(list) = read_text(SNAPSHOTS_KEY) {
+        named.extend(keys_named(&list));
+    }
+    named.sort();
+    named.dedup();
+    if NAMED.with(|last| *last.borrow() == named) || !keys_with_prefix(SET_ASIDE_PREFIX).is_empty()
+    {
+        return;
+    }
+    for key in keys_with_prefix(FROZEN_PREFIX) {
+        if named.binary_search(&key).is_err() {
+            let _ = LocalStorage::raw().remove_item(&key);
         }
     }
+    NAMED.with(|last| *last.borrow_mut() = named);
+}
+
+/// Every key of local storage that starts with `prefix`.
+fn keys_with_prefix(prefix: &str) -> Vec<String> {
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(prefix))
+        .collect()
+}
+
+/// How much of local storage is used, in the UTF-16 code units browsers count against its
+/// limit (keys and values, every key of this site).
+pub fn used_units() -> usize {
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .map(|key| {
+            let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
+            units(&key) + units(&value)
+        })
+        .sum()
+}
+
+/// Whether storing `next` as the workspace, with `snapshot` added to the list, fits in local
+/// storage: what they write (the workspace, the list, the frozen copies not stored yet) in
+/// place of what they rewrite, beside everything else stored.
+pub fn room_for(next: &Workspace, snapshot: Option<&Snapshot>, now: f64) -> Result<(), Shortfall> {
+    let text = encode(next);
+    let mut named = keys_named(&text);
+    named.extend(snapshot.iter().flat_map(|s| s.frozen.iter().cloned()));
+    named.sort();
+    named.dedup();
+    let present = keys_with_prefix(FROZEN_PREFIX);
+    let new_copies: usize = named
+        .iter()
+        .filter(|key| !present.contains(key))
+        .filter_map(|key| with_copies(|c| c.stored_form(key).map(|s| units(key) + units(s))))
+        .sum();
+    let mut replaced = read_raw().map_or(0, |stored| units(&stored));
+    let mut written = units(&text) + new_copies;
+    if let Some(snapshot) = snapshot {
+        replaced += read_text(SNAPSHOTS_KEY).map_or(0, |list| units(&list));
+        let mut list = read_snapshots(now);
+        push(&mut list, snapshot.clone());
+        written += units(&encode_list(&list));
+    }
+    check_room(used_units(), replaced, written)
+}
+
+/// The length of a text as JavaScript counts it.
+pub fn units(text: &str) -> usize {
+    text.encode_utf16().count()
 }
 
 fn write(key: &str, text: &str) -> Result<(), SaveError> {
@@ -148,34 +272,28 @@ pub fn read_snapshots(now: f64) -> Vec<Snapshot> {
     }
 }
 
-/// Adds a snapshot to the stored list; older ones are dropped until it fits. `Err` when even
-/// the new one alone does not fit (or storage refuses): the caller keeps it in memory.
+/// Adds a snapshot to the stored list (the oldest beyond `SNAPSHOTS_KEPT` is forgotten),
+/// after the frozen copies it names. `Err` when it does not fit (or storage refuses): the caller
+/// keeps it in memory. No snapshot is ever dropped to make room for another.
 pub fn keep_snapshot(snapshot: Snapshot, now: f64) -> Result<Vec<Snapshot>, SaveError> {
     let mut list = read_snapshots(now);
+    write_copies(snapshot.frozen.clone())?;
     push(&mut list, snapshot);
-    loop {
-        match write(SNAPSHOTS_KEY, &encode_list(&list)) {
-            Ok(()) => return Ok(list),
-            Err(SaveError::Full) if list.len() > 1 => {
-                list.pop();
-            }
-            Err(error) => return Err(error),
-        }
+    write(SNAPSHOTS_KEY, &encode_list(&list))?;
+    if let Some(text) = read_raw() {
+        clean_up_copies(&text);
     }
+    Ok(list)
 }
 
-/// Frees room by forgetting the oldest snapshot; false when there is none left to forget.
-fn drop_oldest_snapshot() -> bool {
-    let raw = LocalStorage::raw().get_item(SNAPSHOTS_KEY).ok().flatten();
-    let Some(mut list) = decode_list(raw.as_deref()).filter(|l| !l.is_empty()) else {
-        return false;
-    };
-    list.pop();
-    if list.is_empty() {
-        LocalStorage::raw().remove_item(SNAPSHOTS_KEY).is_ok()
-    } else {
-        write(SNAPSHOTS_KEY, &encode_list(&list)).is_ok()
-    }
+/// A snapshot of the workspace as it is now.
+pub fn snapshot_of(workspace: &Workspace, label: String, taken_at: String) -> Snapshot {
+    with_copies(|copies| Snapshot::of(workspace, label, taken_at, copies))
+}
+
+/// The workspace a snapshot holds, its frozen copies read from storage.
+pub fn restore_snapshot(snapshot: &Snapshot) -> Result<Workspace, super::LoadError> {
+    with_copies(|copies| snapshot.restore(copies))
 }
 
 /// The stored text of the workspace (`None` when there is none, or storage cannot be read).
@@ -185,8 +303,10 @@ pub fn read_raw() -> Option<String> {
 
 /// A stored text as a workspace (migrated if it is older); `None` when it cannot be read.
 pub fn workspace_of(raw: &str) -> Option<Workspace> {
-    match decode(Some(raw)).ok()? {
-        Loaded::Current(ws) | Loaded::Migrated { workspace: ws, .. } => Some(ws),
+    match with_copies(|copies| decode_with(Some(raw), copies)).ok()? {
+        Loaded::Current(ws)
+        | Loaded::Migrated { workspace: ws, .. }
+        | Loaded::Repaired { workspace: ws, .. } => Some(ws),
         Loaded::Fresh => None,
     }
 }

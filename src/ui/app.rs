@@ -63,6 +63,14 @@ fn report_startup(state: AppState, message: StartupMessage) {
             Level::Info,
             format!("Vos contrats ont été mis à jour depuis le format {from} d’une version précédente d’Atelier CLS."),
         ),
+        StartupMessage::Repaired(emptied) => (
+            Level::Warning,
+            if emptied > 1 {
+                format!("{emptied} dates d’action enregistrées avec un mois qui n’existe pas ont été effacées : vérifiez le calendrier des actions concernées (Planning).")
+            } else {
+                "Une date d’action enregistrée avec un mois qui n’existe pas a été effacée : vérifiez le calendrier des actions concernées (Planning).".to_string()
+            },
+        ),
         StartupMessage::SetAside { key, reason } => (
             Level::Warning,
             format!(

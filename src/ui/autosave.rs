@@ -60,6 +60,7 @@ pub fn start(state: AppState, can_save: bool) {
         return;
     }
     let autosave = Autosave { state, timer: StoredValue::new(None), tabs: Tabs::new(state) };
+    provide_context(autosave.tabs);
 
     Effect::new(move |previous: Option<()>| {
         state.workspace.track();

@@ -77,7 +77,7 @@ pub fn download_backup(state: AppState) {
     let exported_at = String::from(js_sys::Date::new_0().to_iso_string());
     let (text, ids) = state.workspace.with_untracked(|ws| {
         let ids: Vec<Id> = ws.contracts.iter().map(|c| c.id).collect();
-        (Backup::of(ws, exported_at).to_pretty_json(), ids)
+        (Backup::of(ws, exported_at).to_file_json(), ids)
     });
     match download(&backup_file_name(&today_iso()), "application/json", &text) {
         Ok(()) => {

@@ -17,15 +17,24 @@
 use super::clock::now;
 use super::notices::Level;
 use super::state::{AppState, SaveStatus};
-use super::web_lock::with_lock;
+use super::web_lock::{with_lock, with_lock_kept};
 use crate::exchange::tab_merge::{merge_tabs, restore, Replacement, Restored, TabMerge};
 use crate::model::{Id, Workspace};
 use crate::storage::tab_notes::{
     add_notes, add_write, decode_notes, decode_writes, encode_notes, known_ancestor, version_of,
     write_of, TabNote, Written, NOTES_KEY, VERSIONS_KEY,
 };
-use crate::storage::{codec, local, WORKSPACE_KEY};
+use crate::storage::{local, WORKSPACE_KEY};
 use leptos::prelude::*;
+
+/// Runs `edit` on the latest stored workspace under the tabs' lock (`Tabs::edit_fresh`), or at
+/// once when nothing is saved (storage refused at start: there is no other tab's work to read).
+pub fn edit_fresh(edit: impl FnOnce() + 'static) {
+    match use_context::<Tabs>() {
+        Some(tabs) => tabs.edit_fresh(edit),
+        None => edit(),
+    }
+}
 
 /// The Web Lock held while reading, merging and writing the workspace.
 const LOCK: &str = "atelier-cls.v1.espace";
@@ -58,7 +67,7 @@ pub struct Tabs {
 
 impl Tabs {
     pub fn new(state: AppState) -> Self {
-        let text = state.workspace.with_untracked(codec::encode);
+        let text = state.workspace.with_untracked(local::encode);
         Tabs {
             state,
             id: StoredValue::new(Id::random().to_string()),
@@ -74,16 +83,24 @@ impl Tabs {
         with_lock(LOCK, move || self.save_now());
     }
 
+    /// Runs `edit` under the lock on the workspace as stored now (what another tab wrote is
+    /// merged in first), then saves at once. What is decided once for all tabs, such as the
+    /// next avenant's number or whether the contract is already signed, is decided there:
+    /// two tabs pressing « Créer l’avenant » together make n°1 and n°2, never two n°1.
+    pub fn edit_fresh(self, edit: impl FnOnce() + 'static) {
+        with_lock_kept(LOCK, move || {
+            self.take_in_stored();
+            edit();
+            self.save_now();
+        });
+    }
+
     /// Reads the stored workspace, merges it in if another tab wrote since, and writes. Run
     /// under the lock, or at once when the page goes away (waiting for the lock then could
     /// lose the last keystroke).
     pub fn save_now(self) {
-        if let Some(stored) = local::read_raw().filter(|raw| !self.is_stored(raw)) {
-            if let Some(theirs) = local::workspace_of(&stored) {
-                self.take_in(theirs, stored);
-            }
-        }
-        let text = self.state.workspace.with_untracked(codec::encode);
+        self.take_in_stored();
+        let text = self.state.workspace.with_untracked(local::encode);
         if self.is_base(&text) {
             self.state.save_status.set(SaveStatus::Saved);
             return;
@@ -107,6 +124,15 @@ impl Tabs {
             Err(error) => {
                 self.state.save_status.set(SaveStatus::Failed);
                 self.state.notices.set_keyed(SAVE_NOTICE, Level::Error, error.message_fr());
+            }
+        }
+    }
+
+    /// Merges in what another tab stored since this tab last wrote or read.
+    fn take_in_stored(self) {
+        if let Some(stored) = local::read_raw().filter(|raw| !self.is_stored(raw)) {
+            if let Some(theirs) = local::workspace_of(&stored) {
+                self.take_in(theirs, stored);
             }
         }
     }
@@ -174,7 +200,12 @@ impl Tabs {
             }
             let view_only = workspace.active_contract != open_there;
             (
-                TabMerge { workspace, replaced_here: Vec::new(), replaced_there: Vec::new() },
+                TabMerge {
+                    workspace,
+                    replaced_here: Vec::new(),
+                    replaced_there: Vec::new(),
+                    renumbered: Vec::new(),
+                },
                 view_only,
             )
         } else {
@@ -193,7 +224,7 @@ impl Tabs {
         // Only the open contract differs from what is stored: nothing to write for that.
         self.remember(raw);
         if view_only {
-            self.view.set_value(Some(codec::encode(&merged.workspace)));
+            self.view.set_value(Some(local::encode(&merged.workspace)));
         }
         if self.state.workspace.with_untracked(|ours| *ours != merged.workspace) {
             self.state.workspace.set(merged.workspace);
@@ -203,12 +234,15 @@ impl Tabs {
                 "Mis à jour avec les modifications faites dans un autre onglet.",
             );
         } else if self.state.save_status.get_untracked() == SaveStatus::Saved
-            && !self.is_base(&self.state.workspace.with_untracked(codec::encode))
+            && !self.is_base(&self.state.workspace.with_untracked(local::encode))
         {
             // This tab's workspace already holds the merge, but what is stored does not: it
             // is written again (the effect that saves runs only on a change).
             self.state.save_status.set(SaveStatus::Pending);
             self.save();
+        }
+        for renumbered in &merged.renumbered {
+            self.state.notices.push(Level::Warning, renumbered.message());
         }
         for replaced in merged.replaced_here {
             self.offer_back(replaced, writer.clone());

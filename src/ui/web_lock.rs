@@ -7,8 +7,10 @@
 //! where the request is refused) runs the work at once, without the lock: as before, two tabs
 //! may then interleave, and the merge on the storage event still makes up for it.
 //!
-//! One request at a time: work asked for while a request waits replaces the waiting work
-//! (which always saves the latest state), so typing never piles up requests.
+//! One request at a time: a save asked for while a request waits replaces the waiting save
+//! (which always saves the latest state), so typing never piles up requests. Other work (an
+//! avenant numbered under the lock, `with_lock_kept`) is never replaced: it waits its turn with
+//! the save, in the order asked.
 
 use leptos::prelude::window;
 use std::cell::RefCell;
@@ -35,23 +37,50 @@ extern "C" {
 
 type Work = Box<dyn FnOnce()>;
 
-thread_local! {
-    /// The work waiting for the lock, if a request is under way.
-    static WAITING: RefCell<Option<Work>> = const { RefCell::new(None) };
-    /// Runs the waiting work; called with the lock held (or, if the request was refused,
-    /// without it). Made once, kept for the life of the page.
-    static RUN_WAITING: JsValue = Closure::<dyn Fn(JsValue)>::new(|_: JsValue| {
-        if let Some(work) = WAITING.with(|w| w.borrow_mut().take()) {
-            work();
-        }
-    })
-    .into_js_value();
+/// Work waiting for the lock, and whether a later save may replace it.
+struct Waiting {
+    work: Work,
+    replaceable: bool,
 }
 
-/// Runs `work` while holding the lock `name`, as soon as the browser grants it.
+thread_local! {
+    /// The work waiting for the lock, in the order asked; not empty while a request is under way.
+    static WAITING: RefCell<Vec<Waiting>> = const { RefCell::new(Vec::new()) };
+    /// Runs the waiting work; called with the lock held (or, if the request was refused,
+    /// without it). Made once, kept for the life of the page.
+    static RUN_WAITING: JsValue = Closure::<dyn Fn(JsValue)>::new(|_: JsValue| run_waiting())
+        .into_js_value();
+}
+
+fn run_waiting() {
+    let waiting = WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
+    for Waiting { work, .. } in waiting {
+        work();
+    }
+}
+
+/// Runs `work` (a save) while holding the lock `name`, as soon as the browser grants it; a
+/// save already waiting is replaced by this one.
 pub fn with_lock(name: &str, work: impl FnOnce() + 'static) {
+    request(name, Box::new(work), true);
+}
+
+/// Runs `work` while holding the lock `name`, after what already waits; never replaced.
+pub fn with_lock_kept(name: &str, work: impl FnOnce() + 'static) {
+    request(name, Box::new(work), false);
+}
+
+fn request(name: &str, work: Work, replaceable: bool) {
     let Some(locks) = lock_manager() else { return work() };
-    let already_asked = WAITING.with(|w| w.borrow_mut().replace(Box::new(work)).is_some());
+    let already_asked = WAITING.with(|w| {
+        let mut waiting = w.borrow_mut();
+        let asked = !waiting.is_empty();
+        if replaceable {
+            waiting.retain(|w| !w.replaceable);
+        }
+        waiting.push(Waiting { work, replaceable });
+        asked
+    });
     if already_asked {
         return;
     }
@@ -64,9 +93,7 @@ pub fn with_lock(name: &str, work: impl FnOnce() + 'static) {
         Some(())
     });
     if requested.is_none() {
-        if let Some(work) = WAITING.with(|w| w.borrow_mut().take()) {
-            work();
-        }
+        run_waiting();
     }
 }
 

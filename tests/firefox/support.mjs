@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveDist, watchErrors, failOnPageErrors } from '../support/browser.mjs';
 import { assert, until } from '../support/expect.mjs';
+import { readStorage, wholeWorkspace } from '../support/stored.mjs';
 
 export function firefoxPath() {
   const found = [process.env.FIREFOX, '/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => p && existsSync(p));
@@ -143,8 +144,9 @@ export class FirefoxApp {
       .catch((e) => { throw new Error(`« Modifications enregistrées dans ce navigateur » non affiché : ${e.message}`); });
   }
 
-  storedWorkspace() {
-    return this.page.evaluate(() => JSON.parse(localStorage.getItem('atelier-cls.v1.espace')));
+  /** The stored workspace, its frozen copies (stored apart) put back in place. */
+  async storedWorkspace() {
+    return wholeWorkspace(await this.page.evaluate(readStorage));
   }
 
   /** Waits for the one file a click downloads to land, complete, in the profile's folder. */

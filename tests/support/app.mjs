@@ -1,5 +1,6 @@
 // A page object for Atelier CLS: what a person does, by roles and French accessible names.
 import { assert, until, visible } from './expect.mjs';
+import { readStorage, wholeWorkspace } from './stored.mjs';
 
 export class App {
   constructor(page, baseUrl) {
@@ -52,8 +53,9 @@ export class App {
     await visible(this.page.getByText('Modifications enregistrées dans ce navigateur'));
   }
 
-  storedWorkspace() {
-    return this.page.evaluate(() => JSON.parse(localStorage.getItem('atelier-cls.v1.espace')));
+  /** The stored workspace, its frozen copies (stored apart) put back in place. */
+  async storedWorkspace() {
+    return wholeWorkspace(await this.page.evaluate(readStorage));
   }
 }
 

@@ -4,6 +4,11 @@
 //! stored workspaces and snapshot lists holding them. Small seeds are picked far more often
 //! than the two big files, so that a million inputs run in minutes.
 //!
+//! Stored workspaces are seeded in both layouts (frozen copies inline, as older versions
+//! stored them, and apart, as the app stores them now), with a signed contract among them; the
+//! frozen copies stored apart are in `STORED_COPIES`, the fuzzer's local storage, and the
+//! stored copies themselves are seeds (`copies`) of their own.
+//!
 //! Each file comes with the workspace it is imported into (`homes`): one holding the same
 //! contract with other fiches, with what was shared of it or not, so that a mutated file is
 //! merged item by item against a contract of about its size (a merge into the whole example
@@ -17,13 +22,29 @@ use atelier_cls::exchange::envelope::with_only_sheets;
 use atelier_cls::exchange::example::example_contract;
 use atelier_cls::exchange::merge::record_export;
 use atelier_cls::exchange::Envelope;
+use atelier_cls::model::amendment::{create_amendment, frozen};
 use atelier_cls::model::follow_up::with_follow_up;
 use atelier_cls::model::json::to_tree;
 use atelier_cls::model::planning::generated_contract;
 use atelier_cls::model::{Contract, Id, Workspace};
-use atelier_cls::storage::encode;
+use atelier_cls::storage::compressed::decompress;
+use atelier_cls::storage::frozen::FrozenCopies;
 use atelier_cls::storage::snapshots::{encode_list, Snapshot};
+use atelier_cls::storage::{encode, encode_apart};
 use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// The frozen copies the stored seeds name, by key: the fuzzer's local storage.
+pub static STORED_COPIES: OnceLock<HashMap<String, String>> = OnceLock::new();
+
+/// Frozen copies read from `STORED_COPIES`, and `extra` (key, stored form) before them.
+pub fn stored_copies(extra: Option<(String, String)>) -> FrozenCopies {
+    FrozenCopies::new(Box::new(move |key| match &extra {
+        Some((k, stored)) if k == key => Some(stored.clone()),
+        _ => STORED_COPIES.get()?.get(key).cloned(),
+    }))
+}
 
 const DEMONSTRATION: &[u8] = include_bytes!("../../../examples/cls-demonstration-2024-2028.json");
 
@@ -95,6 +116,10 @@ pub struct Corpus {
     pub homes: Homes,
     pub workspaces: Seeds,
     pub snapshots: Seeds,
+    /// The JSON of stored frozen copies (small seeds only), each with its key and a stored
+    /// workspace (frozen copies apart) that names it, in `copy_homes`.
+    pub copies: Seeds,
+    pub copy_homes: Vec<(String, String)>,
 }
 
 /// The workspaces files are imported into, one per file seed.
@@ -126,6 +151,19 @@ fn stored(contracts: &[&Contract], shared: bool) -> Workspace {
         workspace.add_contract((*contract).clone());
     }
     workspace
+}
+
+/// `contract` signed, with `avenants` avenants.
+fn signed(contract: &Contract, avenants: u32) -> Contract {
+    let mut contract = contract.clone();
+    contract.signing.date = Some("2025-03-11".into());
+    contract.signing.frozen_copy = Some(frozen(&contract));
+    for n in 1..=avenants {
+        contract.name = format!("{} (avenant n°{n})", contract.name);
+        let id = Id::from_u128(0xa7e0 + u128::from(n));
+        create_amendment(&mut contract, id, i64::from(n), Default::default()).expect("signed");
+    }
+    contract
 }
 
 impl Corpus {
@@ -172,6 +210,8 @@ impl Corpus {
         };
         small.push(backup(&[&blank, &generated], stored(&[&generated], true)));
         small.push(backup(&[&generated], stored(&[&blank], false)));
+        // A signed contract with its avenants: frozen copies checked like contracts.
+        small.push(file(&signed(&generated, 2), false, &generated, true));
         let big = vec![
             backup(&[&example, &generated], stored(&[&generated], true)),
             file(&example, true, &example, true),
@@ -182,28 +222,44 @@ impl Corpus {
         let files = Seeds { small, big };
         let homes = Homes { small: small_homes, big: big_homes };
 
+        let signed_small = signed(&generated, 2);
         let small_workspaces = [
             stored(&[], false),
             stored(&[&blank], false),
             stored(&[&generated], true),
             stored(&[&blank, &generated], true),
+            stored(&[&signed_small], true),
         ];
-        let big_workspaces =
-            [stored(&[&example], true), stored(&[&example, &demonstration, &generated], true)];
-        let as_seed = |workspace: &Workspace| {
-            let text = encode(workspace);
-            Seed { tree: serde_json::from_str(&text).expect("stored JSON"), text }
+        let big_workspaces = [
+            stored(&[&example], true),
+            stored(&[&example, &demonstration, &generated], true),
+            stored(&[&signed(&example, 3)], true),
+        ];
+        let copies = &mut FrozenCopies::in_memory();
+        // Each workspace as older versions stored it (copies inline) and as stored now.
+        let mut as_seeds = |workspaces: &[Workspace]| {
+            let texts = workspaces.iter().flat_map(|w| [encode(w), encode_apart(w, copies)]);
+            let as_seed =
+                |text: String| Seed { tree: serde_json::from_str(&text).expect("JSON"), text };
+            texts.map(as_seed).collect::<Vec<_>>()
         };
-        let workspaces = Seeds {
-            small: small_workspaces.iter().map(as_seed).collect(),
-            big: big_workspaces.iter().map(as_seed).collect(),
-        };
+        let workspaces =
+            Seeds { small: as_seeds(&small_workspaces), big: as_seeds(&big_workspaces) };
 
-        let list = |workspaces: &[Workspace]| {
+        let mut list = |workspaces: &[Workspace]| {
             let list: Vec<Snapshot> = workspaces
                 .iter()
                 .enumerate()
-                .map(|(n, w)| Snapshot::of(w, format!("Avant l’import n° {n}"), "2026-11-23"))
+                .map(|(n, w)| {
+                    let label = format!("Avant l’import n° {n}");
+                    let mut snapshot = Snapshot::of(w, label, "2026-11-23", copies);
+                    if n % 2 == 1 {
+                        // As older versions kept it: the whole workspace as a tree.
+                        snapshot.workspace = serde_json::from_str(&encode(w)).expect("JSON");
+                        snapshot.frozen.clear();
+                    }
+                    snapshot
+                })
                 .collect();
             let text = encode_list(&list);
             Seed { tree: serde_json::from_str(&text).expect("snapshot JSON"), text }
@@ -212,7 +268,19 @@ impl Corpus {
             small: vec![list(&[]), list(&small_workspaces[1..3]), list(&small_workspaces)],
             big: vec![list(&big_workspaces[..1])],
         };
-        Corpus { files, homes, workspaces, snapshots }
+        let home = encode_apart(&small_workspaces[4], copies);
+        let stored_copies: HashMap<String, String> = copies.take_unwritten().into_iter().collect();
+        let (copies, copy_homes) = atelier_cls::storage::frozen::keys_named(&home)
+            .into_iter()
+            .map(|key| {
+                let text = decompress(&stored_copies[&key]).expect("a stored copy inflates");
+                let seed = Seed { tree: serde_json::from_str(&text).expect("JSON"), text };
+                (seed, (key, home.clone()))
+            })
+            .unzip();
+        let _ = STORED_COPIES.set(stored_copies);
+        let copies = Seeds { small: copies, big: Vec::new() };
+        Corpus { files, homes, workspaces, snapshots, copies, copy_homes }
     }
 
     /// What the seeds are, for the report.

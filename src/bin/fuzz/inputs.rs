@@ -2,14 +2,15 @@
 //!
 //! | kind            | share | built from                                                   |
 //! |-----------------|------:|--------------------------------------------------------------|
-//! | `file-text`     |  25 % | a file's text, 1 to 5 byte edits (`text`)                     |
-//! | `file-tree`     |  25 % | a file's tree, 1 to 5 tree mutations (`tree`), sometimes bytes |
+//! | `file-text`     |  23 % | a file's text, 1 to 5 byte edits (`text`)                     |
+//! | `file-tree`     |  23 % | a file's tree, 1 to 5 tree mutations (`tree`), sometimes bytes |
 //! | `file-schema`   |  12 % | a file generated from the JSON Schema (`schema_gen`)           |
 //! | `file-older`    |  10 % | a file written back in an older format (`older`), mutated      |
 //! | `file-garbage`  |   3 % | random bytes, random JSON, deep nesting (`text::garbage`)     |
 //! | `stored-text`   |   8 % | a stored workspace's text, byte edits                         |
 //! | `stored-tree`   |  10 % | a stored workspace's tree, mutated, sometimes an older format |
 //! | `snapshots`     |   7 % | a stored snapshot list, mutated as a tree or as text           |
+//! | `stored-copy`   |   4 % | a frozen copy stored apart, mutated, read through a workspace  |
 
 use crate::corpus::{Corpus, Picked, Seeds};
 use crate::rng::Rng;
@@ -28,10 +29,12 @@ pub enum Kind {
     StoredText,
     StoredTree,
     Snapshots,
+    /// A frozen copy stored apart, mutated, read through a stored workspace naming it.
+    StoredCopy,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] = [
+    pub const ALL: [Kind; 9] = [
         Kind::FileText,
         Kind::FileTree,
         Kind::FileSchema,
@@ -40,6 +43,7 @@ impl Kind {
         Kind::StoredText,
         Kind::StoredTree,
         Kind::Snapshots,
+        Kind::StoredCopy,
     ];
 
     pub fn name(self) -> &'static str {
@@ -52,13 +56,15 @@ impl Kind {
             Kind::StoredText => "stored-text",
             Kind::StoredTree => "stored-tree",
             Kind::Snapshots => "snapshots",
+            Kind::StoredCopy => "stored-copy",
         }
     }
 
     /// Out of 100.
     fn share(self) -> usize {
         match self {
-            Kind::FileText | Kind::FileTree => 25,
+            Kind::FileText | Kind::FileTree => 23,
+            Kind::StoredCopy => 4,
             Kind::FileSchema => 12,
             Kind::FileOlder | Kind::StoredTree => 10,
             Kind::FileGarbage => 3,
@@ -112,12 +118,27 @@ pub fn generate(corpus: &Corpus, schema: &Schema, rng: &mut Rng) -> Input {
             edited_tree(&corpus.workspaces, corpus.workspaces.draw(rng), rng, |stored, rng| {
                 if rng.one_in(2) {
                     let version = older_version(rng);
+                    // Frozen copies stored apart: the workspace is one level down.
+                    let stored = if stored.get("workspace").is_some() {
+                        &mut stored["workspace"]
+                    } else {
+                        stored
+                    };
                     if let Some(Value::Array(contracts)) = stored.get_mut("contracts") {
                         contracts.iter_mut().for_each(|c| older::contract_as(c, version));
                     }
                     stored["schema_version"] = Value::from(version);
                 }
             })
+        }
+        Kind::StoredCopy => {
+            let copy = corpus.copies.draw(rng);
+            let bytes = if rng.one_in(2) {
+                edited_text(&corpus.copies, copy, rng)
+            } else {
+                edited_tree(&corpus.copies, copy, rng, |_, _| {})
+            };
+            return Input { kind, bytes, seed: Some(copy) };
         }
         Kind::Snapshots if rng.one_in(2) => {
             edited_text(&corpus.snapshots, corpus.snapshots.draw(rng), rng)
@@ -132,6 +153,9 @@ pub fn generate(corpus: &Corpus, schema: &Schema, rng: &mut Rng) -> Input {
                         }
                         let version = older_version(rng);
                         let workspace = &mut snapshot["workspace"];
+                        if !workspace.is_object() {
+                            continue; // Stored compressed: only older snapshots are trees.
+                        }
                         if let Some(Value::Array(contracts)) = workspace.get_mut("contracts") {
                             contracts.iter_mut().for_each(|c| older::contract_as(c, version));
                         }

@@ -196,6 +196,11 @@ mod run {
         match input.kind {
             Kind::StoredText | Kind::StoredTree => targets::storage(&input.bytes, rng),
             Kind::Snapshots => targets::snapshots(&input.bytes),
+            Kind::StoredCopy => {
+                let index = input.seed.map_or(0, |seed| seed.index);
+                let (key, home) = &corpus.copy_homes[index];
+                targets::stored_copy(&input.bytes, key, home, rng)
+            }
             _ => {
                 let home = match input.seed {
                     Some(seed) => corpus.homes.of(seed, rng),

@@ -9,13 +9,15 @@
 //!   workspace after the merge is saved and read back the same;
 //! - a backup file (every contract of a browser): `check_any`, then, when accepted, `restore`
 //!   into a copy of the workspace, which must then hold every contract of the file;
-//! - stored data: `storage::decode` (older formats migrated); what it reads is saved and read
-//!   back the same, its open contract goes through the screens now and then, and a refusal has
-//!   a message;
+//! - stored data: `storage::decode_with` (older formats migrated, frozen copies inline or
+//!   stored apart); what it reads is saved and read back the same in both layouts, its open
+//!   contract goes through the screens now and then, and a refusal has a message;
+//! - a frozen copy stored apart, mutated: read through the stored workspace that names it;
 //! - a stored list of snapshots: `decode_list`, then `restore` of each snapshot.
 //!
 //! A broken promise is an `Err` with what went wrong; a panic is caught by the caller.
 
+use crate::corpus::stored_copies;
 use crate::rng::Rng;
 use atelier_cls::exchange::backup::{restore, Backup};
 use atelier_cls::exchange::import::{
@@ -26,8 +28,10 @@ use atelier_cls::exchange::merge::{
 };
 use atelier_cls::exchange::Envelope;
 use atelier_cls::model::{Id, Workspace};
+use atelier_cls::storage::compressed::compress;
+use atelier_cls::storage::frozen::FrozenCopies;
 use atelier_cls::storage::snapshots::decode_list;
-use atelier_cls::storage::{decode, encode, Loaded};
+use atelier_cls::storage::{decode, decode_with, encode, encode_apart, Loaded};
 use std::collections::HashMap;
 
 /// Whether the code under test took the input or turned it down.
@@ -151,9 +155,28 @@ fn check_problems(problems: &[ImportProblem]) -> Result<(), String> {
 pub fn storage(bytes: &[u8], rng: &mut Rng) -> Result<Verdict, String> {
     // Local storage holds strings: what it gives back is always valid UTF-8.
     let raw = String::from_utf8_lossy(bytes);
-    match decode(Some(&raw)) {
+    stored_workspace(&raw, &mut stored_copies(None), rng)
+}
+
+/// A frozen copy stored apart (its JSON mutated), read through the stored workspace naming it.
+pub fn stored_copy(bytes: &[u8], key: &str, home: &str, rng: &mut Rng) -> Result<Verdict, String> {
+    let text = String::from_utf8_lossy(bytes);
+    let copies = &mut stored_copies(Some((key.to_string(), compress(&text))));
+    stored_workspace(home, copies, rng)
+}
+
+fn stored_workspace(
+    raw: &str,
+    copies: &mut FrozenCopies,
+    rng: &mut Rng,
+) -> Result<Verdict, String> {
+    match decode_with(Some(raw), copies) {
         Ok(Loaded::Fresh) => Err("stored data read as nothing stored".into()),
-        Ok(Loaded::Current(workspace) | Loaded::Migrated { workspace, .. }) => {
+        Ok(
+            Loaded::Current(workspace)
+            | Loaded::Migrated { workspace, .. }
+            | Loaded::Repaired { workspace, .. },
+        ) => {
             if rng.one_in(8) {
                 round_trip(&workspace)?;
             }
@@ -170,9 +193,21 @@ pub fn storage(bytes: &[u8], rng: &mut Rng) -> Result<Verdict, String> {
 /// A workspace saved then read back is the same.
 fn round_trip(workspace: &Workspace) -> Result<(), String> {
     match decode(Some(&encode(workspace))) {
+        Ok(Loaded::Current(back)) if back == *workspace => {}
+        Ok(_) => return Err("a workspace saved then read back differs".into()),
+        Err(error) => return Err(format!("a workspace saved cannot be read back: {error:?}")),
+    }
+    // Frozen copies apart: written by one page, read by another over the same storage.
+    let writer = &mut FrozenCopies::in_memory();
+    let text = encode_apart(workspace, writer);
+    let stored: HashMap<String, String> = writer.take_unwritten().into_iter().collect();
+    let reader = &mut FrozenCopies::new(Box::new(move |key| stored.get(key).cloned()));
+    match decode_with(Some(&text), reader) {
         Ok(Loaded::Current(back)) if back == *workspace => Ok(()),
-        Ok(_) => Err("a workspace saved then read back differs".into()),
-        Err(error) => Err(format!("a workspace saved cannot be read back: {error:?}")),
+        Ok(_) => Err("a workspace saved with its copies apart then read back differs".into()),
+        Err(error) => {
+            Err(format!("a workspace saved with its copies apart cannot be read back: {error:?}"))
+        }
     }
 }
 
@@ -180,6 +215,6 @@ fn round_trip(workspace: &Workspace) -> Result<(), String> {
 pub fn snapshots(bytes: &[u8]) -> Result<Verdict, String> {
     let raw = String::from_utf8_lossy(bytes);
     let Some(list) = decode_list(Some(&raw)) else { return Ok(Verdict::Refused) };
-    let restored = list.iter().filter(|s| s.restore().is_ok()).count();
+    let restored = list.iter().filter(|s| s.restore(&mut stored_copies(None)).is_ok()).count();
     Ok(if restored == list.len() { Verdict::Accepted } else { Verdict::Refused })
 }

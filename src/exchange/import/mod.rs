@@ -6,7 +6,8 @@
 //!
 //! Checks, in order: size, text encoding, JSON syntax, type marker, schema version (newer is
 //! refused, older is migrated), shape (unknown or missing field, wrong kind of value) and ids
-//! used twice anywhere in the contract. Checking never panics, whatever the bytes.
+//! used twice anywhere in the contract, frozen copies checked like a contract and dates that
+//! exist (`frozen_copies`). Checking never panics, whatever the bytes.
 //!
 //! Shape errors come from serde itself (the model types deny unknown fields): the error's
 //! position in the text is turned into a JSON path by a small scanner that follows the nesting
@@ -21,6 +22,7 @@
 //! (serde's shape errors in French) and `duplicated_ids`.
 
 mod duplicated_ids;
+mod frozen_copies;
 mod json_path;
 mod serde_messages;
 mod syntax;
@@ -30,14 +32,19 @@ use super::{Envelope, ENVELOPE_TYPE};
 use crate::model::migration::{migrate_contract, MigrationError};
 use crate::model::SCHEMA_VERSION;
 use duplicated_ids::{duplicated_ids, duplicated_ids_at};
+use frozen_copies::tree_problems;
 use json_path::{path_at, remove_at, render_path, Segment};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use serde_messages::{describe_value, translate_shape};
 use syntax::{line_column, line_start, raw_message, syntax_problem};
 
-/// Files larger than this are refused before parsing (a contract of 100 sheets is ~1-2 MB).
-pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
+/// Files larger than this are refused before parsing. What the app exports must come back:
+/// local storage holds about 5 M characters (`model::storage_use::LOCAL_STORAGE_LIMIT`), whose
+/// frozen copies are compressed there, and files above `json::PRETTY_UP_TO` are written
+/// compact, so a full browser's export (measured: 11.9 MB pretty before that rule) stays far
+/// below. A 100-fiche contract is 1-2 MB.
+pub const MAX_FILE_BYTES: usize = 32 * 1024 * 1024;
 
 /// At most this many problems are reported for one file.
 pub const MAX_PROBLEMS: usize = 20;
@@ -85,7 +92,8 @@ pub enum CheckedFile {
 
 /// Every check before anything changes in the workspace: size, JSON syntax, type marker, schema
 /// version (future refused, older migrated), shape (unknown or missing field, wrong kind of
-/// value — reported with the JSON path), duplicated ids anywhere in the contract. Never panics.
+/// value, a month outside 1-12 — reported with the JSON path), duplicated ids anywhere in the
+/// contract, frozen copies that are not this contract's, dates that do not exist. Never panics.
 /// A backup file is refused here with a word on where it goes: only [`check_any`] takes it.
 pub fn check_file(bytes: &[u8]) -> Result<Checked, Vec<ImportProblem>> {
     match check_any(bytes)? {
@@ -140,7 +148,10 @@ fn check_contract(text: &str, mut value: Value) -> Result<Checked, Vec<ImportPro
         None
     };
 
-    let repeated = value.get("contract").map(duplicated_ids).unwrap_or_default();
+    let mut repeated = value.get("contract").map(duplicated_ids).unwrap_or_default();
+    if let Some(contract) = value.get("contract") {
+        repeated.extend(tree_problems(contract, &[Segment::Key("contract".into())]));
+    }
     let original = migrated_from.is_none().then_some(text);
     let envelope = shaped::<Envelope>(original, value, repeated)?;
     Ok(Checked { envelope, migrated_from })
@@ -168,7 +179,8 @@ fn check_backup(text: &str, mut value: Value) -> Result<CheckedBackup, Vec<Impor
     if let Some(Value::Array(contracts)) = value.get("contracts") {
         for (index, contract) in contracts.iter().enumerate() {
             let root = vec![Segment::Key("contracts".into()), Segment::Index(index)];
-            repeated.extend(duplicated_ids_at(contract, root));
+            repeated.extend(duplicated_ids_at(contract, root.clone()));
+            repeated.extend(tree_problems(contract, &root));
         }
     }
     let original = migrated_from.is_none().then_some(text);

@@ -2,6 +2,7 @@
 //! JSON values, described in plain French for the person importing the file.
 
 use crate::model::text::shorten;
+use crate::model::year_month::REFUSED_VALUE;
 use serde_json::Value;
 
 /// How much of a text found in the file a message quotes.
@@ -26,6 +27,12 @@ pub(super) fn quoted(raw: &str) -> Option<&str> {
 }
 
 pub(super) fn translate_shape(raw: &str) -> String {
+    if let Some(at) = raw.find(REFUSED_VALUE) {
+        // The model's own French (a month outside 1-12), without serde's position suffix.
+        let message = &raw[at + REFUSED_VALUE.len()..];
+        let message = message.split(" at line ").next().unwrap_or(message);
+        return upper_first(message);
+    }
     if raw.starts_with("unknown field") {
         let field = quoted(raw).unwrap_or("?");
         return format!("Champ inconnu « {field} » (ce nom n’est pas prévu à cet endroit).");
@@ -78,6 +85,11 @@ pub(super) fn translate_shape(raw: &str) -> String {
         return format!("Nombre d’éléments inattendu ({raw}).");
     }
     format!("Contenu inattendu ({raw}).")
+}
+
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// serde's "unexpected" part: `string "x"`, `integer `5``, `map`, …

@@ -54,7 +54,7 @@ fn a_valid_export_round_trips_exactly() {
 #[test]
 fn refuses_a_file_too_big_before_parsing() {
     let problem = only_problem(check_file(&vec![b' '; MAX_FILE_BYTES + 1]));
-    assert_eq!(problem.message, "Le fichier est trop gros (10,0 Mo ; au plus 10 Mo).");
+    assert_eq!(problem.message, "Le fichier est trop gros (32,0 Mo ; au plus 32 Mo).");
 }
 
 #[test]
@@ -224,6 +224,134 @@ fn duplicated_ids_are_reported_with_both_paths() {
             id.as_str().unwrap()
         )
     );
+}
+
+#[test]
+fn a_month_outside_one_to_twelve_is_refused_where_it_is() {
+    for month in [0, 13, 255] {
+        let mut value = example_value();
+        value["contract"]["sheets"][1]["actions"][0]["start"]["month"] = json!(month);
+        let problem = only_problem(check_value(&value));
+        assert!(problem.location.starts_with("contract.sheets[1].actions[0].start"), "{problem:?}");
+        assert_eq!(
+            problem.message,
+            format!("Le mois {month} n’existe pas (de 1, janvier, à 12, décembre).")
+        );
+    }
+}
+
+/// The example, signed (a frozen copy at signature) with one avenant (its own frozen copy).
+fn signed_value() -> Value {
+    let mut envelope = rich_envelope();
+    let contract = &mut envelope.contract;
+    contract.signing.date = Some("2025-03-11".into());
+    contract.signing.frozen_copy = Some(crate::model::amendment::frozen(contract));
+    let mut amendment = crate::model::Amendment::new(crate::model::Id::from_u128(0xa1), 1, 0);
+    amendment.frozen_copy = Some(crate::model::amendment::frozen(contract));
+    contract.amendments.push(amendment);
+    serde_json::to_value(envelope).unwrap()
+}
+
+#[test]
+fn a_signed_file_with_its_frozen_copies_is_accepted() {
+    assert!(check_value(&signed_value()).is_ok());
+}
+
+#[test]
+fn impossible_dates_are_refused_even_inside_a_frozen_copy() {
+    let mut value = signed_value();
+    value["contract"]["amendments"][0]["frozen_copy"]["signing"]["date"] = json!("2025-02-30");
+    let problem = only_problem(check_value(&value));
+    assert_eq!(problem.location, "contract.amendments[0].frozen_copy.signing.date");
+    assert_eq!(
+        problem.message,
+        "La date « 2025-02-30 » n’existe pas : une date réelle au format aaaa-mm-jj est attendue \
+         (par exemple 2025-03-14), ou rien."
+    );
+    let mut empty = signed_value();
+    empty["contract"]["amendments"][0]["date"] = json!("");
+    assert!(check_value(&empty).is_ok(), "an empty date is a date not yet chosen");
+}
+
+#[test]
+fn a_frozen_copy_of_another_contract_is_refused() {
+    let mut value = signed_value();
+    let other = "67e55044-10b1-426f-9247-bb680e5fe0c8";
+    value["contract"]["signing"]["frozen_copy"]["id"] = json!(other);
+    let problem = only_problem(check_value(&value));
+    assert_eq!(problem.location, "contract.signing.frozen_copy.id");
+    let own = value["contract"]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        problem.message,
+        format!(
+            "Cette copie figée est celle d’un autre contrat (identifiant {other}, alors que le \
+             contrat a l’identifiant {own})."
+        )
+    );
+}
+
+#[test]
+fn a_frozen_copy_is_checked_for_repeated_ids_like_a_contract() {
+    let mut value = signed_value();
+    let copy = &mut value["contract"]["amendments"][0]["frozen_copy"];
+    let id = copy["sheets"][0]["id"].clone();
+    copy["sheets"][1]["id"] = id;
+    let problem = only_problem(check_value(&value));
+    assert_eq!(problem.location, "contract.amendments[0].frozen_copy.sheets[1].id");
+    assert!(problem.message.contains("apparaît plusieurs fois"), "{problem:?}");
+}
+
+#[test]
+fn frozen_copies_never_nest() {
+    let mut value = signed_value();
+    let avenant = value["contract"]["amendments"][0].clone();
+    let copy = value["contract"]["signing"]["frozen_copy"].clone();
+    value["contract"]["amendments"][0]["frozen_copy"]["amendments"] = json!([avenant]);
+    value["contract"]["signing"]["frozen_copy"]["signing"]["frozen_copy"] = copy;
+    let problems = check_value(&value).unwrap_err();
+    let said = |location: &str, message: &str| {
+        problems.iter().any(|p| p.location == location && p.message.starts_with(message))
+    };
+    assert!(
+        said(
+            "contract.signing.frozen_copy.signing",
+            "Une copie figée ne peut pas contenir elle-même"
+        ),
+        "{problems:#?}"
+    );
+    assert!(
+        said(
+            "contract.amendments[0].frozen_copy.amendments",
+            "Une copie figée ne peut pas contenir d’avenants"
+        ),
+        "{problems:#?}"
+    );
+}
+
+/// Every file the app writes comes back: a contract as large as local storage can hold (its
+/// stored text at the limit, its frozen copies on top), exported, is taken by the import.
+#[test]
+fn an_export_of_the_largest_contract_storage_holds_comes_back() {
+    use crate::model::storage_use::LOCAL_STORAGE_LIMIT;
+    let big = |sheets: usize| {
+        let mut contract = crate::model::planning::generated_contract(sheets, 10);
+        crate::model::follow_up::with_follow_up(&mut contract);
+        contract
+    };
+    let size = |c: &crate::model::Contract| crate::model::json::to_text(c).unwrap().len();
+    let per_sheet = size(&big(20)) / 20;
+    let mut sheets = LOCAL_STORAGE_LIMIT / per_sheet;
+    let mut contract = big(sheets);
+    while size(&contract) < LOCAL_STORAGE_LIMIT {
+        sheets += sheets / 20 + 1;
+        contract = big(sheets);
+    }
+    contract.signing.frozen_copy = Some(crate::model::amendment::frozen(&contract));
+    let envelope = Envelope::new(contract, "2026-12-07T08:00:00Z".into(), "ARS".into());
+    let file = envelope.to_file_json();
+    assert!(file.len() <= MAX_FILE_BYTES, "{} bytes", file.len());
+    let back = check_file(file.as_bytes()).map(|checked| checked.envelope);
+    assert!(back.is_ok_and(|back| back == envelope), "the export does not come back");
 }
 
 #[test]

@@ -17,12 +17,14 @@
 //! Which contract is open stays this tab's own choice. The versions shared with partners are
 //! bookkeeping: merged the same way, their rare conflicts are settled without a word.
 
+mod avenant_numbers;
 mod replaced;
 mod three_way;
 
 #[cfg(test)]
 mod tests;
 
+pub use avenant_numbers::Renumbered;
 pub use replaced::{restore, Replacement, Restored, Step};
 
 use crate::exchange::diff::Vocabulary;
@@ -38,6 +40,8 @@ pub struct TabMerge {
     pub replaced_here: Vec<Replacement>,
     /// The other tab's values replaced by this tab's more recent ones: that tab is told.
     pub replaced_there: Vec<Replacement>,
+    /// This tab's avenants renumbered: another tab made one with the same number meanwhile.
+    pub renumbered: Vec<Renumbered>,
 }
 
 /// Merges `ours` (this tab) and `theirs` (stored by another tab) against `base`, the version
@@ -47,6 +51,7 @@ pub fn merge_tabs(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Tab
         workspace: workspace.clone(),
         replaced_here: Vec::new(),
         replaced_there: Vec::new(),
+        renumbered: Vec::new(),
     };
     if ours == base || ours == theirs {
         return unchanged(theirs);
@@ -81,7 +86,8 @@ pub fn merge_tabs(base: &Workspace, ours: &Workspace, theirs: &Workspace) -> Tab
         workspace.active_contract = None;
     }
     let (replaced_here, replaced_there) = describe(&merger.conflicts, &workspace, ours, theirs);
-    TabMerge { workspace, replaced_here, replaced_there }
+    let renumbered = avenant_numbers::renumber_twins(&mut workspace, theirs);
+    TabMerge { workspace, replaced_here, replaced_there, renumbered }
 }
 
 /// The conflicts as replacements on each side, in the words of the merged contract.

@@ -34,7 +34,7 @@ fn export_file(
         ws.active().map(|c| {
             let contract = chosen.map_or_else(|| c.clone(), |ids| with_only_sheets(c, ids));
             let exported_at = String::from(js_sys::Date::new_0().to_iso_string());
-            let text = Envelope::new(contract.clone(), exported_at, exported_by).to_pretty_json();
+            let text = Envelope::new(contract.clone(), exported_at, exported_by).to_file_json();
             (format!("cls-{}-{}.json", contract_slug(c), today_iso()), text, contract)
         })
     })

@@ -3,7 +3,7 @@
 //! field) with a choice per item. Applying takes a snapshot first and offers "Annuler l’import".
 
 use super::restore::BackupPreview;
-use super::snapshots::{local_date_time, offer_back, Shelf};
+use super::snapshots::{local_date_time, offer_back, room_after, Shelf};
 use crate::exchange::import::{Checked, ImportProblem};
 use crate::exchange::merge::{
     add_received_contract, merge_into_workspace, plan_import, Choice, MergePlan, Proposal, Status,
@@ -96,12 +96,12 @@ struct ApplyContext {
 }
 
 impl ApplyContext {
-    /// Takes the snapshot, changes the workspace, and offers to undo.
+    /// Takes the snapshot, changes the workspace, and offers to undo; refuses, changing
+    /// nothing, when the result and the snapshot would not fit in local storage.
     fn apply(&self, change: impl FnOnce(&mut crate::model::Workspace) -> String) {
-        let before =
-            self.shelf.take(self.state, format!("Avant l’import de « {} »", self.file_name));
-        let mut outcome = String::new();
-        self.state.workspace.update(|ws| outcome = change(ws));
+        let label = format!("Avant l’import de « {} »", self.file_name);
+        let applied = self.shelf.apply(self.state, label, "Le résultat de cet import", change);
+        let Some((before, outcome)) = applied else { return };
         self.inbox.clear();
         offer_back(
             self.state,
@@ -115,6 +115,10 @@ impl ApplyContext {
 #[component]
 fn NewContract(context: ApplyContext) -> impl IntoView {
     let inbox = Inbox::get();
+    let theirs = context.theirs;
+    let room = room_after(context.state, move |ws| add_received_contract(ws, theirs.get_value()));
+    let refusal = room.err().map(|shortfall| shortfall.message_fr("Ce contrat"));
+    let cannot = refusal.is_some();
     let add = move |_| {
         let contract = context.theirs.get_value();
         context.apply(move |ws| {
@@ -124,8 +128,9 @@ fn NewContract(context: ApplyContext) -> impl IntoView {
     };
     view! {
         <p>"Ce contrat n’est pas encore dans ce navigateur : il sera ajouté à vos contrats, tel quel."</p>
+        {refusal.map(|m| view! { <p class="banner banner--error" role="alert">{m}</p> })}
         <div class="actions">
-            <button type="button" on:click=add>"Ajouter ce contrat"</button>
+            <button type="button" disabled=cannot on:click=add>"Ajouter ce contrat"</button>
             <button type="button" class="secondary" on:click=move |_| inbox.clear()>"Ne pas importer"</button>
         </div>
     }

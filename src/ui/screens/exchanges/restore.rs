@@ -3,8 +3,8 @@
 //! partner's file, a snapshot of everything is taken first and « Annuler l’import » puts it
 //! back. What restoring does is `exchange::backup::restore`: it never replaces nor deletes.
 
-use super::snapshots::{local_date_time, offer_back, Shelf};
-use crate::exchange::backup::{restore, Arrival, Restored};
+use super::snapshots::{local_date_time, offer_back, room_after, Shelf};
+use crate::exchange::backup::{restore, Arrival};
 use crate::exchange::import::CheckedBackup;
 use crate::model::{Id, Timestamp};
 use crate::ui::backup::Backups;
@@ -54,13 +54,18 @@ pub fn BackupPreview(name: String, checked: CheckedBackup, shelf: Shelf) -> impl
     let brings_something =
         move || rows.with(|rows| rows.iter().any(|(_, _, arrival)| *arrival != Arrival::Identical));
     let file_name = name.clone();
+    let refusal = room_after(state, move |ws| {
+        backup.with_value(|b| restore(ws, b, Id::random, now()));
+    })
+    .err()
+    .map(|shortfall| shortfall.message_fr("Cette sauvegarde"));
+    let cannot = refusal.is_some();
     let apply = move |_| {
-        let before = shelf.take(state, format!("Avant l’import de « {file_name} »"));
-        let mut outcome = (Restored::default(), Vec::<Id>::new());
-        state.workspace.update(|ws| {
-            outcome = backup.with_value(|b| restore(ws, b, Id::random, now()));
+        let label = format!("Avant l’import de « {file_name} »");
+        let applied = shelf.apply(state, label, "Cette sauvegarde", |ws| {
+            backup.with_value(|b| restore(ws, b, Id::random, now()))
         });
-        let (restored, added) = outcome;
+        let Some((before, (restored, added))) = applied else { return };
         // The contracts put back as they were are in the file: a copy made when it was written.
         let written = js_sys::Date::parse(&exported_at);
         if written.is_finite() {
@@ -87,8 +92,9 @@ pub fn BackupPreview(name: String, checked: CheckedBackup, shelf: Shelf) -> impl
             <Show when=brings_something
                 fallback=|| view! { <p role="status">"Tout ce que contient cette sauvegarde est déjà dans ce navigateur."</p> }>
                 <p>"Rien n’est remplacé ni supprimé, et un instantané de tous vos contrats est pris avant."</p>
+                {refusal.clone().map(|m| view! { <p class="banner banner--error" role="alert">{m}</p> })}
                 <div class="actions">
-                    <button type="button" on:click=apply.clone()>"Restaurer la sauvegarde"</button>
+                    <button type="button" disabled=cannot on:click=apply.clone()>"Restaurer la sauvegarde"</button>
                 </div>
             </Show>
             <div class="actions">

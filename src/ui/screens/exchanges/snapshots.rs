@@ -2,8 +2,11 @@
 //! restore, listed with its date, and any of them can be put back. Putting one back first takes
 //! a snapshot of the present, so restoring is itself undoable.
 
+use crate::model::storage_use::Shortfall;
 use crate::model::Workspace;
-use crate::storage::local::{keep_snapshot, read_snapshots};
+use crate::storage::local::{
+    keep_snapshot, read_snapshots, restore_snapshot, room_for, snapshot_of,
+};
 use crate::storage::snapshots::{push, Snapshot};
 use crate::ui::notices::Level;
 use crate::ui::state::AppState;
@@ -19,10 +22,31 @@ impl Shelf {
         Shelf(RwSignal::new(read_snapshots(js_sys::Date::now())))
     }
 
-    /// Takes a snapshot of the workspace as it is now and returns it.
-    pub fn take(self, state: AppState, label: String) -> Snapshot {
-        let taken_at = String::from(js_sys::Date::new_0().to_iso_string());
-        let snapshot = state.workspace.with_untracked(|ws| Snapshot::of(ws, label, taken_at));
+    /// Changes the workspace by `change`, after keeping a snapshot of it as it is now, when
+    /// both the result and the snapshot fit in local storage; otherwise says what it would need
+    /// and changes nothing (no snapshot is dropped to make room). Gives the snapshot and what
+    /// `change` said.
+    pub fn apply<R>(
+        self,
+        state: AppState,
+        label: String,
+        what: &str,
+        change: impl FnOnce(&mut Workspace) -> R,
+    ) -> Option<(Snapshot, R)> {
+        let mut next = state.workspace.get_untracked();
+        let said = change(&mut next);
+        let before = snapshot_now(state, label);
+        if let Err(shortfall) = room_for(&next, Some(&before), js_sys::Date::now()) {
+            state.notices.push(Level::Error, shortfall.message_fr(what));
+            return None;
+        }
+        self.keep(state, before.clone());
+        state.workspace.set(next);
+        Some((before, said))
+    }
+
+    /// Keeps a snapshot: stored, or in memory until the tab is closed when storage refuses.
+    fn keep(self, state: AppState, snapshot: Snapshot) {
         match keep_snapshot(snapshot.clone(), js_sys::Date::now()) {
             Ok(list) => self.0.set(list),
             Err(_) => {
@@ -34,12 +58,11 @@ impl Shelf {
                 );
             }
         }
-        snapshot
     }
 
     /// Puts a snapshot's workspace back, after taking one of the present.
     pub fn restore(self, state: AppState, snapshot: &Snapshot) {
-        let workspace = match snapshot.restore() {
+        let workspace = match restore_snapshot(snapshot) {
             Ok(workspace) => workspace,
             Err(error) => {
                 state.notices.push(
@@ -49,14 +72,13 @@ impl Shelf {
                 return;
             }
         };
-        let before = self.take(
-            state,
-            format!(
-                "Avant la restauration de l’instantané du {}",
-                local_date_time(&snapshot.taken_at)
-            ),
+        let label = format!(
+            "Avant la restauration de l’instantané du {}",
+            local_date_time(&snapshot.taken_at)
         );
-        state.workspace.set(workspace);
+        let restored =
+            self.apply(state, label, "L’instantané restauré", move |ws| *ws = workspace);
+        let Some((before, ())) = restored else { return };
         offer_back(
             state,
             format!("Instantané du {} restauré.", local_date_time(&snapshot.taken_at)),
@@ -66,9 +88,24 @@ impl Shelf {
     }
 }
 
+/// A snapshot of the workspace as it is now, not kept yet.
+fn snapshot_now(state: AppState, label: String) -> Snapshot {
+    let taken_at = String::from(js_sys::Date::new_0().to_iso_string());
+    state.workspace.with_untracked(|ws| snapshot_of(ws, label, taken_at))
+}
+
+/// Whether what `change` makes of the workspace, with the snapshot taken before, would fit in
+/// local storage: the preview says so before anything is applied.
+pub fn room_after(state: AppState, change: impl FnOnce(&mut Workspace)) -> Result<(), Shortfall> {
+    let mut next = state.workspace.get_untracked();
+    change(&mut next);
+    let before = snapshot_now(state, String::new());
+    room_for(&next, Some(&before), js_sys::Date::now())
+}
+
 /// Offers an "Annuler" that puts `snapshot` back.
 pub fn offer_back(state: AppState, text: String, label: &str, snapshot: Snapshot) {
-    let workspace: Option<Workspace> = snapshot.restore().ok();
+    let workspace: Option<Workspace> = restore_snapshot(&snapshot).ok();
     state.notices.offer_undo(text, label, move || {
         if let Some(workspace) = workspace.clone() {
             state.workspace.set(workspace);

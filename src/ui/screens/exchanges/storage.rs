@@ -3,7 +3,8 @@
 //! storage: whether it is persistent, how much is used out of what is available, and what that
 //! means (`ui::persistence` asks, `model::storage_use` words it).
 
-use crate::model::storage_use::usage_text;
+use crate::model::storage_use::{local_storage_text, usage_text};
+use crate::storage::local::used_units;
 use crate::ui::backup::download_backup;
 use crate::ui::persistence::{read_facts, StorageFacts};
 use crate::ui::state::AppState;
@@ -42,11 +43,19 @@ fn StorageState(facts: StorageFacts) -> impl IntoView {
         || "inconnu (ce navigateur ne le dit pas)".to_string(),
         |(used, available)| usage_text(used, available),
     );
+    let state = AppState::get();
+    // Read again whenever the workspace changes (a save follows each change).
+    let local = Memo::new(move |_| {
+        state.workspace.track();
+        local_storage_text(used_units())
+    });
     view! {
         <dl class="storage-facts">
             <dt>"Stockage persistant"</dt>
             <dd>{facts.persistence.label()}</dd>
-            <dt>"Espace utilisé par Atelier CLS"</dt>
+            <dt>"Stockage local (contrats, versions signées, instantanés)"</dt>
+            <dd>{local}</dd>
+            <dt>"Autres données du site, selon l’estimation du navigateur (hors stockage local)"</dt>
             <dd>{usage}</dd>
         </dl>
         <p>{facts.persistence.meaning()}</p>

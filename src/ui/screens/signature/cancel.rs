@@ -2,9 +2,10 @@
 //! place, the frozen copy), behind a confirmation, offered while no avenant rests on it; when
 //! one does, the screen says why it is not offered.
 
-use crate::model::amendment::{unsign, why_not_unsignable};
+use crate::model::amendment::{unsign, why_not_unsignable, UnsignRefusal};
 use crate::ui::notices::Level;
 use crate::ui::state::{focus_after_render, AppState};
+use crate::ui::tabs::edit_fresh;
 use leptos::prelude::*;
 
 #[component]
@@ -13,16 +14,27 @@ pub fn CancelSignature() -> impl IntoView {
     let refused = Memo::new(move |_| state.with_contract(why_not_unsignable).flatten());
     let confirming = RwSignal::new(false);
     let do_cancel = move |_| {
-        let mut done = false;
-        state.edit_contract(|c, now| done = unsign(c, now).is_ok());
         confirming.set(false);
-        if done {
-            state.notices.push(
-                Level::Info,
-                "Signature annulée : la date et le lieu de signature sont de nouveau modifiables.",
-            );
-            focus_after_render("signer-titre".into());
-        }
+        // Decided on the contract as stored now, under the lock the tabs share: another tab
+        // may have created an avenant a moment ago, and then the signature stays.
+        edit_fresh(move || {
+            let mut outcome = None;
+            state.edit_contract(|c, now| outcome = Some(unsign(c, now)));
+            match outcome {
+                Some(Ok(())) => {
+                    state.notices.push(
+                        Level::Info,
+                        "Signature annulée : la date et le lieu de signature sont de nouveau modifiables.",
+                    );
+                    focus_after_render("signer-titre".into());
+                }
+                Some(Err(UnsignRefusal::Amendments(_))) => state.notices.push(
+                    Level::Warning,
+                    "Un avenant a été créé entre-temps (dans un autre onglet) : la signature est gardée.",
+                ),
+                _ => {}
+            }
+        });
     };
     view! {
         <section id="annuler-signature" aria-labelledby="annuler-signature-titre">

@@ -10,6 +10,7 @@ use crate::model::Id;
 use crate::ui::fields::TextField;
 use crate::ui::notices::Level;
 use crate::ui::state::{focus_after_render, AppState};
+use crate::ui::tabs::edit_fresh;
 use leptos::prelude::*;
 
 #[component]
@@ -37,10 +38,13 @@ pub fn CreateAmendment(pending: Memo<Vec<ChangeGroup>>) -> impl IntoView {
             object: object.get_untracked(),
             changes: changes.get_untracked(),
         };
-        let id = Id::random();
-        let mut created = None;
-        state.edit_contract(|c, now| created = create_amendment(c, id, now, fields).ok());
-        if let Some(n) = created {
+        // Numbered on the contract as stored now, under the lock the tabs share: another tab
+        // may have created an avenant a moment ago.
+        edit_fresh(move || {
+            let id = Id::random();
+            let mut created = None;
+            state.edit_contract(|c, now| created = create_amendment(c, id, now, fields).ok());
+            let Some(n) = created else { return };
             date.set(String::new());
             meeting.set(None);
             other.set(false);
@@ -53,7 +57,7 @@ pub fn CreateAmendment(pending: Memo<Vec<ChangeGroup>>) -> impl IntoView {
                 format!("Avenant n°{n} créé : la version du contrat qu’il établit est figée."),
             );
             focus_after_render(format!("avenant-{id}"));
-        }
+        });
     };
     view! {
         <section aria-labelledby="creer-titre">

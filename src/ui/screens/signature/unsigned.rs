@@ -2,13 +2,14 @@
 //! filled in), and « Signer le contrat » behind a confirmation that says what it does.
 
 use crate::model::amendment::{
-    missing_before_signing, set_signing_date, set_signing_place, sign, Missing,
+    missing_before_signing, set_signing_date, set_signing_place, sign, Missing, SignRefusal,
 };
 use crate::ui::fields::TextField;
 use crate::ui::links::href;
 use crate::ui::notices::Level;
 use crate::ui::screens::contract::identity::{contract_edit, contract_text};
 use crate::ui::state::{focus_after_render, AppState};
+use crate::ui::tabs::edit_fresh;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -28,20 +29,31 @@ pub fn Unsigned() -> impl IntoView {
         Memo::new(move |_| state.with_contract(missing_before_signing).unwrap_or_default());
     let confirming = RwSignal::new(false);
     let do_sign = move |_| {
-        let mut done = None;
-        state.edit_contract(|c, now| {
-            let date = c.signing.date.clone().unwrap_or_default();
-            let place = c.signing.place.clone();
-            done = Some(sign(c, &date, &place, now).is_ok());
-        });
         confirming.set(false);
-        if done == Some(true) {
-            state.notices.push(
-                Level::Info,
-                "Contrat signé : une copie figée du contrat signé est gardée dans ses données.",
-            );
-            focus_after_render("signature-etat".into());
-        }
+        // Decided on the contract as stored now, under the lock the tabs share: another tab
+        // may have signed it a moment ago, and a contract is signed once.
+        edit_fresh(move || {
+            let mut outcome = None;
+            state.edit_contract(|c, now| {
+                let date = c.signing.date.clone().unwrap_or_default();
+                let place = c.signing.place.clone();
+                outcome = Some(sign(c, &date, &place, now));
+            });
+            match outcome {
+                Some(Ok(_)) => {
+                    state.notices.push(
+                        Level::Info,
+                        "Contrat signé : une copie figée du contrat signé est gardée dans ses données.",
+                    );
+                    focus_after_render("signature-etat".into());
+                }
+                Some(Err(SignRefusal::AlreadySigned)) => state.notices.push(
+                    Level::Warning,
+                    "Le contrat était déjà signé (dans un autre onglet) : sa signature est gardée telle quelle.",
+                ),
+                _ => {}
+            }
+        });
     };
     view! {
         <section aria-labelledby="signer-titre">

@@ -1,0 +1,208 @@
+//! Frozen copies kept apart in local storage. A signed contract carries a frozen copy of itself
+//! (the signature's) and one per avenant; stored inline, a five-year contract with five
+//! avenants was seven contracts in one value, written again on every keystroke's save, and a
+//! 96-fiche contract hit the browser's quota at its fourth avenant.
+//!
+//! Here each copy is stored once, compressed (`compressed`), under a key named after its
+//! contract and its content (`atelier-cls.v1.figee.<contract id>.<hash of its JSON>`): a key
+//! never changes meaning, so a copy is written once, a save only checks that the keys it
+//! names are there, and any tab or snapshot naming a key reads the same copy.
+//!
+//! `FrozenCopies` is the page's memory of them: the copies it has written or read, so that a
+//! save finds the key of an unchanged copy by comparing (no serialising, no hashing), and a
+//! read does not inflate the same copy twice. It reads local storage through a closure, so that
+//! tests run it over a map.
+
+use super::compressed::{compress, decompress};
+use crate::model::shared_versions::Fnv;
+use crate::model::{json, Contract, Id};
+
+/// The prefix of the keys of frozen copies.
+pub const FROZEN_PREFIX: &str = "atelier-cls.v1.figee.";
+
+/// How many copies the page remembers: a few contracts' signatures and avenants.
+const REMEMBERED: usize = 48;
+
+/// Reads a key of local storage (a map in tests).
+pub type Reader = Box<dyn Fn(&str) -> Option<String>>;
+
+struct Known {
+    key: String,
+    copy: Box<Contract>,
+    /// Its stored form, to write it again if another tab's clean-up removed it.
+    stored: String,
+}
+
+pub struct FrozenCopies {
+    read: Reader,
+    known: Vec<Known>,
+    /// Copies met by `key_of` that local storage may not hold yet: (key, stored form).
+    unwritten: Vec<(String, String)>,
+}
+
+impl FrozenCopies {
+    pub fn new(read: Reader) -> Self {
+        FrozenCopies { read, known: Vec::new(), unwritten: Vec::new() }
+    }
+
+    /// Copies that can only come from memory (tests, the fuzzer, stored data read alone).
+    pub fn in_memory() -> Self {
+        Self::new(Box::new(|_| None))
+    }
+
+    /// The key `copy` is stored under. A copy met for the first time is serialised, hashed,
+    /// compressed and kept to be written (`take_unwritten`).
+    pub fn key_of(&mut self, copy: &Contract) -> String {
+        let same = |k: &Known| {
+            k.copy.id == copy.id && k.copy.modified_at == copy.modified_at && *k.copy == *copy
+        };
+        if let Some(known) = self.known.iter().find(|k| same(k)) {
+            return known.key.clone();
+        }
+        let text = json::to_text(copy).expect("a contract always serialises");
+        let mut hash = Fnv::new();
+        hash.write(text.as_bytes());
+        let key = format!("{FROZEN_PREFIX}{}.{:016x}", copy.id, hash.0);
+        let stored = compress(&text);
+        self.unwritten.push((key.clone(), stored.clone()));
+        self.remember(Known { key: key.clone(), copy: Box::new(copy.clone()), stored });
+        key
+    }
+
+    /// The copies met since the last call, to write before the text that names them.
+    pub fn take_unwritten(&mut self) -> Vec<(String, String)> {
+        std::mem::take(&mut self.unwritten)
+    }
+
+    /// The stored form of a copy this page knows, to write it again.
+    pub fn stored_form(&self, key: &str) -> Option<&str> {
+        self.known.iter().find(|k| k.key == key).map(|k| k.stored.as_str())
+    }
+
+    /// The copy stored under `key`, from memory or from storage; the message says why not.
+    pub fn copy_of(&mut self, key: &str) -> Result<Box<Contract>, String> {
+        if let Some(known) = self.known.iter().find(|k| k.key == key) {
+            return Ok(known.copy.clone());
+        }
+        let (stored, text) = self.read_text(key)?;
+        let copy: Box<Contract> = json::from_text(&text)
+            .map_err(|e| format!("la copie figée « {key} » est illisible ({e})"))?;
+        if !key_names(key, copy.id) {
+            return Err(format!("la copie figée « {key} » est celle d’un autre contrat"));
+        }
+        self.remember(Known { key: key.to_string(), copy: copy.clone(), stored });
+        Ok(copy)
+    }
+
+    /// The JSON text stored under `key` (a copy written by an older version, to migrate).
+    pub fn text_of(&self, key: &str) -> Result<String, String> {
+        self.read_text(key).map(|(_, text)| text)
+    }
+
+    /// (stored form, JSON text) of the copy under `key`.
+    fn read_text(&self, key: &str) -> Result<(String, String), String> {
+        let stored =
+            (self.read)(key).ok_or_else(|| format!("la copie figée « {key} » est introuvable"))?;
+        let text =
+            decompress(&stored).ok_or_else(|| format!("la copie figée « {key} » est illisible"))?;
+        Ok((stored, text))
+    }
+
+    fn remember(&mut self, known: Known) {
+        if self.known.len() >= REMEMBERED {
+            self.known.remove(0);
+        }
+        self.known.push(known);
+    }
+}
+
+/// Whether `key` is a key of contract `id`'s copies.
+fn key_names(key: &str, id: Id) -> bool {
+    key.strip_prefix(FROZEN_PREFIX)
+        .and_then(|rest| rest.split_once('.'))
+        .is_some_and(|(contract, _)| contract == id.to_string())
+}
+
+/// The keys of frozen copies a stored text names (the workspace, or the snapshot list), in
+/// order of appearance.
+pub fn keys_named(text: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(FROZEN_PREFIX) {
+        let from = &rest[at..];
+        let end = from.find('"').unwrap_or(from.len());
+        keys.push(from[..end].to_string());
+        rest = &from[end..];
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::example::example_contract;
+    use crate::model::amendment::frozen;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::rc::Rc;
+
+    fn over(map: &Rc<RefCell<HashMap<String, String>>>) -> FrozenCopies {
+        let map = map.clone();
+        FrozenCopies::new(Box::new(move |key| map.borrow().get(key).cloned()))
+    }
+
+    #[test]
+    fn a_copy_gets_one_key_and_is_written_once() {
+        let contract = example_contract();
+        let copy = frozen(&contract);
+        let mut copies = FrozenCopies::in_memory();
+        let key = copies.key_of(&copy);
+        assert!(key.starts_with(&format!("{FROZEN_PREFIX}{}.", contract.id)), "{key}");
+        assert_eq!(copies.key_of(&frozen(&contract)), key, "an equal copy, the same key");
+        let unwritten = copies.take_unwritten();
+        assert_eq!(unwritten.len(), 1);
+        assert!(copies.take_unwritten().is_empty());
+        let mut changed = frozen(&contract);
+        changed.name.push_str(" (avenant n°1)");
+        assert_ne!(copies.key_of(&changed), key, "another content, another key");
+    }
+
+    #[test]
+    fn another_page_reads_what_one_wrote() {
+        let storage = Rc::new(RefCell::new(HashMap::new()));
+        let copy = frozen(&example_contract());
+        let mut writer = over(&storage);
+        let key = writer.key_of(&copy);
+        for (key, stored) in writer.take_unwritten() {
+            storage.borrow_mut().insert(key, stored);
+        }
+        let stored_len = storage.borrow()[&key].len();
+        assert!(stored_len * 4 < json::to_text(&copy).unwrap().len(), "compressed: {stored_len}");
+        let mut reader = over(&storage);
+        assert_eq!(reader.copy_of(&key).unwrap(), copy);
+        storage.borrow_mut().clear();
+        assert_eq!(reader.copy_of(&key).unwrap(), copy, "remembered once read");
+        let missing = over(&storage).copy_of(&key).unwrap_err();
+        assert!(missing.contains("introuvable"), "{missing}");
+    }
+
+    #[test]
+    fn a_copy_under_another_contracts_key_is_refused() {
+        let storage = Rc::new(RefCell::new(HashMap::new()));
+        let copy = frozen(&example_contract());
+        let stolen = format!("{FROZEN_PREFIX}{}.0000000000000000", Id::from_u128(9));
+        storage.borrow_mut().insert(stolen.clone(), compress(&json::to_text(&copy).unwrap()));
+        assert!(over(&storage).copy_of(&stolen).unwrap_err().contains("autre contrat"));
+    }
+
+    #[test]
+    fn keys_are_found_in_any_stored_text() {
+        let text =
+            format!(r#"{{"a":"{FROZEN_PREFIX}x.1","b":["{FROZEN_PREFIX}y.2"],"c":"autre"}}"#);
+        assert_eq!(
+            keys_named(&text),
+            vec![format!("{FROZEN_PREFIX}x.1"), format!("{FROZEN_PREFIX}y.2")]
+        );
+        assert!(keys_named("{}").is_empty());
+    }
+}

@@ -1,0 +1,189 @@
+// Nothing lost at the limits (issue 30): two tabs creating an avenant at once make n°1 and
+// n°2; files that lie (a month 13, a frozen copy of another contract) are refused with storage
+// unchanged; an import that cannot be stored is refused at its preview, and no snapshot is
+// dropped to make room; a signed contract's frozen copies are stored apart, once, compressed;
+// the export of a workspace as large as local storage holds imports back.
+import { test } from 'node:test';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { suite } from '../support/browser.mjs';
+import { App, press } from '../support/app.mjs';
+import { assert, visible, hasText, until } from '../support/expect.mjs';
+import { FROZEN_PREFIX, WORKSPACE_KEY } from '../support/stored.mjs';
+
+const env = suite();
+const EXAMPLE = JSON.parse(readFileSync(new URL('../../examples/cls-aurillac-2024-2028.json', import.meta.url), 'utf8'));
+
+/** Everything local storage holds, key by key. */
+const everything = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+
+/** Writes `file` (an object) to a temporary JSON file and gives its path. */
+function fileOf(file, name = 'cls-partenaire.json') {
+  const path = join(mkdtempSync(join(tmpdir(), 'atelier-cls-limites-')), name);
+  writeFileSync(path, typeof file === 'string' ? file : JSON.stringify(file, null, 2));
+  return path;
+}
+
+async function importFile(app, path) {
+  await app.goTo('Échanges');
+  await app.page.getByLabel('Choisir un fichier JSON').setInputFiles(path);
+}
+
+/** Signs the open contract from « Signature et avenants », at the keyboard. */
+async function sign(app) {
+  await app.goTo('Signature et avenants');
+  await press(app.page.getByRole('button', { name: 'Signer le contrat' }));
+  await press(app.page.getByRole('button', { name: 'Oui, signer le contrat' }));
+  await visible(app.page.getByText(/^Signé à Aurillac le/));
+  await app.saved();
+}
+
+test('two tabs pressing « Créer l’avenant » within 100 ms make avenant n°1 and n°2, each tab saying which', async () => {
+  const { app, page, context } = await env.freshApp();
+  await app.loadExample();
+  await sign(app);
+  const other = new App(await context.newPage(), env.server.url);
+  await other.open('signature/');
+  const button = (tab) => tab.page.getByRole('button', { name: /^Créer l’avenant n°\d+$/ });
+  await hasText(button(app), 'Créer l’avenant n°1');
+  await hasText(button(other), 'Créer l’avenant n°1');
+  await Promise.all([button(app).click(), button(other).click()]);
+
+  await until(async () => {
+    const stored = await app.storedWorkspace();
+    assert.deepEqual(stored.contracts[0].amendments.map((a) => a.number).sort(), [1, 2]);
+  });
+  // What each tab says of its avenant: « Avenant n°N créé », or, when the browser gave it a
+  // stale read even under the lock, that the merge made its avenant the next number.
+  const claimed = await Promise.all([app, other].map(async (tab) => {
+    const created = tab.page.getByRole('status').filter({ hasText: /^Avenant n°\d créé/ });
+    await visible(created);
+    const moved = tab.page.getByRole('alert').filter({ hasText: /le vôtre devient l’avenant n°\d/ });
+    const text = (await moved.count()) > 0 ? await moved.textContent() : await created.textContent();
+    return text.match(/n°(\d)( créé|\.)/)[1];
+  }));
+  assert.deepEqual(claimed.sort(), ['1', '2'], 'each tab names the avenant it made');
+  // Afterwards both tabs offer the next number, and each avenant has its own frozen copy.
+  await hasText(button(app), 'Créer l’avenant n°3');
+  await hasText(button(other), 'Créer l’avenant n°3');
+  const stored = await app.storedWorkspace();
+  assert.ok(stored.contracts[0].amendments.every((a) => a.frozen_copy?.id === stored.contracts[0].id));
+});
+
+test('signing from two tabs at once signs the contract once', async () => {
+  const { app, context } = await env.freshApp();
+  await app.loadExample();
+  await app.saved();
+  const other = new App(await context.newPage(), env.server.url);
+  await other.open('signature/');
+  await app.goTo('Signature et avenants');
+  for (const tab of [app, other]) await press(tab.page.getByRole('button', { name: 'Signer le contrat' }));
+  await Promise.all([app, other].map((tab) => tab.page.getByRole('button', { name: 'Oui, signer le contrat' }).click()));
+  await until(async () => assert.ok((await app.storedWorkspace()).contracts[0].signing.frozen_copy));
+  for (const tab of [app, other]) {
+    await visible(tab.page.getByText(/^Signé à Aurillac le 11 mars 2025/));
+    await visible(tab.page.getByRole('button', { name: 'Créer l’avenant n°1' }));
+  }
+  const signed = await app.storedWorkspace();
+  assert.equal(signed.contracts[0].amendments.length, 0);
+  assert.equal(signed.contracts[0].signing.frozen_copy.id, signed.contracts[0].id, 'one signed copy, of this contract');
+});
+
+test('a signed contract’s frozen copies are stored apart, once and compressed, and a keystroke rewrites none of them', async () => {
+  const { app, page } = await env.freshApp();
+  await app.loadExample();
+  await sign(app);
+  await app.goTo('Signature et avenants');
+  await press(page.getByRole('button', { name: 'Créer l’avenant n°1' }));
+  await visible(page.getByRole('status').filter({ hasText: /^Avenant n°1 créé/ }));
+  await app.saved();
+  const before = await everything(page);
+  const copies = Object.keys(before).filter((k) => k.startsWith(FROZEN_PREFIX));
+  assert.equal(copies.length, 2, 'the signature’s copy and the avenant’s');
+  const main = JSON.parse(before[WORKSPACE_KEY]);
+  assert.equal(main.contracts[0].signing.frozen_copy, null, 'not inline any more');
+  assert.deepEqual(Object.values(main.frozen_apart[main.contracts[0].id]).sort(), copies.sort());
+  const inline = JSON.stringify((await app.storedWorkspace()).contracts[0].signing.frozen_copy).length;
+  for (const key of copies) assert.ok(before[key].length * 2 < inline, `${key}: ${before[key].length} vs ${inline}`);
+
+  // A keystroke: the workspace is written again, the frozen copies are not.
+  await app.goTo('Contrat');
+  await page.getByLabel('Nom du contrat').press('End');
+  await page.getByLabel('Nom du contrat').pressSequentially(' !');
+  await app.saved();
+  await page.evaluate(() => {
+    window.__writes = [];
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) { window.__writes.push(key); return set.call(this, key, value); };
+  });
+  await page.getByLabel('Nom du contrat').pressSequentially('!');
+  await app.saved();
+  const writes = await page.evaluate(() => window.__writes);
+  assert.ok(writes.includes(WORKSPACE_KEY), writes.join(', '));
+  assert.ok(!writes.some((k) => k.startsWith(FROZEN_PREFIX)), writes.join(', '));
+  // After a reload, everything reads back: still signed, the avenant's version in force.
+  await page.reload();
+  await app.goTo('Signature et avenants');
+  await visible(page.getByText(/^Signé à Aurillac le/));
+  await visible(page.getByRole('button', { name: 'Créer l’avenant n°2' }));
+});
+
+test('a file with a month 13, or with the frozen copy of another contract, is refused and storage is unchanged', async () => {
+  const { app, page } = await env.freshApp();
+  await app.loadExample();
+  await app.saved();
+  const stored = await everything(page);
+
+  const month13 = structuredClone(EXAMPLE);
+  month13.contract.sheets[0].actions.push({
+    id: '00000000-0000-4000-8aaa-0000000000c1', modified_at: 0, description: 'Action au treizième mois',
+    start: { year: 2024, month: 13 }, end: null, lead_id: null, milestone: false, reviews: [],
+  });
+  await importFile(app, fileOf(month13));
+  const refusal = page.getByRole('alert').filter({ hasText: 'Le mois 13 n’existe pas (de 1, janvier, à 12, décembre).' });
+  await visible(refusal);
+  await visible(refusal.getByText(/contract\.sheets\[0\]\.actions\[\d+\]\.start/));
+
+  const stolen = structuredClone(EXAMPLE);
+  stolen.contract.signing.frozen_copy = { ...structuredClone(EXAMPLE.contract), id: '67e55044-10b1-426f-9247-bb680e5fe0c8', amendments: [] };
+  await importFile(app, fileOf(stolen, 'cls-copie.json'));
+  await visible(page.getByRole('alert').filter({ hasText: /Cette copie figée est celle d’un autre contrat \(identifiant 67e55044-10b1-426f-9247-bb680e5fe0c8/ }));
+  assert.deepEqual(await everything(page), stored, 'nothing stored changed');
+});
+
+test('an import that cannot be stored is refused at its preview, with the room it needs; no snapshot is dropped', async () => {
+  const { app, page } = await env.freshApp();
+  await app.createContract('Brouillon');
+  await app.saved();
+  // Two imports: two snapshots.
+  for (const name of ['cls-1.json', 'cls-2.json']) {
+    const copy = structuredClone(EXAMPLE);
+    copy.contract.id = crypto.randomUUID();
+    await importFile(app, fileOf(copy, name));
+    await press(page.getByRole('button', { name: 'Ajouter ce contrat' }));
+    await visible(page.getByRole('status').filter({ hasText: `Import de « ${name} » appliqué` }));
+    await app.saved();
+  }
+  await app.goTo('Échanges');
+  const snapshots = page.getByRole('region', { name: 'Instantanés' }).getByRole('listitem');
+  await until(async () => assert.equal(await snapshots.count(), 2));
+  // Another site's data (or other contracts) leaves about 40 Ko free.
+  await page.evaluate(() => {
+    const used = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0);
+    localStorage.setItem('remplissage', 'x'.repeat(5 * 1024 * 1024 - 64 * 1024 - 40 * 1024 - used));
+  });
+  const before = await everything(page);
+
+  const third = structuredClone(EXAMPLE);
+  third.contract.id = crypto.randomUUID();
+  await importFile(app, fileOf(third, 'cls-3.json'));
+  const refusal = page.getByRole('alert').filter({ hasText: /^Ce contrat ne peut pas être enregistré dans ce navigateur : il faut \d+(,\d)? Ko et il reste \d+(,\d)? Ko dans le stockage local \(environ 5 Mo en tout\)\. Rien n’a été modifié\./ });
+  await visible(refusal);
+  assert.equal(await page.getByRole('button', { name: 'Ajouter ce contrat' }).isDisabled(), true);
+  assert.deepEqual(await everything(page), before, 'nothing stored changed');
+  await page.reload();
+  await app.goTo('Échanges');
+  await until(async () => assert.equal(await snapshots.count(), 2));
+  assert.equal((await app.storedWorkspace()).contracts.length, 3);
+});
