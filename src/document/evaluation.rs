@@ -2,7 +2,7 @@
 //! period, in the layout of the bilan that opens seed 001 (issue 12, §2). In order: the cover,
 //! the totals per axis (actions by their latest status, chart and table), one table per fiche
 //! (its overall bilan, then each action, with its latest status written out and colour-coded,
-//! the year of that status and its comments), and the indicators' trajectory, one column per
+//! the year of that status and the comments of every year), and the indicators' trajectory, one column per
 //! year.
 //!
 //! Only fiches and actions have yearly reviews; specific objectives do not. So a fiche with no
@@ -87,7 +87,8 @@ fn fiches(doc: &mut Document, contract: &Contract, numbers: &Numbering) {
     }
     doc.paragraph(
         "Pour chaque fiche, son bilan d’ensemble puis chacune de ses actions, avec son dernier \
-         statut renseigné, écrit en toutes lettres, l’année de ce statut et ce qui en a été dit.",
+         statut renseigné, écrit en toutes lettres, l’année de ce statut et ce qui en a été dit \
+         chaque année.",
     );
     for (axis, sheets) in contract.sheets_by_axis() {
         if sheets.is_empty() {
@@ -136,14 +137,51 @@ fn fiche(doc: &mut Document, numbers: &Numbering, sheet: &ActionSheet) {
 }
 
 /// A row of the fiche's table: the latest review that gives a status, else the latest that
-/// says anything, with its year. Every year counts, even one outside the period (an error
-/// validation reports): nothing written is hidden.
+/// says anything, with its year; then what was written every year (« Ce qui a été fait »,
+/// « Pourquoi ? », « Suite prévue »), each text after its year unless it is the only one and
+/// of the status's year: an evaluation reads the whole story, not only the last comment.
+/// Every year counts, even one outside the period (an error validation reports): nothing
+/// written is hidden.
 fn latest_row(label: &str, reviews: &[YearReview]) -> Vec<Cell> {
     let said = || reviews.iter().filter(|r| !r.is_blank()).max_by_key(|r| r.year);
     let review = latest_stated_review_until(reviews, i32::MAX).or_else(said);
-    let [status, done, why, next] = review_cells(review);
+    let [status, ..] = review_cells(review);
     let year = review.map_or(DASH.to_string(), |r| r.year.to_string());
+    let mut written: Vec<&YearReview> = reviews.iter().filter(|r| !r.is_blank()).collect();
+    written.sort_by_key(|r| r.year);
+    let every_year = |pick: fn(&YearReview) -> &str| {
+        let texts: Vec<(i32, &str)> = written
+            .iter()
+            .map(|r| (r.year, pick(r).trim()))
+            .filter(|(_, text)| !text.is_empty())
+            .collect();
+        match texts.as_slice() {
+            [] => Cell::text(DASH),
+            [(y, text)] if Some(*y) == review.map(|r| r.year) => Cell::text(*text),
+            texts => {
+                let lines: Vec<String> = texts.iter().map(|(y, t)| format!("{y} : {t}")).collect();
+                Cell::text(lines.join("\n"))
+            }
+        }
+    };
+    let (done, why, next) = (every_year(comment), every_year(reason), every_year(next_steps));
     vec![Cell::text(label), status, Cell::number(year), done, why, next]
+}
+
+fn comment(review: &YearReview) -> &str {
+    &review.comment
+}
+
+/// « Pourquoi ? », asked only when the year's status is not « Réalisé ».
+fn reason(review: &YearReview) -> &str {
+    match review.status {
+        Some(status) if !status.asks_why() => "",
+        _ => &review.reason,
+    }
+}
+
+fn next_steps(review: &YearReview) -> &str {
+    &review.next_steps
 }
 
 /// Every indicator, the contract's own first, with its target and result for each year.

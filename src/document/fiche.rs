@@ -7,10 +7,9 @@
 
 use super::parts::{cover, indicator_name, lead_text, list_or, or_dash, DASH, NO_FUNDER};
 use super::{Block, Cell, Document, Table};
-use crate::model::funding::AMOUNT_TO_SPECIFY;
+use crate::model::amount::{euros, AMOUNT_TO_SPECIFY};
 use crate::model::numbering::Numbering;
 use crate::model::review::NOT_FILLED_LABEL;
-use crate::model::text::euros;
 use crate::model::{ActionSheet, Contract, Id, Indicator};
 
 /// One fiche on its own: the contract it belongs to on the cover, then its sections. `None`
@@ -190,7 +189,7 @@ fn means(doc: &mut Document, contract: &Contract, numbers: &Numbering, sheet: &A
         Cell::total("Total"),
         Cell::total(""),
         Cell::total(""),
-        Cell::total(euros(total)),
+        Cell::total(total.text()),
     ]);
     let header = ["Année", "Financeur", "Nature", "Montant prévu"].map(String::from).to_vec();
     let caption = format!("Financement prévu – {}", sheet.label(numbers));

@@ -372,7 +372,7 @@ const FIELDS: &[(&str, &str)] = &[
     ("to_confirm", "À confirmer"),
 ];
 
-fn field_rank(key: &str) -> usize {
+pub(crate) fn field_rank(key: &str) -> usize {
     FIELDS.iter().position(|(k, _)| *k == key).unwrap_or(FIELDS.len())
 }
 

@@ -5,8 +5,9 @@
 //! indicator and avenant (with the version it froze); then the follow-up, each year's review of a fiche or an
 //! action and each year's target and result of an indicator (`follow_up`).
 //!
-//! A partner's file is merged item by item: a whole fiche action is taken, kept or doubled,
-//! never half of one, so that what comes out is always a sheet someone actually wrote. Its
+//! A partner's file is merged item by item, and an item both sides changed field by field, a
+//! field being a top-level field of the item (a fiche's title, its « Moyens humains », its
+//! actions as a whole): what comes out is always made of values someone actually wrote. Its
 //! yearly follow-up is apart, so that filling in a year never makes the whole fiche conflict.
 //! Items are read from the contract's JSON, so a field added to the model later takes part in
 //! fingerprints, diffs and merges without touching this file.
@@ -272,11 +273,12 @@ pub fn ids_in(value: &Value) -> HashMap<&str, usize> {
     found
 }
 
-/// Notes every item of this contract's JSON as shared: called for what goes out in an export
-/// and for what comes in with an import.
+/// Notes every item of this contract's JSON as shared, with its fields (so that the next merge
+/// can go field by field): called for what goes out in an export and for what comes in with
+/// an import.
 pub fn record_shared(shared: &mut SharedVersions, items: &[Item]) {
     for item in items {
-        shared.record(item.id, item.fingerprint);
+        shared.record_with_fields(item.id, item.fingerprint, &item.value);
     }
 }
 

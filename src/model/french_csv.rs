@@ -7,8 +7,9 @@
 //! - CRLF line ends; fields holding ';', '"' or a line break are quoted (the `csv` crate);
 //! - a cell that starts like a formula (`=`, `+`, `-`, `@`) gets a leading apostrophe, so that a
 //!   title typed by a partner (files come from outside) is shown as text, never run by Excel;
-//! - months as "03/2025", yes/no as "Oui"/"Non", amounts as bare digits (no thousands
-//!   separator, no currency sign), so that the spreadsheet reads dates and numbers, not text.
+//! - months as "03/2025", yes/no as "Oui"/"Non", amounts in their plain form
+//!   (`amount::plain_euros`: bare digits, no thousands separator, no currency sign), so that
+//!   the spreadsheet reads dates and numbers, not text.
 
 use super::YearMonth;
 
@@ -72,13 +73,6 @@ pub fn yes_no(flag: bool) -> &'static str {
     }
 }
 
-/// An amount in euros. The model holds whole euros (CLS budgets are never to the cent), so
-/// there is never a decimal comma to write: the bare digits, which the spreadsheet reads as a
-/// number it can add up (the header says "(€)").
-pub fn euros(amount: u64) -> String {
-    amount.to_string()
-}
-
 /// Several names in one cell: "ARS, CPAM du Cantal".
 pub fn list<T: AsRef<str>>(items: impl IntoIterator<Item = T>) -> String {
     let mut cell = String::new();
@@ -123,7 +117,6 @@ mod tests {
         assert_eq!(month(YearMonth::new(2025, 3)), "03/2025");
         assert_eq!(month(None), "");
         assert_eq!((yes_no(true), yes_no(false)), ("Oui", "Non"));
-        assert_eq!(euros(1_234_500), "1234500");
         assert_eq!(list(["ARS", "CPAM"]), "ARS, CPAM");
         assert_eq!(list(Vec::<String>::new()), "");
     }

@@ -1,6 +1,7 @@
 //! Funding lines of a sheet: one amount per year, funder and kind, planned and actual. A line
 //! may name its funder before anyone knows the amount (« montant à préciser »).
 
+use super::amount::AmountSum;
 use super::closed_list::closed_list;
 use super::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -34,21 +35,17 @@ pub struct FundingLine {
     pub in_kind_days: Option<u32>,
 }
 
-/// How a planned amount reads where it is unknown.
-pub const AMOUNT_TO_SPECIFY: &str = "montant à préciser";
-
-/// Planned euros over every line: the sheet's planned budget (saturating, as imported files
-/// may hold any amount).
-pub fn planned_total(lines: &[FundingLine]) -> u64 {
-    lines.iter().fold(0, |total, line| total.saturating_add(line.planned_euros.unwrap_or(0)))
+/// Planned euros over every line: the sheet's planned budget, counting the lines whose amount
+/// is still to be specified (saturating, as imported files may hold any amount).
+pub fn planned_total(lines: &[FundingLine]) -> AmountSum {
+    lines.iter().map(|line| line.planned_euros).collect()
 }
 
-/// Planned euros per year, over every line.
-pub fn planned_per_year(lines: &[FundingLine]) -> BTreeMap<i32, u64> {
+/// Planned euros per year, over every line, counting the amounts still to be specified.
+pub fn planned_per_year(lines: &[FundingLine]) -> BTreeMap<i32, AmountSum> {
     let mut totals = BTreeMap::new();
     for line in lines {
-        let total = totals.entry(line.year).or_insert(0u64);
-        *total = total.saturating_add(line.planned_euros.unwrap_or(0));
+        totals.entry(line.year).or_insert_with(AmountSum::default).add(line.planned_euros);
     }
     totals
 }
@@ -73,12 +70,12 @@ pub fn spent_per_funder(lines: &[FundingLine]) -> BTreeMap<Option<Id>, u64> {
     totals
 }
 
-/// Planned euros per funder (lines without a funder are under `None`).
-pub fn planned_per_funder(lines: &[FundingLine]) -> BTreeMap<Option<Id>, u64> {
+/// Planned euros per funder (lines without a funder are under `None`), counting the amounts
+/// still to be specified.
+pub fn planned_per_funder(lines: &[FundingLine]) -> BTreeMap<Option<Id>, AmountSum> {
     let mut totals = BTreeMap::new();
     for line in lines {
-        let total = totals.entry(line.funder_id).or_insert(0u64);
-        *total = total.saturating_add(line.planned_euros.unwrap_or(0));
+        totals.entry(line.funder_id).or_insert_with(AmountSum::default).add(line.planned_euros);
     }
     totals
 }
@@ -117,21 +114,28 @@ mod tests {
     fn totals_add_up_per_year_and_per_funder() {
         let lines = [line(2024, 1, 1000), line(2024, 2, 500), line(2025, 1, 250)];
         let per_year = planned_per_year(&lines);
-        assert_eq!(per_year[&2024], 1500);
-        assert_eq!(per_year[&2025], 250);
+        assert_eq!(per_year[&2024].euros, 1500);
+        assert_eq!(per_year[&2025].euros, 250);
         let per_funder = planned_per_funder(&lines);
-        assert_eq!(per_funder[&Some(Id::from_u128(1))], 1250);
-        assert_eq!(per_funder.values().sum::<u64>(), 1750);
-        assert_eq!(planned_total(&lines), 1750);
+        assert_eq!(per_funder[&Some(Id::from_u128(1))].euros, 1250);
+        assert_eq!(per_funder.values().map(|t| t.euros).sum::<u64>(), 1750);
+        assert_eq!(planned_total(&lines), AmountSum { euros: 1750, known: 3, unknown: 0 });
         assert_eq!(spent_per_year(&lines)[&2024], 0, "nothing spent is entered yet");
-        assert_eq!(planned_total(&[]), 0);
+        assert_eq!(planned_total(&[]), AmountSum::default());
     }
 
     #[test]
-    fn a_funder_without_an_amount_adds_nothing() {
-        let mut lines = vec![line(2024, 1, 1000), line(2024, 2, 0)];
+    fn an_amount_to_specify_is_counted_never_taken_for_zero() {
+        let mut lines = vec![line(2024, 1, 1000), line(2024, 2, 0), line(2025, 2, 0)];
         lines[1].planned_euros = None;
-        assert_eq!(planned_total(&lines), 1000);
-        assert_eq!(planned_per_funder(&lines)[&Some(Id::from_u128(2))], 0);
+        lines[2].planned_euros = None;
+        let total = planned_total(&lines);
+        assert_eq!(total, AmountSum { euros: 1000, known: 1, unknown: 2 });
+        assert_eq!(total.text(), "1\u{202f}000\u{a0}€ dont 2 montants à préciser");
+        let per_year = planned_per_year(&lines);
+        assert_eq!(per_year[&2024].text(), "1\u{202f}000\u{a0}€ dont 1 montant à préciser");
+        assert_eq!(per_year[&2025].text(), "montant à préciser");
+        let per_funder = planned_per_funder(&lines);
+        assert_eq!(per_funder[&Some(Id::from_u128(2))].text(), "2 montants à préciser");
     }
 }

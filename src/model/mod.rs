@@ -6,6 +6,7 @@
 
 pub mod action;
 pub mod amendment;
+pub mod amount;
 pub mod axis;
 pub mod backup_reminder;
 pub mod closed_list;

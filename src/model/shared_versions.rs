@@ -7,6 +7,21 @@
 //! saw while ours is one we shared, only they changed it; when neither is in the list, both
 //! sides changed it since the last exchange: a conflict.
 //!
+//! The same rule is applied field by field (`fields`): each top-level field of an item (a
+//! fiche's « Constats », its « Moyens humains », its actions...) has the fingerprints of the
+//! values it had in the versions shared, so that a fiche changed on both sides is merged field
+//! by field and only a field both changed is a conflict. Fingerprints rather than the values
+//! themselves: a few bytes a field whatever its length, and a history of several versions, so
+//! that a value exchanged with one partner and then changed and sent to another is still known
+//! as older (a copy of "the last version" would take the first partner's old value for a
+//! change). Items recorded before field fingerprints existed have none: their merge falls back
+//! to the whole item, as before.
+//!
+//! Stored per item as the list of its versions (the format before field fingerprints, still
+//! read and still written for an item without fields), or as `{"versions": [...], "fields":
+//! {"title": [...], ...}}`. No migration is needed: the older form is a case of the newer, and
+//! the next exchange adds the fields.
+//!
 //! The history stays in this browser (it is part of the stored workspace, not of the exchanged
 //! file): what a partner shared with someone else says nothing about what we have in common.
 
@@ -38,24 +53,105 @@ impl Fingerprint {
 /// The shared versions of every item of one contract, by item id.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct SharedVersions(BTreeMap<Id, Vec<Fingerprint>>);
+pub struct SharedVersions(BTreeMap<Id, ItemVersions>);
+
+/// The versions of one item shared, and of each of its fields.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredItem", into = "StoredItem")]
+pub struct ItemVersions {
+    versions: Vec<Fingerprint>,
+    /// By JSON key: the fingerprints of the values the field had, oldest first.
+    fields: BTreeMap<String, Vec<Fingerprint>>,
+}
+
+/// How an item's versions are stored: the bare list when there are no field fingerprints
+/// (what every version before them wrote), else with them.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum StoredItem {
+    Versions(Vec<Fingerprint>),
+    WithFields { versions: Vec<Fingerprint>, fields: BTreeMap<String, Vec<Fingerprint>> },
+}
+
+impl From<StoredItem> for ItemVersions {
+    fn from(stored: StoredItem) -> Self {
+        match stored {
+            StoredItem::Versions(versions) => ItemVersions { versions, fields: BTreeMap::new() },
+            StoredItem::WithFields { versions, fields } => ItemVersions { versions, fields },
+        }
+    }
+}
+
+impl From<ItemVersions> for StoredItem {
+    fn from(item: ItemVersions) -> Self {
+        if item.fields.is_empty() {
+            StoredItem::Versions(item.versions)
+        } else {
+            StoredItem::WithFields { versions: item.versions, fields: item.fields }
+        }
+    }
+}
+
+/// Puts `version` last in a history, once, keeping the last `VERSIONS_KEPT`.
+fn push(history: &mut Vec<Fingerprint>, version: Fingerprint) {
+    history.retain(|v| *v != version);
+    history.push(version);
+    if history.len() > VERSIONS_KEPT {
+        history.remove(0);
+    }
+}
+
+/// The fingerprint of one field's value; an absent field counts as `null`.
+pub fn field_fingerprint(item: &Value, key: &str) -> Fingerprint {
+    Fingerprint::of(item.get(key).unwrap_or(&Value::Null))
+}
+
+/// The keys of an item's fields that take part in a merge: all but its id and time stamp.
+pub fn field_keys(item: &Value) -> impl Iterator<Item = &String> {
+    item.as_object()
+        .into_iter()
+        .flat_map(|fields| fields.keys())
+        .filter(|key| key.as_str() != "id" && key.as_str() != "modified_at")
+}
 
 impl SharedVersions {
     /// Notes that this version of the item has been shared (exported or imported). A version
     /// shared again becomes the newest one.
     pub fn record(&mut self, id: Id, version: Fingerprint) {
-        let versions = self.0.entry(id).or_default();
-        versions.retain(|v| *v != version);
-        versions.push(version);
-        if versions.len() > VERSIONS_KEPT {
-            versions.remove(0);
+        push(&mut self.0.entry(id).or_default().versions, version);
+    }
+
+    /// The same, with the fingerprint of each of its fields (`value` is the item's JSON object).
+    pub fn record_with_fields(&mut self, id: Id, version: Fingerprint, value: &Value) {
+        let item = self.0.entry(id).or_default();
+        push(&mut item.versions, version);
+        for key in field_keys(value) {
+            push(item.fields.entry(key.clone()).or_default(), field_fingerprint(value, key));
         }
     }
 
     /// Where this version stands among the shared ones (higher is more recent), or `None` when
     /// it was never shared: then it was edited here, or there, since the last exchange.
     pub fn rank(&self, id: Id, version: Fingerprint) -> Option<usize> {
-        self.0.get(&id)?.iter().position(|v| *v == version)
+        self.0.get(&id)?.versions.iter().position(|v| *v == version)
+    }
+
+    /// Whether the fields of this item were recorded: only then can it be merged field by field.
+    pub fn knows_fields(&self, id: Id) -> bool {
+        self.0.get(&id).is_some_and(|item| !item.fields.is_empty())
+    }
+
+    /// Where this value of one field stands among the values it had in shared versions
+    /// (higher is more recent), or `None` when it was never shared. A field the shared
+    /// versions did not have (absent from the JSON, or added to the model since) was absent,
+    /// as `null` is.
+    pub fn field_rank(&self, id: Id, key: &str, value: Fingerprint) -> Option<usize> {
+        let item = self.0.get(&id)?;
+        match item.fields.get(key) {
+            Some(history) => history.iter().position(|v| *v == value),
+            None if !item.fields.is_empty() && value == Fingerprint::of(&Value::Null) => Some(0),
+            None => None,
+        }
     }
 
     /// Whether the item was ever shared (so that its absence here means it was deleted here).
@@ -174,6 +270,48 @@ mod tests {
         }
         assert_eq!(shared.rank(id, Fingerprint(19)), Some(VERSIONS_KEPT - 1));
         assert_eq!(shared.rank(id, Fingerprint(0)), None);
+    }
+
+    #[test]
+    fn fields_have_their_own_history() {
+        let id = Id::from_u128(1);
+        let mut shared = SharedVersions::default();
+        let v1 = json!({"id": "x", "modified_at": 1, "title": "A", "human_means": "1 ETP"});
+        let v2 = json!({"id": "x", "modified_at": 2, "title": "B", "human_means": "1 ETP"});
+        assert!(!shared.knows_fields(id));
+        shared.record_with_fields(id, Fingerprint::of(&v1), &v1);
+        shared.record_with_fields(id, Fingerprint::of(&v2), &v2);
+        assert!(shared.knows_fields(id));
+        let title = |v: &Value| field_fingerprint(v, "title");
+        assert_eq!(shared.field_rank(id, "title", title(&v1)), Some(0));
+        assert_eq!(shared.field_rank(id, "title", title(&v2)), Some(1));
+        assert_eq!(
+            shared.field_rank(id, "human_means", field_fingerprint(&v2, "human_means")),
+            Some(0)
+        );
+        assert_eq!(shared.field_rank(id, "modified_at", Fingerprint::of(&json!(1))), None);
+        // A field none of the shared versions had was absent there: null.
+        assert_eq!(shared.field_rank(id, "body_id", Fingerprint::of(&Value::Null)), Some(0));
+        assert_eq!(shared.field_rank(id, "body_id", Fingerprint::of(&json!("x"))), None);
+    }
+
+    /// What versions before field fingerprints stored is read as it was, and an item without
+    /// fields is still written that way; one with fields is written with them and read back.
+    #[test]
+    fn the_older_stored_form_is_still_read_and_written() {
+        let old = r#"{"00000000-0000-0000-0000-000000000001":["00000000000000ff"]}"#;
+        let shared: SharedVersions = serde_json::from_str(old).unwrap();
+        assert_eq!(shared.rank(Id::from_u128(1), Fingerprint(255)), Some(0));
+        assert!(!shared.knows_fields(Id::from_u128(1)));
+        assert_eq!(serde_json::to_string(&shared).unwrap(), old);
+
+        let mut shared = shared;
+        let value = json!({"id": "x", "title": "A"});
+        shared.record_with_fields(Id::from_u128(1), Fingerprint(1), &value);
+        let text = serde_json::to_string(&shared).unwrap();
+        assert!(text.contains(r#""versions":["00000000000000ff","0000000000000001"]"#), "{text}");
+        assert!(text.contains(r#""fields":{"title":[""#), "{text}");
+        assert_eq!(serde_json::from_str::<SharedVersions>(&text).unwrap(), shared);
     }
 
     #[test]

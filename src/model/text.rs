@@ -41,12 +41,6 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
 }
 
-/// Euros written the French way, « 12 500 € » (narrow no-break spaces between thousands, a
-/// no-break space before the sign), as every screen and document shows amounts.
-pub fn euros(amount: u64) -> String {
-    format!("{}\u{a0}€", group_thousands(&amount.to_string()))
-}
-
 /// ASCII digits grouped by three the French way, with narrow no-break spaces (« 12 500 »), for
 /// amounts and figures alike.
 pub fn group_thousands(digits: &str) -> String {

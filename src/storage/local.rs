@@ -18,7 +18,7 @@ use wasm_bindgen::{JsCast, JsValue};
 thread_local! {
     /// The frozen copies this page has written or read.
     static COPIES: RefCell<FrozenCopies> =
-        RefCell::new(FrozenCopies::new(Box::new(|key| read_text(key))));
+        RefCell::new(FrozenCopies::new(Box::new(read_text)));
     /// The keys of frozen copies named when they were last cleaned up.
     static NAMED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }

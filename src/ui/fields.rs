@@ -6,6 +6,7 @@
 //! fields whose value really changed should touch the page (a contract of 1,000 actions keeps
 //! a keystroke well under a frame this way; see bench/RESULTS.md).
 
+use crate::model::amount::{euros_in_field, read_amount};
 use crate::model::list_edit::parse_lines;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -84,6 +85,80 @@ pub fn NumberField(
                 aria-invalid=move || invalid.get().then_some("true")
                 prop:value=move || value.get().map(|v| v.to_string()).unwrap_or_default()
                 on:input=move |ev| on_input.run(event_target_value(&ev).trim().parse().ok())/>
+            <Help id=help_id text=help/>
+        </div>
+    }
+}
+
+/// An amount in euros, typed as text and read by `model::amount::read_amount` when the field is
+/// left (on change, not on each keystroke, so that « 15 000,5 » is never stored half typed):
+/// the same reading and the same messages in every amount field. An amount rounded to the euro
+/// says so under the field; a refused one says why and leaves the stored amount as it was (the
+/// text stays as typed, to be corrected). Not `type="number"`: a browser in English reads
+/// « 15 000,50 » as 1500050 without a word.
+#[component]
+pub fn AmountInput(
+    #[prop(into)] value: Signal<Option<u64>>,
+    #[prop(into)] on_change: Callback<Option<u64>>,
+    /// The input's id, for a `<label for>`; generated when `None`.
+    #[prop(default = None)]
+    id: Option<String>,
+    /// Ids of what names the field when no `<label>` does (a table's column and row headers).
+    #[prop(default = None)]
+    labelled_by: Option<String>,
+    /// The id of a help text, read after the name.
+    #[prop(default = None)]
+    help_id: Option<String>,
+) -> impl IntoView {
+    let value = settled(value);
+    let id = id.unwrap_or_else(|| unique_id("montant"));
+    let (note_id, error_id) = (format!("{id}-note"), format!("{id}-erreur"));
+    let described = match help_id {
+        Some(help) => format!("{help} {note_id} {error_id}"),
+        None => format!("{note_id} {error_id}"),
+    };
+    let note = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let read = move |ev: web_sys::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        match read_amount(&input.value()) {
+            Ok(reading) => {
+                error.set(None);
+                note.set(reading.message());
+                on_change.run(reading.euros());
+                input.set_value(&reading.euros().map(euros_in_field).unwrap_or_default());
+            }
+            Err(refusal) => {
+                note.set(None);
+                error.set(Some(refusal.message()));
+            }
+        }
+    };
+    view! {
+        <input type="text" inputmode="decimal" class="amount-input" id=id aria-labelledby=labelled_by
+            aria-describedby=described aria-invalid=move || error.with(Option::is_some).then_some("true")
+            prop:value=move || value.get().map(euros_in_field).unwrap_or_default()
+            on:change=read/>
+        <span class="field__note" id=note_id role="status">{move || note.get()}</span>
+        <span class="field__error" id=error_id role="alert">{move || error.get()}</span>
+    }
+}
+
+/// A labelled [`AmountInput`], with an optional help text.
+#[component]
+pub fn AmountField(
+    #[prop(into)] label: String,
+    #[prop(optional, into)] help: Option<String>,
+    #[prop(into)] value: Signal<Option<u64>>,
+    #[prop(into)] on_change: Callback<Option<u64>>,
+) -> impl IntoView {
+    let id = unique_id("montant");
+    let help_id = format!("{id}-aide");
+    let described = help.as_ref().map(|_| help_id.clone());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <AmountInput value on_change id=Some(id) help_id=described/>
             <Help id=help_id text=help/>
         </div>
     }

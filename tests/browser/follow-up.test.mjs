@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { suite } from '../support/browser.mjs';
 import { chooseWithKeyboard, press, typeInto } from '../support/app.mjs';
 import { assert, hasCount, hasText, hasValue, hidden, until, visible } from '../support/expect.mjs';
+import { violations } from '../support/axe.mjs';
 
 const env = suite();
 const ACTIONS = ['Accueillir les internes', 'Ouvrir un cabinet secondaire', 'Former les maîtres de stage'];
@@ -27,6 +28,7 @@ async function exampleWithActions() {
     await chooseWithKeyboard(line.getByLabel('Année'), '2025');
     await chooseWithKeyboard(line.getByLabel('Financeur'), funder);
     await typeInto(line.getByLabel('Montant prévu (€)'), euros);
+    await line.getByLabel('Montant prévu (€)').press('Tab'); // an amount is read when the field is left
   }
   await app.saved();
   await app.goTo('Suivi');
@@ -143,8 +145,63 @@ test('amounts spent are typed in the follow-up and totals show planned against s
   await press(app.followUpPart('Budget'));
   await typeInto(spent('Caisse'), 'beaucoup');
   await spent('Caisse').press('Tab');
-  await visible(budget.getByText('Un montant en euros, sans centimes : 12500.'));
+  await hasText(budget.getByRole('alert').filter({ hasText: 'beaucoup' }),
+    '« beaucoup » n’est pas un montant : écrivez des chiffres, par exemple 12 500 ou 12 500,50 €. Le montant enregistré n’a pas changé.');
+  assert.equal(await spent('Caisse').getAttribute('aria-invalid'), 'true');
   await hasText(total.last(), /^13\s700\s€$/);
+});
+
+/** The text of an amount field, its spaces read as plain spaces (the app groups thousands with narrow no-break spaces). */
+const amountIn = async (field) => (await field.inputValue()).replace(/\s/g, ' ');
+const ROUNDED = '15 000,50 € arrondi à 15 001 € : les montants se comptent en euros entiers.';
+
+test('« 15 000,50 » typed in « Moyens » and in « Suivi › Budget » reads the same: 15 001 €, and says it was rounded', async () => {
+  const { app, page } = await exampleWithActions();
+  await press(app.followUpPart('Budget'));
+  const budget = page.getByRole('region', { name: 'Budget 2025 : prévu et dépensé' });
+  const spent = budget.getByRole('textbox', { name: new RegExp(`^Dépensé 2025 ${FICHE} — Agence`) });
+  await typeInto(spent, '15 000,50');
+  await spent.press('Tab');
+  await until(async () => assert.equal(await amountIn(spent), '15 001'));
+  await hasText(budget.getByRole('status').filter({ hasText: 'arrondi' }), ROUNDED);
+  assert.equal(await spent.getAttribute('aria-invalid'), null);
+  await hasText(budget.locator('tfoot td').last(), /^15\s001\s€ \(1 ligne non renseignée\)$/);
+
+  await app.goTo('Fiches action');
+  await press(page.getByRole('link', { name: /^Fiche action n°1 – / }));
+  await press(page.getByRole('link', { name: '6. Moyens' }));
+  const line = page.getByRole('group', { name: 'Ligne de financement 1' });
+  const planned = line.getByRole('textbox', { name: 'Montant prévu (€)' });
+  await typeInto(planned, '15 000,50');
+  await planned.press('Tab');
+  await until(async () => assert.equal(await amountIn(planned), '15 001'));
+  await hasText(line.getByRole('status').filter({ hasText: 'arrondi' }), ROUNDED);
+  const perYear = page.getByRole('table', { name: 'Total prévu par année' });
+  await hasText(perYear.locator('tfoot td').first(), /^18\s001\s€$/);
+  assert.equal(await amountIn(line.getByRole('textbox', { name: 'Montant réalisé (€)' })), '15 001');
+
+  // A value that may mean thousands is refused, and the stored amount is kept.
+  await typeInto(planned, '15.000');
+  await planned.press('Tab');
+  await hasText(line.getByRole('alert').filter({ hasText: 'ambigu' }),
+    '« 15.000 » est ambigu : la virgule ou le point ne sépare que les centimes (deux chiffres au plus) ; pour des milliers, écrivez 15 000. Le montant enregistré n’a pas changé.');
+  assert.equal(await planned.getAttribute('aria-invalid'), 'true');
+  await hasText(perYear.locator('tfoot td').first(), /^18\s001\s€$/);
+  assert.deepEqual(await violations(page), [], 'the step with a rounded and a refused amount passes axe-core');
+
+  // An amount left empty is « à préciser », never 0 €.
+  const second = page.getByRole('group', { name: 'Ligne de financement 2' }).getByRole('textbox', { name: 'Montant prévu (€)' });
+  await typeInto(second, '');
+  await second.press('Backspace');
+  await second.press('Tab');
+  await hasText(perYear.locator('tfoot td').first(), /^15\s001\s€ dont 1 montant à préciser$/);
+  await app.saved();
+  const lines = (await app.storedWorkspace()).contracts[0].sheets.flatMap((s) => s.funding).filter((l) => l.year === 2025);
+  assert.deepEqual(lines.map((l) => [l.planned_euros, l.actual_euros]), [[15001, 15001], [null, null]]);
+  await press(page.getByRole('link', { name: '8. Relecture' }));
+  const summary = page.getByRole('article', { name: /^Fiche action n°/ });
+  await hasText(summary.getByText(/^2025 – Caisse primaire/i), /^2025 – Caisse primaire[^:]*: montant à préciser$/i);
+  await hasText(summary.getByText(/^Total prévu/), /^Total prévu : 15\s001\s€ dont 1 montant à préciser$/);
 });
 
 /** Every value of an `id` key inside `value`: what a copied fiche must not share with its original. */

@@ -79,7 +79,15 @@ test('signing from two tabs at once signs the contract once', async () => {
   await other.open('signature/');
   await app.goTo('Signature et avenants');
   for (const tab of [app, other]) await press(tab.page.getByRole('button', { name: 'Signer le contrat' }));
-  await Promise.all([app, other].map((tab) => tab.page.getByRole('button', { name: 'Oui, signer le contrat' }).click()));
+  for (const tab of [app, other]) await visible(tab.page.getByRole('button', { name: 'Oui, signer le contrat' }));
+  // Both confirmations at once, from the page itself: a click through the test driver waits for
+  // the button to be stable, by when the other tab's signature may have replaced it.
+  const clicked = await Promise.all([app, other].map((tab) => tab.page.evaluate(() => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Oui, signer le contrat');
+    button?.click();
+    return Boolean(button);
+  })));
+  assert.deepEqual(clicked, [true, true], 'both tabs confirmed');
   await until(async () => assert.ok((await app.storedWorkspace()).contracts[0].signing.frozen_copy));
   for (const tab of [app, other]) {
     await visible(tab.page.getByText(/^Signé à Aurillac le 11 mars 2025/));

@@ -1,7 +1,9 @@
 // Sharing between two partners, each in a browser profile of their own: the coordinator
 // exports, the partner imports, both edit the same sheet, the partner's file comes back, the
-// conflict is settled, and the import is undone. Also: refused files leave everything as it
-// was, paste and drop-anywhere reach the same preview, partial exports, snapshots.
+// conflict is settled, and the import is undone; a fiche both edited merges field by field
+// (what one side changed is taken without asking, a field both changed is asked on its own).
+// Also: refused files leave everything as it was, paste and drop-anywhere reach the same
+// preview, partial exports, snapshots, a long title stays inside its box.
 import { test, before, after } from 'node:test';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,7 @@ import { join } from 'node:path';
 import { failOnPageErrors, launchProfile, serveDist, watchErrors } from '../support/browser.mjs';
 import { App, typeInto, press } from '../support/app.mjs';
 import { assert, visible, hidden, hasText, until } from '../support/expect.mjs';
+import { violations } from '../support/axe.mjs';
 
 let server;
 const profiles = [];
@@ -60,6 +63,13 @@ async function setGeneralObjective({ app, page }, sheetId, text) {
   await app.saved();
 }
 
+/** Types `text` into the field `label` of a fiche's step `step`, as a person does. */
+async function setSheetText({ app, page }, sheetId, step, label, text) {
+  await app.open(`fiche/?id=${sheetId}&etape=${step}`);
+  await typeInto(page.getByLabel(label, { exact: true }), text);
+  await app.saved();
+}
+
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const sheets = async (app) => (await app.storedWorkspace()).contracts[0].sheets;
 const proposal = (page, name) => page.getByRole('group', { name });
@@ -106,15 +116,16 @@ test('two partners exchange files, settle a conflict on the same sheet, and undo
   // Applying before settling the conflict is refused, and says why.
   await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
   await visible(page.getByRole('alert').filter({ hasText: 'Choisissez une version pour chaque conflit avant d’appliquer : 1 restant.' }));
-  await press(conflict.getByRole('radio', { name: 'Garder les deux' }), 'Space');
+  // Only the title was changed on both sides: it is the question, never the whole fiche.
+  assert.equal(await conflict.getByRole('radio', { name: 'Garder les deux' }).count(), 0);
+  await press(conflict.getByRole('radio', { name: 'Garder la mienne' }), 'Space');
   await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
-  await visible(page.getByRole('status').filter({ hasText: /Import de « cls-.*\.json » appliqué : 1 élément ajouté, 1 élément remplacé par la version du fichier, 1 élément gardé en double/ }));
+  await visible(page.getByRole('status').filter({ hasText: /Import de « cls-.*\.json » appliqué : 1 élément ajouté, 1 élément remplacé par la version du fichier, 1 version gardée ici/ }));
   await coordinator.app.saved();
   let merged = await sheets(coordinator.app);
-  assert.equal(merged.length, original.length + 2);
+  assert.equal(merged.length, original.length + 1);
   assert.ok(merged.some((s) => s.title === 'Fiche ajoutée par la CPAM'));
   assert.equal(merged.find((s) => s.id === shared.id).title, 'Titre retenu par la coordination');
-  assert.ok(merged.some((s) => s.title === 'Titre proposé par la CPAM (version de CPAM du Cantal)'));
   assert.equal(merged.find((s) => s.id === other.id).general_objective, 'Objectif revu par la CPAM');
 
   // The same file again brings nothing new.
@@ -130,6 +141,95 @@ test('two partners exchange files, settle a conflict on the same sheet, and undo
     assert.equal(merged.find((s) => s.id === other.id).general_objective, other.general_objective);
   });
   assert.equal(merged.find((s) => s.id === shared.id).title, 'Titre retenu par la coordination');
+});
+
+test('a fiche both partners edited merges field by field: the file’s « Constats » are taken, « Moyens humains » is asked alone', async () => {
+  const coordinator = await person();
+  const partner = await person();
+  await coordinator.app.loadExample();
+  const [sheet, other] = await sheets(coordinator.app);
+  const first = await exportContract(coordinator, 'Communauté d’agglomération du Bassin d’Aurillac');
+  await importFile(partner, first.path);
+  await press(partner.page.getByRole('button', { name: 'Ajouter ce contrat' }));
+  await partner.app.saved();
+
+  // The partner rewrites the fiche's findings and human means, and adds a fiche with a long
+  // title; the coordinator, in the meantime, rewrites the same fiche's human means.
+  const findings = 'Constat de la CPAM : peu de dépistages chez les plus de 50 ans';
+  await setSheetText(partner, sheet.id, 2, 'Constats propres à cette fiche', findings);
+  await setSheetText(partner, sheet.id, 6, 'Moyens humains', 'Deux animateurs de la CPAM');
+  const long = `Fiche de la CPAM : ${'prévention des chutes des personnes âgées à domicile, '.repeat(6)}et Anticonstitutionnellementdéraisonnablementinterminablementprolongé`;
+  await partner.app.goTo('Fiches action');
+  await press(partner.page.getByRole('button', { name: 'Nouvelle fiche action' }));
+  await typeInto(partner.page.getByLabel('Intitulé de la fiche'), long);
+  await partner.app.saved();
+  await setSheetText(coordinator, sheet.id, 6, 'Moyens humains', '0,5 ETP de la coordinatrice');
+
+  const back = await exportContract(partner, 'CPAM du Cantal');
+  await importFile(coordinator, back.path);
+  const { page } = coordinator;
+  await visible(page.getByText('1 nouveauté, 1 conflit à trancher ;'));
+  const fiche = proposal(page, `Fiche action « ${sheet.title} » — Conflit : modifié des deux côtés`);
+  // What only the partner changed is listed, with who changed it, and taken without asking.
+  await hasText(fiche.getByRole('row', { name: /^Constats locaux/ }), new RegExp(`^Constats locaux .*${escapeRegExp(findings)} Modifié dans le fichier$`));
+  // The field both changed: both values, and a choice of its own, not yet made.
+  const means = fiche.getByRole('group', { name: '« Moyens humains » : modifié ici et dans le fichier' });
+  await hasText(means.getByRole('row', { name: /^Moyens humains/ }), 'Moyens humains 0,5 ETP de la coordinatrice Deux animateurs de la CPAM');
+  const radios = await means.getByRole('radio').evaluateAll((inputs) => inputs.map((i) => [i.labels[0].textContent.trim(), i.checked]));
+  assert.deepEqual(radios, [['Garder la mienne', false], ['Prendre celle du fichier', false]]);
+  assert.equal(await fiche.getByRole('radio', { name: 'Garder les deux' }).count(), 0, 'the fiche is never doubled');
+  assert.deepEqual(await violations(page), [], 'the preview merged field by field passes axe-core');
+
+  // Bug 10: a long title wraps inside its box, under the box's top border, not across it.
+  const added = proposal(page, /^Fiche action « Fiche de la CPAM : prévention/);
+  const boxes = await added.evaluate((fieldset) => {
+    const box = (element) => element.getBoundingClientRect().toJSON();
+    const style = getComputedStyle(fieldset);
+    return {
+      fieldset: box(fieldset),
+      legend: box(fieldset.querySelector('legend')),
+      preview: box(fieldset.closest('.import-preview')),
+      border: { top: parseFloat(style.borderTopWidth), right: parseFloat(style.borderRightWidth), left: parseFloat(style.borderLeftWidth) },
+    };
+  });
+  const { fieldset, legend, preview, border } = boxes;
+  assert.ok(legend.height > 40, `the title wraps over several lines: ${JSON.stringify(boxes)}`);
+  assert.ok(legend.top >= fieldset.top + border.top, `the border runs above the title: ${JSON.stringify(boxes)}`);
+  assert.ok(legend.left >= fieldset.left + border.left && legend.right <= fieldset.right - border.right, `the title is inside the box: ${JSON.stringify(boxes)}`);
+  assert.ok(legend.bottom <= fieldset.bottom, JSON.stringify(boxes));
+  assert.ok(fieldset.left >= preview.left && fieldset.right <= preview.right, `the box is inside the preview: ${JSON.stringify(boxes)}`);
+
+  // Applying first asks for that field, and goes to it.
+  await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
+  await visible(page.getByRole('alert').filter({ hasText: 'Choisissez une version pour chaque conflit avant d’appliquer : 1 restant.' }));
+  await until(async () => assert.equal(await means.getByRole('radio', { name: 'Garder la mienne' }).evaluate((r) => r === document.activeElement), true));
+  await press(means.getByRole('radio', { name: 'Garder la mienne' }), 'Space');
+  await press(page.getByRole('button', { name: 'Appliquer la fusion' }));
+  await visible(page.getByRole('status').filter({ hasText: /appliqué : 1 élément ajouté, 1 élément fusionné champ par champ/ }));
+  await coordinator.app.saved();
+  const merged = await sheets(coordinator.app);
+  const mine = merged.find((s) => s.id === sheet.id);
+  assert.equal(mine.local_findings, findings);
+  assert.equal(mine.human_means, '0,5 ETP de la coordinatrice');
+  assert.equal(merged.find((s) => s.id === other.id).title, other.title);
+  assert.equal(merged.length, 9, 'the 8 fiches of the example and the new one: none doubled');
+
+  // The same file again asks nothing: what was merged is now shared.
+  await importFile(coordinator, back.path);
+  await visible(page.getByText('Ce fichier n’apporte rien de nouveau'));
+
+  // The coordinator's answer: to the partner, who has not touched the fiche since, keeping
+  // « Moyens humains » was a change made there after the last exchange, taken without a conflict.
+  const answer = await exportContract(coordinator, 'Communauté d’agglomération du Bassin d’Aurillac');
+  await importFile(partner, answer.path);
+  const there = proposal(partner.page, `Fiche action « ${sheet.title} » — Modifié par le partenaire`);
+  await hasText(there.getByRole('row', { name: /^Moyens humains/ }), 'Moyens humains Deux animateurs de la CPAM 0,5 ETP de la coordinatrice Modifié dans le fichier');
+  assert.equal(await there.getByRole('radio', { name: 'Prendre la version du fichier' }).isChecked(), true);
+  await press(partner.page.getByRole('button', { name: 'Appliquer la fusion' }));
+  await visible(partner.page.getByRole('status').filter({ hasText: /appliqué : 1 élément remplacé par la version du fichier/ }));
+  await partner.app.saved();
+  const partners = (await sheets(partner.app)).find((s) => s.id === sheet.id);
+  assert.deepEqual([partners.local_findings, partners.human_means], [findings, '0,5 ETP de la coordinatrice']);
 });
 
 test('a refused file lists its problems with where they are, and changes nothing', async () => {

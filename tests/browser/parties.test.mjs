@@ -165,3 +165,36 @@ test('a body of another kind without a name, and a bilan row without a status, a
   await hasCount(row.getByRole('listitem').filter({ hasText: 'pas de statut' }), 0);
   assert.deepEqual(await violations(page), []);
 });
+
+test('a member’s and a meeting’s « Instance » list the bodies created, so two working groups are told apart', async () => {
+  const { app, page } = await env.freshApp();
+  await app.createContract('CLS à deux groupes de travail');
+  const governance = page.getByRole('region', { name: 'Gouvernance' });
+  for (const name of ['Groupe de travail addictions', 'Groupe de travail nutrition']) {
+    await press(governance.getByRole('button', { name: 'Ajouter une instance' }));
+    // The new body is the last; its legend follows its kind and name as they are chosen.
+    await chooseWithKeyboard(governance.getByLabel('Type d’instance').last(), 'Groupe de travail');
+    await typeInto(governance.getByRole('group', { name: 'Groupe de travail', exact: true }).getByLabel('Nom de l’instance'), name);
+    await visible(governance.getByRole('group', { name, exact: true }));
+  }
+  await press(governance.getByRole('button', { name: 'Ajouter un membre' }));
+  const member = governance.getByRole('group', { name: 'Nouveau membre' });
+  const options = await member.getByLabel('Instance').evaluate((s) => [...s.options].map((o) => o.text));
+  assert.deepEqual(options.slice(0, 3), ['Non renseigné', 'Groupe de travail addictions', 'Groupe de travail nutrition']);
+  assert.ok(!options.includes('Groupe de travail'), `a kind the contract describes is not listed again: ${options}`);
+  await chooseWithKeyboard(member.getByLabel('Instance'), 'Groupe de travail nutrition');
+  await press(governance.getByRole('button', { name: 'Ajouter une réunion' }));
+  const meeting = governance.getByRole('group', { name: 'Réunion sans date' });
+  await chooseWithKeyboard(meeting.getByLabel('Instance réunie'), 'Groupe de travail addictions');
+  await app.saved();
+
+  const stored = (await app.storedWorkspace()).contracts[0].governance;
+  const [addictions, nutrition] = stored.bodies;
+  assert.deepEqual([stored.members[0].body_id, stored.members[0].body], [nutrition.id, 'working_group']);
+  assert.deepEqual([stored.meetings[0].body_id, stored.meetings[0].body], [addictions.id, 'working_group']);
+  await page.reload();
+  const again = page.getByRole('region', { name: 'Gouvernance' });
+  const selected = (select) => select.evaluate((s) => s.options[s.selectedIndex].text);
+  await until(async () => assert.equal(await selected(again.getByRole('group', { name: 'Nouveau membre' }).getByLabel('Instance')), 'Groupe de travail nutrition'));
+  assert.equal(await selected(again.getByRole('group', { name: 'Réunion sans date' }).getByLabel('Instance réunie')), 'Groupe de travail addictions');
+});

@@ -80,6 +80,7 @@ test('a complete sheet is filled with the keyboard through every step and found 
   // A new line states no nature until someone chooses one (« Non renseigné » by default).
   await chooseWithKeyboard(line.getByLabel('Nature'), 'Fonctionnement');
   await typeInto(line.getByLabel('Montant prévu (€)'), '12000');
+  await line.getByLabel('Montant prévu (€)').press('Tab'); // an amount is read when the field is left
   await hasText(page.getByRole('table', { name: 'Total prévu par année' }).locator('tfoot td').first(), /^12\s000\s€$/);
   await next(page);
 
@@ -112,10 +113,15 @@ test('a complete sheet is filled with the keyboard through every step and found 
     '4.1.3 Orienter 100 patients par an vers le sport santé', '100 patients orientés chaque année',
     '◆ Former les médecins à la prescription (de mars 2025 à juin 2026)', lead, 'Julie Bernard, chargée de prévention',
     'Club de randonnée du Cantal', 'Patients atteints de maladies chroniques', 'Concertation', '0,1 ETP de la coordinatrice',
-    'Indicateur de processus : Nombre de médecins formés – cible : 40 médecins – source : Feuilles d’émargement',
-    'Indicateur de résultat : Patients actifs à six mois – cible : 60 %',
   ]) assert.ok(text.includes(expected), `missing « ${expected} » in:\n${text}`);
   assert.match(text, /2025 – Agence régionale de santé[^–]* – Fonctionnement : 12\s000\s€ prévus/i);
+  // The indicators are a table, one row each, not run-on text.
+  const indicators = summary.getByRole('table', { name: 'Indicateurs' });
+  await hasText(indicators.getByRole('row', { name: /Nombre de médecins formés/ }),
+    'Indicateur de processus Nombre de médecins formés 40 médecins Feuilles d’émargement Non renseigné');
+  await hasText(indicators.getByRole('row', { name: /Patients actifs à six mois/ }),
+    'Indicateur de résultat Patients actifs à six mois 60 % Questionnaire de suivi Non renseigné');
+  await hasText(indicators.locator('thead'), 'Type Indicateur Cible Source Fréquence');
 
   // The print: only the sheet, with the contract and number at the top of the A4 pages.
   await page.emulateMedia({ media: 'print' });

@@ -62,7 +62,7 @@ async function exampleWithAnAction() {
 }
 
 /** "Prévu 2024;Dépensé 2024;…" over the example's period, 2024-2028. */
-const perYear = (a, b) => [2024, 2025, 2026, 2027, 2028].map((y) => `${a} ${y};${b} ${y}`).join(';');
+const perYear = (...columns) => [2024, 2025, 2026, 2027, 2028].flatMap((y) => columns.map((c) => `${c} ${y}`)).join(';');
 
 const FILE_NAME = (what) => new RegExp(`^cls-bassin-d-aurillac[a-z-]*-${what}-\\d{4}-\\d{2}-\\d{2}\\.csv$`);
 
@@ -72,22 +72,22 @@ test('the three tables download for a French spreadsheet, one row per item of th
   const sheets = await downloadTable(page, 'Télécharger les fiches action (CSV)');
   assert.match(sheets.name, FILE_NAME('fiches'));
   assert.deepEqual([...sheets.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.ok(sheets.text.startsWith(`\uFEFFN° fiche;Fiche action;Axe;Objectif stratégique;Type;Priorité;Volet santé mentale;Pilote;Personne pilote;Copilotes;Partenaires;Publics cibles;Territoire concerné;Participation des habitants;Budget prévu (€);Début;Fin;Début (version signée);Fin (version signée);Nombre d’actions;Nombre d’indicateurs;Dernier bilan;Année du dernier bilan;${perYear('Prévu', 'Dépensé')}\r\n`));
+  assert.ok(sheets.text.startsWith(`\uFEFFN° fiche;Fiche action;Axe;Objectif stratégique;Type;Priorité;Volet santé mentale;Pilote;Personne pilote;Copilotes;Partenaires;Publics cibles;Territoire concerné;Participation des habitants;Budget prévu (€);Montants à préciser;Début;Fin;Début (version signée);Fin (version signée);Nombre d’actions;Nombre d’indicateurs;Dernier bilan;Année du dernier bilan;${perYear('Prévu', 'Dépensé')}\r\n`));
   assert.ok(sheets.text.endsWith('\r\n'));
   assert.equal(sheets.rows.length - 1, contract.sheets.length);
   assert.equal(contract.sheets.length, 9);
   assert.deepEqual(sheets.rows[1].slice(0, 3), ['1', 'Attractivité du territoire', 'Axe 1 – Offre de soins']);
   assert.deepEqual(sheets.rows[3].slice(0, 3), ['3', TITLE, 'Axe 2 – Santé mentale précarité']);
   // The example is not signed (« Signer le contrat » keeps the signed version): no signed dates.
-  assert.deepEqual(sheets.rows[3].slice(15, 20), ['01/2025', '06/2026', '', '', '1']);
-  assert.ok(sheets.rows.every((row) => row.length === 33));
+  assert.deepEqual(sheets.rows[3].slice(16, 21), ['01/2025', '06/2026', '', '', '1']);
+  assert.ok(sheets.rows.every((row) => row.length === 34));
 
   const actions = await downloadTable(page, 'Télécharger les actions (CSV)');
   assert.match(actions.name, FILE_NAME('actions'));
   assert.deepEqual([...actions.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-  assert.ok(actions.text.startsWith(`\uFEFFN° fiche;Fiche action;Axe;Action;Pilote;Début;Fin;Début (version signée);Fin (version signée);Jalon;Dernier bilan;Année du dernier bilan;${perYear('Statut', 'Commentaire')}\r\n`));
+  assert.ok(actions.text.startsWith(`\uFEFFN° fiche;Fiche action;Axe;Action;Pilote;Début;Fin;Début (version signée);Fin (version signée);Jalon;Dernier bilan;Année du dernier bilan;${perYear('Statut', 'Commentaire', 'Pourquoi ?', 'Suite prévue')}\r\n`));
   assert.equal(actions.rows.length - 1, contract.sheets.flatMap((s) => s.actions).length);
-  assert.ok(actions.text.includes('\r\n3;"Aidants ; « pause » et ""répit""";Axe 2 – Santé mentale précarité;Ouvrir un café des aidants;;01/2025;06/2026;;;Oui;;;;;;;;;;;;\r\n'));
+  assert.ok(actions.text.includes('\r\n3;"Aidants ; « pause » et ""répit""";Axe 2 – Santé mentale précarité;Ouvrir un café des aidants;;01/2025;06/2026;;;Oui;;;;;;;;;;;;;;;;;;;;;;\r\n'));
 
   const indicators = await downloadTable(page, 'Télécharger les indicateurs (CSV)');
   assert.match(indicators.name, FILE_NAME('indicateurs'));

@@ -81,6 +81,13 @@ impl Generator<'_> {
             "string" if node.get("format").and_then(Value::as_str) == Some("uuid") => {
                 Value::String(strings::id(self.rng))
             }
+            // Dates (the schema's only pattern): empty, or a day that exists.
+            "string" if node.get("pattern").is_some() => Value::String(if self.rng.one_in(4) {
+                String::new()
+            } else {
+                let (year, month) = (2022 + self.rng.below(9), 1 + self.rng.below(12));
+                format!("{year:04}-{month:02}-{:02}", 1 + self.rng.below(28))
+            }),
             "string" => Value::String(if self.rng.one_in(3) {
                 strings::text(self.rng)
             } else {

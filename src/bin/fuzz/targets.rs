@@ -24,7 +24,7 @@ use atelier_cls::exchange::import::{
     check_any, check_file, CheckedFile, ImportProblem, MAX_PROBLEMS,
 };
 use atelier_cls::exchange::merge::{
-    add_received_contract, merge_into_workspace, plan_import, Choice,
+    add_received_contract, merge_into_workspace, plan_import, Choice, FieldMerge,
 };
 use atelier_cls::exchange::Envelope;
 use atelier_cls::model::{Id, Workspace};
@@ -123,12 +123,17 @@ fn import_into(
         None => add_received_contract(workspace, theirs),
         Some(plan) => {
             let all_suggested = rng.one_in(3);
-            let decisions: HashMap<Id, Choice> = plan
+            let mut decisions: HashMap<Id, Choice> = plan
                 .proposals
                 .iter()
                 .filter(|p| !all_suggested || p.suggested.is_none())
+                .filter(|p| !p.choices().is_empty())
                 .map(|p| (p.id, *rng.pick(p.choices())))
                 .collect();
+            // A field changed on both sides has its own choice, always asked.
+            for field in plan.proposals.iter().flat_map(|p| &p.fields) {
+                decisions.insert(field.id, *rng.pick(&FieldMerge::CHOICES));
+            }
             let mut next = 1u128 << 100;
             let fresh = move || {
                 next += 1;

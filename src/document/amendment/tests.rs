@@ -31,6 +31,7 @@ fn amended() -> Contract {
         id: Id::from_u128(0xa3),
         modified_at: 0,
         body: Body::SteeringCommittee,
+        body_id: None,
         date: "2026-03-12".into(),
         notes: String::new(),
     };

@@ -8,7 +8,6 @@ use super::super::{Block, Cell, Document, ParagraphKind, Table};
 use crate::model::figure::gap;
 use crate::model::follow_up::{budget_of_year, indicator_rows, IndicatorOwner, Planned};
 use crate::model::numbering::Numbering;
-use crate::model::text::euros;
 use crate::model::{Contract, Indicator};
 
 /// The indicators' section: one table, or a sentence when there is nothing for the year.
@@ -111,7 +110,7 @@ fn amounts(
     total: Planned,
 ) -> Block {
     let row = |name: Cell, amounts: Planned, cell: fn(String) -> Cell| {
-        vec![name, cell(euros(amounts.planned)), cell(amounts.spent_text())]
+        vec![name, cell(amounts.planned.text()), cell(amounts.spent_text())]
     };
     let mut rows: Vec<Vec<Cell>> =
         lines.map(|(name, amounts)| row(Cell::text(name), amounts, Cell::number)).collect();

@@ -279,3 +279,22 @@ proptest! {
         assert_no_empty_section(&doc);
     }
 }
+
+#[test]
+fn an_amount_to_specify_is_said_in_the_budget_never_taken_for_zero() {
+    let mut contract = demo();
+    let sheet = contract
+        .sheets
+        .iter_mut()
+        .find(|s| s.funding.iter().filter(|l| l.year == 2025).count() >= 2)
+        .expect("a fiche with two lines in 2025");
+    let title = sheet.title.clone();
+    let line = sheet.funding.iter_mut().find(|l| l.year == 2025).unwrap();
+    line.planned_euros = None;
+    let doc = annual_report(&contract, 2025, "2026-01-15");
+    let per_fiche = table(&doc, "Budget 2025 par fiche");
+    let row = per_fiche.rows.iter().find(|r| r[0].text.ends_with(title.trim())).unwrap();
+    assert!(row[1].text.ends_with("\u{a0}€ dont 1 montant à préciser"), "{}", row[1].text);
+    let total = &per_fiche.rows.last().unwrap()[1].text;
+    assert!(total.ends_with("\u{a0}€ dont 1 montant à préciser"), "{total}");
+}

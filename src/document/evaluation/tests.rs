@@ -7,7 +7,7 @@ use crate::document::test_support::{
     assert_no_empty_section, demo, headings, notices, table, tables,
 };
 use crate::document::CellKind;
-use crate::model::{Id, ReviewStatus};
+use crate::model::{Id, ReviewStatus, YearReview};
 
 fn texts(row: &[Cell]) -> Vec<&str> {
     row.iter().map(|c| c.text.as_str()).collect()
@@ -121,4 +121,50 @@ fn a_contract_without_follow_up_says_so() {
     assert_no_empty_section(&doc);
     let blank = crate::model::Contract::blank(Id::from_u128(1), "CLS", 0);
     assert_no_empty_section(&evaluation(&blank, "2024-06-01"));
+}
+
+#[test]
+fn every_year_s_comments_are_kept_each_after_its_year() {
+    let mut contract = demo();
+    let action = &mut contract.sheets[0].actions[0];
+    action.description = "Action témoin des bilans".into();
+    action.reviews = vec![
+        YearReview {
+            comment: "Six réunions".into(),
+            reason: "Sans objet une fois réalisé".into(),
+            ..YearReview::with_status(2025, ReviewStatus::Done)
+        },
+        YearReview {
+            comment: "Deux réunions".into(),
+            reason: "Pas de salle".into(),
+            next_steps: "Trouver une salle".into(),
+            ..YearReview::with_status(2024, ReviewStatus::PartlyDone)
+        },
+    ];
+    let doc = evaluation(&contract, "2028-11-30");
+    let row = tables(&doc)
+        .into_iter()
+        .flat_map(|t| &t.rows)
+        .find(|r| r[0].text.ends_with("Action témoin des bilans"))
+        .expect("the action's row");
+    assert_eq!(
+        texts(&row[1..]),
+        [
+            "Réalisé",
+            "2025",
+            "2024 : Deux réunions\n2025 : Six réunions",
+            "2024 : Pas de salle",
+            "2024 : Trouver une salle"
+        ],
+        "every year's comment, in order; « Pourquoi ? » only where the year was not réalisé"
+    );
+    // One text, of the status's year: written alone, as before.
+    contract.sheets[0].actions[0].reviews.pop();
+    let doc = evaluation(&contract, "2028-11-30");
+    let row = tables(&doc)
+        .into_iter()
+        .flat_map(|t| &t.rows)
+        .find(|r| r[0].text.ends_with("Action témoin des bilans"))
+        .expect("the action's row");
+    assert_eq!(texts(&row[3..]), ["Six réunions", "—", "—"]);
 }

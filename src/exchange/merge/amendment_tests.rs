@@ -198,7 +198,16 @@ fn one_avenant_changed_on_one_side_or_both_follows_the_usual_rules() {
 
     let mut mine = base.clone();
     mine.amendments[0].object = "Objet d’ici".into();
+    // Field by field, the object changed here and the changes there are both kept.
     let plan = plan_merge(&mine, &theirs, &shared);
+    assert_eq!(proposal(&plan, 501).status, Status::ChangedThere);
+    let (merged, summary) = apply_merge(&mine, &theirs, &plan, &HashMap::new(), "x", Id::random, 9);
+    assert_eq!(numbers(&merged), [(1, "Objet d’ici")]);
+    assert_eq!(merged.amendments[0].changes, "Fiche 1 : fin reportée à 2027");
+    assert_eq!(summary.merged, 1);
+
+    // Shared before field fingerprints: one conflict for the whole avenant.
+    let plan = plan_merge(&mine, &theirs, &super::tests::shared_without_fields(&base));
     let conflict = proposal(&plan, 501);
     assert_eq!((conflict.status, conflict.suggested), (Status::Conflict, None));
     assert_eq!(conflict.title(), "Avenant n°1 — Objet d’ici — Conflit : modifié des deux côtés");

@@ -7,6 +7,9 @@
 //!
 //! Avenants last: whatever was chosen, no two avenants leave with the same number (one that
 //! arrived takes the next free number, and the summary counts it).
+//!
+//! An item merged field by field (`Proposal::fields`) is ours with the fields taken from the
+//! file put in (`with_fields`): what only the file changed, and what the user chose to take.
 
 use super::{Choice, MergePlan, MergeSummary, Proposal, Renumbering};
 use crate::exchange::follow_up::{
@@ -53,14 +56,21 @@ pub fn apply_merge(
         plan.proposals.iter().partition(|p| p.kind.is_follow_up());
     for proposal in items.into_iter().chain(entries) {
         let choice = plan.choice_of(proposal, decisions).unwrap_or(Choice::KeepMine);
+        let taken = plan.fields_taken(proposal, decisions);
+        let taken = Taken { all: taken.is_none(), keys: taken.unwrap_or_default() };
         let applied = match proposal.kind {
-            ItemKind::Identity => take_identity(&mut merging.merged, &their_json, choice),
-            kind if kind.is_follow_up() => merging.entry(kind, proposal.id, choice),
-            _ => merging.list_item(proposal, choice, &mut summary),
+            ItemKind::Identity => take_identity(&mut merging.merged, &their_json, choice, &taken),
+            kind if kind.is_follow_up() => merging.entry(kind, proposal.id, choice, &taken),
+            _ => merging.list_item(proposal, choice, &taken, &mut summary),
+        };
+        let applied = match applied {
+            Applied::Replaced => taken.applied(proposal),
+            other => other,
         };
         match applied {
             Applied::Added => summary.added += 1,
             Applied::Replaced => summary.replaced += 1,
+            Applied::Merged => summary.merged += 1,
             Applied::Doubled => summary.doubled += 1,
             Applied::Kept => summary.kept += 1,
         }
@@ -77,8 +87,57 @@ pub fn apply_merge(
 enum Applied {
     Added,
     Replaced,
+    /// Some fields taken from the file, others kept.
+    Merged,
     Doubled,
     Kept,
+}
+
+/// What « take the file's version » takes: the whole item, or the keys of some of its fields.
+struct Taken {
+    all: bool,
+    keys: Vec<String>,
+}
+
+impl Taken {
+    /// The file's version where the whole item is taken, else ours with the fields taken.
+    fn incoming(&self, mine: &Value, theirs: &Value) -> Value {
+        if self.all {
+            theirs.clone()
+        } else {
+            with_fields(mine, theirs, &self.keys)
+        }
+    }
+
+    /// What taking the file's version did to an item present on both sides: replaced it, or,
+    /// field by field, merged it (or nothing, when every field stayed ours).
+    fn applied(&self, proposal: &Proposal) -> Applied {
+        match (self.all, self.keys.len()) {
+            (true, _) => Applied::Replaced,
+            (false, 0) => Applied::Kept,
+            (false, n) if n == proposal.fields.len() => Applied::Replaced,
+            _ => Applied::Merged,
+        }
+    }
+}
+
+/// `mine` with the fields `keys` as `theirs` has them (taken out where theirs has none); its
+/// time stamp is the later of the two.
+fn with_fields(mine: &Value, theirs: &Value, keys: &[String]) -> Value {
+    let mut merged = mine.clone();
+    if let Value::Object(fields) = &mut merged {
+        for key in keys {
+            match theirs.get(key) {
+                Some(value) => fields.insert(key.clone(), value.clone()),
+                None => fields.remove(key),
+            };
+        }
+        let stamp = |v: &Value| v.get("modified_at").and_then(Value::as_i64);
+        if let (Some(ours), Some(their)) = (stamp(mine), stamp(theirs)) {
+            fields.insert("modified_at".into(), Value::from(ours.max(their)));
+        }
+    }
+    merged
 }
 
 /// The contract being merged, and what applying needs from both sides.
@@ -100,6 +159,7 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
         &mut self,
         proposal: &Proposal,
         choice: Choice,
+        taken: &Taken,
         summary: &mut MergeSummary,
     ) -> Applied {
         let (kind, id) = (proposal.kind, proposal.id);
@@ -107,7 +167,13 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
         let Some(their_item) = their_list.iter().find(|v| has_id(v, id)) else {
             return Applied::Kept;
         };
-        let clashes = clashing_ids(&self.merged, kind, id, their_item);
+        // Field by field, what takes the place of ours is ours with the fields taken.
+        let mine = list_at(&self.merged, kind).iter().find(|v| has_id(v, id));
+        let incoming = match mine {
+            Some(mine) if choice == Choice::TakeTheirs => taken.incoming(mine, their_item),
+            _ => their_item.clone(),
+        };
+        let clashes = clashing_ids(&self.merged, kind, id, &incoming);
         let Some(list) = list_at_mut(&mut self.merged, kind) else { return Applied::Kept };
         let here = list.iter().position(|v| has_id(v, id));
         // The avenant here with the same number as the file's, when the user chose about it.
@@ -143,7 +209,7 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
             // Only a hand-made file reuses an id of another item: never let two items share one.
             (Choice::TakeTheirs, Some(_)) if clashes => Applied::Kept,
             (Choice::TakeTheirs, Some(index)) => {
-                list[index] = with_entries_of(kind, their_item, &self.kept_entries);
+                list[index] = with_entries_of(kind, &incoming, &self.kept_entries);
                 Applied::Replaced
             }
             (Choice::TakeTheirs, None) => {
@@ -176,7 +242,7 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
 
     /// A year's review or value: the file's entry put in place of ours, or added in year order,
     /// when its fiche, action or indicator is in the result.
-    fn entry(&mut self, kind: ItemKind, id: Id, choice: Choice) -> Applied {
+    fn entry(&mut self, kind: ItemKind, id: Id, choice: Choice, taken: &Taken) -> Applied {
         if choice != Choice::TakeTheirs {
             return Applied::Kept;
         }
@@ -184,7 +250,12 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
         let Some(entries) = entries_mut(&mut self.merged, kind, key.owner) else {
             return Applied::Kept;
         };
-        if put_entry(entries, entry.clone()) {
+        let same_year = |e: &&Value| e.get("year") == entry.get("year");
+        let entry = match entries.iter().find(same_year) {
+            Some(mine) => taken.incoming(mine, entry),
+            None => entry.clone(),
+        };
+        if put_entry(entries, entry) {
             Applied::Added
         } else {
             Applied::Replaced
@@ -239,11 +310,19 @@ fn copy_of(kind: ItemKind, item: &Value, fresh: &mut impl FnMut() -> Id, now: Ti
     copy
 }
 
-fn take_identity(merged: &mut Value, theirs: &Value, choice: Choice) -> Applied {
+fn take_identity(merged: &mut Value, theirs: &Value, choice: Choice, taken: &Taken) -> Applied {
     if choice != Choice::TakeTheirs {
         return Applied::Kept;
     }
-    if let (Value::Object(target), Value::Object(identity)) = (merged, identity_of(theirs)) {
+    if let (Value::Object(target), Value::Object(mut identity)) = (merged, identity_of(theirs)) {
+        if !taken.all {
+            for key in &taken.keys {
+                if !identity.contains_key(key) {
+                    target.remove(key);
+                }
+            }
+            identity.retain(|key, _| taken.keys.contains(key));
+        }
         target.extend(identity);
     }
     Applied::Replaced

@@ -271,10 +271,17 @@ fn the_partners_version_of_a_fiche_keeps_the_follow_up_entered_here() {
     let sheet = theirs.sheets[0].id;
     assert_eq!(plan.proposals.len(), 1);
     assert_eq!(proposal(&plan, sheet).status, Status::Conflict);
+    // Field by field: the title (changed on both sides) taken, the actions (changed there) too.
+    let taken = merge(&mine, &theirs, &plan, &[(field_id(sheet, "title"), Choice::TakeTheirs)]);
+    assert_eq!(taken.sheets[0].title, "Titre du partenaire");
+    assert_eq!(taken.sheets[0].actions[0].description, "Former des sentinelles (2 sessions)");
+    assert_eq!(taken.sheets[0].actions[0].reviews, mine.sheets[0].actions[0].reviews);
+
+    // Shared before field fingerprints: the whole fiche, taken or doubled.
+    let plan = plan_merge(&mine, &theirs, &super::tests::shared_without_fields(&base));
     let taken = merge(&mine, &theirs, &plan, &[(sheet, Choice::TakeTheirs)]);
     assert_eq!(taken.sheets[0].title, "Titre du partenaire");
     assert_eq!(taken.sheets[0].actions[0].reviews, mine.sheets[0].actions[0].reviews);
-
     let both = merge(&mine, &theirs, &plan, &[(sheet, Choice::KeepBoth)]);
     assert_eq!(both.sheets[0], mine.sheets[0]);
     let copy = &both.sheets[1];

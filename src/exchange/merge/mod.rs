@@ -7,6 +7,13 @@
 //! overwrite. Then the user's choices are applied (`apply`): keep mine, take theirs, or keep
 //! both (theirs becomes a copy with fresh ids, named "… (version de <organisation>)").
 //!
+//! An item changed on both sides is merged field by field (`FieldMerge`) when the fingerprints
+//! of its fields were shared: a field only the partner changed is taken, one only changed here
+//! is kept, and only a field both changed is a conflict, with its own choice (« Garder la
+//! mienne » / « Prendre celle du fichier »): a fiche whose « Constats » the partner rewrote
+//! while « Moyens humains » was edited on both sides asks about « Moyens humains » alone, and is
+//! never doubled. Items shared before field fingerprints existed conflict whole, as before.
+//!
 //! A year's review or an indicator's yearly value is an item of its own (`follow_up`): it
 //! conflicts with the partner's entry of the same year, never with the rest of its fiche. An
 //! entry whose fiche, action or indicator is not here arrives with that one, or not at all.
@@ -37,6 +44,7 @@ pub use workspace::{add_received_contract, merge_into_workspace, plan_import, re
 
 use super::diff::FieldChange;
 use super::items::ItemKind;
+use crate::model::shared_versions::Fnv;
 use crate::model::Id;
 use std::collections::HashMap;
 
@@ -109,6 +117,57 @@ pub struct Proposal {
     pub carried: Option<Carrier>,
     /// For an avenant that could be kept beside the one here: how numbers then go.
     pub renumbering: Option<Renumbering>,
+    /// For an item changed on both sides whose fields' shared versions are known: each field
+    /// that differs, with who changed it. Empty when the item is taken, kept or doubled whole.
+    pub fields: Vec<FieldMerge>,
+}
+
+/// Who changed a field since the last common version.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangedBy {
+    /// Changed here only (or the file has an older value): ours stays.
+    Here,
+    /// Changed in the file only: theirs is taken with the item.
+    There,
+    /// Changed on both sides: the user chooses.
+    Both,
+}
+
+impl ChangedBy {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Here => "Modifié ici",
+            Self::There => "Modifié dans le fichier",
+            Self::Both => "Modifié des deux côtés",
+        }
+    }
+}
+
+/// One field of an item merged field by field: a top-level field of its JSON (a fiche's
+/// « Constats locaux », its « Moyens humains », its actions as a whole).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldMerge {
+    /// Its JSON key (`human_means`).
+    pub key: String,
+    /// What its choice is recorded under, beside the items' ones (`field_id`).
+    pub id: Id,
+    /// Its French label (« Moyens humains »).
+    pub label: String,
+    pub changed_by: ChangedBy,
+    /// What differs inside it, line by line, here and in the file.
+    pub changes: Vec<FieldChange>,
+}
+
+/// The id a field's choice is recorded under: derived from the item's id and the field's key,
+/// so that the choices of items and of fields share one map and never meet.
+pub fn field_id(item: Id, key: &str) -> Id {
+    let mut hash = Fnv::new();
+    hash.write(b"champ:");
+    hash.write(key.as_bytes());
+    let low = hash.0;
+    hash.write(&item.as_u128().to_le_bytes());
+    let bits = (u128::from(hash.0) << 64) | u128::from(low);
+    Id::from_u128(item.as_u128().rotate_left(17) ^ bits)
 }
 
 /// What keeping an avenant of the file beside one here does to its number.
@@ -124,10 +183,18 @@ pub struct Renumbering {
 }
 
 impl Proposal {
-    /// The choices that make sense for this item, the most common first.
+    /// Whether this item is merged field by field.
+    pub fn by_field(&self) -> bool {
+        !self.fields.is_empty()
+    }
+
+    /// The choices that make sense for this item, the most common first. None for an item
+    /// merged field by field with fields changed on both sides: each such field has its own
+    /// choice (`FieldMerge::CHOICES`), and the rest of the item is merged without asking.
     pub fn choices(&self) -> &'static [Choice] {
         let single = self.kind == ItemKind::Identity || self.kind.is_follow_up();
         match (self.status, self.carried) {
+            (Status::Conflict, _) if self.by_field() => &[],
             (_, Some(Carrier::Gone)) => &[Choice::KeepMine],
             (Status::New, _) => &[Choice::TakeTheirs, Choice::KeepMine],
             (Status::DeletedHere, _) => &[Choice::KeepMine, Choice::TakeTheirs],
@@ -178,6 +245,18 @@ impl Proposal {
     }
 }
 
+impl FieldMerge {
+    /// The choices of a field changed on both sides.
+    pub const CHOICES: [Choice; 2] = [Choice::KeepMine, Choice::TakeTheirs];
+
+    pub fn choice_label(choice: Choice) -> &'static str {
+        match choice {
+            Choice::TakeTheirs => "Prendre celle du fichier",
+            _ => "Garder la mienne",
+        }
+    }
+}
+
 /// What the file would change here.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MergePlan {
@@ -193,15 +272,62 @@ impl MergePlan {
         self.proposals.is_empty()
     }
 
-    /// The proposals still waiting for a choice. An entry that arrives with its fiche is not
-    /// one of them: it waits for the fiche's.
+    /// The proposals still waiting for a choice, of the item or of one of its fields. An entry
+    /// that arrives with its fiche is not one of them: it waits for the fiche's.
     pub fn undecided<'a>(
         &'a self,
         decisions: &'a HashMap<Id, Choice>,
     ) -> impl Iterator<Item = &'a Proposal> {
         self.proposals.iter().filter(|p| {
-            !matches!(p.carried, Some(Carrier::Item(_))) && self.choice_of(p, decisions).is_none()
+            !matches!(p.carried, Some(Carrier::Item(_)))
+                && (self.choice_of(p, decisions).is_none()
+                    || p.fields.iter().any(|f| self.field_choice(f, decisions).is_none()))
         })
+    }
+
+    /// The ids of every choice still to make (an item's, or a field's), in the preview's order.
+    pub fn pending(&self, decisions: &HashMap<Id, Choice>) -> Vec<Id> {
+        let mut ids = Vec::new();
+        for proposal in self.undecided(decisions) {
+            if self.choice_of(proposal, decisions).is_none() {
+                ids.push(proposal.id);
+            }
+            let fields = proposal.fields.iter();
+            ids.extend(fields.filter(|f| self.field_choice(f, decisions).is_none()).map(|f| f.id));
+        }
+        ids
+    }
+
+    /// What applies to one field of an item merged field by field: a field changed on one side
+    /// keeps that side's value, one changed on both the user's choice (`None` until made).
+    pub fn field_choice(
+        &self,
+        field: &FieldMerge,
+        decisions: &HashMap<Id, Choice>,
+    ) -> Option<Choice> {
+        match field.changed_by {
+            ChangedBy::Here => Some(Choice::KeepMine),
+            ChangedBy::There => Some(Choice::TakeTheirs),
+            ChangedBy::Both => {
+                decisions.get(&field.id).copied().filter(|c| FieldMerge::CHOICES.contains(c))
+            }
+        }
+    }
+
+    /// For an item merged field by field whose file version is taken, the keys of the fields
+    /// that come from the file; `None` for an item taken whole.
+    pub fn fields_taken(
+        &self,
+        proposal: &Proposal,
+        decisions: &HashMap<Id, Choice>,
+    ) -> Option<Vec<String>> {
+        if !proposal.by_field() {
+            return None;
+        }
+        let taken = proposal.fields.iter().filter(|f| {
+            self.field_choice(f, decisions).unwrap_or(Choice::KeepMine) == Choice::TakeTheirs
+        });
+        Some(taken.map(|f| f.key.clone()).collect())
     }
 
     /// The choice that applies to a proposal: the user's, else for an entry that arrives with
@@ -229,6 +355,8 @@ impl MergePlan {
 pub struct MergeSummary {
     pub added: usize,
     pub replaced: usize,
+    /// Items that took some of their fields from the file and kept others.
+    pub merged: usize,
     pub doubled: usize,
     pub kept: usize,
     /// Avenants of the file given another number, so that no two share one.
@@ -237,7 +365,7 @@ pub struct MergeSummary {
 
 impl MergeSummary {
     pub fn changed_anything(self) -> bool {
-        self.added + self.replaced + self.doubled > 0
+        self.added + self.replaced + self.merged + self.doubled > 0
     }
 
     /// "2 éléments ajoutés, 1 remplacé par la version du fichier, 1 gardé en double".
@@ -258,6 +386,13 @@ impl MergeSummary {
                 self.replaced,
                 "élément remplacé par la version du fichier",
                 "éléments remplacés par la version du fichier",
+            ));
+        }
+        if self.merged > 0 {
+            parts.push(plural(
+                self.merged,
+                "élément fusionné champ par champ",
+                "éléments fusionnés champ par champ",
             ));
         }
         if self.doubled > 0 {

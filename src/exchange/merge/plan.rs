@@ -1,13 +1,16 @@
 //! The plan of a merge: where each item of the file stands against the contract here, and for
 //! avenants, whether the file's number is already taken here by another one.
 
-use super::{Carrier, Choice, MergePlan, Proposal, Renumbering, Status};
-use crate::exchange::diff::{field_changes, FieldChange, Vocabulary};
+use super::{
+    field_id, Carrier, ChangedBy, Choice, FieldMerge, MergePlan, Proposal, Renumbering, Status,
+};
+use crate::exchange::diff::{field_changes, field_label, field_rank, FieldChange, Vocabulary};
 use crate::exchange::follow_up::{owner_ids, FollowUpKey};
 use crate::exchange::items::{amendment_number, items_of, items_of_json, Item, ItemKind};
 use crate::model::json;
+use crate::model::shared_versions::{field_fingerprint, field_keys};
 use crate::model::{Contract, Id, SharedVersions};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 
 /// What the file would change in `mine` (the same contract, by id), item by item.
@@ -119,6 +122,7 @@ fn compare(
             suggested,
             carried: None,
             renumbering: None,
+            fields: Vec::new(),
         })
     };
     let Some(mine) = mine else {
@@ -133,6 +137,9 @@ fn compare(
     if mine.fingerprint == item.fingerprint {
         return Verdict::Unchanged;
     }
+    if shared.knows_fields(item.id) {
+        return compare_fields(mine, item, shared, words);
+    }
     let (status, suggested) =
         match (shared.rank(item.id, mine.fingerprint), shared.rank(item.id, item.fingerprint)) {
             (None, Some(_)) => return Verdict::NewerHere,
@@ -143,6 +150,71 @@ fn compare(
     // The name it has here: the one the user knows it by.
     let changes = field_changes(&mine.value, &item.value, words);
     proposal(&mine.label, status, changes, suggested)
+}
+
+/// An item changed since the last exchange whose fields' shared versions are known: field by
+/// field, the same rule as for whole items. A field whose value here was shared while the
+/// file's was not changed there; one whose value in the file is an older shared one than ours
+/// changed here; neither shared, it changed on both sides.
+fn compare_fields(
+    mine: &Item,
+    item: &Item,
+    shared: &SharedVersions,
+    words: &Vocabulary,
+) -> Verdict {
+    let mut keys: Vec<&String> = field_keys(&mine.value).collect();
+    keys.extend(field_keys(&item.value).filter(|k| mine.value.get(k.as_str()).is_none()));
+    keys.sort_by_key(|k| field_rank(k));
+    let mut fields = Vec::new();
+    for key in keys {
+        let (ours, theirs) =
+            (field_fingerprint(&mine.value, key), field_fingerprint(&item.value, key));
+        if ours == theirs {
+            continue;
+        }
+        let changed_by = match (
+            shared.field_rank(item.id, key, ours),
+            shared.field_rank(item.id, key, theirs),
+        ) {
+            (None, Some(_)) => ChangedBy::Here,
+            (Some(ours), Some(their)) if their < ours => ChangedBy::Here,
+            (Some(_), _) => ChangedBy::There,
+            (None, None) => ChangedBy::Both,
+        };
+        let alone = |value: &Value| {
+            let mut object = Map::new();
+            if let Some(field) = value.get(key.as_str()) {
+                object.insert(key.clone(), field.clone());
+            }
+            Value::Object(object)
+        };
+        fields.push(FieldMerge {
+            key: key.clone(),
+            id: field_id(item.id, key),
+            label: field_label(key),
+            changed_by,
+            changes: field_changes(&alone(&mine.value), &alone(&item.value), words),
+        });
+    }
+    let by = |side| fields.iter().any(|f| f.changed_by == side);
+    let status = match (by(ChangedBy::Both), by(ChangedBy::There)) {
+        (true, _) => Status::Conflict,
+        (false, true) => Status::ChangedThere,
+        (false, false) if fields.is_empty() => return Verdict::Unchanged,
+        (false, false) => return Verdict::NewerHere,
+    };
+    Verdict::Propose(Proposal {
+        kind: item.kind,
+        id: item.id,
+        // The name it has here: the one the user knows it by.
+        label: mine.label.clone(),
+        status,
+        changes: fields.iter().flat_map(|f| f.changes.iter().cloned()).collect(),
+        suggested: Some(Choice::TakeTheirs),
+        carried: None,
+        renumbering: None,
+        fields,
+    })
 }
 
 /// A year's review or value whose fiche, action or indicator is not here: it arrives with the
@@ -171,6 +243,7 @@ fn carried(
         suggested,
         carried: Some(carried),
         renumbering: None,
+        fields: Vec::new(),
     }
 }
 

@@ -35,10 +35,21 @@ fn a_change_made_there_only_is_taken_a_change_made_here_only_is_kept() {
     assert_eq!(summary, MergeSummary { replaced: 1, ..Default::default() });
 }
 
+/// What versions before field fingerprints recorded: each item's fingerprint alone.
+pub(super) fn shared_without_fields(contract: &Contract) -> SharedVersions {
+    let mut shared = SharedVersions::default();
+    for item in crate::exchange::items::items_of(contract) {
+        shared.record(item.id, item.fingerprint);
+    }
+    shared
+}
+
+/// Without the fingerprints of its fields (shared before they were kept), an item changed on
+/// both sides is one conflict, settled whole.
 #[test]
 fn a_change_on_both_sides_is_a_conflict_the_user_settles() {
     let base = example_contract();
-    let shared = shared_after_export(&base);
+    let shared = shared_without_fields(&base);
     let a = base.sheets[0].id;
     let mut mine = base.clone();
     mine.sheet_mut(a).unwrap().title = "Titre d’ici".into();
@@ -139,11 +150,14 @@ fn a_file_reusing_an_id_of_another_item_never_makes_two_items_share_it() {
 
 #[test]
 fn the_summary_reads_in_french() {
-    let summary = MergeSummary { added: 2, replaced: 1, doubled: 0, kept: 1, renumbered: 0 };
+    let summary =
+        MergeSummary { added: 2, replaced: 1, merged: 0, doubled: 0, kept: 1, renumbered: 0 };
     assert_eq!(
         summary.describe(),
         "2 éléments ajoutés, 1 élément remplacé par la version du fichier, 1 version gardée ici"
     );
+    let merged = MergeSummary { merged: 1, ..Default::default() };
+    assert_eq!(merged.describe(), "1 élément fusionné champ par champ");
     assert_eq!(MergeSummary::default().describe(), "aucun changement");
 }
 
@@ -172,4 +186,184 @@ fn bodies_signature_blocks_and_texts_from_a_partner_are_taken() {
     assert!(merged.governance.bodies.iter().any(|b| b.id == clsm.id));
     assert_eq!(merged.organisations[2].signatory.as_ref().unwrap().signer, "Jeanne MARTIN");
     assert!(merged.texts.preamble.ends_with("Ajout du partenaire."));
+}
+
+/// The case: the partner rewrote a fiche's « Constats » and « Moyens humains », I
+/// rewrote its « Moyens humains ». « Constats » is taken without asking, « Moyens humains » is
+/// the only question, with both values; the fiche is never doubled.
+fn both_edit_one_fiche() -> (Contract, Contract, Contract, SharedVersions) {
+    let base = example_contract();
+    let shared = shared_after_export(&base);
+    let a = base.sheets[0].id;
+    let mut mine = base.clone();
+    mine.sheet_mut(a).unwrap().human_means = "Une coordinatrice à mi-temps".into();
+    mine.sheet_mut(a).unwrap().priority = Priority::High;
+    let mut theirs = base.clone();
+    theirs.sheet_mut(a).unwrap().local_findings = "Constat de la CPAM".into();
+    theirs.sheet_mut(a).unwrap().human_means = "Deux animateurs".into();
+    (base, mine, theirs, shared)
+}
+
+#[test]
+fn only_a_field_changed_on_both_sides_is_a_conflict() {
+    let (base, mine, theirs, shared) = both_edit_one_fiche();
+    let a = base.sheets[0].id;
+    let plan = plan_merge(&mine, &theirs, &shared);
+    assert_eq!(plan.proposals.len(), 1, "{plan:?}");
+    let fiche = &plan.proposals[0];
+    assert_eq!((fiche.id, fiche.status), (a, Status::Conflict));
+    assert!(fiche.choices().is_empty(), "no choice for the whole fiche, nor « Garder les deux »");
+    let fields: Vec<(&str, ChangedBy)> =
+        fiche.fields.iter().map(|f| (f.label.as_str(), f.changed_by)).collect();
+    assert_eq!(
+        fields,
+        [
+            ("Priorité", ChangedBy::Here),
+            ("Constats locaux", ChangedBy::There),
+            ("Moyens humains", ChangedBy::Both),
+        ]
+    );
+    let means = &fiche.fields[2];
+    assert_eq!(means.changes.len(), 1);
+    assert_eq!(
+        (means.changes[0].mine.as_str(), means.changes[0].theirs.as_str()),
+        ("Une coordinatrice à mi-temps", "Deux animateurs")
+    );
+    assert_eq!(plan.pending(&HashMap::new()), [means.id]);
+    assert_eq!(plan.undecided(&HashMap::new()).count(), 1);
+
+    // Keeping mine: the partner's « Constats » arrive, my « Moyens humains » and priority stay.
+    let keep = HashMap::from([(means.id, Choice::KeepMine)]);
+    assert!(plan.pending(&keep).is_empty());
+    let (merged, summary) = apply_merge(&mine, &theirs, &plan, &keep, "CPAM", Id::random, 5);
+    let sheet = merged.sheet(a).unwrap();
+    assert_eq!(sheet.local_findings, "Constat de la CPAM");
+    assert_eq!(sheet.human_means, "Une coordinatrice à mi-temps");
+    assert_eq!(sheet.priority, Priority::High);
+    assert_eq!(merged.sheets.len(), base.sheets.len());
+    assert_eq!(summary, MergeSummary { merged: 1, ..Default::default() });
+
+    // Taking theirs for that field only.
+    let take = HashMap::from([(means.id, Choice::TakeTheirs)]);
+    let (merged, _) = apply_merge(&mine, &theirs, &plan, &take, "CPAM", Id::random, 5);
+    let sheet = merged.sheet(a).unwrap();
+    assert_eq!(
+        (sheet.local_findings.as_str(), sheet.human_means.as_str(), sheet.priority),
+        ("Constat de la CPAM", "Deux animateurs", Priority::High)
+    );
+    // A choice for the whole item is no choice here: the field still waits.
+    let whole = HashMap::from([(a, Choice::KeepBoth)]);
+    assert_eq!(plan.pending(&whole), [means.id]);
+}
+
+/// After the merge, what was merged is shared: the same file again asks nothing, and a later
+/// change of the partner to another field is theirs alone, while the « Moyens humains » kept
+/// here stay newer here.
+#[test]
+fn after_a_field_merge_the_same_file_asks_nothing() {
+    let (base, mine, theirs, _) = both_edit_one_fiche();
+    let mut ws = Workspace::default();
+    ws.add_contract(mine);
+    record_export(&mut ws, &base);
+    let plan = plan_import(&ws, &theirs).unwrap();
+    let means = plan.proposals[0].fields[2].id;
+    let keep = HashMap::from([(means, Choice::KeepMine)]);
+    merge_into_workspace(&mut ws, &theirs, &plan, &keep, "CPAM", Id::random, 5).unwrap();
+    assert!(plan_import(&ws, &theirs).unwrap().is_empty());
+
+    let mut later = theirs.clone();
+    later.sheets[0].title = "Titre revu par la CPAM".into();
+    let plan = plan_import(&ws, &later).unwrap();
+    assert_eq!(plan.proposals.len(), 1);
+    let fiche = &plan.proposals[0];
+    assert_eq!(fiche.status, Status::ChangedThere);
+    let fields: Vec<(&str, ChangedBy)> =
+        fiche.fields.iter().map(|f| (f.key.as_str(), f.changed_by)).collect();
+    assert_eq!(
+        fields,
+        [
+            ("title", ChangedBy::There),
+            ("priority", ChangedBy::Here),
+            ("human_means", ChangedBy::Here)
+        ]
+    );
+    merge_into_workspace(&mut ws, &later, &plan, &HashMap::new(), "CPAM", Id::random, 6).unwrap();
+    let sheet = &ws.contracts[0].sheets[0];
+    assert_eq!(
+        (sheet.title.as_str(), sheet.human_means.as_str()),
+        ("Titre revu par la CPAM", "Une coordinatrice à mi-temps")
+    );
+}
+
+/// A field whose value in the file is one shared earlier, while ours was shared since (sent to
+/// another partner after a change), is newer here: never a reason to take the older value.
+#[test]
+fn an_older_shared_value_in_the_file_does_not_undo_a_later_one() {
+    let base = example_contract();
+    let a = base.sheets[0].id;
+    let mut ws = Workspace::default();
+    record_export(&mut ws, &base);
+    let mut mine = base.clone();
+    mine.sheet_mut(a).unwrap().human_means = "Envoyé au second partenaire".into();
+    record_export(&mut ws, &mine);
+    let mut theirs = base.clone();
+    theirs.sheet_mut(a).unwrap().title = "Titre du premier partenaire".into();
+    let plan = plan_merge(&mine, &theirs, &ws.shared_versions[&base.id]);
+    let fields: Vec<(&str, ChangedBy)> =
+        plan.proposals[0].fields.iter().map(|f| (f.key.as_str(), f.changed_by)).collect();
+    assert_eq!(fields, [("title", ChangedBy::There), ("human_means", ChangedBy::Here)]);
+    let (merged, summary) = apply_merge(&mine, &theirs, &plan, &HashMap::new(), "x", Id::random, 5);
+    let sheet = merged.sheet(a).unwrap();
+    assert_eq!(
+        (sheet.title.as_str(), sheet.human_means.as_str()),
+        ("Titre du premier partenaire", "Envoyé au second partenaire")
+    );
+    assert_eq!(summary.merged, 1);
+}
+
+/// The contract's identity and a year's review merge field by field too.
+#[test]
+fn the_identity_and_a_review_merge_field_by_field() {
+    let mut base = example_contract();
+    let a = base.sheets[0].id;
+    base.sheets[0]
+        .reviews
+        .push(crate::model::YearReview::with_status(2025, crate::model::ReviewStatus::ALL[1]));
+    let shared = shared_after_export(&base);
+    let mut mine = base.clone();
+    mine.name = "Nom d’ici".into();
+    mine.sheets[0].reviews[0].comment = "Fait ici".into();
+    let mut theirs = base.clone();
+    theirs.texts.preamble = "Préambule du partenaire".into();
+    theirs.sheets[0].reviews[0].next_steps = "Suite du partenaire".into();
+
+    let plan = plan_merge(&mine, &theirs, &shared);
+    assert!(plan.pending(&HashMap::new()).is_empty(), "{plan:?}");
+    let (merged, _) = apply_merge(&mine, &theirs, &plan, &HashMap::new(), "x", Id::random, 5);
+    assert_eq!(merged.name, "Nom d’ici");
+    assert_eq!(merged.texts.preamble, "Préambule du partenaire");
+    let review = &merged.sheet(a).unwrap().reviews[0];
+    assert_eq!(
+        (review.comment.as_str(), review.next_steps.as_str()),
+        ("Fait ici", "Suite du partenaire")
+    );
+}
+
+/// What the fingerprints of fields cost in the stored workspace, on the demonstration contract
+/// (47 fiches, two years of follow-up) after one export: printed (`cargo test -- --nocapture`)
+/// and bounded, so that a change that multiplies it is seen.
+#[test]
+fn field_fingerprints_cost_a_bounded_share_of_storage() {
+    let bytes = include_bytes!("../../../examples/cls-demonstration-2024-2028.json");
+    let contract = crate::exchange::demonstration::demonstration_contract(bytes).unwrap();
+    let contract_size = serde_json::to_string(&contract).unwrap().len();
+    let with_fields = shared_after_export(&contract);
+    let without = shared_without_fields(&contract);
+    let size = |shared: &SharedVersions| serde_json::to_string(shared).unwrap().len();
+    println!(
+        "contract {contract_size} bytes; shared versions: {} bytes with field fingerprints, {} without",
+        size(&with_fields),
+        size(&without)
+    );
+    assert!(size(&with_fields) < contract_size, "{} ≥ {contract_size}", size(&with_fields));
 }

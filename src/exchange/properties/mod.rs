@@ -1,19 +1,24 @@
 //! Property tests of the whole exchange: export then import gives back the same contract,
 //! merging a file with itself changes nothing, and a merge never drops an item nor invents a
-//! follow-up entry, whatever the edits made on both sides and whatever the user chooses; an
-//! entry changed on both sides since the last exchange is always a conflict.
+//! follow-up entry, whatever the edits made on both sides and whatever the user chooses; a
+//! field changed on both sides since the last exchange is always a conflict, and edits of
+//! disjoint fields merge into both (`fields`).
 //!
 //! Contracts are the example contract with some follow-up (`edits::base`) after random edits
 //! (`edits::edit`), the follow-up included.
 
 /// Also the edits of `since_signed`'s property test.
 pub(super) mod edits;
+mod fields;
 
 use super::follow_up::owner_ids;
 use super::import::check_file;
 use super::items::{ids_in, items_of, Item, ItemKind};
-use super::merge::{apply_merge, plan_merge, record_export, Choice, Status};
+use super::merge::{
+    apply_merge, plan_merge, record_export, ChangedBy, Choice, FieldMerge, Proposal, Status,
+};
 use super::Envelope;
+use crate::model::shared_versions::{field_fingerprint, field_keys};
 use crate::model::{Id, SharedVersions, Workspace};
 use edits::{base, edit, edited};
 use proptest::prelude::*;
@@ -70,12 +75,17 @@ proptest! {
     ) {
         let (mine, theirs) = (edited(&ours), edited(&theirs));
         let plan = plan_merge(&mine, &theirs, &shared(history));
-        let decisions: HashMap<Id, Choice> = plan
+        // A choice for every item that has some, and for every field changed on both sides.
+        let mut decisions: HashMap<Id, Choice> = plan
             .proposals
             .iter()
             .zip(picks.iter().cycle())
+            .filter(|(p, _)| !p.choices().is_empty())
             .map(|(p, pick)| (p.id, *pick.get(p.choices())))
             .collect();
+        let fields = plan.proposals.iter().flat_map(|p| &p.fields);
+        decisions.extend(fields.zip(picks.iter().rev().cycle()).map(|(f, pick)| (f.id, *pick.get(&FieldMerge::CHOICES))));
+        let choice = |p: &Proposal| plan.choice_of(p, &decisions).unwrap_or(Choice::KeepMine);
         let (merged, _) = apply_merge(&mine, &theirs, &plan, &decisions, "partenaire", fresh_counter(), 99);
 
         let (mine_items, their_items, after) = (items_of(&mine), items_of(&theirs), items_of(&merged));
@@ -90,16 +100,30 @@ proptest! {
             prop_assert!(present.contains(&(item.kind, item.id)), "{:?} « {} » lost", item.kind, item.label);
         }
         let version = |items: &[Item], id: Id| items.iter().find(|i| i.id == id).map(|i| i.fingerprint);
+        let item = |items: &[Item], id: Id| items.iter().find(|i| i.id == id).cloned();
+        // Field by field, each field after the merge is one side's.
+        let one_sides = |after: &Item| {
+            let sides = [item(&mine_items, after.id), item(&their_items, after.id)];
+            field_keys(&after.value).all(|key| {
+                let value = field_fingerprint(&after.value, key);
+                sides.iter().flatten().any(|side| field_fingerprint(&side.value, key) == value)
+            })
+        };
         for proposal in &plan.proposals {
             let their = their_items.iter().find(|i| i.id == proposal.id).unwrap();
-            let expected = match decisions[&proposal.id] {
+            if proposal.by_field() {
+                let after = item(&after, proposal.id);
+                prop_assert!(after.as_ref().is_some_and(one_sides), "« {} » mixes what neither side wrote", proposal.label);
+                continue;
+            }
+            let expected = match choice(proposal) {
                 Choice::TakeTheirs if owner_stays(their) => Some(their.fingerprint),
                 Choice::TakeTheirs => None,
                 Choice::KeepMine | Choice::KeepBoth => version(&mine_items, proposal.id),
             };
             prop_assert_eq!(version(&after, proposal.id), expected, "{:?} « {} »", proposal.kind, proposal.label);
         }
-        let grown = plan.proposals.iter().filter(|p| !p.kind.is_follow_up()).filter(|p| match decisions[&p.id] {
+        let grown = plan.proposals.iter().filter(|p| !p.kind.is_follow_up()).filter(|p| match choice(p) {
             Choice::KeepBoth => true,
             Choice::TakeTheirs => matches!(p.status, Status::New | Status::DeletedHere),
             Choice::KeepMine => false,
@@ -110,8 +134,48 @@ proptest! {
         for item in after.iter().filter(|i| i.kind.is_follow_up()) {
             let written = version(&mine_items, item.id) == Some(item.fingerprint)
                 || version(&their_items, item.id) == Some(item.fingerprint)
-                || !owners_before.contains(&item.follow_up.unwrap().owner);
+                || !owners_before.contains(&item.follow_up.unwrap().owner)
+                || one_sides(item);
             prop_assert!(written, "« {} » was written by neither side", item.label);
+        }
+    }
+
+    /// Every item both changed: with its fields' history, each field both changed is a
+    /// conflict of its own and nothing else is asked; without it, the whole item is.
+    #[test]
+    fn a_field_changed_on_both_sides_is_a_conflict(
+        ours in prop::collection::vec(edit(0), 0..14),
+        theirs in prop::collection::vec(edit(100), 0..14),
+        history: bool,
+    ) {
+        let (mine, theirs) = (edited(&ours), edited(&theirs));
+        let shared = shared(history);
+        let plan = plan_merge(&mine, &theirs, &shared);
+        let here: HashMap<(ItemKind, Id), Item> = items_of(&mine).into_iter().map(|i| ((i.kind, i.id), i)).collect();
+        for item in items_of(&theirs) {
+            let Some(mine) = here.get(&(item.kind, item.id)) else { continue };
+            let proposal = plan.proposals.iter().find(|p| p.id == item.id);
+            if mine.fingerprint == item.fingerprint || !shared.knows_fields(item.id) {
+                continue;
+            }
+            let mut both = Vec::new();
+            for key in field_keys(&mine.value).chain(field_keys(&item.value)) {
+                let (a, b) = (field_fingerprint(&mine.value, key), field_fingerprint(&item.value, key));
+                if a != b && shared.field_rank(item.id, key, a).is_none() && shared.field_rank(item.id, key, b).is_none() && !both.contains(key) {
+                    both.push(key.clone());
+                }
+            }
+            let asked: Vec<String> = proposal.map_or_else(Vec::new, |p| {
+                p.fields.iter().filter(|f| f.changed_by == ChangedBy::Both).map(|f| f.key.clone()).collect()
+            });
+            both.sort();
+            let mut asked_sorted = asked.clone();
+            asked_sorted.sort();
+            prop_assert_eq!(&asked_sorted, &both, "{:?} « {} »", item.kind, item.label);
+            if let Some(p) = proposal.filter(|_| !both.is_empty()) {
+                prop_assert_eq!((p.status, p.choices().len()), (Status::Conflict, 0));
+                prop_assert_eq!(plan.pending(&HashMap::new()).iter().filter(|id| p.fields.iter().any(|f| f.id == **id)).count(), both.len());
+            }
         }
     }
 
@@ -127,7 +191,9 @@ proptest! {
         let here: HashMap<Id, Item> = items_of(&mine).into_iter().map(|i| (i.id, i)).collect();
         for item in items_of(&theirs).into_iter().filter(|i| i.kind.is_follow_up()) {
             let Some(mine) = here.get(&item.id) else { continue };
+            // Without a history of its fields (never shared: both wrote that year).
             let both_changed = mine.fingerprint != item.fingerprint
+                && !shared.knows_fields(item.id)
                 && shared.rank(item.id, mine.fingerprint).is_none()
                 && shared.rank(item.id, item.fingerprint).is_none();
             if both_changed {

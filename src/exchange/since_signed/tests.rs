@@ -171,6 +171,7 @@ fn take(step: &Step, contract: &mut Contract) {
             id: Id::random(),
             modified_at: 3,
             body: Body::SteeringCommittee,
+            body_id: None,
             date: "2026-03-12".into(),
             notes: "COPIL annuel".into(),
         }),

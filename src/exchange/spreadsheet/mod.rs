@@ -18,7 +18,8 @@
 
 mod years;
 
-use crate::model::french_csv::{self, euros, list, month, yes_no};
+use crate::model::amount::plain_euros;
+use crate::model::french_csv::{self, list, month, yes_no};
 use crate::model::funding::planned_total;
 use crate::model::numbering::Numbering;
 use crate::model::planning::{sheet_calendar, signed_cells, SignedDates};
@@ -31,7 +32,7 @@ use years::{
 
 /// The first columns of the fiches action file; "Prévu 2024", "Dépensé 2024", "Prévu 2025"...
 /// follow, two per year.
-pub const SHEETS_HEADER: [&str; 23] = [
+pub const SHEETS_HEADER: [&str; 24] = [
     "N° fiche",
     "Fiche action",
     "Axe",
@@ -47,6 +48,7 @@ pub const SHEETS_HEADER: [&str; 23] = [
     "Territoire concerné",
     "Participation des habitants",
     "Budget prévu (€)",
+    "Montants à préciser",
     "Début",
     "Fin",
     "Début (version signée)",
@@ -57,8 +59,8 @@ pub const SHEETS_HEADER: [&str; 23] = [
     "Année du dernier bilan",
 ];
 
-/// The first columns of the actions file; "Statut 2024", "Commentaire 2024", "Statut 2025"...
-/// follow, two per year.
+/// The first columns of the actions file; "Statut 2024", "Commentaire 2024", "Pourquoi ? 2024",
+/// "Suite prévue 2024", "Statut 2025"... follow, four per year.
 pub const ACTIONS_HEADER: [&str; 12] = [
     "N° fiche",
     "Fiche action",
@@ -126,6 +128,7 @@ pub fn sheets_csv(contract: &Contract) -> String {
             coverage(sheet),
             sheet.participation.label().to_string(),
             budget(sheet),
+            amounts_to_specify(sheet),
             month(first),
             month(last),
             signed_first,
@@ -256,13 +259,27 @@ fn coverage(sheet: &ActionSheet) -> String {
     }
 }
 
-/// The planned total; "0" when the sheet says it needs no money, an empty cell when its budget
-/// is simply not filled in yet (so the two do not look alike).
+/// The planned total of the amounts known; "0" when the sheet says it needs no money, an empty
+/// cell when its budget is simply not filled in yet (so the two do not look alike) or when no
+/// amount of it is known yet (« montant à préciser » is not 0).
 fn budget(sheet: &ActionSheet) -> String {
-    if sheet.funding.is_empty() && !sheet.no_funding_needed {
-        String::new()
+    if sheet.funding.is_empty() {
+        if sheet.no_funding_needed {
+            plain_euros(0)
+        } else {
+            String::new()
+        }
     } else {
-        euros(planned_total(&sheet.funding))
+        planned_total(&sheet.funding).plain()
+    }
+}
+
+/// How many funding lines name a funder but no amount yet, so that a planned total that leaves
+/// some out says so; empty when the sheet has no funding line.
+fn amounts_to_specify(sheet: &ActionSheet) -> String {
+    match sheet.funding.is_empty() {
+        true => String::new(),
+        false => planned_total(&sheet.funding).unknown.to_string(),
     }
 }
 

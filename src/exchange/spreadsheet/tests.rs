@@ -106,8 +106,8 @@ fn contract() -> Contract {
 }
 
 /// The header of a table for a contract of 2024-2028 with nothing outside the period.
-fn full_header(first: &[&str], a: &str, b: &str) -> String {
-    let years = (2024..=2028).flat_map(|y| [format!("{a} {y}"), format!("{b} {y}")]);
+fn full_header(first: &[&str], per_year: &[&str]) -> String {
+    let years = (2024..=2028).flat_map(|y| per_year.iter().map(move |c| format!("{c} {y}")));
     let columns: Vec<String> = first.iter().map(|c| c.to_string()).chain(years).collect();
     format!("\u{FEFF}{}\r\n", columns.join(";"))
 }
@@ -123,12 +123,13 @@ fn parse(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
 #[test]
 fn every_file_starts_with_the_bom_and_its_french_header() {
     let c = Contract::blank(id(1), "Vide", 0);
-    assert_eq!(sheets_csv(&c), full_header(&SHEETS_HEADER, "Prévu", "Dépensé"));
-    assert_eq!(actions_csv(&c), full_header(&ACTIONS_HEADER, "Statut", "Commentaire"));
-    assert_eq!(indicators_csv(&c), full_header(&INDICATORS_HEADER, "Cible", "Résultat"));
-    let sheets = full_header(&SHEETS_HEADER, "Prévu", "Dépensé");
+    let reviews = ["Statut", "Commentaire", "Pourquoi ?", "Suite prévue"];
+    assert_eq!(sheets_csv(&c), full_header(&SHEETS_HEADER, &["Prévu", "Dépensé"]));
+    assert_eq!(actions_csv(&c), full_header(&ACTIONS_HEADER, &reviews));
+    assert_eq!(indicators_csv(&c), full_header(&INDICATORS_HEADER, &["Cible", "Résultat"]));
+    let sheets = full_header(&SHEETS_HEADER, &["Prévu", "Dépensé"]);
     assert!(sheets_csv(&contract()).starts_with(&sheets));
-    let actions = full_header(&ACTIONS_HEADER, "Statut", "Commentaire");
+    let actions = full_header(&ACTIONS_HEADER, &reviews);
     assert!(actions_csv(&contract()).starts_with(&actions));
 }
 
@@ -170,6 +171,7 @@ fn a_sheet_row_says_what_a_coordinator_asks_about() {
             ("Territoire concerné", "Aurillac, QPV Marmiers"),
             ("Participation des habitants", "Co-construction"),
             ("Budget prévu (€)", "13500"),
+            ("Montants à préciser", "0"),
             ("Début", "11/2024"),
             ("Fin", "12/2027"),
             ("Début (version signée)", ""),
@@ -183,19 +185,39 @@ fn a_sheet_row_says_what_a_coordinator_asks_about() {
     assert_eq!(
         years,
         [
-            ("Prévu 2024", "0"),
+            ("Prévu 2024", ""),
             ("Dépensé 2024", ""),
             ("Prévu 2025", "13000"),
             ("Dépensé 2025", "9000"),
             ("Prévu 2026", "500"),
             ("Dépensé 2026", ""),
-            ("Prévu 2027", "0"),
+            ("Prévu 2027", ""),
             ("Dépensé 2027", ""),
-            ("Prévu 2028", "0"),
+            ("Prévu 2028", ""),
             ("Dépensé 2028", ""),
         ],
-        "nothing spent is not zero spent"
+        "nothing spent is not zero spent, a year with no line is not zero planned"
     );
+}
+
+#[test]
+fn an_amount_to_specify_is_counted_never_written_as_zero() {
+    let mut c = contract();
+    let lines = &mut c.sheets[0].funding;
+    lines[1].planned_euros = None;
+    lines[2].planned_euros = None;
+    let (header, rows) = parse(&sheets_csv(&c));
+    let cell = |name: &str| {
+        let column = header.iter().position(|h| h == name).expect(name);
+        rows[1][column].as_str()
+    };
+    assert_eq!(cell("Budget prévu (€)"), "12000");
+    assert_eq!(cell("Montants à préciser"), "2");
+    assert_eq!(cell("Prévu 2025"), "12000", "the amount known, beside its count of unknown");
+    assert_eq!(cell("Prévu 2026"), "", "the year's only amount is unknown: not 0");
+    c.sheets[0].funding.retain(|line| line.planned_euros.is_none());
+    let (_, rows) = parse(&sheets_csv(&c));
+    assert_eq!(rows[1][14..16], ["", "2"], "no amount known: an empty total");
 }
 
 #[test]
@@ -206,10 +228,10 @@ fn empty_sheets_leave_cells_empty_but_say_when_no_money_is_needed() {
     assert_eq!(&care[3..11], ["", "Non renseigné", "Non renseigné", "Non", "", "", "", ""]);
     assert_eq!(care[12], WHOLE_TERRITORY);
     assert_eq!(care[13], "Non renseigné");
-    assert_eq!(&care[14..23], ["0", "", "", "", "", "1", "0", "", ""]);
-    assert_eq!(&care[23..25], ["0", ""], "no money needed: nothing planned");
+    assert_eq!(&care[14..24], ["0", "", "", "", "", "", "1", "0", "", ""]);
+    assert_eq!(&care[24..26], ["0", ""], "no money needed: nothing planned");
     assert_eq!(rows[2][14], "", "a budget not filled in is not a zero budget");
-    assert!(rows[2][23..].iter().all(String::is_empty));
+    assert!(rows[2][24..].iter().all(String::is_empty));
 }
 
 #[test]
@@ -293,8 +315,8 @@ fn signed_dates_follow_today_s_once_signed() {
         ]
     );
     let (header, rows) = parse(&sheets_csv(&c));
-    assert_eq!(&header[15..19], ["Début", "Fin", "Début (version signée)", "Fin (version signée)"]);
-    let dates: Vec<&[String]> = rows.iter().map(|r| &r[15..19]).collect();
+    assert_eq!(&header[16..20], ["Début", "Fin", "Début (version signée)", "Fin (version signée)"]);
+    let dates: Vec<&[String]> = rows.iter().map(|r| &r[16..20]).collect();
     assert_eq!(
         dates,
         [
@@ -307,16 +329,42 @@ fn signed_dates_follow_today_s_once_signed() {
 }
 
 #[test]
-fn actions_have_a_status_and_a_comment_per_year_never_a_default() {
-    let (header, rows) = parse(&actions_csv(&contract()));
+fn actions_have_a_status_comment_reason_and_next_step_per_year_never_a_default() {
+    let mut c = contract();
+    let review = &mut c.sheets[0].actions[0].reviews[0];
+    review.reason = " Formatrice absente ".into();
+    review.next_steps = "Seconde session en mars".into();
+    let (header, rows) = parse(&actions_csv(&c));
     let years = ACTIONS_HEADER.len();
     assert_eq!(
-        &header[years..years + 4],
-        ["Statut 2024", "Commentaire 2024", "Statut 2025", "Commentaire 2025"]
+        &header[years..years + 8],
+        [
+            "Statut 2024",
+            "Commentaire 2024",
+            "Pourquoi ? 2024",
+            "Suite prévue 2024",
+            "Statut 2025",
+            "Commentaire 2025",
+            "Pourquoi ? 2025",
+            "Suite prévue 2025"
+        ]
     );
-    assert_eq!(header.len(), years + 10);
-    let sentinels = &rows[1][years..];
-    assert_eq!(sentinels, ["", "", "Non réalisé", "Une session sur deux", "", "", "", "", "", ""]);
+    assert_eq!(header.len(), years + 20);
+    let sentinels = &rows[1][years..years + 8];
+    assert_eq!(
+        sentinels,
+        [
+            "",
+            "",
+            "",
+            "",
+            "Non réalisé",
+            "Une session sur deux",
+            "Formatrice absente",
+            "Seconde session en mars"
+        ]
+    );
+    assert!(rows[1][years + 8..].iter().all(String::is_empty));
     let kickoff = &rows[2][years..];
     assert_eq!(&kickoff[..2], ["", "Date à fixer"], "a review without status says none");
     assert!(rows[0][years..].iter().chain(&rows[3][years..]).all(String::is_empty));
@@ -327,8 +375,11 @@ fn a_review_outside_the_period_still_has_its_columns() {
     let mut c = contract();
     c.sheets[0].actions[0].reviews.push(YearReview::with_status(2031, ReviewStatus::Abandoned));
     let (header, rows) = parse(&actions_csv(&c));
-    assert_eq!(header[header.len() - 2..], ["Statut 2031", "Commentaire 2031"]);
-    assert_eq!(rows[1][header.len() - 2..], ["Abandonné", ""]);
+    assert_eq!(
+        header[header.len() - 4..],
+        ["Statut 2031", "Commentaire 2031", "Pourquoi ? 2031", "Suite prévue 2031"]
+    );
+    assert_eq!(rows[1][header.len() - 4..], ["Abandonné", "", "", ""]);
 }
 
 #[test]
@@ -401,11 +452,11 @@ fn the_example_contract_reads_back_with_one_row_per_item() {
         let actions: usize = c.sheets.iter().map(|s| s.actions.len()).sum();
         let indicators: usize =
             c.indicators.len() + c.sheets.iter().map(|s| s.indicators.len()).sum::<usize>();
-        // Five years, two columns each.
+        // Five years, two columns each (four for the actions' reviews).
         let (header, rows) = parse(&sheets_csv(c));
         assert_eq!((header.len(), rows.len()), (SHEETS_HEADER.len() + 10, c.sheets.len()));
         let (header, rows) = parse(&actions_csv(c));
-        assert_eq!((header.len(), rows.len()), (ACTIONS_HEADER.len() + 10, actions));
+        assert_eq!((header.len(), rows.len()), (ACTIONS_HEADER.len() + 20, actions));
         let (header, rows) = parse(&indicators_csv(c));
         assert_eq!((header.len(), rows.len()), (INDICATORS_HEADER.len() + 10, indicators));
     }

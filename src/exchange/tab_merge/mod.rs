@@ -12,7 +12,9 @@
 //!
 //! Unlike a partner's file (`exchange::merge`), there is a true common version here and no
 //! one to ask: nothing waits for a choice, whole items are not doubled, and the merge goes
-//! down to the field, since two tabs are one person working in two places.
+//! down to every field at any depth (a file's merge stops at an item's top-level fields, whose
+//! shared versions it knows by fingerprint only), since two tabs are one person working in two
+//! places.
 //!
 //! Which contract is open stays this tab's own choice. The versions shared with partners are
 //! bookkeeping: merged the same way, their rare conflicts are settled without a word.

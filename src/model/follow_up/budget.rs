@@ -2,9 +2,11 @@
 //! and their totals per fiche, per funder and for the contract.
 //!
 //! A line whose spent amount nobody has entered counts for nothing in the spent totals, and the
-//! totals say how many such lines there are: an unknown amount is not a zero.
+//! totals say how many such lines there are; a planned amount still to be specified
+//! (« montant à préciser ») is counted the same way (`AmountSum`): an unknown amount is not a
+//! zero.
 
-use crate::model::text::euros;
+use crate::model::amount::{euros, AmountSum};
 use crate::model::{Contract, Id};
 
 /// A funding line of the year, as « Suivi » lists it.
@@ -13,14 +15,15 @@ pub struct BudgetLine {
     pub sheet_id: Id,
     pub line_id: Id,
     pub funder_id: Option<Id>,
-    pub planned: u64,
+    /// `None`: « montant à préciser ».
+    pub planned: Option<u64>,
     pub spent: Option<u64>,
 }
 
 /// Planned and spent euros over some lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Planned {
-    pub planned: u64,
+    pub planned: AmountSum,
     pub spent: u64,
     /// Lines whose spent amount is not entered yet.
     pub missing: usize,
@@ -28,7 +31,7 @@ pub struct Planned {
 
 impl Planned {
     fn add(&mut self, line: &BudgetLine) {
-        self.planned = self.planned.saturating_add(line.planned);
+        self.planned.add(line.planned);
         match line.spent {
             Some(spent) => self.spent = self.spent.saturating_add(spent),
             None => self.missing += 1,
@@ -41,9 +44,11 @@ impl Planned {
         spent_text(self.spent, self.missing)
     }
 
-    /// Spent as a whole percentage of planned, rounded down (`None` when nothing is planned).
+    /// Spent as a whole percentage of the known planned amounts, rounded down (`None` when no
+    /// amount is planned).
     pub fn spent_percent(self) -> Option<u64> {
-        (self.planned > 0).then(|| self.spent.saturating_mul(100) / self.planned)
+        let planned = self.planned.euros;
+        (planned > 0).then(|| self.spent.saturating_mul(100) / planned)
     }
 }
 
@@ -77,7 +82,7 @@ pub fn budget_of_year(contract: &Contract, year: i32) -> BudgetTotals {
                 sheet_id: sheet.id,
                 line_id: line.id,
                 funder_id: line.funder_id,
-                planned: line.planned_euros.unwrap_or(0),
+                planned: line.planned_euros,
                 spent: line.actual_euros,
             };
             sheet_total.add(&line);
@@ -143,17 +148,35 @@ mod tests {
         c.sheets[2].funding = vec![line(903, 2025, None, 200, Some(250))];
         let budget = budget_of_year(&c, 2025);
         assert_eq!(budget.lines.len(), 3);
-        assert_eq!(budget.contract, Planned { planned: 1700, spent: 1050, missing: 1 });
+        assert_eq!(budget.contract, planned(1700, 3, 0, 1050, 1));
         assert_eq!(budget.contract.spent_percent(), Some(61));
         // Reading order: the suicide fiche (axis 2) comes after the care fiche (axis 1), which has
         // no line; coordination (no axis) last.
         let sheets: Vec<Id> = budget.per_sheet.iter().map(|(s, _)| *s).collect();
         assert_eq!(sheets, [id(100), id(300)]);
-        assert_eq!(budget.per_sheet[1].1, Planned { planned: 200, spent: 250, missing: 0 });
+        assert_eq!(budget.per_sheet[1].1, planned(200, 1, 0, 250, 0));
         // Directory order: ARS (50) before the Mutualité (51), no funder last.
         let funders: Vec<Option<Id>> = budget.per_funder.iter().map(|(f, _)| *f).collect();
         assert_eq!(funders, [Some(id(50)), Some(id(51)), None]);
-        assert_eq!(budget.per_funder[0].1, Planned { planned: 500, spent: 0, missing: 1 });
+        assert_eq!(budget.per_funder[0].1, planned(500, 1, 0, 0, 1));
+    }
+
+    fn planned(euros: u64, known: usize, unknown: usize, spent: u64, missing: usize) -> Planned {
+        Planned { planned: AmountSum { euros, known, unknown }, spent, missing }
+    }
+
+    #[test]
+    fn an_amount_to_specify_stays_unknown_in_every_total() {
+        let mut c = sample();
+        c.sheets[0].funding =
+            vec![line(900, 2025, Some(51), 1000, None), line(901, 2025, Some(50), 0, None)];
+        c.sheets[0].funding[1].planned_euros = None;
+        let budget = budget_of_year(&c, 2025);
+        assert_eq!(budget.lines[1].planned, None);
+        assert_eq!(budget.contract.planned.text(), "1\u{202f}000\u{a0}€ dont 1 montant à préciser");
+        assert_eq!(budget.per_sheet[0].1, planned(1000, 1, 1, 0, 2));
+        assert_eq!(budget.per_funder[0].1.planned.text(), "montant à préciser");
+        assert_eq!(budget.contract.spent_percent(), Some(0));
     }
 
     #[test]

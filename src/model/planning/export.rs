@@ -47,8 +47,9 @@ pub fn plan_csv(contract: &Contract, rows: &[PlanRow]) -> String {
     )
 }
 
-/// An iCalendar (RFC 5545) file of the milestones (an all-day event on the 1st of the end
-/// month, or of the start month if there is no end; undated milestones are left out) and of the
+/// An iCalendar (RFC 5545) file of the milestones (an all-day event spanning the whole end
+/// month, or the start month if there is no end: a milestone is known to the month, so putting
+/// it on the 1st would state a day nobody chose; undated milestones are left out) and of the
 /// steering committee meetings with a valid date. `now_utc` is the DTSTAMP, e.g.
 /// "20261123T101500Z".
 pub fn milestones_ics(contract: &Contract, now_utc: &str) -> String {
@@ -66,12 +67,15 @@ pub fn milestones_ics(contract: &Contract, now_utc: &str) -> String {
         };
         let Ok(year) = u16::try_from(when.year) else { continue };
         let (year, month) = (i32::from(year), u32::from(when.month));
-        let description =
-            format!("{}\n{}\nPilote : {}", row.axis_label, row.sheet_label, row.lead_name);
+        let description = format!(
+            "Courant {}\n{}\n{}\nPilote : {}",
+            when, row.axis_label, row.sheet_label, row.lead_name
+        );
+        let next_month = if month == 12 { (year + 1, 1, 1) } else { (year, month + 1, 1) };
         lines.extend(event(
             &row.action_id.to_string(),
             now_utc,
-            (year, month, 1),
+            ((year, month, 1), next_month),
             &format!("Jalon : {} ({})", row.label, row.sheet_label),
             &description,
         ));
@@ -86,7 +90,15 @@ pub fn milestones_ics(contract: &Contract, now_utc: &str) -> String {
     meetings.sort_by_key(|(date, _)| *date);
     for (date, meeting) in meetings {
         let summary = format!("COPIL – {}", contract.name.trim());
-        lines.extend(event(&meeting.id.to_string(), now_utc, date, &summary, meeting.notes.trim()));
+        let (y, m, d) = date;
+        let dates = (date, next_day(y, m, d));
+        lines.extend(event(
+            &meeting.id.to_string(),
+            now_utc,
+            dates,
+            &summary,
+            meeting.notes.trim(),
+        ));
     }
     lines.push("END:VCALENDAR".to_string());
     let mut out = String::new();
@@ -96,15 +108,15 @@ pub fn milestones_ics(contract: &Contract, now_utc: &str) -> String {
     out
 }
 
-/// The lines of one all-day event.
+/// The lines of one all-day event, from its first day to the day after its last (DTEND is
+/// exclusive for dates, RFC 5545 3.6.1).
 fn event(
     uid: &str,
     now_utc: &str,
-    (y, m, d): (i32, u32, u32),
+    ((y, m, d), (ny, nm, nd)): ((i32, u32, u32), (i32, u32, u32)),
     summary: &str,
     description: &str,
 ) -> Vec<String> {
-    let (ny, nm, nd) = next_day(y, m, d);
     let mut lines = vec![
         "BEGIN:VEVENT".to_string(),
         format!("UID:{uid}@atelier-cls"),
@@ -242,8 +254,10 @@ mod tests {
         assert_eq!(text.matches("END:VEVENT\r\n").count(), 3);
         let unfolded = text.replace("\r\n ", "");
         assert!(unfolded.contains(&format!("UID:{}@atelier-cls\r\n", id(201))));
-        assert!(unfolded.contains("DTSTART;VALUE=DATE:20281201\r\nDTEND;VALUE=DATE:20281202\r\n"));
-        assert!(unfolded.contains("DTSTART;VALUE=DATE:20240101\r\n"));
+        // A milestone is known to the month: the event spans it, and says so.
+        assert!(unfolded.contains("DTSTART;VALUE=DATE:20281201\r\nDTEND;VALUE=DATE:20290101\r\n"));
+        assert!(unfolded.contains("DTSTART;VALUE=DATE:20240101\r\nDTEND;VALUE=DATE:20240201\r\n"));
+        assert!(unfolded.contains("DESCRIPTION:Courant décembre 2028\\nAxe"));
         assert!(unfolded.contains(
             "SUMMARY:Jalon : Ouvrir une maison de santé (Fiche action n°1 – Sans titre)\r\n"
         ));
@@ -259,7 +273,7 @@ mod tests {
         c.name = "CLS a\\b; c,d".into();
         let unfolded = milestones_ics(&c, NOW).replace("\r\n ", "");
         assert!(unfolded.contains("SUMMARY:COPIL – CLS a\\\\b\\; c\\,d\r\n"));
-        assert!(unfolded.contains("DESCRIPTION:Axe 1 – Offre de soins\\nFiche action n°1"));
+        assert!(unfolded.contains("\\nAxe 1 – Offre de soins\\nFiche action n°1"));
         assert_eq!(escape("a\r\nb\rc"), "a\\nb\\nc");
     }
 

@@ -25,7 +25,14 @@ fn action(n: u128, text: &str, start: Option<YearMonth>, end: Option<YearMonth>)
 }
 
 pub fn meeting(n: u128, body: Body, date: &str) -> Meeting {
-    Meeting { id: id(n), modified_at: 0, body, date: date.into(), notes: String::new() }
+    Meeting {
+        id: id(n),
+        modified_at: 0,
+        body,
+        body_id: None,
+        date: date.into(),
+        notes: String::new(),
+    }
 }
 
 /// Reading order: sheet 200 (axis 1, no title, no lead), sheet 100 (axis 2), sheet 300 (no axis).

@@ -88,6 +88,7 @@ pub fn generated_contract(sheets: usize, actions: usize) -> Contract {
             id: Id::from_u128(0x4000 + year as u128),
             modified_at: 0,
             body: Body::SteeringCommittee,
+            body_id: None,
             date: format!("{year}-06-{:02}", 10 + (year % 7)),
             notes: format!("COPIL annuel {year}"),
         });

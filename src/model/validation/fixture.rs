@@ -76,6 +76,7 @@ pub(super) fn clean() -> Contract {
         id: id(200),
         modified_at: 0,
         body: Body::SteeringCommittee,
+        body_id: None,
         name: "Marie Dupont".into(),
         organisation_id: Some(id(100)),
         role: "Présidente".into(),
@@ -84,6 +85,7 @@ pub(super) fn clean() -> Contract {
         id: id(210),
         modified_at: 0,
         body: Body::SteeringCommittee,
+        body_id: None,
         date: "2025-03-14".into(),
         notes: String::new(),
     }];

@@ -53,6 +53,7 @@ fn meeting(n: u128, date: &str) -> Meeting {
         id: fresh(n),
         modified_at: 0,
         body: Body::SteeringCommittee,
+        body_id: None,
         date: date.into(),
         notes: String::new(),
     }
@@ -191,6 +192,7 @@ const BREAKERS: &[Breaker] = &[
             id: fresh(51),
             modified_at: 0,
             body: Body::SteeringCommittee,
+            body_id: None,
             name: "Membre".into(),
             organisation_id: Some(gone),
             role: String::new(),

@@ -1,10 +1,11 @@
 //! Governance: the bodies (COPIL, commission santé, CLSM, working groups...) with their duties
 //! and meeting frequency, their members, and the dates of their meetings (shown later as
-//! markers on the planning).
+//! markers on the planning). A member's or meeting's « Instance » lists the bodies described
+//! above, by name (`Governance::body_options`), so that two working groups are two choices.
 
 use crate::model::iso_date::french_date;
 use crate::model::validation::Subject;
-use crate::model::{Body, GovernanceBody, Id, Meeting, Member};
+use crate::model::{Body, Governance, GovernanceBody, Id, Meeting, Member};
 use crate::ui::fields::{SelectField, TextField};
 use crate::ui::options::organisation_options;
 use crate::ui::row_buttons::RemoveButton;
@@ -17,6 +18,24 @@ fn bodies() -> Signal<Vec<(String, String)>> {
     Signal::derive(|| {
         Body::ALL.iter().map(|b| (b.key().to_string(), b.label().to_string())).collect()
     })
+}
+
+/// The « Instance » of a member or meeting: the option it shows, and the list it chooses from.
+fn body_select(
+    state: AppState,
+    shown: impl Fn(&Governance) -> String + Copy + Send + Sync + 'static,
+) -> (Signal<String>, Signal<Vec<(String, String)>>) {
+    let value = Signal::derive(move || {
+        state.workspace.with(|ws| ws.active().map(|c| shown(&c.governance))).unwrap_or_default()
+    });
+    let options = Signal::derive(move || {
+        let shown = value.get();
+        state
+            .workspace
+            .with(|ws| ws.active().map(|c| c.governance.body_options(&shown)))
+            .unwrap_or_default()
+    });
+    (value, options)
 }
 
 #[component]
@@ -36,6 +55,7 @@ pub fn GovernanceSection() -> impl IntoView {
                 id: Id::random(),
                 modified_at: now,
                 body: Body::NotStated,
+                body_id: None,
                 name: String::new(),
                 organisation_id: None,
                 role: String::new(),
@@ -48,6 +68,7 @@ pub fn GovernanceSection() -> impl IntoView {
                 id: Id::random(),
                 modified_at: now,
                 body: Body::NotStated,
+                body_id: None,
                 date: String::new(),
                 notes: String::new(),
             })
@@ -88,6 +109,10 @@ fn MemberRow(id: Id) -> impl IntoView {
     let read = move |get: fn(&Member) -> String| row.read(get);
     let edit = move |set: fn(&mut Member, String)| row.write(set);
     let name = read(|m| m.name.clone());
+    let (body, body_options) = body_select(state, move |g| {
+        let member = g.members.iter().find(|m| m.id == id);
+        member.map(|m| g.body_choice(m.body_id, m.body)).unwrap_or_default()
+    });
     let label = move || {
         let name = name.get();
         if name.trim().is_empty() {
@@ -100,8 +125,8 @@ fn MemberRow(id: Id) -> impl IntoView {
         <li class="row">
             <fieldset>
                 <legend>{label}</legend>
-                <SelectField label="Instance" options=bodies() value=read(|m| m.body.key().to_string())
-                    on_change=edit(|m, v| if let Some(body) = Body::from_key(&v) { m.body = body })/>
+                <SelectField label="Instance" options=body_options value=body
+                    on_change=move |v: String| state.edit_contract(|c, now| { c.governance.set_member_body(id, &v, now); })/>
                 <TextField label="Nom du membre" value=name on_input=edit(|m, v| m.name = v)/>
                 <SelectField label="Organisation" options=organisation_options(state, "— aucune —")
                     value=read(|m| m.organisation_id.map(|id| id.to_string()).unwrap_or_default())
@@ -123,6 +148,10 @@ fn MeetingRow(id: Id) -> impl IntoView {
     let read = move |get: fn(&Meeting) -> String| row.read(get);
     let edit = move |set: fn(&mut Meeting, String)| row.write(set);
     let date = read(|m| m.date.clone());
+    let (body, body_options) = body_select(state, move |g| {
+        let meeting = g.meetings.iter().find(|m| m.id == id);
+        meeting.map(|m| g.body_choice(m.body_id, m.body)).unwrap_or_default()
+    });
     let label = move || {
         let date = date.get();
         if date.is_empty() {
@@ -135,8 +164,8 @@ fn MeetingRow(id: Id) -> impl IntoView {
         <li class="row">
             <fieldset>
                 <legend>{label}</legend>
-                <SelectField label="Instance réunie" options=bodies() value=read(|m| m.body.key().to_string())
-                    on_change=edit(|m, v| if let Some(body) = Body::from_key(&v) { m.body = body })/>
+                <SelectField label="Instance réunie" options=body_options value=body
+                    on_change=move |v: String| state.edit_contract(|c, now| { c.governance.set_meeting_body(id, &v, now); })/>
                 <TextField label="Date de la réunion" kind="date" value=date on_input=edit(|m, v| m.date = v)/>
                 <TextField label="Notes" multiline=true help="Ordre du jour, décisions, avenants adoptés"
                     value=read(|m| m.notes.clone()) on_input=edit(|m, v| m.notes = v)/>
@@ -159,7 +188,9 @@ fn BodyRow(id: Id) -> impl IntoView {
             <fieldset>
                 <legend>{move || title.get()}</legend>
                 <SelectField label="Type d’instance" options=bodies() value=row.read(|b| b.kind.key().to_string())
-                    on_change=row.write(|b, v: String| if let Some(kind) = Body::from_key(&v) { b.kind = kind })/>
+                    on_change=move |v: String| if let Some(kind) = Body::from_key(&v) {
+                        state.edit_contract(|c, now| c.governance.set_body_kind(id, kind, now))
+                    }/>
                 <TextField label="Nom de l’instance" help="Utile pour un groupe de travail ou une autre instance : « Groupe de travail addictions »"
                     value=row.read(|b| b.name.clone()) on_input=row.write(|b, v| b.name = v)/>
                 <TextField label="Attributions" multiline=true help="Son rôle, tel que le contrat le décrit, une attribution par ligne"

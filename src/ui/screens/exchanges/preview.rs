@@ -1,12 +1,15 @@
 //! The preview of a received file: why it was refused, or what it brings (a whole new
 //! contract, or item by item what is new, what the partner changed and what conflicts, field by
-//! field) with a choice per item. Applying takes a snapshot first and offers "Annuler l’import".
+//! field) with a choice per item. An item changed on both sides and merged field by field lists
+//! what each side changed, and asks only about the fields both changed, each on its own.
+//! Applying takes a snapshot first and offers "Annuler l’import".
 
 use super::restore::BackupPreview;
 use super::snapshots::{local_date_time, offer_back, room_after, Shelf};
 use crate::exchange::import::{Checked, ImportProblem};
 use crate::exchange::merge::{
-    add_received_contract, merge_into_workspace, plan_import, Choice, MergePlan, Proposal, Status,
+    add_received_contract, merge_into_workspace, plan_import, ChangedBy, Choice, FieldMerge,
+    MergePlan, Proposal, Status,
 };
 use crate::model::Id;
 use crate::ui::inbox::{Inbox, Received};
@@ -155,7 +158,7 @@ fn MergeChoices(plan: MergePlan, context: ApplyContext) -> impl IntoView {
     let plan = StoredValue::new(plan);
     let apply = move |_| {
         let chosen = decisions.get_untracked();
-        let undecided: Vec<Id> = plan.with_value(|p| p.undecided(&chosen).map(|p| p.id).collect());
+        let undecided: Vec<Id> = plan.with_value(|p| p.pending(&chosen));
         if let Some(first) = undecided.first() {
             missing.set(Some(format!(
                 "Choisissez une version pour chaque conflit avant d’appliquer : {} restant{}.",
@@ -199,8 +202,16 @@ fn MergeChoices(plan: MergePlan, context: ApplyContext) -> impl IntoView {
 }
 
 /// "2 nouveautés, 1 modification du partenaire, 1 conflit à trancher ; 40 éléments identiques."
+/// An item merged field by field counts one conflict for each field changed on both sides.
 fn describe_plan(plan: &MergePlan) -> String {
-    let count = |status| plan.proposals.iter().filter(|p| p.status == status).count();
+    let weight = |p: &Proposal| match (p.status, p.by_field()) {
+        (Status::Conflict, true) => {
+            p.fields.iter().filter(|f| f.changed_by == ChangedBy::Both).count()
+        }
+        _ => 1,
+    };
+    let count =
+        |status| plan.proposals.iter().filter(|p| p.status == status).map(weight).sum::<usize>();
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n > 1 { many } else { one });
     let mut parts = Vec::new();
@@ -270,10 +281,105 @@ fn ProposalChoice(
             }
         })
         .collect_view();
+    let by_field = proposal.by_field();
+    let conflicts: Vec<FieldMerge> =
+        proposal.fields.iter().filter(|f| f.changed_by == ChangedBy::Both).cloned().collect();
     view! {
         <fieldset class=class>
             <legend>{legend}</legend>
-            <Changes proposal=proposal.clone()/>
+            {if by_field {
+                view! { <OneSided proposal=proposal.clone()/> }.into_any()
+            } else {
+                view! { <Changes proposal=proposal.clone()/> }.into_any()
+            }}
+            {conflicts.into_iter().map(|field| view! { <FieldChoice field plan decisions/> }).collect_view()}
+            {(!proposal.choices().is_empty()).then(|| view! { <div class="proposal__choices">{choices}</div> })}
+        </fieldset>
+    }
+}
+
+/// The fields of an item merged field by field that only one side changed: who changed each,
+/// with both values. The file's are taken with the item, ours stay.
+#[component]
+fn OneSided(proposal: Proposal) -> impl IntoView {
+    let rows: Vec<(ChangedBy, crate::exchange::diff::FieldChange)> = proposal
+        .fields
+        .iter()
+        .filter(|f| f.changed_by != ChangedBy::Both)
+        .flat_map(|f| f.changes.iter().map(move |c| (f.changed_by, c.clone())))
+        .collect();
+    if rows.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <p class="proposal__note">"Modifié d’un seul côté depuis le dernier échange, fusionné sans question : "
+            "ce que le fichier modifie est pris, ce que vous avez modifié est gardé."</p>
+        <table class="changes">
+            <caption class="visually-hidden">{format!("Modifications d’un seul côté pour « {} »", proposal.label)}</caption>
+            <thead><tr>
+                <th scope="col">"Champ"</th>
+                <th scope="col">"Ici"</th>
+                <th scope="col">"Dans le fichier"</th>
+                <th scope="col">"Qui l’a modifié"</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|(by, c)| view! {
+                    <tr><th scope="row">{c.field}</th><td>{c.mine}</td><td>{c.theirs}</td><td>{by.label()}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// A field changed on both sides: both values, and its own choice.
+#[component]
+fn FieldChoice(
+    field: FieldMerge,
+    plan: StoredValue<MergePlan>,
+    decisions: RwSignal<HashMap<Id, Choice>>,
+) -> impl IntoView {
+    let id = field.id;
+    let this = StoredValue::new(field.clone());
+    let group = format!("choix-{id}");
+    let choices = FieldMerge::CHOICES
+        .iter()
+        .enumerate()
+        .map(|(index, choice)| {
+            let choice = *choice;
+            let input_id = format!("{group}-{index}");
+            let label_for = input_id.clone();
+            let checked = move || {
+                decisions.with(|d| plan.with_value(|p| this.with_value(|f| p.field_choice(f, d))))
+                    == Some(choice)
+            };
+            let pick = move |_| decisions.update(|d| {
+                d.insert(id, choice);
+            });
+            view! {
+                <label class="radio" for=label_for>
+                    <input type="radio" id=input_id name=group.clone() prop:checked=checked on:change=pick/>
+                    {FieldMerge::choice_label(choice)}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field-conflict">
+            <legend>{format!("« {} » : modifié ici et dans le fichier", field.label)}</legend>
+            <table class="changes">
+                <caption class="visually-hidden">{format!("Les deux versions de « {} »", field.label)}</caption>
+                <thead><tr>
+                    <th scope="col">"Champ"</th>
+                    <th scope="col">"Ici (modifié ici)"</th>
+                    <th scope="col">"Dans le fichier (modifié par le partenaire)"</th>
+                </tr></thead>
+                <tbody>
+                    {field.changes.into_iter().map(|c| view! {
+                        <tr><th scope="row">{c.field}</th><td>{c.mine}</td><td>{c.theirs}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
             <div class="proposal__choices">{choices}</div>
         </fieldset>
     }

@@ -4,16 +4,17 @@
 use super::pager::Pager;
 use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
+use crate::model::amount::{euros, AMOUNT_TO_SPECIFY};
 use crate::model::follow_up::{budget_of_year, page_of, spent_text, PAGE_ROWS};
-use crate::model::text::euros;
 use crate::model::Id;
+use crate::ui::fields::AmountInput;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Line {
-    Funding { sheet: Id, line: Id, label: String, planned: u64 },
-    Subtotal { sheet: Id, label: String, planned: u64, spent: String },
+    Funding { sheet: Id, line: Id, label: String, planned: String },
+    Subtotal { sheet: Id, label: String, planned: String, spent: String },
 }
 
 impl Line {
@@ -22,16 +23,6 @@ impl Line {
             Line::Funding { sheet, .. } | Line::Subtotal { sheet, .. } => *sheet,
         }
     }
-}
-
-/// Reads euros as typed: digits, with spaces or a trailing « € »; `None` for an empty field.
-fn parse_euros(text: &str) -> Result<Option<u64>, ()> {
-    let digits: String =
-        text.chars().filter(|c| !c.is_whitespace() && *c != '€' && *c != '\u{202f}').collect();
-    if digits.is_empty() {
-        return Ok(None);
-    }
-    digits.parse().map(Some).map_err(|_| ())
 }
 
 /// The amount spent on a funding line (of a fiche), `None` until someone enters it.
@@ -71,13 +62,13 @@ pub fn YearBudget() -> impl IntoView {
                                 sheet: *sheet,
                                 line: line.line_id,
                                 label: format!("{fiche} — {funder}"),
-                                planned: line.planned,
+                                planned: line.planned.map_or(AMOUNT_TO_SPECIFY.to_string(), euros),
                             });
                         }
                         lines.push(Line::Subtotal {
                             sheet: *sheet,
                             label: format!("Total de la fiche n°{}", numbers.label(*sheet)),
-                            planned: total.planned,
+                            planned: total.planned.text(),
                             spent: spent_text(total.spent, total.missing),
                         });
                     }
@@ -87,7 +78,7 @@ pub fn YearBudget() -> impl IntoView {
                     let rows = lines.len();
                     let lines = lines[page.rows.clone()].to_vec();
                     let t = budget.contract;
-                    (lines, euros(t.planned), spent_text(t.spent, t.missing), page, rows)
+                    (lines, t.planned.text(), spent_text(t.spent, t.missing), page, rows)
                 })
                 .unwrap_or_default()
         })
@@ -110,7 +101,7 @@ pub fn YearBudget() -> impl IntoView {
                             {match line {
                                 Line::Funding { sheet, line, label, planned } => view! { <FundingRow sheet line label planned spent/> }.into_any(),
                                 Line::Subtotal { label, planned, spent, .. } => view! {
-                                    <tr class="budget-table__subtotal"><th scope="row">{label}</th><td class="amount">{euros(planned)}</td><td class="amount">{spent}</td></tr>
+                                    <tr class="budget-table__subtotal"><th scope="row">{label}</th><td class="amount">{planned}</td><td class="amount">{spent}</td></tr>
                                 }.into_any(),
                             }}
                         </For>
@@ -132,37 +123,28 @@ fn FundingRow(
     sheet: Id,
     line: Id,
     label: String,
-    planned: u64,
+    planned: String,
     spent: RowSignals<(Id, Id), Option<u64>>,
 ) -> impl IntoView {
     let state = AppState::get();
     let spent = spent.get((sheet, line));
-    let invalid = RwSignal::new(false);
     let row_id = format!("budget-{line}");
-    let error_id = format!("{row_id}-erreur");
-    let set = move |text: String| match parse_euros(&text) {
-        Ok(amount) => {
-            invalid.set(false);
-            state.edit_contract(|c, _| {
-                let found =
-                    c.sheet_mut(sheet).and_then(|s| s.funding.iter_mut().find(|l| l.id == line));
-                if let Some(funding) = found {
-                    funding.actual_euros = amount;
-                }
-            });
-        }
-        Err(()) => invalid.set(true),
+    let set = move |amount: Option<u64>| {
+        state.edit_contract(|c, _| {
+            let found =
+                c.sheet_mut(sheet).and_then(|s| s.funding.iter_mut().find(|l| l.id == line));
+            if let Some(funding) = found {
+                funding.actual_euros = amount;
+            }
+        });
     };
     view! {
         <tr>
             <th scope="row" id=row_id.clone()>{label}</th>
-            <td class="amount">{euros(planned)}</td>
+            <td class="amount">{planned}</td>
             <td>
-                <input type="text" inputmode="numeric" aria-labelledby=format!("budget-col-depense {row_id}")
-                    aria-invalid=move || invalid.get().then_some("true") aria-describedby=error_id.clone()
-                    prop:value=move || spent.get().map(|v| v.to_string()).unwrap_or_default()
-                    on:change=move |ev| set(event_target_value(&ev))/>
-                <span class="field__error" id=error_id role="alert">{move || invalid.get().then_some("Un montant en euros, sans centimes : 12500.")}</span>
+                <AmountInput value=spent on_change=set id=Some(format!("{row_id}-depense"))
+                    labelled_by=Some(format!("budget-col-depense {row_id}"))/>
             </td>
         </tr>
     }

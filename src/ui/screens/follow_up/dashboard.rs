@@ -9,7 +9,6 @@ use crate::model::follow_up::{
     IndicatorSummary, StatusChoice, StatusCounts, STATUS_COLUMNS,
 };
 use crate::model::review::status_label;
-use crate::model::text::euros;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -137,11 +136,11 @@ fn FunderBudget() -> impl IntoView {
                     .map(|(funder, t)| {
                         let name =
                             funder.map_or("Financeur non précisé", |id| c.organisation_name(id));
-                        (name.to_string(), euros(t.planned), spent_text(t.spent, t.missing))
+                        (name.to_string(), t.planned.text(), spent_text(t.spent, t.missing))
                     })
                     .collect();
                 let t = budget.contract;
-                rows.push(("Total".into(), euros(t.planned), spent_text(t.spent, t.missing)));
+                rows.push(("Total".into(), t.planned.text(), spent_text(t.spent, t.missing)));
                 rows
             })
             .unwrap_or_default()

@@ -2,14 +2,14 @@
 //! totals per year and per funder.
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use crate::model::amount::{euros, AmountSum};
 use crate::model::funding::{
     planned_per_funder, planned_per_year, spent_per_funder, spent_per_year,
 };
-use crate::model::text::euros;
 use crate::model::validation::Subject;
 use crate::model::{FundingKind, FundingLine, Id};
 use crate::ui::clock::now;
-use crate::ui::fields::{CheckField, NumberField, SelectField, TextField};
+use crate::ui::fields::{AmountField, CheckField, NumberField, SelectField, TextField};
 use crate::ui::options::{key_options, organisation_options};
 use crate::ui::row_buttons::RemoveButton;
 use crate::ui::row_lens::{row_ids, RowLens};
@@ -66,8 +66,9 @@ fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
             c.period.years().map(|y| (y.to_string(), y.to_string())).collect::<Vec<_>>()
         })
     });
-    let set_planned = row.write(|l, v: Option<i64>| l.planned_euros = v.map(|v| v.max(0) as u64));
-    let set_actual = row.write(|l, v: Option<i64>| l.actual_euros = v.map(|v| v.max(0) as u64));
+    let amount = move |get: fn(&FundingLine) -> Option<u64>| row.read(get);
+    let set_planned = row.write(|l, v: Option<u64>| l.planned_euros = v);
+    let set_actual = row.write(|l, v: Option<u64>| l.actual_euros = v);
     let set_days =
         row.write(|l, v: Option<i64>| l.in_kind_days = v.map(|v| v.clamp(0, 100_000) as u32));
     view! {
@@ -82,9 +83,9 @@ fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
                 <SelectField label="Nature" options=key_options(FundingKind::ALL, FundingKind::key, FundingKind::label)
                     value=read(|l| l.kind.key().to_string())
                     on_change=move |v: String| if let Some(k) = FundingKind::from_key(&v) { row.edit(|l| l.kind = k) }/>
-                <NumberField label="Montant prévu (€)" help="Laissez vide si le financeur est connu mais pas encore le montant (« montant à préciser »)"
-                    value=number(|l| l.planned_euros.map(|v| v as i64)) on_input=set_planned/>
-                <NumberField label="Montant réalisé (€)" help="À remplir au bilan" value=number(|l| l.actual_euros.map(|v| v as i64)) on_input=set_actual/>
+                <AmountField label="Montant prévu (€)" help="En euros entiers, par exemple 12 500 ; laissez vide si le financeur est connu mais pas encore le montant (« montant à préciser »)"
+                    value=amount(|l| l.planned_euros) on_change=set_planned/>
+                <AmountField label="Montant réalisé (€)" help="À remplir au bilan" value=amount(|l| l.actual_euros) on_change=set_actual/>
                 <NumberField label="Temps valorisé (jours)" help="Temps de travail mis à disposition, non facturé" value=number(|l| l.in_kind_days.map(i64::from)) on_input=set_days/>
                 <IssuesFor subject=Subject::Funding { sheet, id }/>
                 <RemoveButton name=Signal::derive(move || format!("la ligne de financement {}", position.get()))
@@ -95,7 +96,9 @@ fn FundingRow(sheet: Id, id: Id) -> impl IntoView {
 }
 
 /// Planned and spent per year and per funder, with the contract's totals: what the fiche's
-/// budget says against what the follow-up recorded (« Montant réalisé »).
+/// budget says against what the follow-up recorded (« Montant réalisé »). A planned amount
+/// still to be specified is counted, never added as 0 € (« 12 500 € dont 1 montant à
+/// préciser »).
 #[component]
 fn Totals(id: Id) -> impl IntoView {
     let state = AppState::get();
@@ -122,7 +125,10 @@ fn Totals(id: Id) -> impl IntoView {
     });
     let total = move || {
         per_year.with(|t| {
-            t.iter().fold((0u64, 0u64), |(p, s), (_, planned, spent)| (p + planned, s + spent))
+            t.iter().fold((AmountSum::default(), 0u64), |(mut p, s), (_, planned, spent)| {
+                p.merge(*planned);
+                (p, s.saturating_add(*spent))
+            })
         })
     };
     view! {
@@ -132,15 +138,15 @@ fn Totals(id: Id) -> impl IntoView {
                     <caption>"Total prévu par année"</caption>
                     <thead><tr><th scope="col">"Année"</th><th scope="col">"Montant prévu"</th><th scope="col">"Montant dépensé"</th></tr></thead>
                     <tbody>{move || per_year.get().into_iter().map(|(year, planned, spent)| view! {
-                        <tr><th scope="row">{year}</th><td>{euros(planned)}</td><td>{euros(spent)}</td></tr>
+                        <tr><th scope="row">{year}</th><td>{planned.text()}</td><td>{euros(spent)}</td></tr>
                     }).collect_view()}</tbody>
-                    <tfoot><tr><th scope="row">"Total"</th><td>{move || euros(total().0)}</td><td>{move || euros(total().1)}</td></tr></tfoot>
+                    <tfoot><tr><th scope="row">"Total"</th><td>{move || total().0.text()}</td><td>{move || euros(total().1)}</td></tr></tfoot>
                 </table>
                 <table>
                     <caption>"Total prévu par financeur"</caption>
                     <thead><tr><th scope="col">"Financeur"</th><th scope="col">"Montant prévu"</th><th scope="col">"Montant dépensé"</th></tr></thead>
                     <tbody>{move || per_funder.get().into_iter().map(|(name, planned, spent)| view! {
-                        <tr><th scope="row">{name}</th><td>{euros(planned)}</td><td>{euros(spent)}</td></tr>
+                        <tr><th scope="row">{name}</th><td>{planned.text()}</td><td>{euros(spent)}</td></tr>
                     }).collect_view()}</tbody>
                 </table>
             </div>

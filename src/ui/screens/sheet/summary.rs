@@ -2,12 +2,12 @@
 //! annexes of the printed contract all show this, down to its yearly follow-up (« Suivi
 //! annuel »: the sheet's and each action's review of every year of the period).
 
+use crate::model::amount::{euros, AMOUNT_TO_SPECIFY};
 use crate::model::follow_up::history::{sheet_history, History};
-use crate::model::funding::planned_per_year;
+use crate::model::funding::planned_total;
 use crate::model::numbering::Numbering;
 use crate::model::review::status_label;
-use crate::model::text::euros;
-use crate::model::{ActionSheet, Contract, Id};
+use crate::model::{ActionSheet, Contract, FundingKind, Id, Indicator};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -41,7 +41,7 @@ struct SheetView {
     actors: Vec<(&'static str, String)>,
     means: Vec<(&'static str, String)>,
     funding: Vec<String>,
-    indicators: Vec<String>,
+    indicators: IndicatorTable,
     history: History,
 }
 
@@ -138,56 +138,108 @@ impl SheetView {
                     .funding
                     .iter()
                     .map(|f| {
-                        format!(
-                            "{} – {} – {} : {} prévus{}",
-                            f.year,
-                            org(f.funder_id),
-                            f.kind.label(),
-                            f.planned_euros.map_or(
-                                crate::model::funding::AMOUNT_TO_SPECIFY.to_string(),
-                                euros
-                            ),
-                            f.actual_euros
-                                .map(|a| format!(", {} réalisés", euros(a)))
-                                .unwrap_or_default()
-                        )
+                        // « Non renseigné » says nothing about the nature: left out.
+                        let kind = match f.kind {
+                            FundingKind::NotStated => String::new(),
+                            kind => format!(" – {}", kind.label()),
+                        };
+                        let planned =
+                            f.planned_euros.map_or(AMOUNT_TO_SPECIFY.to_string(), |amount| {
+                                format!("{} prévus", euros(amount))
+                            });
+                        let spent = f.actual_euros.map_or(String::new(), |amount| {
+                            format!(", {} réalisés", euros(amount))
+                        });
+                        format!("{} – {}{kind} : {planned}{spent}", f.year, org(f.funder_id))
                     })
                     .collect();
-                lines.push(format!(
-                    "Total prévu : {}",
-                    euros(planned_per_year(&s.funding).values().sum())
-                ));
+                lines.push(format!("Total prévu : {}", planned_total(&s.funding).text()));
                 lines
             },
-            indicators: s
-                .indicators
-                .iter()
-                .map(|i| {
-                    let years: String = i
-                        .values
-                        .iter()
-                        .filter_map(|v| {
-                            let year = v.year?;
-                            Some(format!(
-                                " – {year} : cible {}, résultat {}",
-                                or_dash(&v.target),
-                                or_dash(&v.result)
-                            ))
-                        })
-                        .collect();
-                    format!(
-                        "{} : {} – cible : {} – source : {} – {}{years}",
-                        i.kind.label(),
-                        or_dash(&i.name),
-                        or_dash(&i.target),
-                        or_dash(&i.source),
-                        i.frequency.label()
-                    )
-                })
-                .collect(),
+            indicators: IndicatorTable::of(&s.indicators),
             history: sheet_history(s, c.period),
         }
     }
+}
+
+/// The sheet's indicators as a table: one row each, its kind, name, final target, source and
+/// frequency, then « cible / résultat » for each year that any of them fills in.
+#[derive(Clone, PartialEq, Default)]
+struct IndicatorTable {
+    years: Vec<i32>,
+    rows: Vec<IndicatorLine>,
+}
+
+#[derive(Clone, PartialEq)]
+struct IndicatorLine {
+    cells: [String; 5],
+    per_year: Vec<String>,
+}
+
+impl IndicatorTable {
+    fn of(indicators: &[Indicator]) -> Self {
+        let mut years: Vec<i32> = indicators
+            .iter()
+            .flat_map(|i| &i.values)
+            .filter(|v| !v.target.trim().is_empty() || !v.result.trim().is_empty())
+            .filter_map(|v| v.year)
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        let rows = indicators
+            .iter()
+            .map(|i| IndicatorLine {
+                cells: [
+                    i.kind.label().to_string(),
+                    or_dash(&i.name),
+                    or_dash(&i.target),
+                    or_dash(&i.source),
+                    i.frequency.label().to_string(),
+                ],
+                per_year: years
+                    .iter()
+                    .map(|year| match i.value_of(*year) {
+                        Some(v) if !v.target.trim().is_empty() || !v.result.trim().is_empty() => {
+                            format!("{} / {}", or_dash(&v.target), or_dash(&v.result))
+                        }
+                        _ => "—".to_string(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        IndicatorTable { years, rows }
+    }
+}
+
+fn indicator_table(table: IndicatorTable) -> impl IntoView {
+    if table.rows.is_empty() {
+        return view! { <p>"—"</p> }.into_any();
+    }
+    let IndicatorTable { years, rows } = table;
+    view! {
+        <div class="table-scroll">
+            <table class="summary-indicators">
+                <caption>"Indicateurs"</caption>
+                <thead><tr>
+                    <th scope="col">"Type"</th><th scope="col">"Indicateur"</th><th scope="col">"Cible"</th>
+                    <th scope="col">"Source"</th><th scope="col">"Fréquence"</th>
+                    {years.into_iter().map(|year| view! { <th scope="col">{format!("{year} (cible / résultat)")}</th> }).collect_view()}
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|row| {
+                        let [kind, name, target, source, frequency] = row.cells;
+                        view! {
+                            <tr>
+                                <td>{kind}</td><th scope="row">{name}</th><td>{target}</td><td>{source}</td><td>{frequency}</td>
+                                {row.per_year.into_iter().map(|value| view! { <td>{value}</td> }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }
 
 fn pairs(items: Vec<(&'static str, String)>) -> impl IntoView {
@@ -278,7 +330,7 @@ pub fn SheetSummary(id: Id) -> impl IntoView {
                 {pairs(v.means)}
                 {bullets(v.funding)}
                 <h3>"Évaluation"</h3>
-                {bullets(v.indicators)}
+                {indicator_table(v.indicators)}
                 <h3>"Suivi annuel"</h3>
                 {history_table(v.history)}
             </article>
