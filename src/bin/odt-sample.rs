@@ -2,7 +2,9 @@
 //! (`tests/documents/odt-sample.test.mjs`): `odt-sample <folder>` writes there
 //! - `exemple.odt`, the writer's sample with every kind of block (`exchange/odt/sample.rs`);
 //! - the demonstration contract's documents, named as the app names them: the annual report
-//!   of 2025, the evaluation, the contract and its first fiche on its own.
+//!   of 2025, the evaluation, the contract and its first fiche on its own;
+//! - `avenant-un-signataire.odt`: an avenant to the demonstration signed, then with one
+//!   fiche's title changed, whose contract has a single signatory (its signature page).
 //!
 //! Native only (an empty `main` in wasm32, so that checking every target for wasm32 works).
 
@@ -38,11 +40,43 @@ fn main() -> std::io::Result<()> {
     if let Some(doc) = fiche.and_then(|id| fiche_document(&contract, id)) {
         files.push((document_file_name(&contract, DocumentFile::Fiche(number)), doc));
     }
+    files.push(("avenant-un-signataire.odt".to_string(), avenant_with_one_signatory(&contract)));
     for (name, doc) in files {
         std::fs::write(folder.join(&name), odt_bytes(&doc)?)?;
         println!("{name}");
     }
     Ok(())
+}
+
+/// Avenant n°1 to `contract` signed with a single signatory, a fiche's title changed.
+#[cfg(not(target_arch = "wasm32"))]
+fn avenant_with_one_signatory(
+    contract: &atelier_cls::model::Contract,
+) -> atelier_cls::document::Document {
+    use atelier_cls::document::amendment_document;
+    use atelier_cls::model::amendment::{create_amendment, sign, AmendmentFields};
+    use atelier_cls::model::Id;
+    let mut contract = contract.clone();
+    let mut signatories = 0;
+    for organisation in &mut contract.organisations {
+        signatories += usize::from(organisation.signatory.is_some());
+        if signatories > 1 {
+            organisation.signatory = None;
+        }
+    }
+    let _ = sign(&mut contract, "2025-03-15", "Saint-Flour", 1);
+    if let Some(sheet) = contract.sheets.first_mut() {
+        sheet.title = "Attirer les professionnels de santé".into();
+    }
+    let fields = AmendmentFields {
+        date: Some("2026-04-02".into()),
+        adopted_by: "COPIL du 2 avril 2026".into(),
+        object: "Renommer la fiche action n°1.".into(),
+        changes: "Fiche action n°1 : intitulé".into(),
+        ..AmendmentFields::default()
+    };
+    let _ = create_amendment(&mut contract, Id::from_u128(1), 2, fields);
+    amendment_document(&contract, 1).unwrap_or_default()
 }
 
 #[cfg(target_arch = "wasm32")]

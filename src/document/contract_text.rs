@@ -16,6 +16,7 @@ mod tests;
 use super::fiche::{fiche_sections, indicators_table};
 use super::parts::{cover, list_or, or_dash, DASH};
 use super::{Block, Cell, Document, ParagraphKind, Signatory, Table};
+use crate::model::amendment::{in_force_amendment, signed_version};
 use crate::model::contract_texts::TextSection;
 use crate::model::iso_date::{french_date, numeric_french_date};
 use crate::model::numbering::Numbering;
@@ -24,15 +25,68 @@ use crate::model::review::status_label;
 use crate::model::text::group_thousands;
 use crate::model::{Contract, FindingCategory, Organisation};
 
+/// Which version of a signed contract its document shows (`version=` in the address).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ContractVersion {
+    /// The version in force: the copy frozen by the latest avenant, else at signature.
+    #[default]
+    InForce,
+    /// The contract as it stands today, with the changes nobody has adopted yet.
+    Working,
+}
+
+impl ContractVersion {
+    /// The value of `version=` that asks for the working version; any other value, or none,
+    /// is the version in force.
+    pub const WORKING_QUERY: &'static str = "travail";
+
+    pub fn from_query(value: Option<&str>) -> Self {
+        match value.map(str::trim) {
+            Some(Self::WORKING_QUERY) => ContractVersion::Working,
+            _ => ContractVersion::InForce,
+        }
+    }
+}
+
+/// What every page of the working version of a signed contract says.
+pub const WORKING_MARK: &str = "Version de travail, non adoptée";
+
+/// The contract's document in `version`. Before signature there is only the contract as it
+/// stands, to be signed. Once signed, the version in force (what the partners signed, or the
+/// latest avenant made of it), which the cover names; or the working version, which carries
+/// [`WORKING_MARK`] on every page, since nobody adopted what changed since.
+pub fn contract_version_document(contract: &Contract, version: ContractVersion) -> Document {
+    let Some(in_force) = signed_version(contract) else { return contract_document(contract) };
+    match version {
+        ContractVersion::InForce => {
+            let line = match in_force_amendment(contract) {
+                Some(n) => format!("Version en vigueur : texte modifié par l’avenant n°{n}"),
+                None => "Version en vigueur : texte signé".to_string(),
+            };
+            build(in_force, Some(line))
+        }
+        ContractVersion::Working => {
+            let mut doc = build(contract, Some(WORKING_MARK.to_string()));
+            doc.page_mark = Some(WORKING_MARK.to_string());
+            doc
+        }
+    }
+}
+
 /// The whole contract, fiches annexed, ready to sign.
 pub fn contract_document(contract: &Contract) -> Document {
+    build(contract, None)
+}
+
+/// The contract's document, with `version` said on its cover when given.
+fn build(contract: &Contract, version: Option<String>) -> Document {
     let numbers = Numbering::of(contract);
     let title = match contract.name.trim() {
         "" => "Contrat local de santé",
         name => name,
     };
     let mut doc = Document::new(title, contract.name.trim());
-    cover(&mut doc, contract, [generation(contract.generation)]);
+    cover(&mut doc, contract, [generation(contract.generation)].into_iter().chain(version));
     doc.push(Block::PageBreak);
     texts(&mut doc, contract, &[TextSection::LegalReferences, TextSection::Preamble]);
     identity(&mut doc, contract);

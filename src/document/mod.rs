@@ -20,7 +20,7 @@ mod test_support;
 
 pub use amendment::amendment_document;
 pub use annual_report::annual_report;
-pub use contract_text::contract_document;
+pub use contract_text::{contract_document, contract_version_document, ContractVersion};
 pub use evaluation::evaluation;
 pub use fiche::fiche_document;
 
@@ -34,6 +34,9 @@ pub struct Document {
     pub title: String,
     /// The contract's name, repeated in the printed footer.
     pub contract_name: String,
+    /// A line at the top of every page, on screen, in print and in the ODT's header: a
+    /// version nobody adopted says so (« Version de travail, non adoptée »).
+    pub page_mark: Option<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -149,6 +152,11 @@ pub struct Signatory {
 }
 
 impl Signatory {
+    /// The block's first line, « Pour l’ARS Auvergne-Rhône-Alpes »: the party with its article.
+    pub fn heading(&self) -> String {
+        crate::model::french::for_party(&self.party)
+    }
+
     /// The lines under the party, in print order: « Par délégation », the capacity, the name.
     pub fn lines(&self) -> Vec<&str> {
         let delegation = self.by_delegation.then_some("Par délégation");
@@ -162,7 +170,12 @@ impl Signatory {
 
 impl Document {
     pub fn new(title: impl Into<String>, contract_name: impl Into<String>) -> Self {
-        Document { title: title.into(), contract_name: contract_name.into(), blocks: Vec::new() }
+        Document {
+            title: title.into(),
+            contract_name: contract_name.into(),
+            page_mark: None,
+            blocks: Vec::new(),
+        }
     }
 
     pub fn heading(&mut self, level: u8, text: impl Into<String>) {

@@ -10,6 +10,7 @@
 
 use crate::model::amendment::FROZEN_COPY_KEY;
 use crate::model::indicator::IndicatorScale;
+use crate::model::iso_date::{french_date, is_iso_date};
 use crate::model::reference::{Determinant, HealthField, PlanLink};
 use crate::model::review::NOT_FILLED_LABEL;
 use crate::model::text::shorten;
@@ -55,7 +56,7 @@ impl Vocabulary {
             }
             // An avenant names the meeting that adopted it.
             for meeting in &contract.governance.meetings {
-                let name = format!("{} du {}", meeting.body.label(), meeting.date);
+                let name = format!("{} du {}", meeting.body.label(), french_date(&meeting.date));
                 names.insert(meeting.id.to_string(), name);
             }
         }
@@ -65,6 +66,10 @@ impl Vocabulary {
     fn show_text(&self, text: &str) -> String {
         if let Some(name) = self.names.get(text) {
             return name.clone();
+        }
+        if is_iso_date(text) {
+            // A date as every screen writes it: « 20 novembre 2025 », never « 2025-11-20 ».
+            return french_date(text);
         }
         enum_label(text).map_or_else(|| text.to_string(), str::to_string)
     }
@@ -194,7 +199,8 @@ fn compare_keyed(
 fn element_label(item: &Value) -> String {
     for key in ["title", "name", "description", "text", "action", "object", "date"] {
         if let Some(text) = item.get(key).and_then(Value::as_str).filter(|t| !t.trim().is_empty()) {
-            return format!("« {} »", shorten(text, 50));
+            let text = if is_iso_date(text) { french_date(text) } else { text.to_string() };
+            return format!("« {} »", shorten(&text, 50));
         }
     }
     match item.get("year") {
@@ -520,6 +526,27 @@ mod tests {
         assert_eq!(changes[0].theirs, "(retiré)");
         assert_eq!(changes[1].field, "Actions › « Permanence »");
         assert_eq!(changes[1].mine, "(absent)");
+    }
+
+    #[test]
+    fn dates_are_written_out_in_french() {
+        let words = Vocabulary::of(&[]);
+        let mine = json!({"date": "2025-11-20", "meetings": [{"id": "m", "date": "2025-11-20", "notes": ""}]});
+        let theirs = json!({"date": "2025-12-01", "meetings": [{"id": "m", "date": "2025-11-20", "notes": "Relevé"}]});
+        let changes = field_changes(&mine, &theirs, &words);
+        let shown: Vec<(&str, &str, &str)> = changes
+            .iter()
+            .map(|c| (c.field.as_str(), c.mine.as_str(), c.theirs.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Réunions › « 20 novembre 2025 » › Notes", "—", "Relevé"),
+                ("Date", "20 novembre 2025", "1er décembre 2025"),
+            ]
+        );
+        // A text that only looks like a date is left as typed.
+        assert_eq!(show(&json!("2025-13-01"), &words), "2025-13-01");
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub enum DocumentFile<'a> {
     Evaluation,
     /// The contract with its fiches annexed.
     Contract,
+    /// The working version of a signed contract, which nobody adopted: a file name of its own,
+    /// so that it is never taken for the signed one in a folder.
+    ContractWorkingVersion,
     /// One fiche, by its number as `model::numbering` gives it (« 3 »).
     Fiche(&'a str),
     /// Avenant n°`number`, with its ISO date when it has one.
@@ -58,6 +61,7 @@ pub fn document_file_name(contract: &Contract, file: DocumentFile) -> String {
         DocumentFile::AnnualReport(year) => format!("rapport-{year}"),
         DocumentFile::Evaluation => "bilan".to_string(),
         DocumentFile::Contract => "contrat".to_string(),
+        DocumentFile::ContractWorkingVersion => "contrat-version-de-travail".to_string(),
         DocumentFile::Fiche(number) => match slug(number) {
             number if number.is_empty() => "fiche".to_string(),
             number => format!("fiche-{number}"),
@@ -116,6 +120,10 @@ mod tests {
         );
         assert_eq!(name(DocumentFile::Evaluation), "cls-bassin-d-aurillac-bilan.odt");
         assert_eq!(name(DocumentFile::Contract), "cls-bassin-d-aurillac-contrat.odt");
+        assert_eq!(
+            name(DocumentFile::ContractWorkingVersion),
+            "cls-bassin-d-aurillac-contrat-version-de-travail.odt"
+        );
         assert_eq!(name(DocumentFile::Fiche("3")), "cls-bassin-d-aurillac-fiche-3.odt");
         assert_eq!(name(DocumentFile::Fiche("")), "cls-bassin-d-aurillac-fiche.odt");
         let avenant = |number, date| DocumentFile::Amendment { number, date };

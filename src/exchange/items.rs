@@ -211,7 +211,7 @@ fn label_of(kind: ItemKind, value: &Value) -> String {
             let body =
                 value.get("body").and_then(|b| crate::model::json::from_tree::<Body>(b).ok());
             let body = body.map_or("Réunion", Body::label);
-            format!("{body} du {}", text_at(value, "date"))
+            format!("{body} du {}", crate::model::iso_date::french_date(text_at(value, "date")))
         }
         ItemKind::Finding => shorten(named, 80),
         ItemKind::Amendment => amendment_label(value),

@@ -12,7 +12,10 @@ mod signature;
 mod versions;
 
 pub use adoption::{adopted_by_label, adopting_meetings, meeting_label};
-pub use signature::{is_signed, missing_before_signing, sign, Missing, SignRefusal};
+pub use signature::{
+    is_signed, missing_before_signing, set_signing_date, set_signing_place, sign, unsign,
+    why_not_unsignable, Missing, RecordedBySignature, SignRefusal, UnsignRefusal,
+};
 pub use versions::{
     amendments_newest_first, create_amendment, next_amendment_number, version_before,
     AmendmentFields, NotSigned,
@@ -82,9 +85,41 @@ pub fn signed_version(contract: &Contract) -> Option<&Contract> {
     latest.and_then(|a| a.frozen_copy.as_deref()).or(contract.signing.frozen_copy.as_deref())
 }
 
+/// The avenant whose frozen copy is the version in force (the highest-numbered one that froze
+/// a copy); `None` when the version in force is the signed one, or before signature.
+pub fn in_force_amendment(contract: &Contract) -> Option<u32> {
+    contract.amendments.iter().filter(|a| a.frozen_copy.is_some()).map(|a| a.number).max()
+}
+
+/// What a contract with no change since the version in force is, in words: « le contrat est
+/// tel qu’il a été signé », or, once an avenant froze a version, « … tel que l’a modifié
+/// l’avenant n°2 ».
+pub fn unchanged_since_in_force(contract: &Contract) -> String {
+    match in_force_amendment(contract) {
+        Some(n) => format!("le contrat est tel que l’a modifié l’avenant n°{n}"),
+        None => "le contrat est tel qu’il a été signé".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unchanged_contract_is_as_signed_or_as_its_latest_avenant_left_it() {
+        let mut contract = Contract::blank(Id::from_u128(1), "CLS", 0);
+        contract.signing.frozen_copy = Some(frozen(&contract));
+        assert_eq!(unchanged_since_in_force(&contract), "le contrat est tel qu’il a été signé");
+        let mut first = Amendment::new(Id::from_u128(2), 1, 0);
+        first.frozen_copy = Some(frozen(&contract));
+        contract.amendments.push(first);
+        contract.amendments.push(Amendment::new(Id::from_u128(3), 2, 0));
+        assert_eq!(in_force_amendment(&contract), Some(1), "n°2 froze nothing");
+        assert_eq!(
+            unchanged_since_in_force(&contract),
+            "le contrat est tel que l’a modifié l’avenant n°1"
+        );
+    }
 
     #[test]
     fn a_frozen_copy_never_holds_another() {

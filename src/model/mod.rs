@@ -19,6 +19,7 @@ pub mod directory;
 pub mod entity;
 pub mod figure;
 pub mod follow_up;
+pub mod french;
 pub mod french_csv;
 pub mod funding;
 pub mod governance;

@@ -160,6 +160,30 @@ impl ActionSheet {
         lead_organisations(&self.leads)
     }
 
+    /// The co-leads' organisations, in order, each once, without the lead's own: a lead ticked
+    /// again among the co-leads is still only the lead.
+    pub fn co_lead_ids(&self) -> Vec<Id> {
+        let lead = self.leads.first().and_then(|l| l.organisation_id);
+        let mut ids = lead_organisations(self.leads.get(1..).unwrap_or_default());
+        ids.retain(|id| Some(*id) != lead);
+        ids
+    }
+
+    /// Who leads, as the fiche list says it: « pilote : ARS, copilotes : CPAM, MSA », « pilote
+    /// à désigner »; the lead is never called a copilote.
+    pub fn lead_summary<'a>(&self, name: impl Fn(Id) -> &'a str) -> String {
+        let lead = match self.leads.first().and_then(|l| l.organisation_id) {
+            Some(id) => format!("pilote : {}", name(id)),
+            None => "pilote à désigner".to_string(),
+        };
+        let co_leads: Vec<&str> = self.co_lead_ids().into_iter().map(name).collect();
+        match co_leads.len() {
+            0 => lead,
+            1 => format!("{lead}, copilote : {}", co_leads[0]),
+            _ => format!("{lead}, copilotes : {}", co_leads.join(", ")),
+        }
+    }
+
     /// The first lead, created empty when there is none: what the form's « Pilote » edits.
     pub fn lead_mut(&mut self) -> &mut Lead {
         if self.leads.is_empty() {
@@ -216,5 +240,25 @@ mod tests {
         assert_eq!(sheet.lead_ids(), [Id::from_u128(5), Id::from_u128(3)]);
         assert!(sheet.is_led_by(Id::from_u128(3)));
         assert!(!sheet.is_led_by(Id::from_u128(4)));
+    }
+
+    #[test]
+    fn the_list_never_calls_the_lead_a_copilote() {
+        let mut sheet = ActionSheet::new(Id::from_u128(1), "Fiche", 0);
+        let lead = |n| Lead { organisation_id: Some(Id::from_u128(n)), person: String::new() };
+        let name = |id: Id| match id.to_string().ends_with('5') {
+            true => "ARS",
+            false => "CPAM",
+        };
+        assert_eq!(sheet.lead_summary(name), "pilote à désigner");
+        sheet.leads = vec![lead(5)];
+        assert_eq!(sheet.lead_summary(name), "pilote : ARS");
+        sheet.leads = vec![lead(5), lead(5)];
+        assert_eq!(sheet.co_lead_ids(), []);
+        assert_eq!(sheet.lead_summary(name), "pilote : ARS", "ticked twice, still the lead");
+        sheet.leads = vec![lead(5), lead(3), lead(5)];
+        assert_eq!(sheet.lead_summary(name), "pilote : ARS, copilote : CPAM");
+        sheet.leads = vec![Lead::default(), lead(3)];
+        assert_eq!(sheet.lead_summary(name), "pilote à désigner, copilote : CPAM");
     }
 }

@@ -529,7 +529,7 @@ mod tests {
         assert!(late.contains("pilote : "), "{late}");
         assert!(
             late.contains(
-                " ; version signée : de janvier 2026 à décembre 2026, décalée de 3 mois\""
+                " ; version signée : de janvier 2026 à décembre 2026, prolongée de 3 mois\""
             ),
             "{late}"
         );

@@ -96,7 +96,7 @@ impl AppState {
         let Some((index, item)) = taken else { return };
         let state = *self;
         self.notices.offer_undo(
-            format!("{what} : supprimé."),
+            crate::model::french::removed_notice(&what),
             "Annuler la suppression",
             move || {
                 let item = item.clone();

@@ -57,7 +57,7 @@ test('sign the example, change a fiche’s dates and an objective, make them ave
   await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Oui, signer le contrat'));
   await page.keyboard.press('Enter');
   await visible(page.getByText('Signé à Aurillac le 11 mars 2025.'));
-  await visible(page.getByText(/^Aucune modification depuis la version en vigueur/));
+  await visible(page.getByText('Aucune modification depuis la version en vigueur : le contrat est tel qu’il a été signé.'));
   await visible(page.getByRole('heading', { name: 'Créer l’avenant n°1', level: 2 }));
   await visible(page.getByText('Aucun avenant pour l’instant', { exact: false }));
 
@@ -103,8 +103,12 @@ test('sign the example, change a fiche’s dates and an objective, make them ave
   const avenant = page.getByRole('article', { name: 'Avenant n°1' });
   await visible(avenant);
   await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Avenant n°1'));
-  await visible(page.getByText(/^Aucune modification depuis la version en vigueur/));
+  await visible(page.getByText('Aucune modification depuis la version en vigueur : le contrat est tel que l’a modifié l’avenant n°1.'));
   await visible(page.getByRole('heading', { name: 'Créer l’avenant n°2', level: 2 }));
+  // The signature can no longer be cancelled, and the screen says why.
+  const cancel = page.getByRole('region', { name: 'Annuler la signature' });
+  await visible(cancel.getByText('La signature ne peut plus être annulée : l’avenant n°1 s’appuie sur elle.', { exact: false }));
+  await hidden(cancel.getByRole('button', { name: 'Annuler la signature' }));
   await visible(avenant.getByRole('heading', { name: /^Fiche action n°1 — .* : modifiée$/, level: 5 }));
   await visible(avenant.getByRole('row', { name: /Fin décembre 2025 juin 2026/ }));
   await visible(avenant.getByRole('columnheader', { name: 'Après' }));
@@ -169,6 +173,58 @@ test('sign the example, change a fiche’s dates and an objective, make them ave
   }
   assert.ok(!printed.includes('Navigation principale') && !printed.includes('Télécharger (ODT)'), 'no app chrome in print');
   await page.emulateMedia({ media: 'screen' });
+});
+
+/** Signs the open contract from « Signature et avenants », confirming with the keyboard. */
+async function sign(app, page, said = 'Signé à Aurillac le 11 mars 2025.') {
+  await app.goTo('Signature et avenants');
+  await press(page.getByRole('button', { name: 'Signer le contrat' }));
+  await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Oui, signer le contrat'));
+  await page.keyboard.press('Enter');
+  await visible(page.getByText(said));
+}
+
+test('once signed, the date and place are read-only until « Annuler la signature » is confirmed', async () => {
+  const { app, page } = await env.freshApp();
+  await app.loadExample();
+  await sign(app, page);
+
+  // « Contrat »: the date and place as text, with the way back.
+  await app.goTo('Contrat');
+  const signature = page.getByRole('group', { name: 'Signature', exact: true });
+  await visible(signature.getByText('11 mars 2025'));
+  await visible(signature.getByText('Enregistrés par la signature du contrat', { exact: false }));
+  await hidden(page.getByLabel('Date de signature'));
+  await hidden(page.getByLabel('Lieu de signature'));
+  assert.deepEqual(await violations(page), [], 'axe-core, signed contract screen');
+  await press(signature.getByRole('link', { name: 'Signature et avenants' }));
+  await visible(app.heading('Signature et avenants'));
+
+  // « Annuler la signature » asks first; « Non » keeps it.
+  const cancel = page.getByRole('region', { name: 'Annuler la signature' });
+  await press(cancel.getByRole('button', { name: 'Annuler la signature' }));
+  const confirm = page.getByRole('alertdialog', { name: 'Annuler la signature du contrat ?' });
+  await visible(confirm.getByText(/La date et le lieu de signature redeviendront modifiables/));
+  assert.deepEqual(await violations(page), [], 'axe-core, confirming');
+  await press(confirm.getByRole('button', { name: 'Non, garder la signature' }));
+  await hidden(confirm);
+  await visible(page.getByText('Signé à Aurillac le 11 mars 2025.'));
+  await press(cancel.getByRole('button', { name: 'Annuler la signature' }));
+  await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Oui, annuler la signature'));
+  await page.keyboard.press('Enter');
+  await visible(page.getByRole('heading', { name: 'Signer le contrat', level: 2 }));
+  await visible(page.getByText('Signature annulée : la date et le lieu de signature sont de nouveau modifiables.'));
+  await app.saved();
+  const stored = await app.storedWorkspace();
+  const contract = stored.contracts.find((c) => c.id === stored.active_contract);
+  assert.equal(contract.signing.frozen_copy, null);
+  assert.equal(contract.signing.date, '2025-03-11');
+
+  // The date is editable again, on « Contrat » too.
+  await app.goTo('Contrat');
+  await page.getByLabel('Date de signature').fill('2025-03-15');
+  await app.saved();
+  await sign(app, page, 'Signé à Aurillac le 15 mars 2025.');
 });
 
 test('before signing, what is missing links to where it is filled in and « Signer le contrat » waits', async () => {

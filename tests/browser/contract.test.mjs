@@ -2,7 +2,7 @@
 // validation shown beside items, reordering by keyboard, deletions undone, and the example.
 import { test } from 'node:test';
 import { suite } from '../support/browser.mjs';
-import { typeInto } from '../support/app.mjs';
+import { press, typeInto } from '../support/app.mjs';
 import { assert, visible, hidden, hasValue, hasText, hasCount, until } from '../support/expect.mjs';
 
 const env = suite();
@@ -72,7 +72,12 @@ test('a contract is set up from nothing through the screens, and all of it survi
   await visible(page.getByRole('group', { name: 'CPAM du Cantal' }));
   await hasValue(page.getByRole('group', { name: 'Léa Roux' }).getByLabel('Organisation'), await page.evaluate(() =>
     JSON.parse(localStorage.getItem('atelier-cls.v1.espace')).contracts[0].organisations[0].id));
-  await hasValue(page.getByRole('group', { name: 'Réunion du 2025-06-20' }).getByLabel('Date de la réunion'), '2025-06-20');
+  // The meeting is named by its date written out, as are its « Supprimer » and the notice.
+  await hasValue(page.getByRole('group', { name: 'Réunion du 20 juin 2025' }).getByLabel('Date de la réunion'), '2025-06-20');
+  await press(page.getByRole('button', { name: 'Supprimer la réunion du 20 juin 2025' }));
+  await visible(page.getByText('Réunion du 20 juin 2025 : supprimée.'));
+  await press(page.getByRole('button', { name: 'Annuler la suppression' }));
+  await visible(page.getByRole('group', { name: 'Réunion du 20 juin 2025' }));
   await hasValue(page.getByLabel('Constat (Offre de soins)'), '30 % des médecins généralistes ont plus de 60 ans');
   await hasValue(page.getByLabel('Intitulé de l’axe 1'), 'Offre de soins');
   await hasValue(page.getByLabel('Intitulé de l’axe 2'), 'Santé mentale');
@@ -117,6 +122,7 @@ test('axes reorder by keyboard and renumber; a deleted axis comes back with « A
 
   await page.getByRole('button', { name: 'Supprimer l’axe 1' }).click();
   await hasCount(page.locator('.axis'), 2);
+  await visible(page.getByText('L’axe « Coordination » : supprimé.'));
   await hasValue(page.getByLabel('Intitulé de l’axe 1'), 'Prévention');
   await page.getByRole('button', { name: 'Annuler la suppression' }).click();
   await hasCount(page.locator('.axis'), 3);

@@ -7,10 +7,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from '../support/browser.mjs';
-import { chooseWithKeyboard, press } from '../support/app.mjs';
-import { assertMimetypeFirstAndStored, textOf } from '../support/odt.mjs';
+import { chooseWithKeyboard, press, typeInto } from '../support/app.mjs';
+import { assertMimetypeFirstAndStored, convert, textOf } from '../support/odt.mjs';
 import { AVENANT, seedAvenant } from '../support/avenant.mjs';
-import { assert, hasCount, visible } from '../support/expect.mjs';
+import { assert, hasCount, hidden, until, visible } from '../support/expect.mjs';
 
 const env = suite();
 const CONTRACT = 'Pays de Val-Sorel';
@@ -37,6 +37,13 @@ test('the annual report of the demonstration for 2025 shows its counts and the C
   await until9Rows(counts);
   const total = (await rowTexts(counts)).at(-1);
   assert.equal(total, 'Total | 3 | 5 | 21 | 4 | 4 | 2 | 3 | 2 | 3 | 47');
+  // The total row's label on the left, its figures on the right like the figures above them.
+  const aligned = await counts.locator('tbody tr').last().locator('td').evaluateAll((cells) => cells.map((c) => getComputedStyle(c).textAlign));
+  assert.deepEqual([aligned[0], ...new Set(aligned.slice(1))], ['left', 'right']);
+  // « Pourquoi ? » never breaks before its question mark: a narrow no-break space binds it.
+  const headers = await page.locator('.document__table th').allTextContents();
+  assert.ok(headers.includes('Pourquoi\u202f?'), headers.join(' | '));
+  assert.ok(!headers.some((h) => / [?!;:]/.test(h)), headers.join(' | '));
   await visible(page.getByText(/^En 2025, 25 actions sur 47/));
   await visible(page.getByRole('heading', { name: 'Points soumis à la décision du COPIL', level: 2 }));
   const slipped = page.getByRole('table', { name: 'Actions reportées, non réalisées ou abandonnées en 2025' });
@@ -48,7 +55,7 @@ test('the annual report of the demonstration for 2025 shows its counts and the C
   // A year nobody has followed says so plainly.
   await chooseWithKeyboard(page.getByLabel('Année du rapport'), '2027');
   await visible(app.heading('Rapport annuel 2027'));
-  await visible(page.getByText(/^Aucun suivi n’a été saisi pour 2027 :/).first());
+  await visible(page.getByText(/^Aucun suivi n’a été saisi pour 2027\u202f:/).first());
   assert.match(page.url(), /annee=2027/);
 });
 
@@ -68,7 +75,7 @@ test('the documents download as ODT files that LibreOffice opens, mimetype first
     return textOf(saved);
   };
   const report = await download('rapport/?annee=2025', 'cls-pays-de-val-sorel-territoire-fictif-rapport-2025.odt');
-  for (const expected of [CONTRACT, 'Rapport annuel 2025', 'Fiche action n°1 – ', 'Partiellement réalisé', 'Indicateurs 2025 : cible, résultat et écart']) {
+  for (const expected of [CONTRACT, 'Rapport annuel 2025', 'Fiche action n°1 – ', 'Partiellement réalisé', 'Indicateurs 2025\u202f: cible, résultat et écart']) {
     assert.ok(report.includes(expected), `the report's text has « ${expected} »`);
   }
   const bilan = await download('bilan/', 'cls-pays-de-val-sorel-territoire-fictif-bilan.odt');
@@ -155,7 +162,7 @@ test('avenant n°1 to the signed example: its changes before and after, the ten 
   const blocks = page.getByRole('listitem').filter({ hasText: 'Signature :' });
   await hasCount(blocks, 10);
   const parties = await blocks.locator('.signature__party').allTextContents();
-  assert.equal(parties[0], 'Pour Agence Régionale de Santé Auvergne-Rhône-Alpes');
+  assert.equal(parties[0], 'Pour l’Agence Régionale de Santé Auvergne-Rhône-Alpes');
 
   // Printed: A4, the document alone (no navigation, no buttons), each signature block whole.
   await page.emulateMedia({ media: 'print' });
@@ -188,7 +195,8 @@ test('avenant n°1 to the signed example: its changes before and after, the ten 
   await file.saveAs(saved);
   assertMimetypeFirstAndStored(readFileSync(saved));
   const odt = textOf(saved);
-  for (const expected of ['Avenant n°1', AVENANT.object, AVENANT.objective, 'septembre 2026', 'Article 3 — Autres dispositions', 'Cécile COURREGES']) {
+  for (const expected of ['Avenant n°1', AVENANT.object, AVENANT.objective, 'septembre 2026', 'Article 3 — Autres dispositions', 'Cécile COURREGES',
+    'Pour l’Agence Régionale de Santé Auvergne-Rhône-Alpes', 'Pour la Préfecture du Cantal', 'Pour le Conseil Départemental du Cantal']) {
     assert.ok(odt.includes(expected), `the ODT's text has « ${expected} »`);
   }
 
@@ -200,4 +208,67 @@ test('avenant n°1 to the signed example: its changes before and after, the ten 
   await visible(back);
   assert.match(await back.getAttribute('href'), /\/signature\/$/);
   assert.equal(await page.getByRole('button', { name: 'Télécharger (ODT)' }).count(), 0);
+});
+
+/** The text of each page of a PDF, white space collapsed. */
+const pdfPages = (pdf) => execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+
+test('once signed, « Le contrat à signer » is the version in force; the working version says on every page, screen, print and ODT, that nobody adopted it', async () => {
+  const { app, page } = await env.freshApp();
+  await app.loadExample();
+  await app.goTo('Signature et avenants');
+  await press(page.getByRole('button', { name: 'Signer le contrat' }));
+  await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Oui, signer le contrat'));
+  await page.keyboard.press('Enter');
+  await visible(page.getByText('Signé à Aurillac le 11 mars 2025.'));
+  const LATER = 'Nom changé après la signature';
+  await app.goTo('Contrat');
+  await typeInto(page.getByLabel('Nom du contrat'), LATER);
+  await app.saved();
+
+  // By default: the version in force, as signed, with no mark.
+  await app.open('document/');
+  await visible(app.heading('Le contrat à signer'));
+  await visible(page.getByText('Version en vigueur : texte signé'));
+  await visible(page.getByText('Fait à Aurillac, le 11/03/2025'));
+  const mark = page.getByRole('note').filter({ hasText: 'Version de travail, non adoptée' });
+  await hidden(mark);
+  assert.ok(!(await page.locator('.document').textContent()).includes(LATER), 'the later name is not in the signed version');
+
+  // The working version, chosen by its label, kept in the address.
+  await chooseWithKeyboard(page.getByLabel('Version du contrat'), /^Version de travail, non adoptée/);
+  await until(async () => assert.match(page.url(), /\/document\/\?version=travail$/));
+  await visible(mark);
+  await visible(page.locator('.document').getByText(LATER).first());
+  await page.reload();
+  await visible(mark);
+  assert.equal(await page.getByLabel('Version du contrat').evaluate((el) => el.options[el.selectedIndex].text).then((t) => t.startsWith('Version de travail')), true);
+
+  // Printed: the mark on every page.
+  await page.emulateMedia({ media: 'print' });
+  const dir = mkdtempSync(join(tmpdir(), 'atelier-cls-travail-'));
+  const printed = join(dir, 'contrat.pdf');
+  writeFileSync(printed, await page.pdf({ preferCSSPageSize: true }));
+  const printedPages = pdfPages(printed);
+  assert.ok(printedPages.length > 3, `${printedPages.length} pages`);
+  printedPages.forEach((text, n) => assert.ok(text.includes('Version de travail, non adoptée'), `printed page ${n + 1} is marked`));
+  await page.emulateMedia({ media: 'screen' });
+
+  // Downloaded: a name of its own, and the mark on every page LibreOffice lays out.
+  const [file] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Télécharger (ODT)' }))]);
+  assert.equal(file.suggestedFilename(), 'cls-bassin-d-aurillac-du-carlades-et-de-la-c-contrat-version-de-travail.odt');
+  const saved = join(dir, file.suggestedFilename());
+  await file.saveAs(saved);
+  assertMimetypeFirstAndStored(readFileSync(saved));
+  const odtPages = pdfPages(convert(saved, 'pdf'));
+  assert.ok(odtPages.length > 3, `${odtPages.length} pages`);
+  odtPages.forEach((text, n) => assert.ok(text.includes('Version de travail, non adoptée'), `ODT page ${n + 1} is marked`));
+  assert.ok(odtPages.some((text) => text.includes(LATER)));
+
+  // Back to the version in force.
+  await chooseWithKeyboard(page.getByLabel('Version du contrat'), /^Version en vigueur/);
+  await until(async () => assert.match(page.url(), /\/document\/$/));
+  await hidden(mark);
+  const [signedFile] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Télécharger (ODT)' }))]);
+  assert.equal(signedFile.suggestedFilename(), 'cls-bassin-d-aurillac-du-carlades-et-de-la-c-contrat.odt');
 });

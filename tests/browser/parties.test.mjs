@@ -24,9 +24,11 @@ test('the signature page of the example’s contract shows the ten blocks of see
   const blocks = page.locator('.signatures .signature');
   await hasCount(blocks, 10);
   const texts = await blocks.evaluateAll((items) => items.map((li) => [...li.querySelectorAll('p')].map((p) => p.textContent.trim()).join(' | ')));
-  assert.equal(texts[0], 'Pour Agence Régionale de Santé Auvergne-Rhône-Alpes | Madame la Directrice générale | Cécile COURREGES | Signature :');
-  assert.match(texts[2], /^Pour Préfecture du Cantal \| Par délégation \| Monsieur le Directeur Départemental adjoint de l’Emploi, du Travail, des Solidarités et de la Protection des Populations \| Nicolas VINRECH/);
-  assert.match(texts[4], /^Pour Conseil Départemental de l’Ordre des Médecins du Cantal \| Par délégation \| Madame la Conseillère Ordinale \| Colette DIJOLS/);
+  // « Pour » and the party's article (« l’ARS », « la Préfecture »); « Signature » bound to its
+  // colon by a narrow no-break space.
+  assert.equal(texts[0], 'Pour l’Agence Régionale de Santé Auvergne-Rhône-Alpes | Madame la Directrice générale | Cécile COURREGES | Signature\u202f:');
+  assert.match(texts[2], /^Pour la Préfecture du Cantal \| Par délégation \| Monsieur le Directeur Départemental adjoint de l’Emploi, du Travail, des Solidarités et de la Protection des Populations \| Nicolas VINRECH/);
+  assert.match(texts[4], /^Pour le Conseil Départemental de l’Ordre des Médecins du Cantal \| Par délégation \| Madame la Conseillère Ordinale \| Colette DIJOLS/);
   assert.match(texts[9], /Madame la Présidente \| Elodie MARTRES/);
   assert.equal(texts.filter((t) => t.includes('| Par délégation |')).length, 4);
   // The texts of the contract come before: the « Vu… » with the SCoT's deliberation.

@@ -383,6 +383,13 @@ test('axe-core finds no violation on the planning, in both densities, with the e
   assert.deepEqual(await violations(page), []);
 });
 
+test('the COPIL markers say their dates in words', async () => {
+  const { page } = await demonstrationPlanning();
+  const labels = await page.locator('.marker--copil .marker__label').allTextContents();
+  assert.ok(labels.length > 0, 'the demonstration has COPIL meetings');
+  for (const label of labels) assert.match(label, /^COPIL du (1er|\d{1,2}) [a-zéû]+ \d{4}$/);
+});
+
 // ---- « Comparer à la version signée » ------------------------------------------------------------
 
 /**
@@ -444,7 +451,7 @@ test('the signed version shows as a baseline under the bars, with the delay in e
   await press(compare, 'Space');
   await until(async () => assert.match(page.url(), /[?&]comparer=signee/));
   const late = bar(page, 'Accueillir les internes');
-  await until(async () => assert.match(await late.getAttribute('title'), /, de janvier 2026 à mars 2027, pilote : .* ; version signée : de janvier 2026 à décembre 2026, décalée de 3 mois$/));
+  await until(async () => assert.match(await late.getAttribute('title'), /, de janvier 2026 à mars 2027, pilote : .* ; version signée : de janvier 2026 à décembre 2026, prolongée de 3 mois$/));
   const lateBaseline = line(page, 'Accueillir les internes').locator('.baseline');
   await visible(lateBaseline);
   assert.match(await lateBaseline.getAttribute('class'), /baseline--late/);

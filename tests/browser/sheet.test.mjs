@@ -171,6 +171,8 @@ test('the sheet list searches, filters, reorders, duplicates and deletes with un
   await visible(page.getByRole('link', { name: `Fiche action n°1 – ${firstName} (copie)` }));
   await press(page.getByRole('button', { name: `Supprimer la fiche action n°1 – ${firstName.toLowerCase()} (copie)` }));
   await hasText(status, '8 fiches affichées sur 8');
+  // « supprimée », agreeing with « fiche ».
+  await visible(page.getByText(`Fiche action n°1 – ${firstName} (copie) : supprimée.`));
   await press(page.getByRole('button', { name: 'Annuler la suppression' }));
   await hasText(status, '9 fiches affichées sur 9');
   await page.reload();

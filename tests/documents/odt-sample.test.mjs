@@ -42,6 +42,7 @@ test('the files are written with the names the app gives them, each mimetype ent
     `${TERRITORY}-bilan.odt`,
     `${TERRITORY}-contrat.odt`,
     `${TERRITORY}-fiche-1.odt`,
+    'avenant-un-signataire.odt',
   ]);
   for (const name of names) assertMimetypeFirstAndStored(readFileSync(join(folder, name)));
 });
@@ -54,9 +55,11 @@ test('LibreOffice reads the sample’s title, headings, table cells, status labe
     'Maison de santé pluriprofessionnelle',
     'Non réalisé',
     'Non renseigné',
-    'Permanence « santé » <mobile> & itinérante',
-    '• Fiche 2 : aucun suivi saisi',
-    'Caisse primaire d’assurance maladie',
+    // French spacing: a narrow no-break space inside « » and before « : ».
+    'Permanence «\u202fsanté\u202f» <mobile> & itinérante',
+    '• Fiche 2\u202f: aucun suivi saisi',
+    // A signature block names its party with the article.
+    'Pour la Caisse primaire d’assurance maladie',
   ], 'exemple.odt');
 });
 
@@ -82,4 +85,16 @@ test('LibreOffice reads the demonstration’s evaluation, contract and fiche', (
     [`${TERRITORY}-fiche-1.odt`]: [CONTRACT, FICHE, 'Cible'],
   };
   for (const [name, parts] of Object.entries(expected)) includesAll(textOf(join(folder, name)), parts, name);
+});
+
+test('LibreOffice keeps an avenant’s only signature block with « Fait à » and its heading, and adds no blank page', () => {
+  const pdf = convert(join(folder, 'avenant-un-signataire.odt'), 'pdf');
+  const pages = execFileSync('pdftotext', ['-raw', pdf, '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s+/g, ' ').trim());
+  if (pages.at(-1) === '') pages.pop();
+  const pageOf = (words) => pages.findIndex((p) => p.includes(words));
+  const block = pageOf('Pour ');
+  assert.ok(block >= 0, 'the signature block is printed');
+  assert.ok(pages[block].includes('Signatures') && pages[block].includes('Fait à Saint-Flour, le 02/04/2026'), `page ${block + 1}: ${pages[block]}`);
+  assert.ok(pages[block].indexOf('Fait à') < pages[block].indexOf('Pour '), 'in reading order');
+  pages.forEach((text, n) => assert.ok(text.replace(/CLS du Pays de Val-Sorel.*page \d+ sur \d+/, '').trim() !== '', `page ${n + 1} is not blank`));
 });

@@ -84,7 +84,8 @@ test('Firefox: sign the example, rewrite an objective, make it avenant n°1, fin
   await app.heading(`Avenant n°1 au ${contract.name}`);
   await app.says('Article 1 — Objet');
   await app.says(OBJECT);
-  await app.visible('cell', OBJECTIVE, await app.visible('table', `${CHANGED} : avant et après l’avenant n°1`));
+  // The caption's colon is bound by a narrow no-break space, which Firefox keeps in the name.
+  await app.visible('cell', OBJECTIVE, await app.visible('table', `${CHANGED}\u202f: avant et après l’avenant n°1`));
 });
 
 test('Firefox: « Comparer à la version signée » shows the signed dates under an action moved on the planning', async () => {
@@ -114,7 +115,7 @@ test('Firefox: « Comparer à la version signée » shows the signed dates under
   await until(async () => assert.match(await barTitle(), /, de janvier 2026 à mars 2027, pilote : [^;]*$/));
   assert.equal(await region.$('.baseline'), null);
   await press(await app.visible('checkbox', 'Comparer à la version signée'));
-  await until(async () => assert.match(await barTitle(), /, de janvier 2026 à mars 2027, .* ; version signée : de janvier 2026 à décembre 2026, décalée de 3 mois$/));
+  await until(async () => assert.match(await barTitle(), /, de janvier 2026 à mars 2027, .* ; version signée : de janvier 2026 à décembre 2026, prolongée de 3 mois$/));
   assert.match(page.url(), /[?&]comparer=signee/);
   await until(async () => assert.ok(await (await region.$('.baseline--late'))?.isVisible(), 'the late baseline is shown'));
   await app.says('Dates de la version signée');

@@ -76,9 +76,18 @@ fn sentences(counts: &StatusCounts) -> [String; 3] {
     ]
 }
 
-/// « 26 actions sur 47 sont réalisées ou partiellement réalisées (55 %) ».
+/// « 26 actions sur 47 sont réalisées ou partiellement réalisées (55 %) »; with none, « aucune
+/// des 47 actions n’est réalisée ni partiellement réalisée (0 %) ».
 fn done(share: DoneShare) -> String {
     let DoneShare { done, total } = share;
+    if done == 0 {
+        let which = match total {
+            1 => "la seule action".to_string(),
+            total => format!("aucune des {total} actions"),
+        };
+        let verb = if total == 1 { "n’est ni réalisée ni" } else { "n’est réalisée ni" };
+        return format!("{which} {verb} partiellement réalisée ({}\u{a0}%)", share.percent());
+    }
     format!(
         "{} sur {total} {} réalisée{s} ou partiellement réalisée{s} ({}\u{a0}%)",
         count_of(done, "action", "actions"),

@@ -207,7 +207,8 @@ fn a_year_without_follow_up_says_so_and_is_never_an_empty_shell() {
     let counts = table(&doc, "Actions par statut et par axe en 2027");
     let total = counts.rows.last().unwrap();
     assert_eq!(texts(&total[1..]), ["0", "0", "0", "0", "0", "0", "0", "0", "47", "47"]);
-    assert!(doc.texts().any(|t| t.starts_with("En 2027, aucune action sur 47 n’est réalisée")));
+    assert!(doc.texts().any(|t| t
+        == "En 2027, aucune des 47 actions n’est réalisée ni partiellement réalisée (0\u{a0}%)."));
     // No axis nor fiche section full of « Non renseigné »; the planned budget is still there.
     assert_eq!(
         headings(&doc, 1),

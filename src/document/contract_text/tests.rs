@@ -240,3 +240,40 @@ fn the_example_reads_as_the_signed_contract() {
     assert_eq!(blocks[5].party, "Ville d’Aurillac", "the order of the signature page");
     assert_eq!(blocks[8].lines(), ["Monsieur le Directeur Général", "Frédéric BRANCE"]);
 }
+
+#[test]
+fn once_signed_the_document_shows_the_version_in_force_unless_the_working_one_is_asked() {
+    use crate::model::amendment::{create_amendment, sign, AmendmentFields};
+    let mut contract = demo();
+    let before = contract_version_document(&contract, ContractVersion::InForce);
+    assert_eq!(before, contract_document(&contract), "before signature, the contract as it is");
+    assert_eq!(before.page_mark, None);
+    sign(&mut contract, "2025-03-15", "Saint-Flour", 1).expect("the demonstration can be signed");
+    contract.sheets[0].title = "Titre changé après la signature".into();
+    let in_force = contract_version_document(&contract, ContractVersion::InForce);
+    assert_eq!(in_force.page_mark, None);
+    assert!(in_force.texts().any(|t| t == "Version en vigueur : texte signé"));
+    assert!(!in_force.texts().any(|t| t.contains("Titre changé après la signature")));
+    assert!(in_force.texts().any(|t| t == "Fait à Saint-Flour, le 15/03/2025"));
+    let working = contract_version_document(&contract, ContractVersion::Working);
+    assert_eq!(working.page_mark.as_deref(), Some("Version de travail, non adoptée"));
+    assert!(working.texts().any(|t| t.contains("Titre changé après la signature")));
+    assert!(working.texts().any(|t| t == "Version de travail, non adoptée"), "on its cover too");
+    // An avenant adopts the change: the version in force is its frozen copy.
+    create_amendment(&mut contract, Id::from_u128(77), 2, AmendmentFields::default())
+        .expect("signed");
+    contract.sheets[0].title = "Encore changé".into();
+    let in_force = contract_version_document(&contract, ContractVersion::InForce);
+    assert!(in_force.texts().any(|t| t == "Version en vigueur : texte modifié par l’avenant n°1"));
+    assert!(in_force.texts().any(|t| t.contains("Titre changé après la signature")));
+    assert!(!in_force.texts().any(|t| t.contains("Encore changé")));
+}
+
+#[test]
+fn the_address_asks_for_the_working_version_by_name_only() {
+    assert_eq!(ContractVersion::from_query(Some("travail")), ContractVersion::Working);
+    assert_eq!(ContractVersion::from_query(Some(" travail ")), ContractVersion::Working);
+    for other in [None, Some(""), Some("vigueur"), Some("Travail")] {
+        assert_eq!(ContractVersion::from_query(other), ContractVersion::InForce, "{other:?}");
+    }
+}

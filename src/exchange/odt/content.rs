@@ -13,6 +13,7 @@ use super::NAMESPACES;
 use crate::document::Table;
 use crate::document::{Block, Cell, CellKind, Document, ParagraphKind, Signatory, StatusChart};
 use crate::model::follow_up::{status_at, STATUS_COLUMNS};
+use crate::model::french::french_spacing;
 use crate::model::ReviewStatus;
 use std::io;
 
@@ -26,6 +27,9 @@ pub struct Content {
 /// The style of a table, and of a table that starts a new page.
 const TABLE: &str = "Table";
 const TABLE_BREAK: &str = "Table_Break";
+/// The signature blocks' table: no margin under it, which would push the empty paragraph that
+/// Writer puts after a document's last table onto a blank last page.
+const SIGNATURE_TABLE: &str = "Signature_Table";
 const ROW: &str = "Row";
 const HEADER_CELL: &str = "Header_Cell";
 const CELL: &str = "Cell";
@@ -79,6 +83,31 @@ fn column_need<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> (usize, usiz
     (least, least.max(longest_text + 2))
 }
 
+/// How many characters of the small size a line really holds: 7 pt, where `SMALL_LINE_CHARACTERS`
+/// counts as if 8 pt. What a column's floor may use, never more.
+const SMALL_LINE_CAPACITY: usize = LINE_CHARACTERS * 95 / 70;
+
+/// No column of text is squeezed below this share of the line (or below its whole text, when
+/// shorter): the annual report's axis column, beside ten columns of figures, was six lines high.
+const FLOOR_SHARE: usize = 5;
+
+/// `needs` with the least of each column of long text (one that would fill two fifths of
+/// `line` or more) raised to a fifth of `line`, unless the words would then no longer fit in
+/// `capacity` characters. Shorter columns (figures, a status, a heading of two words) keep
+/// theirs.
+fn floored(needs: &[(usize, usize)], line: usize, capacity: usize) -> Vec<(usize, usize)> {
+    let floor = line / FLOOR_SHARE;
+    let long = |ideal: usize| ideal >= 2 * floor;
+    let raised: Vec<(usize, usize)> = needs
+        .iter()
+        .map(|&(least, ideal)| if long(ideal) { (least.max(floor), ideal) } else { (least, ideal) })
+        .collect();
+    match raised.iter().map(|n| n.0).sum::<usize>() <= capacity {
+        true => raised,
+        false => needs.to_vec(),
+    }
+}
+
 /// The columns' shares of the width, what a browser's automatic table layout does (an ODT
 /// cannot ask for it): each its longest word first, then what is left shared by how much
 /// more each would like; when even the words do not fit, shares in proportion to them.
@@ -122,10 +151,11 @@ impl Body {
         }
     }
 
+    /// A paragraph, its text with French spacing (« Pourquoi ? » never breaks before « ? »).
     fn paragraph(&mut self, style: &'static str, text: &str) {
         let style = self.paragraph_style(style);
         self.xml.open("text:p", &[("text:style-name", &style)]);
-        self.xml.paragraph_text(text);
+        self.xml.paragraph_text(&french_spacing(text));
         self.xml.close("text:p");
     }
 
@@ -134,7 +164,7 @@ impl Body {
         let style = self.paragraph_style(style);
         let level = level.to_string();
         self.xml.open("text:h", &[("text:style-name", &style), ("text:outline-level", &level)]);
-        self.xml.paragraph_text(text);
+        self.xml.paragraph_text(&french_spacing(text));
         self.xml.close("text:h");
     }
 
@@ -155,9 +185,14 @@ impl Body {
     /// (a caption is no good name: names must be unique, and the caption is written above as
     /// text anyway).
     fn open_table(&mut self, weights: &[usize]) {
+        self.open_table_of(TABLE, weights);
+    }
+
+    /// [`Body::open_table`] with a table style of its own, unless the table starts a page.
+    fn open_table_of(&mut self, style: &'static str, weights: &[usize]) {
         self.tables += 1;
         let name = format!("Tableau{}", self.tables);
-        let style = if std::mem::take(&mut self.break_next) { TABLE_BREAK } else { TABLE };
+        let style = if std::mem::take(&mut self.break_next) { TABLE_BREAK } else { style };
         self.xml.open("table:table", &[("table:name", &name), ("table:style-name", style)]);
         let total = weights.iter().sum::<usize>().max(1);
         for (rank, weight) in weights.iter().enumerate() {
@@ -195,13 +230,17 @@ impl Body {
             .collect();
         // When the longest words do not fit at the usual size, the whole table is set smaller.
         let small = needs.iter().map(|n| n.0).sum::<usize>() > LINE_CHARACTERS;
-        let line = if small { SMALL_LINE_CHARACTERS } else { LINE_CHARACTERS };
-        let [heading, contents, number, total] = if small {
+        let (line, capacity) = match small {
+            true => (SMALL_LINE_CHARACTERS, SMALL_LINE_CAPACITY),
+            false => (LINE_CHARACTERS, LINE_CHARACTERS),
+        };
+        let [heading, contents, number, total, total_number] = if small {
             [
                 styles::SMALL_TABLE_HEADING,
                 styles::SMALL_TABLE_CONTENTS,
                 styles::SMALL_TABLE_NUMBER,
                 styles::SMALL_TABLE_TOTAL,
+                styles::SMALL_TABLE_TOTAL_NUMBER,
             ]
         } else {
             [
@@ -209,9 +248,10 @@ impl Body {
                 styles::TABLE_CONTENTS,
                 styles::TABLE_NUMBER,
                 styles::TABLE_TOTAL,
+                styles::TABLE_TOTAL_NUMBER,
             ]
         };
-        self.open_table(&column_weights(&needs, line));
+        self.open_table(&column_weights(&floored(&needs, line, capacity), line));
         if !table.header.is_empty() {
             self.xml.open("table:table-header-rows", &[]);
             self.xml.open("table:table-row", &[("table:style-name", ROW)]);
@@ -230,6 +270,8 @@ impl Body {
                 let (cell_style, style) = match cell.kind {
                     CellKind::Text => (CELL.to_owned(), contents),
                     CellKind::Number => (CELL.to_owned(), number),
+                    // A total row's label comes first; its figures are aligned right.
+                    CellKind::Total if rank > 0 => (TOTAL_CELL.to_owned(), total_number),
                     CellKind::Total => (TOTAL_CELL.to_owned(), total),
                     CellKind::Status(status) => (status_style(status), contents),
                 };
@@ -247,7 +289,7 @@ impl Body {
             return;
         }
         let columns = signatories.len().min(SIGNATURES_PER_ROW);
-        self.open_table(&vec![1; columns]);
+        self.open_table_of(SIGNATURE_TABLE, &vec![1; columns]);
         for row in signatories.chunks(SIGNATURES_PER_ROW) {
             self.xml.open("table:table-row", &[("table:style-name", ROW)]);
             for rank in 0..columns {
@@ -255,7 +297,8 @@ impl Body {
                     self.cell(SIGNATURE_CELL, &[]);
                     continue;
                 };
-                let mut paragraphs = vec![(styles::SIGNATURE_PARTY, signatory.party.as_str())];
+                let party = signatory.heading();
+                let mut paragraphs = vec![(styles::SIGNATURE_PARTY, party.as_str())];
                 paragraphs
                     .extend(signatory.lines().into_iter().map(|l| (styles::TABLE_CONTENTS, l)));
                 paragraphs.push((styles::TABLE_CONTENTS, "Date\u{a0}:"));
@@ -298,8 +341,9 @@ impl Body {
             ("draw:mime-type", "image/svg+xml"),
         ];
         self.xml.empty("draw:image", &image);
-        self.xml.element("svg:title", &[], &chart.description);
-        self.xml.element("svg:desc", &[], &chart.description);
+        let description = french_spacing(&chart.description);
+        self.xml.element("svg:title", &[], &description);
+        self.xml.element("svg:desc", &[], &description);
         self.xml.close("draw:frame");
         self.xml.close("text:p");
         self.pictures.push(Entry { path, bytes: chart::svg(chart)?, media_type: "image/svg+xml" });
@@ -368,11 +412,16 @@ fn automatic_styles(xml: &mut Xml, body: &Body) {
         let kind = "style:paragraph-properties";
         automatic_style(xml, &name, "paragraph", Some(*style), kind, &properties);
     }
-    for (name, page) in [(TABLE, "auto"), (TABLE_BREAK, "page")] {
+    let tables = [
+        (TABLE, "auto", "0.3cm"),
+        (TABLE_BREAK, "page", "0.3cm"),
+        (SIGNATURE_TABLE, "auto", "0cm"),
+    ];
+    for (name, page, margin) in tables {
         let properties = [
             ("style:width", "17cm"),
             ("table:align", "margins"),
-            ("fo:margin-bottom", "0.3cm"),
+            ("fo:margin-bottom", margin),
             ("fo:break-before", page),
         ];
         automatic_style(xml, name, "table", None, "style:table-properties", &properties);
@@ -421,8 +470,17 @@ pub fn content_xml(doc: &Document) -> io::Result<Content> {
     if !doc.title.trim().is_empty() {
         body.paragraph(styles::TITLE, &doc.title);
     }
-    for block in &doc.blocks {
-        body.block(block)?;
+    let mut blocks = doc.blocks.iter().peekable();
+    while let Some(block) = blocks.next() {
+        // « Fait à …, le … » stays on the page of the signature blocks it introduces: they are
+        // never left alone at the top of a page.
+        let introduces = matches!(blocks.peek(), Some(Block::Signatures(list)) if !list.is_empty());
+        match block {
+            Block::Paragraph { text, kind: ParagraphKind::Body } if introduces => {
+                body.paragraph(styles::SIGNATURE_PLACE, text)
+            }
+            block => body.block(block)?,
+        }
     }
     let mut xml = Xml::new();
     let mut root = NAMESPACES.to_vec();
@@ -464,6 +522,29 @@ mod tests {
         assert_eq!(
             column_weights(&[(10, 30), (20, 80), (20, 20)], LINE_CHARACTERS),
             [1000 + 975, 2000 + 2925, 2000]
+        );
+    }
+
+    #[test]
+    fn a_column_of_text_keeps_a_fifth_of_the_line_when_the_words_allow_it() {
+        // The annual report's counts: the axis, nine statuses and the total, set small.
+        let counts = [(15, 62), (7, 9), (7, 10), (9, 9), (15, 23), (9, 13), (9, 13), (9, 9)]
+            .into_iter()
+            .chain([(11, 11), (11, 15), (7, 7)])
+            .collect::<Vec<_>>();
+        let raised = floored(&counts, SMALL_LINE_CHARACTERS, SMALL_LINE_CAPACITY);
+        assert_eq!(raised[0], (21, 62), "a fifth of 105 characters");
+        assert_eq!(raised[1..], counts[1..], "the figures keep their needs");
+        let weights = column_weights(&raised, SMALL_LINE_CHARACTERS);
+        let share = weights[0] * 100 / weights.iter().sum::<usize>();
+        assert!(share >= 18, "the axis column has {share} % of the width");
+        // Where the words would no longer fit, nothing is raised.
+        let crowded = vec![(15, 60); 6];
+        assert_eq!(floored(&crowded, LINE_CHARACTERS, LINE_CHARACTERS), crowded);
+        // A short column keeps its own need.
+        assert_eq!(
+            floored(&[(7, 9), (12, 60)], LINE_CHARACTERS, LINE_CHARACTERS),
+            [(7, 9), (17, 60)]
         );
     }
 

@@ -63,6 +63,7 @@ pub fn sample_document() -> Document {
     ]));
     doc.push(Block::PageBreak);
     doc.heading(1, "Signatures");
+    doc.paragraph("Fait à Vic-sur-Cère, le 11/03/2025");
     doc.push(Block::Signatures(vec![
         Signatory {
             party: "Agence régionale de santé".into(),

@@ -19,17 +19,24 @@ pub const TABLE_HEADING: &str = "Table_20_Heading";
 pub const TABLE_CONTENTS: &str = "Table_20_Contents";
 pub const TABLE_NUMBER: &str = "Table_20_Number";
 pub const TABLE_TOTAL: &str = "Table_20_Total";
+/// A total row's figures: bold and aligned right, like the figures above them.
+pub const TABLE_TOTAL_NUMBER: &str = "Table_20_Total_20_Number";
 /// The table styles in a smaller size, for a table whose longest words do not fit the line at
 /// the usual size (the report's counts: eleven columns): words are never cut in two.
 pub const SMALL_TABLE_HEADING: &str = "Small_20_Table_20_Heading";
 pub const SMALL_TABLE_CONTENTS: &str = "Small_20_Table_20_Contents";
 pub const SMALL_TABLE_NUMBER: &str = "Small_20_Table_20_Number";
 pub const SMALL_TABLE_TOTAL: &str = "Small_20_Table_20_Total";
+pub const SMALL_TABLE_TOTAL_NUMBER: &str = "Small_20_Table_20_Total_20_Number";
 pub const LIST_ITEM: &str = "List_20_Item";
 pub const CHART: &str = "Chart";
 pub const SIGNATURE_PARTY: &str = "Signature_20_Party";
+/// « Fait à …, le … », kept on the page of the signature blocks that follow it.
+pub const SIGNATURE_PLACE: &str = "Signature_20_Place";
 pub const SIGNATURE_SPACE: &str = "Signature_20_Space";
 pub const FOOTER: &str = "Footer";
+/// The line at the top of every page of a version nobody adopted.
+pub const HEADER: &str = "Header";
 /// The list style of bulleted lists.
 pub const BULLETS: &str = "Bullets";
 
@@ -114,6 +121,13 @@ const PARAGRAPHS: &[Paragraph] = &[
     Paragraph(TABLE_NUMBER, "Table number", TABLE_CONTENTS, &[("fo:text-align", "end")], &[]),
     Paragraph(TABLE_TOTAL, "Table total", TABLE_CONTENTS, &[], &[BOLD]),
     Paragraph(
+        TABLE_TOTAL_NUMBER,
+        "Table total number",
+        TABLE_TOTAL,
+        &[("fo:text-align", "end")],
+        &[],
+    ),
+    Paragraph(
         SMALL_TABLE_CONTENTS,
         "Small table contents",
         "Standard",
@@ -129,6 +143,13 @@ const PARAGRAPHS: &[Paragraph] = &[
         &[],
     ),
     Paragraph(SMALL_TABLE_TOTAL, "Small table total", SMALL_TABLE_CONTENTS, &[], &[BOLD]),
+    Paragraph(
+        SMALL_TABLE_TOTAL_NUMBER,
+        "Small table total number",
+        SMALL_TABLE_TOTAL,
+        &[("fo:text-align", "end")],
+        &[],
+    ),
     Paragraph(LIST_ITEM, "List item", BODY, &[("fo:margin-bottom", "0.1cm")], &[]),
     Paragraph(
         CHART,
@@ -137,6 +158,7 @@ const PARAGRAPHS: &[Paragraph] = &[
         &[("fo:text-align", "center"), ("fo:margin-bottom", "0.3cm")],
         &[],
     ),
+    Paragraph(SIGNATURE_PLACE, "Signature place", BODY, &[KEEP_WITH_NEXT], &[]),
     Paragraph(SIGNATURE_PARTY, "Signature party", "Standard", &[KEEP_WITH_NEXT], &[BOLD]),
     Paragraph(
         SIGNATURE_SPACE,
@@ -144,6 +166,13 @@ const PARAGRAPHS: &[Paragraph] = &[
         "Standard",
         &[("fo:margin-bottom", "2.5cm")],
         &[],
+    ),
+    Paragraph(
+        HEADER,
+        "Header",
+        "Standard",
+        &[("fo:text-align", "center")],
+        &[BOLD, ("fo:font-size", "10pt"), ("fo:color", "#b34000")],
     ),
     Paragraph(
         FOOTER,
@@ -240,8 +269,8 @@ fn named_styles(xml: &mut Xml) {
     xml.close("office:styles");
 }
 
-/// The A4 page, its margins and its footer's room.
-fn page_layout(xml: &mut Xml) {
+/// The A4 page, its margins, its footer's room and, for a marked document, its header's.
+fn page_layout(xml: &mut Xml, marked: bool) {
     xml.open("office:automatic-styles", &[]);
     xml.open("style:page-layout", &[("style:name", "A4")]);
     let page = [
@@ -254,6 +283,14 @@ fn page_layout(xml: &mut Xml) {
         ("fo:margin-right", "2cm"),
     ];
     xml.empty("style:page-layout-properties", &page);
+    if marked {
+        xml.open("style:header-style", &[]);
+        xml.empty(
+            "style:header-footer-properties",
+            &[("fo:min-height", "0.6cm"), ("fo:margin-bottom", "0.3cm")],
+        );
+        xml.close("style:header-style");
+    }
     xml.open("style:footer-style", &[]);
     xml.empty(
         "style:header-footer-properties",
@@ -264,10 +301,18 @@ fn page_layout(xml: &mut Xml) {
     xml.close("office:automatic-styles");
 }
 
-/// The one page style: every page has the contract's name and « page n sur m » at its foot.
+/// The one page style: every page has the contract's name and « page n sur m » at its foot,
+/// and the document's page mark at its head when it has one.
 fn master_page(xml: &mut Xml, doc: &Document) {
     xml.open("office:master-styles", &[]);
     xml.open("style:master-page", &[("style:name", "Standard"), ("style:page-layout-name", "A4")]);
+    if let Some(mark) = doc.page_mark.as_deref() {
+        xml.open("style:header", &[]);
+        xml.open("text:p", &[("text:style-name", HEADER)]);
+        xml.paragraph_text(mark);
+        xml.close("text:p");
+        xml.close("style:header");
+    }
     xml.open("style:footer", &[]);
     xml.open("text:p", &[("text:style-name", FOOTER)]);
     if !doc.contract_name.trim().is_empty() {
@@ -300,7 +345,7 @@ pub fn styles_xml(doc: &Document) -> io::Result<Vec<u8>> {
     xml.empty("style:font-face", &arial);
     xml.close("office:font-face-decls");
     named_styles(&mut xml);
-    page_layout(&mut xml);
+    page_layout(&mut xml, doc.page_mark.is_some());
     master_page(&mut xml, doc);
     xml.close("office:document-styles");
     xml.finish()

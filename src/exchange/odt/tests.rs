@@ -192,7 +192,9 @@ fn check(doc: &Document) -> String {
     let content = part(&odt, "content.xml");
     let plain = plain_text(&content);
     for text in doc.texts().chain([doc.title.as_str()]) {
-        let text = clean(text);
+        // Written with French spacing, as the writer does: « Pourquoi ? » bound to its word.
+        let spaced = crate::model::french::french_spacing(text);
+        let text = clean(&spaced);
         assert!(plain.contains(text.trim()), "{text:?} is in content.xml's text:\n{plain}");
     }
     content
@@ -314,6 +316,51 @@ fn signatures_sit_two_by_two_with_room_to_sign() {
 }
 
 #[test]
+fn a_page_mark_heads_every_page_and_an_unmarked_document_has_no_header() {
+    let mut doc = sample_document();
+    let styles = part(&odt_bytes(&doc).unwrap(), "styles.xml");
+    assert!(!styles.contains("<style:header>"), "no header without a mark");
+    assert!(!styles.contains("<style:header-style>"));
+    doc.page_mark = Some("Version de travail, non adoptée".into());
+    check(&doc);
+    let styles = part(&odt_bytes(&doc).unwrap(), "styles.xml");
+    assert!(styles.contains(
+        r#"<style:header><text:p text:style-name="Header">Version de travail, non adoptée</text:p></style:header><style:footer>"#
+    ));
+    assert!(styles.contains("<style:header-style>"));
+}
+
+#[test]
+fn signature_blocks_say_for_whom_with_the_article_and_stay_with_fait_a() {
+    let content = check(&sample_document());
+    assert!(content.contains(
+        r#"<text:p text:style-name="Signature_20_Place">Fait à Vic-sur-Cère, le 11/03/2025</text:p><table:table"#
+    ));
+    let styles = part(&odt_bytes(&sample_document()).unwrap(), "styles.xml");
+    assert!(styles.contains(r#"style:name="Signature_20_Place" style:display-name="Signature place" style:family="paragraph" style:parent-style-name="Text_20_body"><style:paragraph-properties fo:keep-with-next="always"/>"#));
+    for party in [
+        "Pour l’Agence régionale de santé",
+        "Pour la Communauté de communes du Pays de Vic",
+        "Pour la Caisse primaire d’assurance maladie",
+    ] {
+        let paragraph = format!(r#"<text:p text:style-name="Signature_20_Party">{party}</text:p>"#);
+        assert!(content.contains(&paragraph), "{party}");
+    }
+}
+
+#[test]
+fn french_spacing_binds_high_punctuation_and_a_total_rows_figures_align_right() {
+    let content = check(&sample_document());
+    assert!(content.contains("Territoire\u{202f}: Pays de Vic"));
+    assert!(content.contains("Permanence «\u{202f}santé\u{202f}» &lt;mobile&gt;"));
+    assert!(content.contains(r#"<text:p text:style-name="Table_20_Total">Total</text:p>"#));
+    assert!(content
+        .contains(r#"<text:p text:style-name="Table_20_Total_20_Number">1 réalisée</text:p>"#));
+    let styles = part(&odt_bytes(&sample_document()).unwrap(), "styles.xml");
+    assert!(styles.contains(r#"style:name="Table_20_Total_20_Number" style:display-name="Table total number" style:family="paragraph" style:parent-style-name="Table_20_Total"><style:paragraph-properties fo:text-align="end"/>"#));
+}
+
+#[test]
 fn an_empty_document_is_still_a_valid_file() {
     check(&Document::default());
     let mut doc = Document::new("Vide", "");
@@ -397,9 +444,10 @@ proptest! {
     fn any_document_gives_well_formed_xml_holding_its_texts(
         title in text(),
         contract in text(),
+        page_mark in prop::option::of(text()),
         blocks in prop::collection::vec(block(), 0..8),
     ) {
-        check(&Document { title, contract_name: contract, blocks });
+        check(&Document { title, contract_name: contract, page_mark, blocks });
     }
 }
 

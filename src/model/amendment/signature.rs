@@ -1,5 +1,7 @@
 //! « Signer le contrat »: what a coordinator must have filled in first, and signing itself,
-//! which records the date and place and freezes a copy of the contract as signed.
+//! which records the date and place and freezes a copy of the contract as signed. Once signed,
+//! what the signature recorded is read-only: the date and place change only after « Annuler la
+//! signature » ([`unsign`]), which is possible while no avenant rests on the signature.
 
 use crate::model::iso_date::is_iso_date;
 use crate::model::{Contract, Timestamp};
@@ -109,6 +111,79 @@ pub fn sign(
     contract.modified_at = now;
     contract.signing.frozen_copy = Some(super::frozen(contract));
     Ok(())
+}
+
+/// Why the date or place of signature did not change: the signature recorded them, and every
+/// avenant and marker refers to that signature (« signé le 15 mars 2025 »).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RecordedBySignature;
+
+/// Sets the date of signature (ISO, empty for none), refused once the contract is signed.
+pub fn set_signing_date(contract: &mut Contract, date: String) -> Result<(), RecordedBySignature> {
+    if is_signed(contract) {
+        return Err(RecordedBySignature);
+    }
+    contract.signing.date = (!date.is_empty()).then_some(date);
+    Ok(())
+}
+
+/// Sets the place of signature, refused once the contract is signed.
+pub fn set_signing_place(
+    contract: &mut Contract,
+    place: String,
+) -> Result<(), RecordedBySignature> {
+    if is_signed(contract) {
+        return Err(RecordedBySignature);
+    }
+    contract.signing.place = place;
+    Ok(())
+}
+
+/// Why `unsign` did nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnsignRefusal {
+    /// There is no signature to cancel.
+    NotSigned,
+    /// These avenants (their numbers, in order) amend the signed contract: cancelling the
+    /// signature would leave them amending nothing.
+    Amendments(Vec<u32>),
+}
+
+/// « Annuler la signature »: drops the copy frozen at signature, so that the contract is no
+/// longer signed and its date and place can be changed again (they are kept as they were, to
+/// be corrected rather than typed again). Refused while an avenant exists, and when the
+/// contract is not signed; the contract is then left as it was.
+pub fn unsign(contract: &mut Contract, now: Timestamp) -> Result<(), UnsignRefusal> {
+    if !contract.amendments.is_empty() {
+        let mut numbers: Vec<u32> = contract.amendments.iter().map(|a| a.number).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        return Err(UnsignRefusal::Amendments(numbers));
+    }
+    if contract.signing.frozen_copy.is_none() {
+        return Err(UnsignRefusal::NotSigned);
+    }
+    contract.signing.frozen_copy = None;
+    contract.modified_at = now;
+    Ok(())
+}
+
+/// Why « Annuler la signature » is not offered, as the screen says it; `None` when it is.
+pub fn why_not_unsignable(contract: &Contract) -> Option<String> {
+    match contract.amendments.iter().map(|a| a.number).min() {
+        None if is_signed(contract) => None,
+        None => Some("Le contrat n’est pas signé.".to_string()),
+        Some(_) => {
+            let count = contract.amendments.len();
+            let which = match count {
+                1 => format!("l’avenant n°{} s’appuie", contract.amendments[0].number),
+                n => format!("{n} avenants s’appuient"),
+            };
+            Some(format!(
+                "La signature ne peut plus être annulée : {which} sur elle. Pour changer ce qu’elle a enregistré, passez par un avenant."
+            ))
+        }
+    }
 }
 
 #[cfg(test)]

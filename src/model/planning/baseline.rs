@@ -9,8 +9,9 @@
 //!
 //! Dates are compared on the months the planning draws ([`PlanRow::span`]: a missing date uses
 //! the other one, an inverted pair is put back in order). The end says whether a row is late:
-//! an action that ends three months later is « décalée de 3 mois », whatever its start did;
-//! when the end has not moved, the start says it (« (or start) »).
+//! an action that ends three months later is « décalée de 3 mois », whatever its start did, or
+//! « prolongée de 3 mois » when its start did not move (« raccourcie » when only its end came
+//! earlier); when the end has not moved, the start says it.
 
 use super::rows::PlanRow;
 use crate::model::amendment::signed_version;
@@ -32,6 +33,10 @@ pub enum Shift {
     Delayed(u32),
     /// Earlier than signed, by this many months.
     Advanced(u32),
+    /// Same start, ending this many months later.
+    Extended(u32),
+    /// Same start, ending this many months earlier.
+    Shortened(u32),
     /// Dated when signed, without dates today.
     DatesRemoved,
     /// Without dates when signed, dated today.
@@ -48,14 +53,17 @@ impl Shift {
             Shift::Unchanged => "dates inchangées depuis la signature".to_string(),
             Shift::Delayed(n) => format!("décalée de {}", months(n)),
             Shift::Advanced(n) => format!("avancée de {}", months(n)),
+            Shift::Extended(n) => format!("prolongée de {}", months(n)),
+            Shift::Shortened(n) => format!("raccourcie de {}", months(n)),
             Shift::DatesRemoved => "sans dates depuis la signature".to_string(),
             Shift::DatesAdded => "datée depuis la signature".to_string(),
         }
     }
 
-    /// Whether the row is late (« décalée »): the chart marks its baseline as such.
+    /// Whether the row is late (« décalée » or « prolongée »: it ends later than signed): the
+    /// chart marks its baseline as such.
     pub fn is_late(self) -> bool {
-        matches!(self, Shift::Delayed(_))
+        matches!(self, Shift::Delayed(_) | Shift::Extended(_))
     }
 }
 
@@ -83,12 +91,15 @@ pub fn shift(current: Dates, signed: Option<Dates>) -> Shift {
         (Some(_), None) => Shift::DatesAdded,
         (Some((start, end)), Some((signed_start, signed_end))) => {
             let by_end = months_between(signed_end, end);
-            let moved = if by_end != 0 { by_end } else { months_between(signed_start, start) };
+            let by_start = months_between(signed_start, start);
+            let moved = if by_end != 0 { by_end } else { by_start };
             let months = u32::try_from(moved.unsigned_abs()).unwrap_or(u32::MAX);
-            match moved {
-                0 => Shift::Unchanged,
-                m if m > 0 => Shift::Delayed(months),
-                _ => Shift::Advanced(months),
+            match (moved, by_end != 0 && by_start == 0) {
+                (0, _) => Shift::Unchanged,
+                (m, true) if m > 0 => Shift::Extended(months),
+                (_, true) => Shift::Shortened(months),
+                (m, false) if m > 0 => Shift::Delayed(months),
+                (_, false) => Shift::Advanced(months),
             }
         }
     }
@@ -201,7 +212,16 @@ mod tests {
     fn the_end_says_whether_a_row_is_late_else_the_start() {
         let signed = dates(Some((2026, 1)), Some((2026, 12)));
         assert_eq!(shift(signed, Some(signed)), Shift::Unchanged);
-        assert_eq!(shift(dates(Some((2026, 1)), Some((2027, 3))), Some(signed)), Shift::Delayed(3));
+        assert_eq!(shift(dates(Some((2026, 2)), Some((2027, 3))), Some(signed)), Shift::Delayed(3));
+        // Only the end moved: the action is prolonged, or shortened.
+        assert_eq!(
+            shift(dates(Some((2026, 1)), Some((2027, 3))), Some(signed)),
+            Shift::Extended(3)
+        );
+        assert_eq!(
+            shift(dates(Some((2026, 1)), Some((2026, 6))), Some(signed)),
+            Shift::Shortened(6)
+        );
         assert_eq!(
             shift(dates(Some((2025, 1)), Some((2026, 11))), Some(signed)),
             Shift::Advanced(1)
@@ -234,15 +254,18 @@ mod tests {
         assert_eq!(Shift::Delayed(3).label(), "décalée de 3 mois");
         assert_eq!(Shift::Delayed(1).label(), "décalée de 1 mois");
         assert_eq!(Shift::Advanced(12).label(), "avancée de 12 mois");
+        assert_eq!(Shift::Extended(6).label(), "prolongée de 6 mois");
+        assert_eq!(Shift::Shortened(1).label(), "raccourcie de 1 mois");
+        assert!(Shift::Extended(6).is_late() && !Shift::Shortened(6).is_late());
         assert_eq!(Shift::New.label(), "nouvelle depuis la signature");
         assert!(Shift::Delayed(2).is_late() && !Shift::Advanced(2).is_late());
         let mut text = String::new();
         Compared {
             signed: Some(dates(Some((2026, 1)), Some((2026, 12)))),
-            shift: Shift::Delayed(3),
+            shift: Shift::Extended(3),
         }
         .describe(&mut text);
-        assert_eq!(text, "version signée : de janvier 2026 à décembre 2026, décalée de 3 mois");
+        assert_eq!(text, "version signée : de janvier 2026 à décembre 2026, prolongée de 3 mois");
         text.clear();
         Compared { signed: None, shift: Shift::New }.describe(&mut text);
         assert_eq!(text, "nouvelle depuis la signature");
@@ -278,7 +301,7 @@ mod tests {
         let signed = SignedDates::of(&c).expect("signed");
         let by_id: HashMap<Id, Compared> =
             plan_rows(&c, 2025).iter().map(|r| (r.action_id, signed.row(r))).collect();
-        assert_eq!(by_id[&id(101)].shift, Shift::Delayed(3));
+        assert_eq!(by_id[&id(101)].shift, Shift::Extended(3));
         assert_eq!(by_id[&id(101)].signed, Some(dates(Some((2025, 3)), Some((2026, 6)))));
         assert_eq!(by_id[&id(301)].shift, Shift::Advanced(2));
         assert_eq!(by_id[&id(103)], Compared { signed: None, shift: Shift::New });
@@ -287,7 +310,7 @@ mod tests {
         assert_eq!(by_id[&id(202)].shift, Shift::Unchanged, "moved to another fiche, same action");
         // Fiches by their calendar: fiche 100 now ends in 2026-09.
         let sheet = |n| c.sheets.iter().find(|s| s.id == id(n)).unwrap();
-        assert_eq!(signed.of_sheet(sheet(100)).shift, Shift::Delayed(3));
+        assert_eq!(signed.of_sheet(sheet(100)).shift, Shift::Extended(3));
         assert_eq!(signed.of_sheet(sheet(300)).shift, Shift::Advanced(2));
         assert_eq!(signed.of_sheet(sheet(200)).shift, Shift::Unchanged);
         let mut new_sheet = ActionSheet::new(id(900), "Nouvelle fiche", 0);
@@ -308,7 +331,7 @@ mod tests {
         let signed = SignedDates::of(&c).unwrap();
         assert_eq!(signed.action(id(101)), Some(dates(Some((2025, 3)), Some((2026, 9)))));
         let row = plan_rows(&c, 2025).into_iter().find(|r| r.action_id == id(101)).unwrap();
-        assert_eq!(signed.row(&row).shift, Shift::Delayed(1));
+        assert_eq!(signed.row(&row).shift, Shift::Extended(1));
     }
 
     #[test]
@@ -336,6 +359,8 @@ mod tests {
             let expected = match there {
                 Shift::Delayed(n) => Shift::Advanced(n),
                 Shift::Advanced(n) => Shift::Delayed(n),
+                Shift::Extended(n) => Shift::Shortened(n),
+                Shift::Shortened(n) => Shift::Extended(n),
                 Shift::DatesRemoved => Shift::DatesAdded,
                 Shift::DatesAdded => Shift::DatesRemoved,
                 other => other,
@@ -355,8 +380,10 @@ mod tests {
             let later = (Some(at(by)), Some(at(length + by)));
             prop_assert_eq!(shift(later, Some(signed)), Shift::Delayed(by as u32));
             prop_assert_eq!(shift(signed, Some(later)), Shift::Advanced(by as u32));
-            // Only the end moves: the same.
-            prop_assert_eq!(shift((Some(at(0)), Some(at(length + by))), Some(signed)), Shift::Delayed(by as u32));
+            // Only the end moves: prolonged by as much, or shortened going back.
+            let longer = (Some(at(0)), Some(at(length + by)));
+            prop_assert_eq!(shift(longer, Some(signed)), Shift::Extended(by as u32));
+            prop_assert_eq!(shift(signed, Some(longer)), Shift::Shortened(by as u32));
         }
     }
 }

@@ -18,9 +18,10 @@
 //! reading order with their specific objectives, actions, funding lines and indicators).
 //!
 //! The rules live one family per file (`contract_rules`, `parties`, `titles`, `placement`,
-//! `references`, `calendar`, `completeness`, `indicators`); they all write into the `checker`, and `order`
+//! `references`, `actors`, `calendar`, `completeness`, `indicators`); they all write into the `checker`, and `order`
 //! sorts the result.
 
+mod actors;
 mod calendar;
 mod checker;
 mod completeness;
@@ -164,6 +165,7 @@ pub fn validate_numbered(contract: &Contract, numbering: &Numbering) -> Vec<Issu
     titles::check_duplicates(&mut check);
     placement::check_placement(&mut check);
     references::check_references(&mut check);
+    actors::check_actors(&mut check);
     calendar::check_calendar(&mut check);
     completeness::check_completeness(&mut check);
     indicators::check_yearly_values(&mut check);

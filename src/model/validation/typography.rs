@@ -119,6 +119,13 @@ const BREAKERS: &[Breaker] = &[
         c.leads.push(Lead { organisation_id: Some(fresh(3)), person: String::new() });
     }),
     ("empty signature block", |c| c.organisations[0].signatory = Some(Signatory::default())),
+    ("a fiche's lead also co-lead and partner", |c| {
+        let organisation = c.organisations[0].id;
+        let sheet = &mut c.sheets[0];
+        sheet.lead_mut().organisation_id = Some(organisation);
+        sheet.leads.push(Lead { organisation_id: Some(organisation), person: String::new() });
+        sheet.partner_ids.push(organisation);
+    }),
     ("other body without a name", |c| {
         c.governance.bodies.push(GovernanceBody::new(fresh(4), Body::Other, 0));
     }),

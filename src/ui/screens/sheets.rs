@@ -168,13 +168,7 @@ fn SheetItem(id: Id) -> impl IntoView {
                     } else {
                         s.title.clone()
                     };
-                    let leads: Vec<&str> =
-                        s.lead_ids().into_iter().map(|o| c.organisation_name(o)).collect();
-                    let lead = match leads.len() {
-                        0 => "pilote à désigner".to_string(),
-                        1 => format!("pilote : {}", leads[0]),
-                        _ => format!("copilotes : {}", leads.join(", ")),
-                    };
+                    let lead = s.lead_summary(|o| c.organisation_name(o));
                     let (done, total) = completion(s);
                     (
                         format!("Fiche action n°{} – {title}", numbering.label(id)),

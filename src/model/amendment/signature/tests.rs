@@ -71,6 +71,55 @@ fn a_refusal_says_what_is_missing_and_changes_nothing() {
     assert_eq!(contract, before);
 }
 
+#[test]
+fn once_signed_the_date_and_place_are_read_only() {
+    let mut contract = example_contract();
+    set_signing_date(&mut contract, "2025-03-15".into()).expect("not signed yet");
+    set_signing_place(&mut contract, "Saint-Flour".into()).expect("not signed yet");
+    set_signing_date(&mut contract, String::new()).expect("emptied before signing");
+    assert_eq!(contract.signing.date, None);
+    sign(&mut contract, "2025-03-15", "Saint-Flour", 1).expect("signed");
+    let before = contract.clone();
+    assert_eq!(set_signing_date(&mut contract, "2025-04-01".into()), Err(RecordedBySignature));
+    assert_eq!(set_signing_place(&mut contract, "Murat".into()), Err(RecordedBySignature));
+    assert_eq!(contract, before);
+}
+
+#[test]
+fn cancelling_the_signature_drops_the_frozen_copy_and_frees_the_date() {
+    let mut contract = example_contract();
+    assert_eq!(unsign(&mut contract, 2), Err(UnsignRefusal::NotSigned));
+    sign(&mut contract, "2025-03-15", "Saint-Flour", 1).expect("signed");
+    assert_eq!(why_not_unsignable(&contract), None);
+    unsign(&mut contract, 3).expect("no avenant yet");
+    assert!(!is_signed(&contract));
+    assert_eq!(contract.modified_at, 3);
+    assert_eq!(contract.signing.date.as_deref(), Some("2025-03-15"), "kept, to be corrected");
+    assert_eq!(contract.signing.place, "Saint-Flour");
+    set_signing_date(&mut contract, "2025-04-01".into()).expect("editable again");
+    sign(&mut contract, "2025-04-01", "Saint-Flour", 4).expect("signed again");
+    assert_eq!(
+        contract.signing.frozen_copy.as_ref().unwrap().signing.date.as_deref(),
+        Some("2025-04-01")
+    );
+}
+
+#[test]
+fn the_signature_cannot_be_cancelled_under_an_avenant() {
+    let mut contract = example_contract();
+    sign(&mut contract, "2025-03-15", "Saint-Flour", 1).expect("signed");
+    let fields = crate::model::amendment::AmendmentFields::default();
+    crate::model::amendment::create_amendment(&mut contract, Id::from_u128(9), 2, fields)
+        .expect("signed");
+    let before = contract.clone();
+    assert_eq!(unsign(&mut contract, 3), Err(UnsignRefusal::Amendments(vec![1])));
+    assert_eq!(contract, before);
+    assert_eq!(
+        why_not_unsignable(&contract).as_deref(),
+        Some("La signature ne peut plus être annulée : l’avenant n°1 s’appuie sur elle. Pour changer ce qu’elle a enregistré, passez par un avenant.")
+    );
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
     /// Whatever is typed, signing either freezes a copy equal to the contract signed, or leaves

@@ -3,6 +3,7 @@
 //! markers on the planning). A member's or meeting's « Instance » lists the bodies described
 //! above, by name (`Governance::body_options`), so that two working groups are two choices.
 
+use crate::model::iso_date::french_date;
 use crate::model::validation::Subject;
 use crate::model::{Body, Governance, GovernanceBody, Id, Meeting, Member};
 use crate::ui::fields::{SelectField, TextField};
@@ -156,7 +157,7 @@ fn MeetingRow(id: Id) -> impl IntoView {
         if date.is_empty() {
             "Réunion sans date".to_string()
         } else {
-            format!("Réunion du {date}")
+            format!("Réunion du {}", french_date(&date))
         }
     };
     view! {

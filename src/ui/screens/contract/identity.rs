@@ -1,5 +1,7 @@
 //! Identity and period, signature, coordinator.
 
+use crate::model::amendment::{is_signed, set_signing_date, set_signing_place};
+use crate::model::iso_date::french_date;
 use crate::model::validation::Subject;
 use crate::model::Contract;
 use crate::ui::fields::{NumberField, TextField};
@@ -39,6 +41,7 @@ pub fn Identity() -> impl IntoView {
             }
         })
     };
+    let signed = Memo::new(move |_| state.with_contract(is_signed).unwrap_or(false));
     view! {
         <section id="identite" aria-labelledby="identite-titre">
             <h2 id="identite-titre">"Identité et période"</h2>
@@ -61,14 +64,17 @@ pub fn Identity() -> impl IntoView {
             <IssuesFor subject=Subject::Period/>
             <fieldset>
                 <legend>"Signature"</legend>
-                <p class="field__help">"« Signer le contrat » garde une copie figée du contrat signé ; les avenants se créent au même endroit : "
-                    <A href=href("/signature/")>"Signature et avenants"</A></p>
-                <TextField label="Date de signature" kind="date"
-                    help="Laissez vide tant que le contrat n’est pas signé"
-                    value=text(|c| c.signing.date.clone().unwrap_or_default())
-                    on_input=edit(|c, v| c.signing.date = (!v.is_empty()).then_some(v))/>
-                <TextField label="Lieu de signature" help="Par exemple : Aurillac"
-                    value=text(|c| c.signing.place.clone()) on_input=edit(|c, v| c.signing.place = v)/>
+                <Show when=move || !signed.get() fallback=move || view! { <Recorded/> }>
+                    <p class="field__help">"« Signer le contrat » garde une copie figée du contrat signé ; les avenants se créent au même endroit : "
+                        <A href=href("/signature/")>"Signature et avenants"</A></p>
+                    <TextField label="Date de signature" kind="date"
+                        help="Laissez vide tant que le contrat n’est pas signé"
+                        value=text(|c| c.signing.date.clone().unwrap_or_default())
+                        on_input=edit(|c, v| { let _ = set_signing_date(c, v); })/>
+                    <TextField label="Lieu de signature" help="Par exemple : Aurillac"
+                        value=text(|c| c.signing.place.clone())
+                        on_input=edit(|c, v| { let _ = set_signing_place(c, v); })/>
+                </Show>
             </fieldset>
             <fieldset>
                 <legend>"Coordination"</legend>
@@ -82,5 +88,33 @@ pub fn Identity() -> impl IntoView {
                     value=text(|c| c.coordinator.phone.clone()) on_input=edit(|c, v| c.coordinator.phone = v)/>
             </fieldset>
         </section>
+    }
+}
+
+/// Once signed, the date and place the signature recorded, as text: they change only by
+/// « Annuler la signature » on « Signature et avenants » (while no avenant exists).
+#[component]
+fn Recorded() -> impl IntoView {
+    let state = AppState::get();
+    let date = move || {
+        state
+            .with_contract(|c| c.signing.date.as_deref().map(french_date))
+            .flatten()
+            .filter(|d| !d.is_empty())
+            .unwrap_or_else(|| "non renseignée".to_string())
+    };
+    let place = move || {
+        state
+            .with_contract(|c| c.signing.place.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| "non renseigné".to_string())
+    };
+    view! {
+        <dl class="summary-list">
+            <dt>"Date de signature"</dt><dd>{date}</dd>
+            <dt>"Lieu de signature"</dt><dd>{place}</dd>
+        </dl>
+        <p class="field__help">"Enregistrés par la signature du contrat : ils ne se modifient plus ici. Tant qu’aucun avenant n’existe, la signature peut être annulée depuis "
+            <A href=href("/signature/#annuler-signature")>"Signature et avenants"</A>"."</p>
     }
 }

@@ -1,9 +1,12 @@
 //! A [`Document`] drawn as HTML: the same blocks the ODT writer turns into a file, so the page
 //! read on the wall and the file the partners receive say the same thing.
 //!
-//! The document's own headings start at `<h2>`: the screen's title is its `<h1>`.
+//! The document's own headings start at `<h2>`: the screen's title is its `<h1>`. Texts get
+//! French spacing as in the ODT (a narrow no-break space before « ? », so « Pourquoi ? » never
+//! breaks before its question mark).
 
 use crate::document::{Block, Cell, CellKind, Document, ParagraphKind, Signatory, Table};
+use crate::model::french::french_spacing;
 use crate::ui::chart_lines::status_class;
 use leptos::prelude::*;
 
@@ -21,12 +24,12 @@ pub fn DocumentBody(document: Document) -> impl IntoView {
 
 fn render(block: Block, tables: usize) -> AnyView {
     match block {
-        Block::Heading { level, text } => heading(level, text),
+        Block::Heading { level, text } => heading(level, spaced(text)),
         Block::Paragraph { text, kind } => {
-            view! { <p class=paragraph_class(kind)>{text}</p> }.into_any()
+            view! { <p class=paragraph_class(kind)>{spaced(text)}</p> }.into_any()
         }
         Block::List(items) => {
-            view! { <ul>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }
+            view! { <ul>{items.into_iter().map(|i| view! { <li>{spaced(i)}</li> }).collect_view()}</ul> }
                 .into_any()
         }
         Block::Table(table) => table_view(table, tables),
@@ -40,6 +43,11 @@ fn render(block: Block, tables: usize) -> AnyView {
         }
         Block::Signatures(list) => signatures(list),
     }
+}
+
+/// A text with French spacing.
+fn spaced(text: String) -> String {
+    french_spacing(&text).into_owned()
 }
 
 /// Level 1 is `<h2>`; levels past 3 stay `<h4>`.
@@ -67,23 +75,26 @@ fn table_view(table: Table, rank: usize) -> AnyView {
     view! {
         <div class="table-scroll" role="region" aria-label=region tabindex="0">
             <table class="document__table">
-                <caption>{caption}</caption>
-                <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                <tbody>{rows.into_iter().map(|row| view! { <tr>{row.into_iter().map(cell).collect_view()}</tr> }).collect_view()}</tbody>
+                <caption>{spaced(caption)}</caption>
+                <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{spaced(h)}</th> }).collect_view()}</tr></thead>
+                <tbody>{rows.into_iter().map(|row| view! { <tr>{row.into_iter().enumerate().map(|(rank, c)| cell(c, rank)).collect_view()}</tr> }).collect_view()}</tbody>
             </table>
         </div>
     }
     .into_any()
 }
 
-fn cell(cell: Cell) -> AnyView {
+/// A cell at `rank` in its row: a total row's figures (after its label) are aligned right.
+fn cell(cell: Cell, rank: usize) -> AnyView {
+    let text = spaced(cell.text);
     match cell.kind {
-        CellKind::Text => view! { <td>{cell.text}</td> }.into_any(),
-        CellKind::Number => view! { <td class="number">{cell.text}</td> }.into_any(),
-        CellKind::Total => view! { <td class="total">{cell.text}</td> }.into_any(),
+        CellKind::Text => view! { <td>{text}</td> }.into_any(),
+        CellKind::Number => view! { <td class="number">{text}</td> }.into_any(),
+        CellKind::Total if rank > 0 => view! { <td class="total number">{text}</td> }.into_any(),
+        CellKind::Total => view! { <td class="total">{text}</td> }.into_any(),
         CellKind::Status(status) => {
             let class = format!("status-cell {}", status_class(status));
-            view! { <td class=class>{cell.text}</td> }.into_any()
+            view! { <td class=class>{text}</td> }.into_any()
         }
     }
 }
@@ -93,11 +104,11 @@ fn signatures(list: Vec<Signatory>) -> AnyView {
         <ul class="signatures">
             {list.into_iter().map(|s| view! {
                 <li class="signature">
-                    <p class="signature__party">"Pour "{s.party.clone()}</p>
+                    <p class="signature__party">{s.heading()}</p>
                     {s.lines().into_iter().map(|line| view! {
-                        <p class="signature__signer">{line.to_string()}</p>
+                        <p class="signature__signer">{spaced(line.to_string())}</p>
                     }).collect_view()}
-                    <p class="signature__space">"Signature :"</p>
+                    <p class="signature__space">"Signature :"</p>
                 </li>
             }).collect_view()}
         </ul>

@@ -1,17 +1,23 @@
 //! The contract as partners sign it, with its fiches annexed and a signature page; or one fiche
 //! action alone (`?fiche=<id>`), to send to its lead; or one avenant (`?avenant=<number>`),
-//! to print and sign.
+//! to print and sign. Once signed, the contract shows the version in force unless the
+//! working version is asked for (`?version=travail`), which says on every page that nobody
+//! adopted it.
 
 use super::DocumentPage;
-use crate::document::{amendment_document, contract_document, fiche_document};
+use crate::document::{
+    amendment_document, contract_version_document, fiche_document, ContractVersion,
+};
 use crate::exchange::file_name::{document_file_name, DocumentFile};
+use crate::model::amendment::is_signed;
 use crate::model::Id;
+use crate::ui::fields::SelectField;
 use crate::ui::links::href;
 use crate::ui::screens::no_contract::RequireContract;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 #[component]
 pub fn ContractDocumentScreen() -> impl IntoView {
@@ -48,13 +54,17 @@ fn ContractDocument() -> impl IntoView {
             }
         })
     });
+    let version = Memo::new(move |_| {
+        query.with(|q| ContractVersion::from_query(q.get("version").as_deref()))
+    });
+    let signed = Memo::new(move |_| state.with_contract(is_signed).unwrap_or(false));
     let document = Memo::new(move |_| {
-        let which = which.get();
+        let (which, version) = (which.get(), version.get());
         state
             .with_contract(|c| match which {
                 Which::Fiche(id) => fiche_document(c, id),
                 Which::Amendment(number) => number.and_then(|n| amendment_document(c, n)),
-                Which::Contract => Some(contract_document(c)),
+                Which::Contract => Some(contract_version_document(c, version)),
             })
             .flatten()
     });
@@ -71,6 +81,11 @@ fn ContractDocument() -> impl IntoView {
                         let amendment = c.amendments.iter().find(|a| a.number == number);
                         let date = amendment.and_then(|a| a.date.as_deref());
                         document_file_name(c, DocumentFile::Amendment { number, date })
+                    }
+                    Which::Contract
+                        if is_signed(c) && version.get() == ContractVersion::Working =>
+                    {
+                        document_file_name(c, DocumentFile::ContractWorkingVersion)
                     }
                     Which::Contract => document_file_name(c, DocumentFile::Contract),
                 })
@@ -100,10 +115,41 @@ fn ContractDocument() -> impl IntoView {
             .into_any(),
     }
     };
+    let navigate = use_navigate();
+    let choose = Callback::new(move |key: String| {
+        let options =
+            leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() };
+        let address = match ContractVersion::from_query(Some(&key)) {
+            ContractVersion::Working => {
+                format!("/document/?version={}", ContractVersion::WORKING_QUERY)
+            }
+            ContractVersion::InForce => "/document/".to_string(),
+        };
+        navigate(&address, options);
+    });
+    let versions = Signal::derive(|| {
+        vec![
+            (String::new(), "Version en vigueur (signée, ou modifiée par le dernier avenant)".to_string()),
+            (ContractVersion::WORKING_QUERY.to_string(), "Version de travail, non adoptée (avec les modifications depuis la version en vigueur)".to_string()),
+        ]
+    });
+    let chosen = Signal::derive(move || match version.get() {
+        ContractVersion::Working => ContractVersion::WORKING_QUERY.to_string(),
+        ContractVersion::InForce => String::new(),
+    });
+    let offers_versions = move || which.get() == Which::Contract && signed.get();
     view! {
         <h1>{title}</h1>
         <Show when=found fallback=missing>
-            <DocumentPage document file_name/>
+            <DocumentPage document file_name>
+                <Show when=offers_versions>
+                    <div class="filters no-print">
+                        <SelectField label="Version du contrat"
+                            help="Le contrat est signé : la version en vigueur est celle que les partenaires ont adoptée. La version de travail montre les modifications faites depuis, que personne n’a encore adoptées."
+                            options=versions value=chosen on_change=choose/>
+                    </div>
+                </Show>
+            </DocumentPage>
         </Show>
     }
 }

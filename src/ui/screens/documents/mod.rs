@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::exchange::odt::{odt_bytes, MEDIA_TYPE};
 use crate::ui::download::download_bytes;
 use crate::ui::notices::Level;
-use crate::ui::screens::sheet::print::PrintFooter;
+use crate::ui::screens::sheet::print::{PrintFooter, PrintHeader};
 use crate::ui::state::AppState;
 use blocks::DocumentBody;
 use leptos::prelude::*;
@@ -51,8 +51,14 @@ pub fn DocumentPage(
             None => String::new(),
         })
     });
+    // A version nobody adopted says so at the top of the screen and of every printed page.
+    let mark = Memo::new(move |_| document.with(|d| d.as_ref().and_then(|d| d.page_mark.clone())));
     view! {
         <PrintFooter text=footer/>
+        {move || mark.get().map(|text| view! {
+            <PrintHeader text=text.clone()/>
+            <p class="banner banner--warning document__page-mark" role="note">{text}</p>
+        })}
         {children.map(|c| c())}
         <div class="actions no-print">
             <button type="button" on:click=save>"Télécharger (ODT)"</button>

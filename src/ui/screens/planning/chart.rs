@@ -19,6 +19,7 @@ use super::dates::{DateEditor, DragState};
 use super::density::{remembered, DensityToggle};
 use super::{ColourBy, Rows, ViewState};
 use crate::model::follow_up::{status_at, STATUS_COLUMNS};
+use crate::model::iso_date::french_date;
 use crate::model::planning::{date_position, header, Scale};
 use crate::model::review::status_label;
 use crate::model::{Body, Id};
@@ -150,8 +151,9 @@ pub fn Chart(visible: Memo<Rows>) -> impl IntoView {
                     .iter()
                     .filter(|m| m.body == Body::SteeringCommittee)
                     .filter_map(|m| {
-                        date_position(&m.date, first, last)
-                            .map(|p| (format!("COPIL du {}", m.date), p, "marker--copil"))
+                        date_position(&m.date, first, last).map(|p| {
+                            (format!("COPIL du {}", french_date(&m.date)), p, "marker--copil")
+                        })
                     })
                     .collect()
             })

@@ -142,7 +142,7 @@ fn AmendmentItem(id: Id) -> impl IntoView {
                 value=read(|a| a.changes.clone()) on_input=write(|a, v| a.changes = v)/>
             <IssuesFor subject=Subject::Amendment(id)/>
             <h4>{move || format!("Modifications depuis la version précédente (avenant n°{})", n())}</h4>
-            <ChangeList groups=changes level=5 empty="Aucune modification par rapport à la version précédente."/>
+            <ChangeList groups=changes level=5 empty=String::from("Aucune modification par rapport à la version précédente.")/>
             <p><A href=move || href(&format!("/document/?avenant={}", n()))>{move || format!("Voir et imprimer l’avenant n°{}", n())}</A></p>
         </article>
     }

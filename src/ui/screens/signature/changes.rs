@@ -12,12 +12,12 @@ use leptos::prelude::*;
 pub fn ChangeList(
     #[prop(into)] groups: Signal<Vec<ChangeGroup>>,
     level: u8,
-    empty: &'static str,
+    #[prop(into)] empty: Signal<String>,
 ) -> impl IntoView {
     move || {
         let groups = groups.get();
         if groups.is_empty() {
-            return view! { <p class="muted">{empty}</p> }.into_any();
+            return view! { <p class="muted">{empty.get()}</p> }.into_any();
         }
         groups.into_iter().map(|group| view! { <GroupView group level/> }).collect_view().into_any()
     }

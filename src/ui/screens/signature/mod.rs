@@ -1,9 +1,11 @@
 //! « Signature et avenants »: before signing, what is missing and « Signer le contrat »; once
 //! signed, the changes pending since the version in force, « Créer l’avenant n°N » and the
-//! avenants, newest first, each with what it changed. `markers.rs` holds what the other
+//! avenants, newest first, each with what it changed, and « Annuler la signature » while no
+//! avenant exists. `markers.rs` holds what the other
 //! screens show of it (the fiche list's marker, the fiche's notice, the contract's line).
 
 mod amendments;
+mod cancel;
 mod changes;
 mod create;
 pub mod markers;

@@ -1,7 +1,9 @@
 //! Before signing: the date and place, what is still missing (each linked to where it is
 //! filled in), and « Signer le contrat » behind a confirmation that says what it does.
 
-use crate::model::amendment::{missing_before_signing, sign, Missing, SignRefusal};
+use crate::model::amendment::{
+    missing_before_signing, set_signing_date, set_signing_place, sign, Missing, SignRefusal,
+};
 use crate::ui::fields::TextField;
 use crate::ui::links::href;
 use crate::ui::notices::Level;
@@ -61,10 +63,10 @@ pub fn Unsigned() -> impl IntoView {
                 <legend>"Date et lieu de signature"</legend>
                 <TextField label="Date de signature" kind="date"
                     value=contract_text(state, |c| c.signing.date.clone().unwrap_or_default())
-                    on_input=contract_edit(state, |c, v| c.signing.date = (!v.is_empty()).then_some(v))/>
+                    on_input=contract_edit(state, |c, v| { let _ = set_signing_date(c, v); })/>
                 <TextField label="Lieu de signature" help="Par exemple : Aurillac"
                     value=contract_text(state, |c| c.signing.place.clone())
-                    on_input=contract_edit(state, |c, v| c.signing.place = v)/>
+                    on_input=contract_edit(state, |c, v| { let _ = set_signing_place(c, v); })/>
             </fieldset>
             <Show when=move || !missing.with(Vec::is_empty)
                 fallback=|| view! { <p>"Tout ce qu’une signature demande est renseigné."</p> }>
@@ -88,7 +90,7 @@ pub fn Unsigned() -> impl IntoView {
             <Show when=move || confirming.get()>
                 <div class="banner banner--info" role="alertdialog" aria-labelledby="signer-question" aria-describedby="signer-explication">
                     <p id="signer-question"><strong>"Signer le contrat maintenant ?"</strong></p>
-                    <p id="signer-explication">"Une copie du contrat tel qu’il est maintenant sera figée dans ses données, avec la date et le lieu de signature. Vous pourrez toujours modifier le contrat ensuite : les modifications seront signalées et pourront faire l’objet d’un avenant. La signature ne peut pas être refaite."</p>
+                    <p id="signer-explication">"Une copie du contrat tel qu’il est maintenant sera figée dans ses données, avec la date et le lieu de signature. Vous pourrez toujours modifier le contrat ensuite : les modifications seront signalées et pourront faire l’objet d’un avenant. Tant qu’aucun avenant n’existe, la signature peut être annulée pour corriger sa date ou son lieu."</p>
                     <div class="actions">
                         <button type="button" id="signer-oui" on:click=do_sign>"Oui, signer le contrat"</button>
                         <button type="button" class="secondary" on:click=move |_| {
