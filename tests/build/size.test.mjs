@@ -41,8 +41,8 @@ const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
  * (+7.6 KB); avenants as merge items with their renumbering, and the validation of format 3's
  * fields (+7.4 KB); the planning's signed baseline and the CSV's signed dates (+4.2 KB). The
  * avenant screen is the first candidate for trimming.
- * Issues 29 and 30 took it to 724,676 (+61 KB, +9.2 % over main's 663,654), measured on main
- * after each landed: issue 30's storage at the limits (+21.9 KB: reading and writing frozen
+ * Issues 29 and 30 took it to 724,676 (+61 KB, +9.2 % over main's 663,654), measured on main's
+ * build after issue 30's storage commit (685,530) and after the four merges: issue 30's storage at the limits (+21.9 KB: reading and writing frozen
  * copies apart, inflate and base64 to read them back, compressed snapshots, the room check
  * before an import or a restore, the import's checks of frozen copies and dates, avenants
  * numbered under the tabs' lock and renumbered by the tab merge, local storage's own figure);
