@@ -93,8 +93,11 @@ test('a year’s cible and résultat are typed in the fiche with the keyboard an
   // The fiche's summary shows the year; no frequency was chosen, so it reads « Non renseigné »
   // (issue 13: a new indicator states no frequency by default).
   await press(page.getByRole('link', { name: '8. Relecture' }));
-  await hasText(page.getByRole('article', { name: /^Fiche action n°/ }).getByRole('listitem').filter({ hasText: 'Patients orientés' }),
-    'Indicateur de résultat : Patients orientés vers le sport santé – cible : — – source : Réseau sport santé – Non renseigné – 2025 : cible 100, résultat 112');
+  // The summary's table of indicators: type, name, target, source, frequency, then « 2025 (cible / résultat) ».
+  const row = page.getByRole('article', { name: /^Fiche action n°/ }).getByRole('row', { name: /Patients orientés/ });
+  await visible(row);
+  await until(async () => assert.deepEqual((await row.locator('th, td').allInnerTexts()).map((t) => t.trim()),
+    ['Indicateur de résultat', 'Patients orientés vers le sport santé', '—', 'Réseau sport santé', 'Non renseigné', '100 / 112']));
 
   // Clearing every cell of the year leaves no empty entry behind.
   await press(page.getByRole('link', { name: '7. Évaluation' }));

@@ -218,7 +218,7 @@ fn indicator_table(table: IndicatorTable) -> impl IntoView {
     }
     let IndicatorTable { years, rows } = table;
     view! {
-        <div class="table-scroll">
+        <TableScroll label="Indicateurs (tableau)">
             <table class="summary-indicators">
                 <caption>"Indicateurs"</caption>
                 <thead><tr>
@@ -238,7 +238,7 @@ fn indicator_table(table: IndicatorTable) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
-        </div>
+        </TableScroll>
     }
     .into_any()
 }
