@@ -218,7 +218,7 @@ pub fn used_units() -> usize {
 /// Whether storing `next` as the workspace, with `snapshot` added to the list, fits in local
 /// storage: what they write (the workspace, the list, the frozen copies not stored yet) in
 /// place of what they rewrite, beside everything else stored.
-pub fn room_for(next: &Workspace, snapshot: Option<&Snapshot>, now: f64) -> Result<(), Shortfall> {
+pub fn room_for(next: &Workspace, snapshot: Option<&Snapshot>) -> Result<(), Shortfall> {
     let text = encode(next);
     let mut named = keys_named(&text);
     named.extend(snapshot.iter().flat_map(|s| s.frozen.iter().cloned()));
@@ -233,8 +233,11 @@ pub fn room_for(next: &Workspace, snapshot: Option<&Snapshot>, now: f64) -> Resu
     let mut replaced = read_raw().map_or(0, |stored| units(&stored));
     let mut written = units(&text) + new_copies;
     if let Some(snapshot) = snapshot {
-        replaced += read_text(SNAPSHOTS_KEY).map_or(0, |list| units(&list));
-        let mut list = read_snapshots(now);
+        // Read once, and only read: an unreadable list is set aside when a snapshot is kept,
+        // not by a check.
+        let stored = read_text(SNAPSHOTS_KEY);
+        replaced += stored.as_deref().map_or(0, units);
+        let mut list = decode_list(stored.as_deref()).unwrap_or_default();
         push(&mut list, snapshot.clone());
         written += units(&encode_list(&list));
     }

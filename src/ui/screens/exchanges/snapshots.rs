@@ -36,7 +36,7 @@ impl Shelf {
         let mut next = state.workspace.get_untracked();
         let said = change(&mut next);
         let before = snapshot_now(state, label);
-        if let Err(shortfall) = room_for(&next, Some(&before), js_sys::Date::now()) {
+        if let Err(shortfall) = room_for(&next, Some(&before)) {
             state.notices.push(Level::Error, shortfall.message_fr(what));
             return None;
         }
@@ -100,7 +100,7 @@ pub fn room_after(state: AppState, change: impl FnOnce(&mut Workspace)) -> Resul
     let mut next = state.workspace.get_untracked();
     change(&mut next);
     let before = snapshot_now(state, String::new());
-    room_for(&next, Some(&before), js_sys::Date::now())
+    room_for(&next, Some(&before))
 }
 
 /// Offers an "Annuler" that puts `snapshot` back.
