@@ -106,6 +106,27 @@ pub fn check_room(used: usize, replaced: usize, written: usize) -> Result<(), Sh
     }
 }
 
+/// How many things a workspace holds (contracts, fiches, actions, indicators, reviews,
+/// avenants, partners…): a cheap sign of a removal. After a save refused for want of room,
+/// autosave waits for this to fall (or for room to be made) rather than re-encoding the
+/// whole workspace at every typing pause for a write that would fail again.
+pub fn weight(workspace: &crate::model::Workspace) -> usize {
+    let contract = |c: &crate::model::Contract| {
+        let sheets: usize = c
+            .sheets
+            .iter()
+            .map(|s| 1 + s.actions.len() + s.indicators.len() + s.reviews.len() + s.funding.len())
+            .sum();
+        1 + sheets
+            + c.indicators.len()
+            + c.amendments.len()
+            + c.organisations.len()
+            + c.axes.len()
+            + c.diagnostic.len()
+    };
+    workspace.contracts.iter().map(contract).sum::<usize>() + workspace.shared_versions.len()
+}
+
 const UNITS: [&str; 5] = ["octets", "Ko", "Mo", "Go", "To"];
 
 /// A size the French way, in units of 1,024 (as the import's size limit): « 0 octet »,
@@ -222,5 +243,24 @@ mod tests {
             let figure = text.split([' ', ',']).next().unwrap();
             prop_assert!(figure.len() <= 3, "{}", text);
         }
+    }
+
+    #[test]
+    fn removing_a_fiche_or_a_contract_makes_the_workspace_lighter() {
+        let mut workspace = crate::model::Workspace::default();
+        workspace.add_contract(crate::model::planning::generated_contract(3, 2));
+        workspace.add_contract(crate::model::planning::generated_contract(2, 2));
+        let full = weight(&workspace);
+        workspace.contracts[0].sheets[0].actions.pop();
+        let one_action_less = weight(&workspace);
+        assert!(one_action_less < full);
+        workspace.contracts[0].sheets.pop();
+        assert!(weight(&workspace) < one_action_less);
+        let before = weight(&workspace);
+        workspace.contracts.pop();
+        assert!(weight(&workspace) < before);
+        let untyped = weight(&workspace);
+        workspace.contracts[0].name.push_str(" (texte ajouté)");
+        assert_eq!(weight(&workspace), untyped, "typing removes nothing");
     }
 }

@@ -12,15 +12,29 @@ use super::snapshots::{decode_list, encode_list, push, Snapshot, SNAPSHOTS_KEY};
 use crate::model::storage_use::{check_room, Shortfall};
 use crate::model::Workspace;
 use gloo_storage::{LocalStorage, Storage};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::{JsCast, JsValue};
 
 thread_local! {
     /// The frozen copies this page has written or read.
     static COPIES: RefCell<FrozenCopies> =
         RefCell::new(FrozenCopies::new(Box::new(read_text)));
-    /// The keys of frozen copies named when they were last cleaned up.
-    static NAMED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The keys of frozen copies the workspace named when copies were last cleaned up (the
+    /// snapshots' are read again whenever these change, or a snapshot is kept).
+    static WORKSPACE_NAMED: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
+    /// How many times room was made, or a change was found to fit (`room_events`).
+    static ROOM_EVENTS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Counts the times this page freed local storage or found that a change fits in it: a save
+/// refused for want of room is tried again only after one of them, or a removal
+/// (`ui::tabs`), not at every typing pause.
+pub fn room_events() -> u64 {
+    ROOM_EVENTS.with(Cell::get)
+}
+
+fn room_made() {
+    ROOM_EVENTS.with(|events| events.set(events.get() + 1));
 }
 
 /// Runs `work` with this page's frozen copies.
@@ -129,7 +143,8 @@ impl SaveError {
         match self {
             Self::Full => "L’espace de stockage du navigateur est plein : vos dernières modifications ne sont pas \
                            enregistrées. Exportez le contrat (Échanges) pour ne rien perdre, puis supprimez un contrat \
-                           inutile ou libérez de la place."
+                           inutile ou libérez de la place. L’enregistrement reprend dès qu’une suppression fait \
+                           de la place."
                 .into(),
             Self::Unavailable(detail) => format!(
                 "Le navigateur refuse l’enregistrement ({detail}) : vos dernières modifications ne sont pas enregistrées. \
@@ -171,24 +186,28 @@ fn write_copies(keys: Vec<String>) -> Result<(), SaveError> {
 }
 
 /// Removes the frozen copies that neither the workspace nor a snapshot names, when what they
-/// name changed. Kept while unreadable data is set aside: it may name some.
+/// name changed. Kept while unreadable data is set aside: it may name some. Most saves change
+/// neither (a keystroke names the same copies): the snapshot list, which can weigh as much as
+/// the workspace, is then not even read.
 fn clean_up_copies(text: &str) {
-    let mut named = keys_named(text);
+    let in_workspace = keys_named(text);
+    if WORKSPACE_NAMED.with(|last| last.borrow().as_ref() == Some(&in_workspace))
+        || !keys_with_prefix(SET_ASIDE_PREFIX).is_empty()
+    {
+        return;
+    }
+    let mut named = in_workspace.clone();
     if let Some(list) = read_text(SNAPSHOTS_KEY) {
         named.extend(keys_named(&list));
     }
     named.sort();
     named.dedup();
-    if NAMED.with(|last| *last.borrow() == named) || !keys_with_prefix(SET_ASIDE_PREFIX).is_empty()
-    {
-        return;
-    }
     for key in keys_with_prefix(FROZEN_PREFIX) {
-        if named.binary_search(&key).is_err() {
-            let _ = LocalStorage::raw().remove_item(&key);
+        if named.binary_search(&key).is_err() && LocalStorage::raw().remove_item(&key).is_ok() {
+            room_made();
         }
     }
-    NAMED.with(|last| *last.borrow_mut() = named);
+    WORKSPACE_NAMED.with(|last| *last.borrow_mut() = Some(in_workspace));
 }
 
 /// Every key of local storage that starts with `prefix`.
@@ -241,7 +260,11 @@ pub fn room_for(next: &Workspace, snapshot: Option<&Snapshot>) -> Result<(), Sho
         push(&mut list, snapshot.clone());
         written += units(&encode_list(&list));
     }
-    check_room(used_units(), replaced, written)
+    let room = check_room(used_units(), replaced, written);
+    if room.is_ok() {
+        room_made();
+    }
+    room
 }
 
 /// The length of a text as JavaScript counts it.
@@ -283,6 +306,8 @@ pub fn keep_snapshot(snapshot: Snapshot, now: f64) -> Result<Vec<Snapshot>, Save
     write_copies(snapshot.frozen.clone())?;
     push(&mut list, snapshot);
     write(SNAPSHOTS_KEY, &encode_list(&list))?;
+    // The list changed: what it names is read again.
+    WORKSPACE_NAMED.with(|last| last.borrow_mut().take());
     if let Some(text) = read_raw() {
         clean_up_copies(&text);
     }
@@ -323,6 +348,13 @@ pub fn read_text(key: &str) -> Option<String> {
 /// snapshots are dropped for the workspace only.
 pub fn write_text(key: &str, text: &str) -> Result<(), SaveError> {
     write(key, text)
+}
+
+/// Removes a key of local storage; removing never fails for want of room.
+pub fn remove_text(key: &str) {
+    if LocalStorage::raw().remove_item(key).is_ok() {
+        room_made();
+    }
 }
 
 fn is_quota_error(error: &JsValue) -> bool {

@@ -77,6 +77,14 @@ pub fn known_ancestor(
     None
 }
 
+/// Whether the workspace stored is `version`, as far as the writes tell: the last write noted
+/// is it. Every save notes its write before writing the workspace (and removes the list when
+/// it cannot write it), so a workspace written since by any tab has a later write noted, and
+/// an empty list proves nothing.
+pub fn stored_is(writes: &[Written], version: &str) -> bool {
+    !version.is_empty() && writes.last().is_some_and(|last| last.version == version)
+}
+
 /// The write that produced this version, if remembered.
 pub fn write_of<'a>(writes: &'a [Written], version: &str) -> Option<&'a Written> {
     writes.iter().rev().find(|w| w.version == version)
@@ -186,6 +194,23 @@ mod tests {
         assert_eq!(known_ancestor(&writes, "z".into(), knows), None);
         let looping = vec![write("p", "q"), write("q", "p")];
         assert_eq!(known_ancestor(&looping, "p".into(), |_| false), None);
+    }
+
+    #[test]
+    fn the_stored_workspace_is_known_unread_only_when_the_last_write_is_that_version() {
+        let write = |version: &str| Written {
+            version: version.into(),
+            parent: String::new(),
+            tab: "a".into(),
+        };
+        let writes = decode_writes(Some(&add_write(vec![write("x"), write("y")], write("z"))));
+        assert!(stored_is(&writes, "z"));
+        assert!(!stored_is(&writes, "y"), "another tab wrote z since y");
+        // Writing y again makes it the last one noted.
+        let writes = decode_writes(Some(&add_write(writes, write("y"))));
+        assert!(stored_is(&writes, "y"));
+        assert!(!stored_is(&[], "y"), "no list: the workspace must be read");
+        assert!(!stored_is(&[write("")], ""), "no version: nothing is known");
     }
 
     #[test]

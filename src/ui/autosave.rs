@@ -26,6 +26,10 @@ impl Autosave {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
         }
+        if !self.tabs.may_retry() {
+            // Storage was full and nothing since could make room: the notice says what to do.
+            return;
+        }
         self.state.save_status.set(SaveStatus::Pending);
         let handle = set_timeout_with_handle(move || self.flush(), DEBOUNCE).ok();
         self.timer.set_value(handle);

@@ -110,6 +110,28 @@ impl Notices {
         self.add(Some(key), level, text.into(), None);
     }
 
+    /// A keyed message with a button that runs `run` (« Réessayer l’enregistrement »), kept
+    /// whatever else is reported meanwhile.
+    pub fn set_keyed_action(
+        &self,
+        key: &'static str,
+        level: Level,
+        text: impl Into<String>,
+        label: impl Into<String>,
+        run: impl Fn() + Send + Sync + 'static,
+    ) {
+        let undo = Some(Undo { label: label.into(), run: Arc::new(run) });
+        self.add_notice(Notice {
+            id: 0,
+            key: Some(key),
+            level,
+            text: text.into(),
+            undo,
+            gives_back: true,
+            screen: None,
+        });
+    }
+
     pub fn clear_keyed(&self, key: &'static str) {
         if self.list.with_untracked(|l| l.iter().any(|n| n.key == Some(key))) {
             self.list.update(|l| l.retain(|n| n.key != Some(key)));

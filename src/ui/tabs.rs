@@ -19,12 +19,14 @@ use super::notices::Level;
 use super::state::{AppState, SaveStatus};
 use super::web_lock::{with_lock, with_lock_kept};
 use crate::exchange::tab_merge::{merge_tabs, restore, Replacement, Restored, TabMerge};
+use crate::model::storage_use::weight;
 use crate::model::{Id, Workspace};
+use crate::storage::local::{self, SaveError};
 use crate::storage::tab_notes::{
-    add_notes, add_write, decode_notes, decode_writes, encode_notes, known_ancestor, version_of,
-    write_of, TabNote, Written, NOTES_KEY, VERSIONS_KEY,
+    add_notes, add_write, decode_notes, decode_writes, encode_notes, known_ancestor, stored_is,
+    version_of, write_of, TabNote, Written, NOTES_KEY, VERSIONS_KEY,
 };
-use crate::storage::{local, WORKSPACE_KEY};
+use crate::storage::WORKSPACE_KEY;
 use leptos::prelude::*;
 
 /// Runs `edit` on the latest stored workspace under the tabs' lock (`Tabs::edit_fresh`), or at
@@ -63,6 +65,18 @@ pub struct Tabs {
     outbox: StoredValue<Vec<TabNote>>,
     /// The notes already shown here.
     seen: StoredValue<Vec<String>>,
+    /// Set while local storage had no room for the last save (`may_retry`).
+    blocked: StoredValue<Option<Blocked>>,
+}
+
+/// A save refused for want of room, and what could make the next one fit: a removal in the
+/// workspace, room made in local storage, another tab's write, or « Réessayer ».
+#[derive(Clone, Copy)]
+struct Blocked {
+    /// `storage_use::weight` of the workspace then.
+    weight: usize,
+    /// `local::room_events` then.
+    room_events: u64,
 }
 
 impl Tabs {
@@ -75,7 +89,23 @@ impl Tabs {
             view: StoredValue::new(None),
             outbox: StoredValue::new(Vec::new()),
             seen: StoredValue::new(Vec::new()),
+            blocked: StoredValue::new(None),
         }
+    }
+
+    /// Whether a change is worth saving: always, unless storage was full at the last save and
+    /// nothing since could make it fit. Re-encoding a workspace of megabytes at every typing
+    /// pause, for a write that fails again, would only slow typing down.
+    pub fn may_retry(self) -> bool {
+        let Some(blocked) = self.blocked.get_value() else {
+            return true;
+        };
+        let lighter = self.state.workspace.with_untracked(weight) < blocked.weight;
+        let retry = lighter || local::room_events() != blocked.room_events;
+        if retry {
+            self.blocked.set_value(None);
+        }
+        retry
     }
 
     /// Saves under the lock the tabs share, as soon as the browser grants it.
@@ -106,20 +136,43 @@ impl Tabs {
             return;
         }
         self.send_notes();
+        let version = version_of(&text);
         let written = Written {
-            version: version_of(&text),
+            version: version.clone(),
             parent: self.base_version(),
             tab: self.id.get_value(),
         };
         let writes = decode_writes(local::read_text(VERSIONS_KEY).as_deref());
-        // Only helps the next merge: a failure here must not stop the save.
-        let _ = local::write_text(VERSIONS_KEY, &add_write(writes, written));
+        // The list helps the next merge, and tells other tabs whether the workspace changed
+        // (`stored_is`): a list that cannot be written must not name an older write as the
+        // last, so it goes; the save itself goes on.
+        if local::write_text(VERSIONS_KEY, &add_write(writes, written)).is_err() {
+            local::remove_text(VERSIONS_KEY);
+        }
         match local::save_encoded(&text) {
             Ok(()) => {
                 super::persistence::ask_once();
-                self.remember(text);
+                self.remember_version(version, text);
                 self.state.save_status.set(SaveStatus::Saved);
                 self.state.notices.clear_keyed(SAVE_NOTICE);
+            }
+            Err(SaveError::Full) => {
+                self.state.save_status.set(SaveStatus::Failed);
+                self.blocked.set_value(Some(Blocked {
+                    weight: self.state.workspace.with_untracked(weight),
+                    room_events: local::room_events(),
+                }));
+                self.state.notices.set_keyed_action(
+                    SAVE_NOTICE,
+                    Level::Error,
+                    SaveError::Full.message_fr(),
+                    "Réessayer l’enregistrement",
+                    move || {
+                        self.blocked.set_value(None);
+                        self.state.save_status.set(SaveStatus::Pending);
+                        self.save();
+                    },
+                );
             }
             Err(error) => {
                 self.state.save_status.set(SaveStatus::Failed);
@@ -128,8 +181,14 @@ impl Tabs {
         }
     }
 
-    /// Merges in what another tab stored since this tab last wrote or read.
+    /// Merges in what another tab stored since this tab last wrote or read. The list of writes
+    /// is written before each workspace: when its last one is this tab's base, so is the
+    /// workspace stored, and a workspace of a megabyte need not be read at every save.
     fn take_in_stored(self) {
+        let writes = decode_writes(local::read_text(VERSIONS_KEY).as_deref());
+        if stored_is(&writes, &self.base_version()) {
+            return;
+        }
         if let Some(stored) = local::read_raw().filter(|raw| !self.is_stored(raw)) {
             if let Some(theirs) = local::workspace_of(&stored) {
                 self.take_in(theirs, stored);
@@ -139,6 +198,8 @@ impl Tabs {
 
     /// Another tab wrote the workspace, or left notes.
     pub fn on_storage(self, event: web_sys::StorageEvent) {
+        // Whatever another tab wrote or removed may have made room.
+        self.blocked.set_value(None);
         match event.key().as_deref() {
             Some(WORKSPACE_KEY) => {
                 let Some(raw) = event.new_value().filter(|raw| !self.is_stored(raw)) else {
@@ -170,8 +231,13 @@ impl Tabs {
     }
 
     fn remember(self, text: String) {
+        self.remember_version(version_of(&text), text);
+    }
+
+    /// `remember`, its `version_of` already computed (a hash over a megabyte).
+    fn remember_version(self, version: String, text: String) {
         self.known.update_value(|known| {
-            known.push((version_of(&text), text));
+            known.push((version, text));
             let excess = known.len().saturating_sub(VERSIONS_KNOWN);
             known.drain(..excess);
         });

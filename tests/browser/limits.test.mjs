@@ -195,3 +195,70 @@ test('an import that cannot be stored is refused at its preview, with the room i
   await until(async () => assert.equal(await snapshots.count(), 2));
   assert.equal((await app.storedWorkspace()).contracts.length, 3);
 });
+
+/** Every `id` defined inside `value`. */
+function idsIn(value, found = []) {
+  if (Array.isArray(value)) value.forEach((v) => idsIn(v, found));
+  else if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'id' && typeof v === 'string') found.push(v);
+      else idsIn(v, found);
+    }
+  }
+  return found;
+}
+
+/**
+ * The example grown to `units` UTF-16 code units of JSON by copies of its fiches, each with
+ * new ids for what it defines (actions, objectives, indicators…) and the same axes, partners
+ * and findings.
+ */
+function exampleOfSize(units) {
+  const file = structuredClone(EXAMPLE);
+  const contract = file.contract;
+  const models = contract.sheets.map((sheet) => JSON.stringify(sheet));
+  const modelIds = contract.sheets.map((sheet) => idsIn(sheet));
+  const per = JSON.stringify(contract).length / contract.sheets.length;
+  const wanted = Math.floor((units - JSON.stringify(contract).length) / per);
+  for (let i = 0; i < wanted; i += 1) {
+    let text = models[i % models.length];
+    for (const id of modelIds[i % models.length]) text = text.replaceAll(`"${id}"`, `"${crypto.randomUUID()}"`);
+    contract.sheets.push(JSON.parse(text));
+  }
+  return file;
+}
+
+test('the largest workspace local storage holds, signed, exports and imports back, as a contract and as a backup', async () => {
+  // 4.4 M units of contract, and its frozen copy compressed (about a tenth): about 4.9 M of the
+  // 5 Mi local storage holds, the 64 Ki kept spare apart.
+  const big = exampleOfSize(4_400_000);
+  const { app, page } = await env.freshApp({ acceptDownloads: true });
+  await importFile(app, fileOf(big, 'cls-grand.json'));
+  await press(page.getByRole('button', { name: 'Ajouter ce contrat' }));
+  await visible(page.getByRole('status').filter({ hasText: 'Import de « cls-grand.json » appliqué' }));
+  await app.saved();
+  await sign(app);
+  const stored = await app.storedWorkspace();
+  assert.equal(stored.contracts[0].sheets.length, big.contract.sheets.length);
+  assert.ok(stored.contracts[0].signing.frozen_copy, 'signed, with its frozen copy');
+  const used = await page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+  assert.ok(used > 4_700_000, `${used} units stored: the test must be at the limit`);
+
+  await app.goTo('Échanges');
+  const [contractFile] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Télécharger le contrat (JSON)' }))]);
+  const [backupFile] = await Promise.all([page.waitForEvent('download'), press(page.getByRole('button', { name: 'Télécharger une sauvegarde' }).first())]);
+
+  // Each file goes into another browser (an empty storage) and comes back whole.
+  for (const [file, button, done] of [
+    [await contractFile.path(), 'Ajouter ce contrat', 'Import de'],
+    [await backupFile.path(), 'Restaurer la sauvegarde', 'Sauvegarde'],
+  ]) {
+    const other = await env.freshApp();
+    await other.app.open('echanges/');
+    await other.page.getByLabel('Choisir un fichier JSON').setInputFiles(file);
+    await press(other.page.getByRole('button', { name: button }));
+    await visible(other.page.getByRole('button', { name: 'Annuler l’import' }));
+    await other.app.saved();
+    assert.deepEqual((await other.app.storedWorkspace()).contracts, stored.contracts, `${done}: the same contract, stored`);
+  }
+});

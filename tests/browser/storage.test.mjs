@@ -109,6 +109,52 @@ test('a full local storage is reported in French and the work stays on screen', 
   assert.equal((await app.storedWorkspace()).contracts[0].name, 'CLS plein');
 });
 
+test('once storage is full, typing tries no write until something is removed, and « Réessayer l’enregistrement » saves', async () => {
+  const { app, page } = await freshApp();
+  await app.createContract('CLS en trop');
+  await app.createContract('CLS plein');
+  await app.saved();
+  // The debounce's timers run when the test says so: « no write was tried » is then a fact.
+  await page.clock.install();
+  await page.evaluate(() => {
+    window.__tries = 0;
+    window.__setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key) {
+      if (key === 'atelier-cls.v1.espace') window.__tries += 1;
+      throw new DOMException('quota', 'QuotaExceededError');
+    };
+  });
+  const tries = () => page.evaluate(() => window.__tries);
+  const name = page.getByLabel('Nom du contrat');
+  await name.fill('CLS plein, modifié');
+  await page.clock.runFor(2000);
+  await visible(page.getByRole('alert').filter({ hasText: 'L’enregistrement reprend dès qu’une suppression fait de la place' }));
+  await until(async () => assert.equal(await tries(), 1));
+
+  await name.fill('CLS plein, modifié deux fois');
+  await page.clock.runFor(2000);
+  await name.press('End');
+  await page.keyboard.type(', trois');
+  await page.clock.runFor(2000);
+  assert.equal(await tries(), 1, 'storage is full and nothing was removed: no write is tried');
+  await visible(page.getByText('Échec de l’enregistrement'));
+
+  // Removing a contract could make room: the next save is tried at once.
+  await app.goTo('Mes contrats');
+  await page.getByRole('button', { name: 'Supprimer « CLS en trop »' }).click();
+  await page.getByRole('button', { name: 'Oui, supprimer' }).click();
+  await page.clock.runFor(2000);
+  await until(async () => assert.equal(await tries(), 2));
+
+  // Room made outside the app: « Réessayer l’enregistrement » saves what is on screen.
+  await page.evaluate(() => { Storage.prototype.setItem = window.__setItem; });
+  await page.getByRole('button', { name: 'Réessayer l’enregistrement' }).click();
+  await page.clock.runFor(2000);
+  await app.saved();
+  const stored = await app.storedWorkspace();
+  assert.deepEqual(stored.contracts.map((c) => c.name), ['CLS plein, modifié deux fois, trois']);
+});
+
 test('a change made in another tab shows up in this one', async () => {
   const { app, page, context } = await freshApp();
   await app.createContract('CLS partagé');
