@@ -80,13 +80,19 @@ test('signing from two tabs at once signs the contract once', async () => {
   await app.goTo('Signature et avenants');
   for (const tab of [app, other]) await press(tab.page.getByRole('button', { name: 'Signer le contrat' }));
   for (const tab of [app, other]) await visible(tab.page.getByRole('button', { name: 'Oui, signer le contrat' }));
-  // Both confirmations at once, from the page itself: a click through the test driver waits for
-  // the button to be stable, by when the other tab's signature may have replaced it.
-  const clicked = await Promise.all([app, other].map((tab) => tab.page.evaluate(() => {
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Oui, signer le contrat');
-    button?.click();
-    return Boolean(button);
-  })));
+  // Both confirmations at the same instant of the clock both tabs share, from the pages
+  // themselves: a click through the test driver waits for the button to be stable, and one
+  // page's script may run late on a busy machine, by when the other tab's signature has
+  // replaced the button.
+  const at = Date.now() + 300;
+  await Promise.all([app, other].map((tab) => tab.page.evaluate((when) => {
+    window.__confirmed = new Promise((resolve) => setTimeout(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Oui, signer le contrat');
+      button?.click();
+      resolve(Boolean(button));
+    }, when - Date.now()));
+  }, at)));
+  const clicked = await Promise.all([app, other].map((tab) => tab.page.evaluate(() => window.__confirmed)));
   assert.deepEqual(clicked, [true, true], 'both tabs confirmed');
   await until(async () => assert.ok((await app.storedWorkspace()).contracts[0].signing.frozen_copy));
   for (const tab of [app, other]) {
