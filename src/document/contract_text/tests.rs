@@ -197,7 +197,7 @@ proptest::proptest! {
 /// previous contract's bilan as one table per former fiche, and the signature page of the seed.
 #[test]
 fn the_example_reads_as_the_signed_contract() {
-    let doc = contract_document(&crate::exchange::example::example_contract());
+    let doc = contract_document(&crate::model::example::example_contract());
     let parts = headings(&doc, 1);
     assert_eq!(parts[..2], ["Références juridiques (« Vu… »)", "Préambule"]);
     let clauses = ["Durée du contrat", "Révision du contrat", "Résiliation du contrat"];

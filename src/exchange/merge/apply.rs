@@ -12,15 +12,14 @@
 //! file put in (`with_fields`): what only the file changed, and what the user chose to take.
 
 use super::{Choice, MergePlan, MergeSummary, Proposal, Renumbering};
-use crate::exchange::follow_up::{
-    entries_by_owner, entries_mut, follow_up_items, put_entry, strip, with_entries_of, FollowUpKey,
-};
-use crate::exchange::items::{
-    amendment_number, identity_of, ids_in, list_at, list_at_mut, ItemKind,
-};
 use crate::model::copy::with_fresh_ids;
 use crate::model::json;
 use crate::model::{Contract, Id, Timestamp};
+use crate::versions::follow_up::{
+    entries_by_owner, entries_mut, follow_up_items, put_entry, strip, with_entries_of,
+};
+use crate::versions::item::{FollowUpKey, ItemKind};
+use crate::versions::items::{amendment_number, identity_of, ids_in, list_at, list_at_mut};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 

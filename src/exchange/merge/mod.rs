@@ -42,10 +42,10 @@ pub use apply::apply_merge;
 pub use plan::plan_merge;
 pub use workspace::{add_received_contract, merge_into_workspace, plan_import, record_export};
 
-use super::diff::FieldChange;
-use super::items::ItemKind;
 use crate::model::shared_versions::Fnv;
 use crate::model::Id;
+use crate::versions::diff::FieldChange;
+use crate::versions::item::ItemKind;
 use std::collections::HashMap;
 
 /// Where an item of the file stands against the contract here.

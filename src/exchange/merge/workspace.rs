@@ -2,8 +2,8 @@
 //! applied to the contract kept in this browser.
 
 use super::{apply_merge, plan_merge, Choice, MergePlan, MergeSummary};
-use crate::exchange::items::{items_of, record_shared};
 use crate::model::{Contract, Id, SharedVersions, Timestamp, Workspace};
+use crate::versions::items::{items_of, record_shared};
 use std::collections::HashMap;
 
 /// What a received contract would change here: `None` when this browser does not have that

@@ -302,7 +302,7 @@ fn ProposalChoice(
 /// with both values. The file's are taken with the item, ours stay.
 #[component]
 fn OneSided(proposal: Proposal) -> impl IntoView {
-    let rows: Vec<(ChangedBy, crate::exchange::diff::FieldChange)> = proposal
+    let rows: Vec<(ChangedBy, crate::versions::diff::FieldChange)> = proposal
         .fields
         .iter()
         .filter(|f| f.changed_by != ChangedBy::Both)
