@@ -21,7 +21,10 @@ mod indicators;
 mod pages;
 mod rows;
 
-pub use budget::{budget_of_year, spent_text, BudgetLine, BudgetTotals, Planned};
+pub use budget::{
+    budget_of_year, budget_table, spent_text, BudgetLine, BudgetLineKey, BudgetTableLine,
+    BudgetTotals, Planned,
+};
 pub use dashboard::{
     axis_counts, column_of, describe_counts, status_at, status_counts, AxisCounts, DoneShare,
     StatusCounts, STATUS_COLUMNS,

@@ -4,26 +4,13 @@
 use super::pager::Pager;
 use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
-use crate::model::amount::{euros, AMOUNT_TO_SPECIFY};
-use crate::model::follow_up::{budget_of_year, page_of, spent_text, PAGE_ROWS};
+use crate::model::follow_up::{
+    budget_table, page_of, spent_text, BudgetLineKey, BudgetTableLine, PAGE_ROWS,
+};
 use crate::model::Id;
 use crate::ui::fields::AmountInput;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-
-#[derive(Clone, Debug, PartialEq)]
-enum Line {
-    Funding { sheet: Id, line: Id, label: String, planned: String },
-    Subtotal { sheet: Id, label: String, planned: String, spent: String },
-}
-
-impl Line {
-    fn sheet(&self) -> Id {
-        match self {
-            Line::Funding { sheet, .. } | Line::Subtotal { sheet, .. } => *sheet,
-        }
-    }
-}
 
 /// The amount spent on a funding line (of a fiche), `None` until someone enters it.
 fn spent_of(
@@ -49,31 +36,9 @@ pub fn YearBudget() -> impl IntoView {
         state.numbering.with(|numbers| {
             state
                 .with_contract(|c| {
-                    let budget = budget_of_year(c, year);
-                    let mut lines = Vec::new();
-                    for (sheet, total) in &budget.per_sheet {
-                        let title = c.sheet(*sheet).map_or("", |s| s.title.trim());
-                        let fiche = format!("Fiche action n°{} – {title}", numbers.label(*sheet));
-                        for line in budget.lines.iter().filter(|l| l.sheet_id == *sheet) {
-                            let funder = line
-                                .funder_id
-                                .map_or("Financeur non précisé", |f| c.organisation_name(f));
-                            lines.push(Line::Funding {
-                                sheet: *sheet,
-                                line: line.line_id,
-                                label: format!("{fiche} — {funder}"),
-                                planned: line.planned.map_or(AMOUNT_TO_SPECIFY.to_string(), euros),
-                            });
-                        }
-                        lines.push(Line::Subtotal {
-                            sheet: *sheet,
-                            label: format!("Total de la fiche n°{}", numbers.label(*sheet)),
-                            planned: total.planned.text(),
-                            spent: spent_text(total.spent, total.missing),
-                        });
-                    }
+                    let (lines, budget) = budget_table(c, numbers, year);
                     // A page holds whole fiches: their lines and subtotal.
-                    let groups: Vec<Id> = lines.iter().map(Line::sheet).collect();
+                    let groups: Vec<Id> = lines.iter().map(BudgetTableLine::sheet).collect();
                     let page = page_of(&groups, views.view.with(|v| v.page), PAGE_ROWS);
                     let rows = lines.len();
                     let lines = lines[page.rows.clone()].to_vec();
@@ -83,6 +48,16 @@ pub fn YearBudget() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Rows are keyed by the ids of what they show, and read their words from the table, so
+    // that a subtotal follows what is typed above it.
+    let words = move |key: BudgetLineKey| {
+        Memo::new(move |old: Option<&(String, String, String)>| {
+            budget
+                .with(|b| b.0.iter().find(|l| l.key() == key).map(line_words))
+                .or_else(|| old.cloned())
+                .unwrap_or_default()
+        })
+    };
     let spent = RowSignals::new(state, year, spent_of);
     view! {
         <section class="follow-up-budget" aria-labelledby="suivi-budget">
@@ -97,11 +72,14 @@ pub fn YearBudget() -> impl IntoView {
                         <th scope="col" id="budget-col-depense">{move || format!("Dépensé {}", year.get())}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || budget.get().0 key=|line| format!("{line:?}") let:line>
-                            {match line {
-                                Line::Funding { sheet, line, label, planned } => view! { <FundingRow sheet line label planned spent/> }.into_any(),
-                                Line::Subtotal { label, planned, spent, .. } => view! {
-                                    <tr class="budget-table__subtotal"><th scope="row">{label}</th><td class="amount">{planned}</td><td class="amount">{spent}</td></tr>
+                        <For each=move || budget.get().0 key=BudgetTableLine::key let:line>
+                            {let words = words(line.key());
+                            match line {
+                                BudgetTableLine::Funding { sheet, line, .. } => view! { <FundingRow sheet line words spent/> }.into_any(),
+                                BudgetTableLine::Subtotal { .. } => view! {
+                                    <tr class="budget-table__subtotal"><th scope="row">{move || words.with(|w| w.0.clone())}</th>
+                                        <td class="amount">{move || words.with(|w| w.1.clone())}</td>
+                                        <td class="amount">{move || words.with(|w| w.2.clone())}</td></tr>
                                 }.into_any(),
                             }}
                         </For>
@@ -118,12 +96,24 @@ pub fn YearBudget() -> impl IntoView {
     }
 }
 
+/// What a line shows in words: its label, the planned amount, and (for a subtotal) the spent.
+fn line_words(line: &BudgetTableLine) -> (String, String, String) {
+    match line {
+        BudgetTableLine::Funding { label, planned, .. } => {
+            (label.clone(), planned.clone(), String::new())
+        }
+        BudgetTableLine::Subtotal { label, planned, spent, .. } => {
+            (label.clone(), planned.clone(), spent.clone())
+        }
+    }
+}
+
 #[component]
 fn FundingRow(
     sheet: Id,
     line: Id,
-    label: String,
-    planned: String,
+    /// The label and the planned amount (`line_words`).
+    words: Memo<(String, String, String)>,
     spent: RowSignals<(Id, Id), Option<u64>>,
 ) -> impl IntoView {
     let state = AppState::get();
@@ -140,8 +130,8 @@ fn FundingRow(
     };
     view! {
         <tr>
-            <th scope="row" id=row_id.clone()>{label}</th>
-            <td class="amount">{planned}</td>
+            <th scope="row" id=row_id.clone()>{move || words.with(|w| w.0.clone())}</th>
+            <td class="amount">{move || words.with(|w| w.1.clone())}</td>
             <td>
                 <AmountInput value=spent on_change=set id=Some(format!("{row_id}-depense"))
                     labelled_by=Some(format!("budget-col-depense {row_id}"))/>

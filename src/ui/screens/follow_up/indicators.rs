@@ -12,8 +12,40 @@ use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Line {
-    Group(String),
-    Indicator { owner: IndicatorOwner, id: Id, name: String },
+    /// The contract's indicators, or a fiche's: « Fiche action n°3 – Titre ».
+    Group {
+        owner: IndicatorOwner,
+        label: String,
+    },
+    Indicator {
+        owner: IndicatorOwner,
+        id: Id,
+        name: String,
+    },
+}
+
+/// What identifies a line: its group's owner, or the indicator's owner and id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum LineKey {
+    Group(IndicatorOwner),
+    Indicator(IndicatorOwner, Id),
+}
+
+impl Line {
+    fn key(&self) -> LineKey {
+        match self {
+            Line::Group { owner, .. } => LineKey::Group(*owner),
+            Line::Indicator { owner, id, .. } => LineKey::Indicator(*owner, *id),
+        }
+    }
+
+    /// What the line shows in words: the group's label or the indicator's name.
+    fn words(&self) -> &str {
+        match self {
+            Line::Group { label, .. } => label,
+            Line::Indicator { name, .. } => name,
+        }
+    }
 }
 
 /// What an indicator's row shows for the year: its value (target, result and their comments)
@@ -56,7 +88,7 @@ pub fn YearIndicators() -> impl IntoView {
                     let mut group = None;
                     for row in &rows[page.rows.clone()] {
                         if group != Some(row.group.as_str()) {
-                            lines.push(Line::Group(row.group.clone()));
+                            lines.push(Line::Group { owner: row.owner, label: row.group.clone() });
                         }
                         group = Some(row.group.as_str());
                         let name = if row.name.is_empty() {
@@ -77,6 +109,16 @@ pub fn YearIndicators() -> impl IntoView {
     });
     let lines = Memo::new(move |_| table.with(|t| t.0.clone()));
     let values = RowSignals::new(state, year, year_value);
+    // Rows are keyed by ids and read their words from the table (a fiche renamed in another
+    // tab is renamed here too).
+    let words = move |key: LineKey| {
+        Memo::new(move |old: Option<&String>| {
+            lines
+                .with(|lines| lines.iter().find(|l| l.key() == key).map(|l| l.words().to_string()))
+                .or_else(|| old.cloned())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <section class="follow-up-indicators" aria-labelledby="suivi-indicateurs">
             <h2 id="suivi-indicateurs">{move || format!("Indicateurs {}", year.get())}</h2>
@@ -93,10 +135,11 @@ pub fn YearIndicators() -> impl IntoView {
                         <th scope="col">"Cible atteinte"</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || lines.get() key=|line| format!("{line:?}") let:line>
-                            {match line {
-                                Line::Group(group) => view! { <tr class="review-table__axis"><th scope="colgroup" colspan="6">{group}</th></tr> }.into_any(),
-                                Line::Indicator { owner, id, name } => view! { <IndicatorRow owner id name values/> }.into_any(),
+                        <For each=move || lines.get() key=Line::key let:line>
+                            {let words = words(line.key());
+                            match line {
+                                Line::Group { .. } => view! { <tr class="review-table__axis"><th scope="colgroup" colspan="6">{move || words.get()}</th></tr> }.into_any(),
+                                Line::Indicator { owner, id, .. } => view! { <IndicatorRow owner id name=words values/> }.into_any(),
                             }}
                         </For>
                     </tbody>
@@ -113,7 +156,7 @@ pub fn YearIndicators() -> impl IntoView {
 fn IndicatorRow(
     owner: IndicatorOwner,
     id: Id,
-    name: String,
+    name: Memo<String>,
     values: RowSignals<(IndicatorOwner, Id), YearValue>,
 ) -> impl IntoView {
     let state = AppState::get();
@@ -142,7 +185,7 @@ fn IndicatorRow(
     };
     view! {
         <tr>
-            <th scope="row" id=row_id>{name}</th>
+            <th scope="row" id=row_id>{move || name.get()}</th>
             {field("cible", |v| &v.target, |v, t| v.target = t)}
             {field("cible-commentaire", |v| &v.target_comment, |v, t| v.target_comment = t)}
             {field("resultat", |v| &v.result, |v, t| v.result = t)}
