@@ -15,7 +15,7 @@
 //! for every input would slow the run tenfold); now and then a file goes to another workspace,
 //! where it is added whole.
 
-use crate::rng::Rng;
+use super::rng::Rng;
 use atelier_cls::exchange::backup::Backup;
 use atelier_cls::exchange::demonstration::demonstration_contract;
 use atelier_cls::exchange::envelope::with_only_sheets;
@@ -46,7 +46,8 @@ pub fn stored_copies(extra: Option<(String, String)>) -> FrozenCopies {
     }))
 }
 
-const DEMONSTRATION: &[u8] = include_bytes!("../../../examples/cls-demonstration-2024-2028.json");
+const DEMONSTRATION: &[u8] =
+    include_bytes!("../../../../examples/cls-demonstration-2024-2028.json");
 
 /// One starting point: its tree and its text.
 pub struct Seed {
