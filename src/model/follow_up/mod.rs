@@ -34,7 +34,7 @@ pub use generate::{with_follow_up, FOLLOWED_YEARS};
 pub use indicators::{
     indicator_rows, IndicatorOwner, IndicatorRow, IndicatorSummary, CONTRACT_GROUP,
 };
-pub use pages::{page_of, Page, PAGE_ROWS};
+pub use pages::{page_of, table_page, Page, TablePage, PAGE_ROWS};
 pub use rows::{
     action_label, action_status, axis_label, carry_over_rows, follow_up_rows, row_facts,
     rows_to_carry_over, FollowUpRow, RowFacts, RowOwner, SHEET_ROW_LABEL,

@@ -1,11 +1,11 @@
 //! The year's budget in « Suivi »: every funding line of the year with its planned amount and
 //! the amount spent (« Réalisé ») typed in place, a subtotal per fiche and the contract's total.
 
-use super::pager::Pager;
+use super::pager::{line_words, Pager};
 use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
 use crate::model::follow_up::{
-    budget_table, page_of, spent_text, BudgetLineKey, BudgetTableLine, PAGE_ROWS,
+    budget_table, spent_text, table_page, BudgetLineKey, BudgetTableLine, TablePage,
 };
 use crate::model::Id;
 use crate::ui::fields::AmountInput;
@@ -26,6 +26,14 @@ fn spent_of(
     (spent != *old).then_some(spent)
 }
 
+/// The page of the budget shown, and the contract's totals of the year.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct BudgetPage {
+    table: TablePage<BudgetTableLine>,
+    planned: String,
+    spent: String,
+}
+
 #[component]
 pub fn YearBudget() -> impl IntoView {
     let state = AppState::get();
@@ -39,30 +47,26 @@ pub fn YearBudget() -> impl IntoView {
                     let (lines, budget) = budget_table(c, numbers, year);
                     // A page holds whole fiches: their lines and subtotal.
                     let groups: Vec<Id> = lines.iter().map(BudgetTableLine::sheet).collect();
-                    let page = page_of(&groups, views.view.with(|v| v.page), PAGE_ROWS);
-                    let rows = lines.len();
-                    let lines = lines[page.rows.clone()].to_vec();
+                    let wanted = views.view.with(|v| v.page);
+                    let table =
+                        table_page(&groups, wanted, |page| lines[page.rows.clone()].to_vec());
                     let t = budget.contract;
-                    (lines, t.planned.text(), spent_text(t.spent, t.missing), page, rows)
+                    BudgetPage {
+                        table,
+                        planned: t.planned.text(),
+                        spent: spent_text(t.spent, t.missing),
+                    }
                 })
                 .unwrap_or_default()
         })
     });
-    // Rows are keyed by the ids of what they show, and read their words from the table, so
-    // that a subtotal follows what is typed above it.
-    let words = move |key: BudgetLineKey| {
-        Memo::new(move |old: Option<&(String, String, String)>| {
-            budget
-                .with(|b| b.0.iter().find(|l| l.key() == key).map(line_words))
-                .or_else(|| old.cloned())
-                .unwrap_or_default()
-        })
-    };
+    let table = Memo::new(move |_| budget.with(|b| b.table.clone()));
+    let words = move |key: BudgetLineKey| line_words(table, key, BudgetTableLine::key, words_of);
     let spent = RowSignals::new(state, year, spent_of);
     view! {
         <section class="follow-up-budget" aria-labelledby="suivi-budget">
             <h2 id="suivi-budget">{move || format!("Budget {} : prévu et dépensé", year.get())}</h2>
-            <Show when=move || !budget.with(|b| b.0.is_empty())
+            <Show when=move || !table.with(|t| t.lines.is_empty())
                 fallback=move || view! { <p class="empty-state">{move || format!("Aucune ligne de financement pour {} : le budget se saisit à l’étape « Moyens » des fiches.", year.get())}</p> }>
                 <div class="table-scroll" role="region" aria-label="Tableau du budget de l’année" tabindex="0">
                 <table class="budget-table">
@@ -72,7 +76,7 @@ pub fn YearBudget() -> impl IntoView {
                         <th scope="col" id="budget-col-depense">{move || format!("Dépensé {}", year.get())}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || budget.get().0 key=BudgetTableLine::key let:line>
+                        <For each=move || table.with(|t| t.lines.clone()) key=BudgetTableLine::key let:line>
                             {let words = words(line.key());
                             match line {
                                 BudgetTableLine::Funding { sheet, line, .. } => view! { <FundingRow sheet line words spent/> }.into_any(),
@@ -85,19 +89,18 @@ pub fn YearBudget() -> impl IntoView {
                         </For>
                     </tbody>
                     <tfoot><tr><th scope="row">"Total du contrat"</th>
-                        <td class="amount">{move || budget.with(|b| b.1.clone())}</td>
-                        <td class="amount">{move || budget.with(|b| b.2.clone())}</td></tr></tfoot>
+                        <td class="amount">{move || budget.with(|b| b.planned.clone())}</td>
+                        <td class="amount">{move || budget.with(|b| b.spent.clone())}</td></tr></tfoot>
                 </table>
                 </div>
-                <Pager page=Signal::derive(move || budget.with(|b| b.3.clone()))
-                    rows=Signal::derive(move || budget.with(|b| b.4)) label="Pages du budget"/>
+                <Pager table label="Pages du budget"/>
             </Show>
         </section>
     }
 }
 
 /// What a line shows in words: its label, the planned amount, and (for a subtotal) the spent.
-fn line_words(line: &BudgetTableLine) -> (String, String, String) {
+fn words_of(line: &BudgetTableLine) -> (String, String, String) {
     match line {
         BudgetTableLine::Funding { label, planned, .. } => {
             (label.clone(), planned.clone(), String::new())

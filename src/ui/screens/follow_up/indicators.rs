@@ -2,10 +2,10 @@
 //! year's target and result (each with a comment) typed in place, and whether the target is
 //! reached.
 
-use super::pager::Pager;
+use super::pager::{line_words, Pager};
 use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
-use crate::model::follow_up::{indicator_rows, page_of, IndicatorOwner, PAGE_ROWS};
+use crate::model::follow_up::{indicator_rows, table_page, IndicatorOwner, TablePage};
 use crate::model::{Id, IndicatorValue};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
@@ -74,7 +74,7 @@ pub fn YearIndicators() -> impl IntoView {
     let state = AppState::get();
     let views = FollowUpView::get();
     let year = views.year;
-    let table = Memo::new(move |_| {
+    let table: Memo<TablePage<Line>> = Memo::new(move |_| {
         let year = year.get();
         let wanted = views.view.with(|v| v.page);
         state.numbering.with(|numbers| {
@@ -83,42 +83,35 @@ pub fn YearIndicators() -> impl IntoView {
                     let rows = indicator_rows(c, numbers, year);
                     // A page holds whole groups (the contract's, a fiche's).
                     let groups: Vec<&str> = rows.iter().map(|r| r.group.as_str()).collect();
-                    let page = page_of(&groups, wanted, PAGE_ROWS);
-                    let mut lines = Vec::new();
-                    let mut group = None;
-                    for row in &rows[page.rows.clone()] {
-                        if group != Some(row.group.as_str()) {
-                            lines.push(Line::Group { owner: row.owner, label: row.group.clone() });
+                    table_page(&groups, wanted, |page| {
+                        let mut lines = Vec::new();
+                        let mut group = None;
+                        for row in &rows[page.rows.clone()] {
+                            if group != Some(row.group.as_str()) {
+                                let label = row.group.clone();
+                                lines.push(Line::Group { owner: row.owner, label });
+                            }
+                            group = Some(row.group.as_str());
+                            let name = if row.name.is_empty() {
+                                "Indicateur sans nom".to_string()
+                            } else {
+                                row.name.clone()
+                            };
+                            lines.push(Line::Indicator {
+                                owner: row.owner,
+                                id: row.indicator_id,
+                                name,
+                            });
                         }
-                        group = Some(row.group.as_str());
-                        let name = if row.name.is_empty() {
-                            "Indicateur sans nom".to_string()
-                        } else {
-                            row.name.clone()
-                        };
-                        lines.push(Line::Indicator {
-                            owner: row.owner,
-                            id: row.indicator_id,
-                            name,
-                        });
-                    }
-                    (lines, page, rows.len())
+                        lines
+                    })
                 })
                 .unwrap_or_default()
         })
     });
-    let lines = Memo::new(move |_| table.with(|t| t.0.clone()));
+    let lines = Memo::new(move |_| table.with(|t| t.lines.clone()));
     let values = RowSignals::new(state, year, year_value);
-    // Rows are keyed by ids and read their words from the table (a fiche renamed in another
-    // tab is renamed here too).
-    let words = move |key: LineKey| {
-        Memo::new(move |old: Option<&String>| {
-            lines
-                .with(|lines| lines.iter().find(|l| l.key() == key).map(|l| l.words().to_string()))
-                .or_else(|| old.cloned())
-                .unwrap_or_default()
-        })
-    };
+    let words = move |key: LineKey| line_words(table, key, Line::key, |l| l.words().to_string());
     view! {
         <section class="follow-up-indicators" aria-labelledby="suivi-indicateurs">
             <h2 id="suivi-indicateurs">{move || format!("Indicateurs {}", year.get())}</h2>
@@ -145,8 +138,7 @@ pub fn YearIndicators() -> impl IntoView {
                     </tbody>
                 </table>
                 </div>
-                <Pager page=Signal::derive(move || table.with(|t| t.1.clone()))
-                    rows=Signal::derive(move || table.with(|t| t.2)) label="Pages des indicateurs"/>
+                <Pager table label="Pages des indicateurs"/>
             </Show>
         </section>
     }
