@@ -81,9 +81,9 @@ pub fn YearBudget() -> impl IntoView {
                             match line {
                                 BudgetTableLine::Funding { sheet, line, .. } => view! { <FundingRow sheet line words spent/> }.into_any(),
                                 BudgetTableLine::Subtotal { .. } => view! {
-                                    <tr class="budget-table__subtotal"><th scope="row">{move || words.with(|w| w.0.clone())}</th>
-                                        <td class="amount">{move || words.with(|w| w.1.clone())}</td>
-                                        <td class="amount">{move || words.with(|w| w.2.clone())}</td></tr>
+                                    <tr class="budget-table__subtotal"><th scope="row">{move || words.with(|w| w.label.clone())}</th>
+                                        <td class="amount">{move || words.with(|w| w.planned.clone())}</td>
+                                        <td class="amount">{move || words.with(|w| w.spent.clone())}</td></tr>
                                 }.into_any(),
                             }}
                         </For>
@@ -99,14 +99,22 @@ pub fn YearBudget() -> impl IntoView {
     }
 }
 
-/// What a line shows in words: its label, the planned amount, and (for a subtotal) the spent.
-fn words_of(line: &BudgetTableLine) -> (String, String, String) {
+/// What a line shows in words: its label, the planned amount, and for a subtotal the spent
+/// (a funding line's is typed in its field).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Words {
+    label: String,
+    planned: String,
+    spent: String,
+}
+
+fn words_of(line: &BudgetTableLine) -> Words {
     match line {
         BudgetTableLine::Funding { label, planned, .. } => {
-            (label.clone(), planned.clone(), String::new())
+            Words { label: label.clone(), planned: planned.clone(), spent: String::new() }
         }
         BudgetTableLine::Subtotal { label, planned, spent, .. } => {
-            (label.clone(), planned.clone(), spent.clone())
+            Words { label: label.clone(), planned: planned.clone(), spent: spent.clone() }
         }
     }
 }
@@ -115,8 +123,8 @@ fn words_of(line: &BudgetTableLine) -> (String, String, String) {
 fn FundingRow(
     sheet: Id,
     line: Id,
-    /// The label and the planned amount (`line_words`).
-    words: Memo<(String, String, String)>,
+    /// The label and the planned amount (`words_of`).
+    words: Memo<Words>,
     spent: RowSignals<(Id, Id), Option<u64>>,
 ) -> impl IntoView {
     let state = AppState::get();
@@ -133,8 +141,8 @@ fn FundingRow(
     };
     view! {
         <tr>
-            <th scope="row" id=row_id.clone()>{move || words.with(|w| w.0.clone())}</th>
-            <td class="amount">{move || words.with(|w| w.1.clone())}</td>
+            <th scope="row" id=row_id.clone()>{move || words.with(|w| w.label.clone())}</th>
+            <td class="amount">{move || words.with(|w| w.planned.clone())}</td>
             <td>
                 <AmountInput value=spent on_change=set id=Some(format!("{row_id}-depense"))
                     labelled_by=Some(format!("budget-col-depense {row_id}"))/>
