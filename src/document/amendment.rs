@@ -1,7 +1,7 @@
 //! An avenant (amendment) as the partners sign it (issue 13): its parties, the « Vu… » that
 //! ground it (the contract's signature, the earlier avenants, the decision that adopted it),
 //! « Article 1 — Objet », « Article 2 — Modifications » (what it changes, fiche by fiche and
-//! field by field, from `exchange::amendment_changes`: the same differences the avenant screen
+//! field by field, from `versions::amendment_changes`: the same differences the avenant screen
 //! shows), « Article 3 — Autres dispositions », then « Fait à …, le … » and the signature
 //! blocks of the contract's signatories.
 //!
@@ -17,11 +17,11 @@ mod tests;
 use super::contract_text::signing_blocks;
 use super::parts::list_or;
 use super::{Block, Cell, Document, ParagraphKind, Table};
-use crate::exchange::amendment_changes::{changes_between, Change, ChangeGroup};
 use crate::model::amendment::version_before;
 use crate::model::iso_date::french_date;
 use crate::model::organisation::signatories_in_order;
 use crate::model::{Amendment, Body, Contract};
+use crate::versions::amendment_changes::{changes_between, Change, ChangeGroup};
 
 /// The document of avenant n°`number`; `None` when the contract has no such avenant.
 pub fn amendment_document(contract: &Contract, number: u32) -> Option<Document> {

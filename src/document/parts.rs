@@ -12,8 +12,7 @@ use crate::model::{ActionSheet, Contract, Indicator, YearReview};
 /// What a document writes where nothing was filled in.
 pub const DASH: &str = "—";
 
-/// What a budget line with no funder is called.
-pub const NO_FUNDER: &str = "Financeur non précisé";
+pub use crate::model::funding::NO_FUNDER;
 
 /// The text trimmed, or a dash when there is none: a blank cell would read as a layout error.
 pub fn or_dash(text: &str) -> String {

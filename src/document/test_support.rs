@@ -2,14 +2,11 @@
 //! document (its headings, a table by its caption, the check that no section is empty).
 
 use super::{Block, Document, ParagraphKind, Table};
-use crate::exchange::demonstration::demonstration_contract;
 use crate::model::Contract;
-
-const DEMONSTRATION: &str = include_str!("../../examples/cls-demonstration-2024-2028.json");
 
 /// The demonstration contract (Pays de Val-Sorel 2024-2028, follow-up of 2024 and 2025).
 pub fn demo() -> Contract {
-    demonstration_contract(DEMONSTRATION.as_bytes()).expect("the demonstration file loads")
+    crate::model::example::demonstration()
 }
 
 /// The headings of `level`, in order.

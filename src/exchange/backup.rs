@@ -177,7 +177,7 @@ pub fn restore(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exchange::example::example_contract;
+    use crate::model::example::example_contract;
 
     fn workspace_of_two() -> Workspace {
         let mut ws = Workspace::default();

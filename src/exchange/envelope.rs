@@ -70,7 +70,7 @@ pub fn sheets_led_by(contract: &Contract, organisation: crate::model::Id) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exchange::example::example_contract;
+    use crate::model::example::example_contract;
 
     #[test]
     fn a_selection_keeps_the_chosen_sheets_and_everything_they_refer_to() {
@@ -89,5 +89,26 @@ mod tests {
             (selection.organisations, selection.axes),
             (contract.organisations, contract.axes)
         );
+    }
+
+    const EXAMPLE_JSON: &str = include_str!("../../examples/cls-aurillac-2024-2028.json");
+
+    #[test]
+    fn example_file_is_in_canonical_form() {
+        let envelope: Envelope = serde_json::from_str(EXAMPLE_JSON).unwrap();
+        assert_eq!(envelope.kind, super::super::ENVELOPE_TYPE);
+        assert_eq!(envelope.schema_version, crate::model::SCHEMA_VERSION);
+        let pretty = serde_json::to_string_pretty(&envelope).unwrap();
+        let file = EXAMPLE_JSON.strip_suffix('\n').unwrap_or(EXAMPLE_JSON);
+        assert!(pretty == file, "examples/cls-aurillac-2024-2028.json is not in canonical form");
+    }
+
+    /// `model::example` reads the example's contract only; the whole file passes the import
+    /// checks and gives the same contract.
+    #[test]
+    fn the_example_file_passes_the_import_checks_as_the_example_contract() {
+        let checked = crate::exchange::import::check_file(EXAMPLE_JSON.as_bytes()).unwrap();
+        assert_eq!(checked.migrated_from, None);
+        assert_eq!(checked.envelope.contract, example_contract());
     }
 }

@@ -1,26 +1,28 @@
-//! Exchange between partners: the JSON file format, import checks, and merging what comes back;
-//! the example and demonstration contracts (examples/);
-//! the contract as CSV tables for people who work in a spreadsheet; documents as ODT files.
+//! Files: what partners send each other and what a browser keeps or gives away. The JSON file
+//! format (`envelope`), the import checks, merging what comes back (`merge`) and what another
+//! tab saved (`tab_merge`), the backup of every contract, file names, the demonstration file
+//! fetched on demand, the contract as CSV tables for people who work in a spreadsheet, and
+//! documents as ODT files. What is compared when merging (items, field diffs) is `versions`'.
 
-pub mod amendment_changes;
 pub mod backup;
 pub mod demonstration;
-pub mod diff;
 pub mod envelope;
-pub mod example;
 pub mod file_name;
-pub mod follow_up;
 pub mod import;
-pub mod items;
 pub mod merge;
 pub mod odt;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
-pub mod since_signed;
 pub mod spreadsheet;
 pub mod tab_merge;
 
 pub use envelope::{Envelope, ENVELOPE_TYPE};
+
+/// The example contract, where the storage's tests look for it (it lives in `model::example`;
+/// `storage` is above `exchange`, so this is no upward import).
+pub mod example {
+    pub use crate::model::example::example_contract;
+}
 
 #[cfg(test)]
 mod properties;

@@ -17,6 +17,9 @@ closed_list! {
     }
 }
 
+/// What a funding line with no funder is called, in screens and documents.
+pub const NO_FUNDER: &str = "Financeur non précisé";
+
 /// One line of a sheet's budget. Amounts are whole euros: CLS budgets are never to the cent.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

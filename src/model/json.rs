@@ -60,7 +60,7 @@ fn reindent(compact: &str) -> serde_json::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exchange::example::example_contract;
+    use crate::model::example::example_contract;
 
     #[test]
     fn pretty_text_is_serde_json_pretty_output() {

@@ -17,6 +17,7 @@ pub mod copy;
 pub mod diagnostic;
 pub mod directory;
 pub mod entity;
+pub mod example;
 pub mod figure;
 pub mod follow_up;
 pub mod french;

@@ -1,8 +1,9 @@
 //! The user interface. Components render the model and dispatch changes defined in `model`;
-//! they hold no business rule. `screen`, `html`, `chart_lines` and
-//! `status_bars` (the documents', re-exported) are pure (tested natively);
+//! they hold no business rule. `screen`, `html`, `chart_lines`, the writing of addresses in
+//! `address` and `status_bars` (the documents', re-exported) are pure (tested natively);
 //! the rest needs a browser.
 
+pub mod address;
 pub mod chart_lines;
 pub mod html;
 pub mod screen;

@@ -4,8 +4,8 @@
 
 use super::*;
 use crate::document::test_support::{assert_no_empty_section, headings, notices, section, table};
-use crate::exchange::example::example_contract;
 use crate::model::amendment::frozen;
+use crate::model::example::example_contract;
 use crate::model::governance::Meeting;
 use crate::model::{Action, Id, YearMonth};
 use proptest::prelude::*;

@@ -197,7 +197,7 @@ proptest::proptest! {
 /// previous contract's bilan as one table per former fiche, and the signature page of the seed.
 #[test]
 fn the_example_reads_as_the_signed_contract() {
-    let doc = contract_document(&crate::exchange::example::example_contract());
+    let doc = contract_document(&crate::model::example::example_contract());
     let parts = headings(&doc, 1);
     assert_eq!(parts[..2], ["Références juridiques (« Vu… »)", "Préambule"]);
     let clauses = ["Durée du contrat", "Révision du contrat", "Résiliation du contrat"];
@@ -276,4 +276,38 @@ fn the_address_asks_for_the_working_version_by_name_only() {
     for other in [None, Some(""), Some("vigueur"), Some("Travail")] {
         assert_eq!(ContractVersion::from_query(other), ContractVersion::InForce, "{other:?}");
     }
+}
+
+/// An untitled fiche is named the same in the contract, its own document, the planning,
+/// « Suivi »'s rows, indicators and budget: all through `ActionSheet::label`.
+#[test]
+fn an_untitled_fiche_reads_the_same_everywhere() {
+    use crate::model::follow_up::{budget_table, follow_up_rows, indicator_rows, BudgetTableLine};
+    use crate::model::planning::plan_rows;
+    let mut contract = demo();
+    let id = contract.sheets_in_axis_order()[0].id;
+    let sheet = contract.sheets.iter_mut().find(|s| s.id == id).unwrap();
+    sheet.title = " ".into();
+    let (year, funded) = sheet.funding.first().map(|f| (f.year, true)).unwrap_or((2025, false));
+    let numbers = Numbering::of(&contract);
+    let name = contract.sheet(id).unwrap().label(&numbers);
+    assert_eq!(name, "Fiche action n°1 – Sans titre");
+
+    assert!(headings(&contract_document(&contract), 1).contains(&name.as_str()));
+    assert_eq!(fiche_document(&contract, id).unwrap().title, name);
+    let planned = plan_rows(&contract, year);
+    assert!(planned.iter().filter(|r| r.sheet_id == id).all(|r| r.sheet_label == name));
+    let rows = follow_up_rows(&contract, &numbers, year);
+    assert!(rows.iter().any(|r| r.sheet_label == name));
+    let indicators = indicator_rows(&contract, &numbers, year);
+    let owned = contract.sheet(id).unwrap().indicators.len();
+    assert_eq!(indicators.iter().filter(|r| r.group == name).count(), owned);
+    assert!(funded, "the demonstration's first fiche has a budget");
+    let (lines, _) = budget_table(&contract, &numbers, year);
+    let funding = lines.iter().filter_map(|l| match l {
+        BudgetTableLine::Funding { sheet, label, .. } if *sheet == id => Some(label),
+        _ => None,
+    });
+    assert!(funding.clone().count() > 0);
+    assert!(funding.into_iter().all(|label| label.starts_with(&format!("{name} — "))));
 }

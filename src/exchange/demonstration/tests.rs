@@ -3,9 +3,9 @@
 //! and references that resolve. Validation finds nothing to say about it.
 
 use super::*;
-use crate::exchange::example::example_contract;
 use crate::exchange::Envelope;
 use crate::model::copy::with_fresh_ids;
+use crate::model::example::example_contract;
 use crate::model::validation::validate;
 use crate::model::{
     completeness, Body, Id, IndicatorKind, IndicatorScale, ReviewStatus, YearReview,
@@ -36,6 +36,13 @@ fn it_loads_through_the_import_checks_in_the_current_format() {
     assert_eq!(checked.migrated_from, None, "written in the current format");
     assert_eq!(checked.envelope.schema_version, crate::model::SCHEMA_VERSION);
     assert_eq!(checked.envelope.kind, crate::exchange::ENVELOPE_TYPE);
+}
+
+/// The tests of the layers below read the file for its contract only (`model::example`): the
+/// same contract as through the import checks.
+#[test]
+fn the_tests_fixture_is_the_checked_contract() {
+    assert_eq!(crate::model::example::demonstration(), demo());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! where and why in French, and no input makes checking panic.
 
 use super::*;
-use crate::exchange::example::example_contract;
+use crate::model::example::example_contract;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use serde_json::json;

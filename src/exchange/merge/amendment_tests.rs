@@ -2,8 +2,8 @@
 //! both wrote « avenant n°2 » get a conflict, never two avenants n°2.
 
 use super::*;
-use crate::exchange::example::example_contract;
 use crate::model::amendment::{frozen, Amendment};
+use crate::model::example::example_contract;
 use crate::model::{Contract, SharedVersions, Workspace};
 use proptest::strategy::Strategy as _;
 

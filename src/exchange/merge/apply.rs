@@ -12,30 +12,44 @@
 //! file put in (`with_fields`): what only the file changed, and what the user chose to take.
 
 use super::{Choice, MergePlan, MergeSummary, Proposal, Renumbering};
-use crate::exchange::follow_up::{
-    entries_by_owner, entries_mut, follow_up_items, put_entry, strip, with_entries_of, FollowUpKey,
-};
-use crate::exchange::items::{
-    amendment_number, identity_of, ids_in, list_at, list_at_mut, ItemKind,
-};
 use crate::model::copy::with_fresh_ids;
 use crate::model::json;
 use crate::model::{Contract, Id, Timestamp};
+use crate::versions::follow_up::{
+    entries_by_owner, entries_mut, follow_up_items, put_entry, strip, with_entries_of,
+};
+use crate::versions::item::{FollowUpKey, ItemKind};
+use crate::versions::items::{amendment_number, identity_of, ids_in, list_at, list_at_mut};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
-/// `mine` with the plan applied: each proposal follows the user's decision, else its
-/// suggestion (or, for a year's entry, the choice made for its fiche), else "keep mine".
-/// `origin` names the partner in the names of doubled items.
-pub fn apply_merge(
+/// A merge to apply: the partner's contract, the plan made against the contract here and the
+/// user's decisions on it, and what the merge writes with.
+pub struct MergeRequest<'a, F: FnMut() -> Id> {
+    pub theirs: &'a Contract,
+    pub plan: &'a MergePlan,
+    pub decisions: &'a HashMap<Id, Choice>,
+    /// Who sent the file: names the partner in the names of doubled items.
+    pub origin: &'a str,
+    /// Where the fresh ids of doubled items come from.
+    pub fresh: F,
+    /// The time stamp of what the merge changes.
+    pub now: Timestamp,
+}
+
+impl<F: FnMut() -> Id> MergeRequest<'_, F> {
+    /// `mine` with the plan applied: each proposal follows the user's decision, else its
+    /// suggestion (or, for a year's entry, the choice made for its fiche), else "keep mine".
+    pub fn apply(self, mine: &Contract) -> (Contract, MergeSummary) {
+        apply(mine, self)
+    }
+}
+
+fn apply<F: FnMut() -> Id>(
     mine: &Contract,
-    theirs: &Contract,
-    plan: &MergePlan,
-    decisions: &HashMap<Id, Choice>,
-    origin: &str,
-    fresh: impl FnMut() -> Id,
-    now: Timestamp,
+    request: MergeRequest<'_, F>,
 ) -> (Contract, MergeSummary) {
+    let MergeRequest { theirs, plan, decisions, origin, fresh, now } = request;
     let merged = json::to_tree(mine).expect("a contract always serialises");
     let amendments_here: HashSet<Id> = mine.amendments.iter().map(|a| a.id).collect();
     let their_json = json::to_tree(theirs).expect("a contract always serialises");

@@ -3,13 +3,13 @@
 //! the rest of the fiche; they arrive with a new fiche, and never bring back a deleted action.
 
 use super::*;
-use crate::exchange::example::example_contract;
-use crate::exchange::follow_up::item_id;
+use crate::model::example::example_contract;
 use crate::model::review::edit_review;
 use crate::model::{
     Action, ActionSheet, Contract, Indicator, IndicatorKind, ReviewStatus, SharedVersions,
     Workspace, YearReview,
 };
+use crate::versions::follow_up::item_id;
 
 const ACTION: u128 = 500;
 

@@ -38,14 +38,42 @@ mod follow_up_tests;
 #[cfg(test)]
 mod tests;
 
-pub use apply::apply_merge;
+pub use apply::MergeRequest;
 pub use plan::plan_merge;
-pub use workspace::{add_received_contract, merge_into_workspace, plan_import, record_export};
+pub use workspace::{add_received_contract, plan_import, record_export};
 
-use super::diff::FieldChange;
-use super::items::ItemKind;
+/// The tests' shorthand for `MergeRequest::apply`, its parts in the request's order.
+#[cfg(test)]
+pub(crate) fn apply_merge(
+    mine: &crate::model::Contract,
+    theirs: &crate::model::Contract,
+    plan: &MergePlan,
+    decisions: &HashMap<Id, Choice>,
+    origin: &str,
+    fresh: impl FnMut() -> Id,
+    now: crate::model::Timestamp,
+) -> (crate::model::Contract, MergeSummary) {
+    MergeRequest { theirs, plan, decisions, origin, fresh, now }.apply(mine)
+}
+
+/// The tests' shorthand for `MergeRequest::into_workspace`.
+#[cfg(test)]
+pub(crate) fn merge_into_workspace(
+    workspace: &mut crate::model::Workspace,
+    theirs: &crate::model::Contract,
+    plan: &MergePlan,
+    decisions: &HashMap<Id, Choice>,
+    origin: &str,
+    fresh: impl FnMut() -> Id,
+    now: crate::model::Timestamp,
+) -> Option<MergeSummary> {
+    MergeRequest { theirs, plan, decisions, origin, fresh, now }.into_workspace(workspace)
+}
+
 use crate::model::shared_versions::Fnv;
 use crate::model::Id;
+use crate::versions::diff::FieldChange;
+use crate::versions::item::ItemKind;
 use std::collections::HashMap;
 
 /// Where an item of the file stands against the contract here.

@@ -4,12 +4,13 @@
 use super::{
     field_id, Carrier, ChangedBy, Choice, FieldMerge, MergePlan, Proposal, Renumbering, Status,
 };
-use crate::exchange::diff::{field_changes, field_label, field_rank, FieldChange, Vocabulary};
-use crate::exchange::follow_up::{owner_ids, FollowUpKey};
-use crate::exchange::items::{amendment_number, items_of, items_of_json, Item, ItemKind};
 use crate::model::json;
 use crate::model::shared_versions::{field_fingerprint, field_keys};
 use crate::model::{Contract, Id, SharedVersions};
+use crate::versions::diff::{field_changes, field_label, field_rank, FieldChange, Vocabulary};
+use crate::versions::follow_up::owner_ids;
+use crate::versions::item::{FollowUpKey, Item, ItemKind};
+use crate::versions::items::{amendment_number, items_of, items_of_json};
 use serde_json::{Map, Value};
 use std::collections::{HashMap, HashSet};
 

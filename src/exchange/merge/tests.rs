@@ -1,7 +1,7 @@
 //! The merge's own tests: what is taken, kept, doubled or asked, item by item.
 
 use super::*;
-use crate::exchange::example::example_contract;
+use crate::model::example::example_contract;
 use crate::model::{ActionSheet, Contract, Priority, SharedVersions, Workspace};
 
 fn shared_after_export(contract: &Contract) -> SharedVersions {
@@ -38,7 +38,7 @@ fn a_change_made_there_only_is_taken_a_change_made_here_only_is_kept() {
 /// What versions before field fingerprints recorded: each item's fingerprint alone.
 pub(super) fn shared_without_fields(contract: &Contract) -> SharedVersions {
     let mut shared = SharedVersions::default();
-    for item in crate::exchange::items::items_of(contract) {
+    for item in crate::versions::items::items_of(contract) {
         shared.record(item.id, item.fingerprint);
     }
     shared

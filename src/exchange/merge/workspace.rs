@@ -1,10 +1,9 @@
 //! The workspace side of a merge: what an export or an import notes as shared, and a merge
 //! applied to the contract kept in this browser.
 
-use super::{apply_merge, plan_merge, Choice, MergePlan, MergeSummary};
-use crate::exchange::items::{items_of, record_shared};
-use crate::model::{Contract, Id, SharedVersions, Timestamp, Workspace};
-use std::collections::HashMap;
+use super::{plan_merge, MergePlan, MergeRequest, MergeSummary};
+use crate::model::{Contract, Id, SharedVersions, Workspace};
+use crate::versions::items::{items_of, record_shared};
 
 /// What a received contract would change here: `None` when this browser does not have that
 /// contract yet (it is then added whole), else the merge plan against the one it has.
@@ -28,23 +27,16 @@ pub fn add_received_contract(workspace: &mut Workspace, received: Contract) {
     workspace.add_contract(received);
 }
 
-/// Applies a merge to the contract here with the same id and notes the file's items as shared.
-/// `None` when that contract is no longer here.
-#[allow(clippy::too_many_arguments)]
-pub fn merge_into_workspace(
-    workspace: &mut Workspace,
-    theirs: &Contract,
-    plan: &MergePlan,
-    decisions: &HashMap<Id, Choice>,
-    origin: &str,
-    fresh: impl FnMut() -> Id,
-    now: Timestamp,
-) -> Option<MergeSummary> {
-    let index = workspace.contracts.iter().position(|c| c.id == theirs.id)?;
-    let (merged, summary) =
-        apply_merge(&workspace.contracts[index], theirs, plan, decisions, origin, fresh, now);
-    workspace.contracts[index] = merged;
-    workspace.active_contract = Some(theirs.id);
-    record_export(workspace, theirs);
-    Some(summary)
+impl<F: FnMut() -> Id> MergeRequest<'_, F> {
+    /// Applies the merge to the contract here with the same id and notes the file's items as
+    /// shared. `None` when that contract is no longer here.
+    pub fn into_workspace(self, workspace: &mut Workspace) -> Option<MergeSummary> {
+        let theirs = self.theirs;
+        let index = workspace.contracts.iter().position(|c| c.id == theirs.id)?;
+        let (merged, summary) = self.apply(&workspace.contracts[index]);
+        workspace.contracts[index] = merged;
+        workspace.active_contract = Some(theirs.id);
+        record_export(workspace, theirs);
+        Some(summary)
+    }
 }

@@ -8,11 +8,12 @@
 //! result of an indicator). Each edit names the field it touches; an edit of a field the other
 //! side touched first is left out, so that the two sequences are disjoint.
 
-use super::edits::base;
-use crate::exchange::items::{items_of, ItemKind};
 use crate::exchange::merge::{apply_merge, plan_merge, record_export, Status};
 use crate::model::review::edit_review;
 use crate::model::{Action, ActionSheet, Contract, Id, Priority, ReviewStatus, Workspace};
+use crate::versions::edits::base;
+use crate::versions::item::ItemKind;
+use crate::versions::items::items_of;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 

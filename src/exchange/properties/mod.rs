@@ -4,23 +4,22 @@
 //! field changed on both sides since the last exchange is always a conflict, and edits of
 //! disjoint fields merge into both (`fields`).
 //!
-//! Contracts are the example contract with some follow-up (`edits::base`) after random edits
-//! (`edits::edit`), the follow-up included.
+//! Contracts are the example contract with some follow-up (`versions::edits::base`) after
+//! random edits (`versions::edits::edit`), the follow-up included.
 
-/// Also the edits of `since_signed`'s property test.
-pub(super) mod edits;
 mod fields;
 
-use super::follow_up::owner_ids;
 use super::import::check_file;
-use super::items::{ids_in, items_of, Item, ItemKind};
 use super::merge::{
     apply_merge, plan_merge, record_export, ChangedBy, Choice, FieldMerge, Proposal, Status,
 };
 use super::Envelope;
 use crate::model::shared_versions::{field_fingerprint, field_keys};
 use crate::model::{Id, SharedVersions, Workspace};
-use edits::{base, edit, edited};
+use crate::versions::edits::{base, edit, edited};
+use crate::versions::follow_up::owner_ids;
+use crate::versions::item::{Item, ItemKind};
+use crate::versions::items::{ids_in, items_of};
 use proptest::prelude::*;
 use std::collections::{HashMap, HashSet};
 

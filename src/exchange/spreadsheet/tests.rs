@@ -1,7 +1,7 @@
 //! Tests of the three tables: headers, one row per item, French cells, per-year columns.
 
 use super::*;
-use crate::exchange::example::example_contract;
+use crate::model::example::example_contract;
 use crate::model::indicator::IndicatorValue;
 use crate::model::planning::generated_contract;
 use crate::model::{

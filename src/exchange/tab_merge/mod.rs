@@ -29,8 +29,8 @@ mod tests;
 pub use avenant_numbers::Renumbered;
 pub use replaced::{restore, Replacement, Restored, Step};
 
-use crate::exchange::diff::Vocabulary;
 use crate::model::{json, Contract, Id, Workspace};
+use crate::versions::diff::Vocabulary;
 use serde_json::Value;
 use three_way::{Conflict, Merger, Stamps};
 

@@ -5,10 +5,10 @@
 //! through local storage), so it is plain data: the contract's id, the path of the field in
 //! the contract's JSON, and the lost value itself.
 
-use crate::exchange::diff::{field_label, key_of, show, Vocabulary};
 use crate::model::numbering::Numbering;
 use crate::model::text::shorten;
 use crate::model::{json, Contract, Id, Timestamp, Workspace};
+use crate::versions::diff::{field_label, key_of, show, Vocabulary};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

@@ -2,7 +2,7 @@
 //! edit and says what it replaced, and restoring puts it back.
 
 use super::*;
-use crate::exchange::example::example_contract;
+use crate::model::example::example_contract;
 use crate::model::review::edit_review;
 use crate::model::{Action, ActionSheet, ReviewStatus, Timestamp, YearMonth};
 use proptest::prelude::*;

@@ -10,7 +10,7 @@
 //! thing to a person (a month and year, a list of names) are merged whole, never half of each.
 
 use super::Step;
-use crate::exchange::diff::{is_year_month, key_of};
+use crate::versions::diff::{is_year_month, key_of};
 use serde_json::{Map, Value};
 use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};

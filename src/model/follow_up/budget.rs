@@ -5,8 +5,13 @@
 //! totals say how many such lines there are; a planned amount still to be specified
 //! (« montant à préciser ») is counted the same way (`AmountSum`): an unknown amount is not a
 //! zero.
+//!
+//! Also the lines of « Suivi »'s budget table ([`budget_table`]), each known by the ids of
+//! what it shows.
 
-use crate::model::amount::{euros, AmountSum};
+use crate::model::amount::{euros, AmountSum, AMOUNT_TO_SPECIFY};
+use crate::model::funding::NO_FUNDER;
+use crate::model::numbering::Numbering;
 use crate::model::{Contract, Id};
 
 /// A funding line of the year, as « Suivi » lists it.
@@ -112,6 +117,70 @@ pub fn budget_of_year(contract: &Contract, year: i32) -> BudgetTotals {
     totals
 }
 
+/// A line of « Suivi »'s budget table: a funding line of the year (its amount spent is typed
+/// in place), or a fiche's subtotal after its lines.
+#[derive(Clone, Debug, PartialEq)]
+pub enum BudgetTableLine {
+    /// « Fiche action n°3 – Titre — Funder », and the planned amount (« 12 500 € » or
+    /// « montant à préciser »).
+    Funding { sheet: Id, line: Id, label: String, planned: String },
+    /// « Total de la fiche n°3 », with its planned and spent totals.
+    Subtotal { sheet: Id, label: String, planned: String, spent: String },
+}
+
+/// What identifies a line of the budget table: the funding line's id, or the fiche's for its
+/// subtotal (a keyed list's key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BudgetLineKey {
+    Funding(Id),
+    Subtotal(Id),
+}
+
+impl BudgetTableLine {
+    /// The fiche the line belongs to: a page holds whole fiches.
+    pub fn sheet(&self) -> Id {
+        match self {
+            Self::Funding { sheet, .. } | Self::Subtotal { sheet, .. } => *sheet,
+        }
+    }
+
+    pub fn key(&self) -> BudgetLineKey {
+        match self {
+            Self::Funding { line, .. } => BudgetLineKey::Funding(*line),
+            Self::Subtotal { sheet, .. } => BudgetLineKey::Subtotal(*sheet),
+        }
+    }
+}
+
+/// The lines of the budget table of `year`, in reading order, with the totals they come from.
+pub fn budget_table(
+    contract: &Contract,
+    numbers: &Numbering,
+    year: i32,
+) -> (Vec<BudgetTableLine>, BudgetTotals) {
+    let budget = budget_of_year(contract, year);
+    let mut lines = Vec::new();
+    for (sheet, total) in &budget.per_sheet {
+        let fiche = contract.sheet(*sheet).map(|s| s.label(numbers)).unwrap_or_default();
+        for line in budget.lines.iter().filter(|l| l.sheet_id == *sheet) {
+            let funder = line.funder_id.map_or(NO_FUNDER, |f| contract.organisation_name(f));
+            lines.push(BudgetTableLine::Funding {
+                sheet: *sheet,
+                line: line.line_id,
+                label: format!("{fiche} — {funder}"),
+                planned: line.planned.map_or(AMOUNT_TO_SPECIFY.to_string(), euros),
+            });
+        }
+        lines.push(BudgetTableLine::Subtotal {
+            sheet: *sheet,
+            label: format!("Total de la fiche n°{}", numbers.label(*sheet)),
+            planned: total.planned.text(),
+            spent: total.spent_text(),
+        });
+    }
+    (lines, budget)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,6 +246,37 @@ mod tests {
         assert_eq!(budget.per_sheet[0].1, planned(1000, 1, 1, 0, 2));
         assert_eq!(budget.per_funder[0].1.planned.text(), "montant à préciser");
         assert_eq!(budget.contract.spent_percent(), Some(0));
+    }
+
+    #[test]
+    fn the_table_names_each_fiche_as_everywhere_and_keys_lines_by_id() {
+        let mut c = sample();
+        c.sheets[0].funding = vec![line(900, 2025, Some(51), 1000, None)];
+        c.sheets[2].funding = vec![line(903, 2025, None, 200, Some(250))];
+        c.sheets[0].title = "  ".into();
+        let numbers = Numbering::of(&c);
+        let (lines, _) = budget_table(&c, &numbers, 2025);
+        let BudgetTableLine::Funding { label, planned, .. } = &lines[0] else { panic!() };
+        assert_eq!(*label, format!("{} — Mutualité Française", c.sheets[0].label(&numbers)));
+        assert!(label.starts_with("Fiche action n°2 – Sans titre — "), "{label}");
+        assert_eq!(planned, "1\u{202f}000\u{a0}€");
+        let BudgetTableLine::Funding { label, .. } = &lines[2] else { panic!() };
+        assert!(label.ends_with(" — Financeur non précisé"), "{label}");
+        let keys: Vec<BudgetLineKey> = lines.iter().map(BudgetTableLine::key).collect();
+        assert_eq!(
+            keys,
+            [
+                BudgetLineKey::Funding(id(900)),
+                BudgetLineKey::Subtotal(id(100)),
+                BudgetLineKey::Funding(id(903)),
+                BudgetLineKey::Subtotal(id(300)),
+            ]
+        );
+        let BudgetTableLine::Subtotal { label, spent, .. } = &lines[1] else { panic!() };
+        assert_eq!(
+            (label.as_str(), spent.as_str()),
+            ("Total de la fiche n°2", "0\u{a0}€ (1 ligne non renseignée)")
+        );
     }
 
     #[test]

@@ -21,7 +21,10 @@ mod indicators;
 mod pages;
 mod rows;
 
-pub use budget::{budget_of_year, spent_text, BudgetLine, BudgetTotals, Planned};
+pub use budget::{
+    budget_of_year, budget_table, spent_text, BudgetLine, BudgetLineKey, BudgetTableLine,
+    BudgetTotals, Planned,
+};
 pub use dashboard::{
     axis_counts, column_of, describe_counts, status_at, status_counts, AxisCounts, DoneShare,
     StatusCounts, STATUS_COLUMNS,
@@ -31,7 +34,7 @@ pub use generate::{with_follow_up, FOLLOWED_YEARS};
 pub use indicators::{
     indicator_rows, IndicatorOwner, IndicatorRow, IndicatorSummary, CONTRACT_GROUP,
 };
-pub use pages::{page_of, Page, PAGE_ROWS};
+pub use pages::{page_of, table_page, Page, TablePage, PAGE_ROWS};
 pub use rows::{
     action_label, action_status, axis_label, carry_over_rows, follow_up_rows, row_facts,
     rows_to_carry_over, FollowUpRow, RowFacts, RowOwner, SHEET_ROW_LABEL,

@@ -38,6 +38,33 @@ impl Page {
     }
 }
 
+/// What a paged table shows: the lines of one page (its rows, and headings among them), the
+/// page, and how many rows the whole table has (« lignes 61 à 120 sur 1 100 »). The one shape
+/// of « Suivi »'s three tables.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TablePage<L> {
+    pub lines: Vec<L>,
+    pub page: Page,
+    pub rows: usize,
+}
+
+impl<L> Default for TablePage<L> {
+    fn default() -> Self {
+        TablePage { lines: Vec::new(), page: Page::default(), rows: 0 }
+    }
+}
+
+/// Page `wanted` of a table whose rows have the groups `groups` (a page holds whole groups of
+/// at most [`PAGE_ROWS`] rows), with the lines `lines` writes for that page.
+pub fn table_page<K: PartialEq, L>(
+    groups: &[K],
+    wanted: usize,
+    lines: impl FnOnce(&Page) -> Vec<L>,
+) -> TablePage<L> {
+    let page = page_of(groups, wanted, PAGE_ROWS);
+    TablePage { lines: lines(&page), page, rows: groups.len() }
+}
+
 /// Page `wanted` (from 1, brought back into range) of rows whose groups are `groups`, in order:
 /// each page takes whole groups while they fit in `max` rows.
 pub fn page_of<K: PartialEq>(groups: &[K], wanted: usize, max: usize) -> Page {
@@ -71,6 +98,16 @@ fn page_starts<K: PartialEq>(groups: &[K], max: usize) -> Vec<usize> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_table_page_has_the_lines_of_its_rows_and_counts_them_all() {
+        let groups: Vec<usize> = (0..100).map(|row| row / 10).collect();
+        let table = table_page(&groups, 2, |page| groups[page.rows.clone()].to_vec());
+        assert_eq!(table.page, Page { number: 2, count: 2, rows: 60..100 });
+        assert_eq!(table.lines.first(), Some(&6), "whole groups: the seventh starts page 2");
+        assert_eq!((table.lines.len(), table.rows), (40, 100));
+        assert_eq!(table_page::<u8, u8>(&[], 1, |_| Vec::new()), TablePage::default());
+    }
 
     #[test]
     fn a_short_table_is_one_page() {

@@ -35,7 +35,6 @@ pub struct PlanRow {
 
 pub const NO_LEAD: &str = "Pilote non désigné";
 pub const NO_DESCRIPTION: &str = "Action sans description";
-pub const NO_TITLE: &str = "Sans titre";
 
 impl PlanRow {
     /// The months the action covers, earlier first: a missing date uses the other one (one
@@ -68,11 +67,7 @@ pub fn plan_rows(contract: &Contract, status_year: i32) -> Vec<PlanRow> {
             }
             None => (None, NO_AXIS.to_string(), contract.axes.len()),
         };
-        let title = match sheet.title.trim() {
-            "" => NO_TITLE,
-            title => title,
-        };
-        let sheet_label = format!("Fiche action n°{} – {title}", numbers.label(sheet.id));
+        let sheet_label = sheet.label(&numbers);
         let sheet_status = status_of(&sheet.reviews, status_year);
         for action in &sheet.actions {
             let label = action.description.lines().map(str::trim).find(|l| !l.is_empty());

@@ -10,8 +10,7 @@
 
 use super::fixture::clean;
 use super::{validate, Issue};
-use crate::exchange::demonstration::demonstration_contract;
-use crate::exchange::example::example_contract;
+use crate::model::example::{demonstration, example_contract};
 use crate::model::typography::assert_typographic;
 use crate::model::{
     json, Action, Amendment, Axis, Body, Contract, FormerItem, FormerSheet, FundingKind,
@@ -20,8 +19,6 @@ use crate::model::{
     YearMonth, YearReview,
 };
 use std::collections::BTreeSet;
-
-const DEMONSTRATION: &str = include_str!("../../../examples/cls-demonstration-2024-2028.json");
 
 /// An id no base contract uses.
 fn fresh(n: u128) -> Id {
@@ -37,8 +34,7 @@ fn typographic_data(contract: &Contract) -> Contract {
 /// The contracts validation is run on. The fixture and the demonstration are clean; the
 /// example's fiches have no pilot (the signed text names none).
 fn bases() -> Vec<(&'static str, Contract)> {
-    let demonstration = demonstration_contract(DEMONSTRATION.as_bytes()).expect("loads");
-    [("fixture", clean()), ("example", example_contract()), ("demonstration", demonstration)]
+    [("fixture", clean()), ("example", example_contract()), ("demonstration", demonstration())]
         .into_iter()
         .map(|(name, contract)| (name, typographic_data(&contract)))
         .collect()

@@ -2,7 +2,7 @@
 //! or the demonstration, open, rename, duplicate, delete (with confirmation, then "Annuler").
 
 use crate::exchange::demonstration::{self, demonstration_contract, LoadFailure};
-use crate::exchange::example::example_contract;
+use crate::model::example::example_contract;
 use crate::model::{copy::with_fresh_ids, Contract, Id, Period};
 use crate::ui::clock::{now, this_month, this_year};
 use crate::ui::fetch::{fetch_bytes, FetchError};

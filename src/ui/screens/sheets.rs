@@ -163,17 +163,9 @@ fn SheetItem(id: Id) -> impl IntoView {
         state
             .with_contract(|c| {
                 c.sheet(id).map(|s| {
-                    let title = if s.title.trim().is_empty() {
-                        "Sans titre".to_string()
-                    } else {
-                        s.title.clone()
-                    };
                     let lead = s.lead_summary(|o| c.organisation_name(o));
                     let (done, total) = completion(s);
-                    (
-                        format!("Fiche action n°{} – {title}", numbering.label(id)),
-                        format!("{lead} · complétude {done}/{total}"),
-                    )
+                    (s.label(&numbering), format!("{lead} · complétude {done}/{total}"))
                 })
             })
             .flatten()

@@ -1,5 +1,5 @@
 use super::*;
-use crate::exchange::example::example_contract;
+use crate::model::example::example_contract;
 use crate::model::{Id, Organisation, OrganisationKind, Signatory};
 use proptest::prelude::*;
 

@@ -1,6 +1,6 @@
 use super::*;
-use crate::exchange::example::example_contract;
 use crate::model::amendment::{sign, signed_version};
+use crate::model::example::example_contract;
 use proptest::prelude::*;
 
 fn signed() -> Contract {

@@ -11,13 +11,14 @@ use crate::document::{
 use crate::exchange::file_name::{document_file_name, DocumentFile};
 use crate::model::amendment::is_signed;
 use crate::model::Id;
+use crate::ui::address::replacing_navigation;
 use crate::ui::fields::SelectField;
 use crate::ui::links::href;
 use crate::ui::screens::no_contract::RequireContract;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ContractDocumentScreen() -> impl IntoView {
@@ -115,17 +116,15 @@ fn ContractDocument() -> impl IntoView {
             .into_any(),
     }
     };
-    let navigate = use_navigate();
+    let go = replacing_navigation();
     let choose = Callback::new(move |key: String| {
-        let options =
-            leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() };
         let address = match ContractVersion::from_query(Some(&key)) {
             ContractVersion::Working => {
                 format!("/document/?version={}", ContractVersion::WORKING_QUERY)
             }
             ContractVersion::InForce => "/document/".to_string(),
         };
-        navigate(&address, options);
+        go.run(address);
     });
     let versions = Signal::derive(|| {
         vec![

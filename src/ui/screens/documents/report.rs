@@ -5,6 +5,7 @@ use super::DocumentPage;
 use crate::document::annual_report;
 use crate::exchange::file_name::{document_file_name, DocumentFile};
 use crate::model::follow_up::shown_year;
+use crate::ui::address::replacing_navigation;
 use crate::ui::clock::this_year;
 use crate::ui::download::today_iso;
 use crate::ui::fields::SelectField;
@@ -12,7 +13,7 @@ use crate::ui::options::years;
 use crate::ui::screens::no_contract::RequireContract;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn ReportScreen() -> impl IntoView {
@@ -50,12 +51,8 @@ fn Report() -> impl IntoView {
             .unwrap_or_default()
     });
     let years = years(state);
-    let navigate = use_navigate();
-    let choose = move |text: String| {
-        let options =
-            leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() };
-        navigate(&format!("/rapport/?annee={}", text.trim()), options);
-    };
+    let go = replacing_navigation();
+    let choose = move |text: String| go.run(format!("/rapport/?annee={}", text.trim()));
     view! {
         <h1>{move || format!("Rapport annuel {}", year.get())}</h1>
         <DocumentPage document file_name>

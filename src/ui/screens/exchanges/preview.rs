@@ -8,8 +8,8 @@ use super::restore::BackupPreview;
 use super::snapshots::{local_date_time, offer_back, room_after, Shelf};
 use crate::exchange::import::{Checked, ImportProblem};
 use crate::exchange::merge::{
-    add_received_contract, merge_into_workspace, plan_import, ChangedBy, Choice, FieldMerge,
-    MergePlan, Proposal, Status,
+    add_received_contract, plan_import, ChangedBy, Choice, FieldMerge, MergePlan, MergeRequest,
+    Proposal, Status,
 };
 use crate::model::Id;
 use crate::ui::inbox::{Inbox, Received};
@@ -172,15 +172,15 @@ fn MergeChoices(plan: MergePlan, context: ApplyContext) -> impl IntoView {
         let origin = context.origin.clone();
         context.apply(move |ws| {
             plan.with_value(|plan| {
-                merge_into_workspace(
-                    ws,
-                    &theirs,
+                MergeRequest {
+                    theirs: &theirs,
                     plan,
-                    &chosen,
-                    &origin,
-                    Id::random,
-                    crate::ui::clock::now(),
-                )
+                    decisions: &chosen,
+                    origin: &origin,
+                    fresh: Id::random,
+                    now: crate::ui::clock::now(),
+                }
+                .into_workspace(ws)
             })
             .map_or_else(|| "le contrat n’est plus là".into(), |summary| summary.describe())
         });
@@ -302,7 +302,7 @@ fn ProposalChoice(
 /// with both values. The file's are taken with the item, ours stay.
 #[component]
 fn OneSided(proposal: Proposal) -> impl IntoView {
-    let rows: Vec<(ChangedBy, crate::exchange::diff::FieldChange)> = proposal
+    let rows: Vec<(ChangedBy, crate::versions::diff::FieldChange)> = proposal
         .fields
         .iter()
         .filter(|f| f.changed_by != ChangedBy::Both)

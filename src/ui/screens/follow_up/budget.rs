@@ -1,29 +1,16 @@
 //! The year's budget in « Suivi »: every funding line of the year with its planned amount and
 //! the amount spent (« Réalisé ») typed in place, a subtotal per fiche and the contract's total.
 
-use super::pager::Pager;
+use super::pager::{line_words, Pager};
 use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
-use crate::model::amount::{euros, AMOUNT_TO_SPECIFY};
-use crate::model::follow_up::{budget_of_year, page_of, spent_text, PAGE_ROWS};
+use crate::model::follow_up::{
+    budget_table, spent_text, table_page, BudgetLineKey, BudgetTableLine, TablePage,
+};
 use crate::model::Id;
 use crate::ui::fields::AmountInput;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-
-#[derive(Clone, Debug, PartialEq)]
-enum Line {
-    Funding { sheet: Id, line: Id, label: String, planned: String },
-    Subtotal { sheet: Id, label: String, planned: String, spent: String },
-}
-
-impl Line {
-    fn sheet(&self) -> Id {
-        match self {
-            Line::Funding { sheet, .. } | Line::Subtotal { sheet, .. } => *sheet,
-        }
-    }
-}
 
 /// The amount spent on a funding line (of a fiche), `None` until someone enters it.
 fn spent_of(
@@ -39,6 +26,14 @@ fn spent_of(
     (spent != *old).then_some(spent)
 }
 
+/// The page of the budget shown, and the contract's totals of the year.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct BudgetPage {
+    table: TablePage<BudgetTableLine>,
+    planned: String,
+    spent: String,
+}
+
 #[component]
 pub fn YearBudget() -> impl IntoView {
     let state = AppState::get();
@@ -49,45 +44,29 @@ pub fn YearBudget() -> impl IntoView {
         state.numbering.with(|numbers| {
             state
                 .with_contract(|c| {
-                    let budget = budget_of_year(c, year);
-                    let mut lines = Vec::new();
-                    for (sheet, total) in &budget.per_sheet {
-                        let title = c.sheet(*sheet).map_or("", |s| s.title.trim());
-                        let fiche = format!("Fiche action n°{} – {title}", numbers.label(*sheet));
-                        for line in budget.lines.iter().filter(|l| l.sheet_id == *sheet) {
-                            let funder = line
-                                .funder_id
-                                .map_or("Financeur non précisé", |f| c.organisation_name(f));
-                            lines.push(Line::Funding {
-                                sheet: *sheet,
-                                line: line.line_id,
-                                label: format!("{fiche} — {funder}"),
-                                planned: line.planned.map_or(AMOUNT_TO_SPECIFY.to_string(), euros),
-                            });
-                        }
-                        lines.push(Line::Subtotal {
-                            sheet: *sheet,
-                            label: format!("Total de la fiche n°{}", numbers.label(*sheet)),
-                            planned: total.planned.text(),
-                            spent: spent_text(total.spent, total.missing),
-                        });
-                    }
+                    let (lines, budget) = budget_table(c, numbers, year);
                     // A page holds whole fiches: their lines and subtotal.
-                    let groups: Vec<Id> = lines.iter().map(Line::sheet).collect();
-                    let page = page_of(&groups, views.view.with(|v| v.page), PAGE_ROWS);
-                    let rows = lines.len();
-                    let lines = lines[page.rows.clone()].to_vec();
+                    let groups: Vec<Id> = lines.iter().map(BudgetTableLine::sheet).collect();
+                    let wanted = views.view.with(|v| v.page);
+                    let table =
+                        table_page(&groups, wanted, |page| lines[page.rows.clone()].to_vec());
                     let t = budget.contract;
-                    (lines, t.planned.text(), spent_text(t.spent, t.missing), page, rows)
+                    BudgetPage {
+                        table,
+                        planned: t.planned.text(),
+                        spent: spent_text(t.spent, t.missing),
+                    }
                 })
                 .unwrap_or_default()
         })
     });
+    let table = Memo::new(move |_| budget.with(|b| b.table.clone()));
+    let words = move |key: BudgetLineKey| line_words(table, key, BudgetTableLine::key, words_of);
     let spent = RowSignals::new(state, year, spent_of);
     view! {
         <section class="follow-up-budget" aria-labelledby="suivi-budget">
             <h2 id="suivi-budget">{move || format!("Budget {} : prévu et dépensé", year.get())}</h2>
-            <Show when=move || !budget.with(|b| b.0.is_empty())
+            <Show when=move || !table.with(|t| t.lines.is_empty())
                 fallback=move || view! { <p class="empty-state">{move || format!("Aucune ligne de financement pour {} : le budget se saisit à l’étape « Moyens » des fiches.", year.get())}</p> }>
                 <div class="table-scroll" role="region" aria-label="Tableau du budget de l’année" tabindex="0">
                 <table class="budget-table">
@@ -97,24 +76,46 @@ pub fn YearBudget() -> impl IntoView {
                         <th scope="col" id="budget-col-depense">{move || format!("Dépensé {}", year.get())}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || budget.get().0 key=|line| format!("{line:?}") let:line>
-                            {match line {
-                                Line::Funding { sheet, line, label, planned } => view! { <FundingRow sheet line label planned spent/> }.into_any(),
-                                Line::Subtotal { label, planned, spent, .. } => view! {
-                                    <tr class="budget-table__subtotal"><th scope="row">{label}</th><td class="amount">{planned}</td><td class="amount">{spent}</td></tr>
+                        <For each=move || table.with(|t| t.lines.clone()) key=BudgetTableLine::key let:line>
+                            {let words = words(line.key());
+                            match line {
+                                BudgetTableLine::Funding { sheet, line, .. } => view! { <FundingRow sheet line words spent/> }.into_any(),
+                                BudgetTableLine::Subtotal { .. } => view! {
+                                    <tr class="budget-table__subtotal"><th scope="row">{move || words.with(|w| w.label.clone())}</th>
+                                        <td class="amount">{move || words.with(|w| w.planned.clone())}</td>
+                                        <td class="amount">{move || words.with(|w| w.spent.clone())}</td></tr>
                                 }.into_any(),
                             }}
                         </For>
                     </tbody>
                     <tfoot><tr><th scope="row">"Total du contrat"</th>
-                        <td class="amount">{move || budget.with(|b| b.1.clone())}</td>
-                        <td class="amount">{move || budget.with(|b| b.2.clone())}</td></tr></tfoot>
+                        <td class="amount">{move || budget.with(|b| b.planned.clone())}</td>
+                        <td class="amount">{move || budget.with(|b| b.spent.clone())}</td></tr></tfoot>
                 </table>
                 </div>
-                <Pager page=Signal::derive(move || budget.with(|b| b.3.clone()))
-                    rows=Signal::derive(move || budget.with(|b| b.4)) label="Pages du budget"/>
+                <Pager table label="Pages du budget"/>
             </Show>
         </section>
+    }
+}
+
+/// What a line shows in words: its label, the planned amount, and for a subtotal the spent
+/// (a funding line's is typed in its field).
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Words {
+    label: String,
+    planned: String,
+    spent: String,
+}
+
+fn words_of(line: &BudgetTableLine) -> Words {
+    match line {
+        BudgetTableLine::Funding { label, planned, .. } => {
+            Words { label: label.clone(), planned: planned.clone(), spent: String::new() }
+        }
+        BudgetTableLine::Subtotal { label, planned, spent, .. } => {
+            Words { label: label.clone(), planned: planned.clone(), spent: spent.clone() }
+        }
     }
 }
 
@@ -122,8 +123,8 @@ pub fn YearBudget() -> impl IntoView {
 fn FundingRow(
     sheet: Id,
     line: Id,
-    label: String,
-    planned: String,
+    /// The label and the planned amount (`words_of`).
+    words: Memo<Words>,
     spent: RowSignals<(Id, Id), Option<u64>>,
 ) -> impl IntoView {
     let state = AppState::get();
@@ -140,8 +141,8 @@ fn FundingRow(
     };
     view! {
         <tr>
-            <th scope="row" id=row_id.clone()>{label}</th>
-            <td class="amount">{planned}</td>
+            <th scope="row" id=row_id.clone()>{move || words.with(|w| w.label.clone())}</th>
+            <td class="amount">{move || words.with(|w| w.planned.clone())}</td>
             <td>
                 <AmountInput value=spent on_change=set id=Some(format!("{row_id}-depense"))
                     labelled_by=Some(format!("budget-col-depense {row_id}"))/>

@@ -8,6 +8,7 @@ use crate::model::follow_up::{
     budget_of_year, indicator_rows, spent_text, status_at, status_counts, DoneShare,
     IndicatorSummary, StatusChoice, StatusCounts, STATUS_COLUMNS,
 };
+use crate::model::funding::NO_FUNDER;
 use crate::model::review::status_label;
 use crate::ui::state::AppState;
 use crate::ui::table_scroll::TableScroll;
@@ -135,8 +136,7 @@ fn FunderBudget() -> impl IntoView {
                     .per_funder
                     .iter()
                     .map(|(funder, t)| {
-                        let name =
-                            funder.map_or("Financeur non précisé", |id| c.organisation_name(id));
+                        let name = funder.map_or(NO_FUNDER, |id| c.organisation_name(id));
                         (name.to_string(), t.planned.text(), spent_text(t.spent, t.missing))
                     })
                     .collect();

@@ -2,18 +2,50 @@
 //! year's target and result (each with a comment) typed in place, and whether the target is
 //! reached.
 
-use super::pager::Pager;
+use super::pager::{line_words, Pager};
 use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
-use crate::model::follow_up::{indicator_rows, page_of, IndicatorOwner, PAGE_ROWS};
+use crate::model::follow_up::{indicator_rows, table_page, IndicatorOwner, TablePage};
 use crate::model::{Id, IndicatorValue};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Line {
-    Group(String),
-    Indicator { owner: IndicatorOwner, id: Id, name: String },
+    /// The contract's indicators, or a fiche's: « Fiche action n°3 – Titre ».
+    Group {
+        owner: IndicatorOwner,
+        label: String,
+    },
+    Indicator {
+        owner: IndicatorOwner,
+        id: Id,
+        name: String,
+    },
+}
+
+/// What identifies a line: its group's owner, or the indicator's owner and id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum LineKey {
+    Group(IndicatorOwner),
+    Indicator(IndicatorOwner, Id),
+}
+
+impl Line {
+    fn key(&self) -> LineKey {
+        match self {
+            Line::Group { owner, .. } => LineKey::Group(*owner),
+            Line::Indicator { owner, id, .. } => LineKey::Indicator(*owner, *id),
+        }
+    }
+
+    /// What the line shows in words: the group's label or the indicator's name.
+    fn words(&self) -> &str {
+        match self {
+            Line::Group { label, .. } => label,
+            Line::Indicator { name, .. } => name,
+        }
+    }
 }
 
 /// What an indicator's row shows for the year: its value (target, result and their comments)
@@ -42,7 +74,7 @@ pub fn YearIndicators() -> impl IntoView {
     let state = AppState::get();
     let views = FollowUpView::get();
     let year = views.year;
-    let table = Memo::new(move |_| {
+    let table: Memo<TablePage<Line>> = Memo::new(move |_| {
         let year = year.get();
         let wanted = views.view.with(|v| v.page);
         state.numbering.with(|numbers| {
@@ -51,32 +83,35 @@ pub fn YearIndicators() -> impl IntoView {
                     let rows = indicator_rows(c, numbers, year);
                     // A page holds whole groups (the contract's, a fiche's).
                     let groups: Vec<&str> = rows.iter().map(|r| r.group.as_str()).collect();
-                    let page = page_of(&groups, wanted, PAGE_ROWS);
-                    let mut lines = Vec::new();
-                    let mut group = None;
-                    for row in &rows[page.rows.clone()] {
-                        if group != Some(row.group.as_str()) {
-                            lines.push(Line::Group(row.group.clone()));
+                    table_page(&groups, wanted, |page| {
+                        let mut lines = Vec::new();
+                        let mut group = None;
+                        for row in &rows[page.rows.clone()] {
+                            if group != Some(row.group.as_str()) {
+                                let label = row.group.clone();
+                                lines.push(Line::Group { owner: row.owner, label });
+                            }
+                            group = Some(row.group.as_str());
+                            let name = if row.name.is_empty() {
+                                "Indicateur sans nom".to_string()
+                            } else {
+                                row.name.clone()
+                            };
+                            lines.push(Line::Indicator {
+                                owner: row.owner,
+                                id: row.indicator_id,
+                                name,
+                            });
                         }
-                        group = Some(row.group.as_str());
-                        let name = if row.name.is_empty() {
-                            "Indicateur sans nom".to_string()
-                        } else {
-                            row.name.clone()
-                        };
-                        lines.push(Line::Indicator {
-                            owner: row.owner,
-                            id: row.indicator_id,
-                            name,
-                        });
-                    }
-                    (lines, page, rows.len())
+                        lines
+                    })
                 })
                 .unwrap_or_default()
         })
     });
-    let lines = Memo::new(move |_| table.with(|t| t.0.clone()));
+    let lines = Memo::new(move |_| table.with(|t| t.lines.clone()));
     let values = RowSignals::new(state, year, year_value);
+    let words = move |key: LineKey| line_words(table, key, Line::key, |l| l.words().to_string());
     view! {
         <section class="follow-up-indicators" aria-labelledby="suivi-indicateurs">
             <h2 id="suivi-indicateurs">{move || format!("Indicateurs {}", year.get())}</h2>
@@ -93,17 +128,17 @@ pub fn YearIndicators() -> impl IntoView {
                         <th scope="col">"Cible atteinte"</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || lines.get() key=|line| format!("{line:?}") let:line>
-                            {match line {
-                                Line::Group(group) => view! { <tr class="review-table__axis"><th scope="colgroup" colspan="6">{group}</th></tr> }.into_any(),
-                                Line::Indicator { owner, id, name } => view! { <IndicatorRow owner id name values/> }.into_any(),
+                        <For each=move || lines.get() key=Line::key let:line>
+                            {let words = words(line.key());
+                            match line {
+                                Line::Group { .. } => view! { <tr class="review-table__axis"><th scope="colgroup" colspan="6">{move || words.get()}</th></tr> }.into_any(),
+                                Line::Indicator { owner, id, .. } => view! { <IndicatorRow owner id name=words values/> }.into_any(),
                             }}
                         </For>
                     </tbody>
                 </table>
                 </div>
-                <Pager page=Signal::derive(move || table.with(|t| t.1.clone()))
-                    rows=Signal::derive(move || table.with(|t| t.2)) label="Pages des indicateurs"/>
+                <Pager table label="Pages des indicateurs"/>
             </Show>
         </section>
     }
@@ -113,7 +148,7 @@ pub fn YearIndicators() -> impl IntoView {
 fn IndicatorRow(
     owner: IndicatorOwner,
     id: Id,
-    name: String,
+    name: Memo<String>,
     values: RowSignals<(IndicatorOwner, Id), YearValue>,
 ) -> impl IntoView {
     let state = AppState::get();
@@ -142,7 +177,7 @@ fn IndicatorRow(
     };
     view! {
         <tr>
-            <th scope="row" id=row_id>{name}</th>
+            <th scope="row" id=row_id>{move || name.get()}</th>
             {field("cible", |v| &v.target, |v, t| v.target = t)}
             {field("cible-commentaire", |v| &v.target_comment, |v, t| v.target_comment = t)}
             {field("resultat", |v| &v.result, |v, t| v.result = t)}

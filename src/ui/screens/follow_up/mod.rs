@@ -20,11 +20,12 @@ mod table;
 
 use super::no_contract::RequireContract;
 use crate::model::follow_up::{shown_year, FollowUpFilter};
+use crate::ui::address::{address, AddressView};
 use crate::ui::clock::this_year;
 use crate::ui::links::href;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 pub use parts::Part;
 
 /// What the address says: the year asked for (if any), the filters, the part shown and the
@@ -39,6 +40,16 @@ pub struct View {
 }
 
 impl View {
+    /// The view an address's query names.
+    fn from_query(q: &ParamsMap) -> View {
+        View {
+            asked_year: q.get("annee").and_then(|y| y.trim().parse().ok()),
+            filter: FollowUpFilter::from_query(|k| q.get(k)),
+            part: q.get("partie").and_then(|p| Part::from_key(p.trim())).unwrap_or(Part::Actions),
+            page: q.get("page").and_then(|p| p.trim().parse().ok()).unwrap_or(1),
+        }
+    }
+
     /// This view after `change`; another year, filter or part starts again from page 1.
     pub fn changed(self, change: impl FnOnce(&mut View)) -> View {
         let mut view = self;
@@ -62,15 +73,7 @@ impl View {
         if self.page > 1 {
             pairs.push(("page", self.page.to_string()));
         }
-        let query: Vec<String> = pairs
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
-            .collect();
-        if query.is_empty() {
-            "/suivi/".into()
-        } else {
-            format!("/suivi/?{}", query.join("&"))
-        }
+        address("/suivi/", &pairs)
     }
 }
 
@@ -80,13 +83,13 @@ pub struct FollowUpView {
     pub view: Memo<View>,
     /// The year shown: the one asked for when the period holds it, else the default year.
     pub year: Memo<i32>,
-    go: Callback<String>,
+    address: AddressView<View>,
 }
 
 impl FollowUpView {
     /// Changes the view and writes it to the address (replacing the history entry).
     pub fn set(&self, change: impl FnOnce(&mut View)) {
-        self.go.run(self.view.get_untracked().changed(change).address());
+        self.address.replace(self.view.get_untracked().changed(change).address());
     }
 
     pub fn get() -> Self {
@@ -109,26 +112,12 @@ pub fn FollowUpScreen() -> impl IntoView {
 #[component]
 fn FollowUp() -> impl IntoView {
     let state = AppState::get();
-    let query = use_query_map();
-    let view = Memo::new(move |_| {
-        query.with(|q| View {
-            asked_year: q.get("annee").and_then(|y| y.trim().parse().ok()),
-            filter: FollowUpFilter::from_query(|k| q.get(k)),
-            part: q.get("partie").and_then(|p| Part::from_key(p.trim())).unwrap_or(Part::Actions),
-            page: q.get("page").and_then(|p| p.trim().parse().ok()).unwrap_or(1),
-        })
-    });
+    let address = AddressView::new(View::from_query);
+    let view = address.view;
     let period = Memo::new(move |_| state.with_contract(|c| c.period).unwrap_or_default());
     let today = this_year();
     let year = Memo::new(move |_| shown_year(period.get(), view.with(|v| v.asked_year), today));
-    let navigate = use_navigate();
-    let go = Callback::new(move |path: String| {
-        navigate(
-            &path,
-            leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() },
-        )
-    });
-    provide_context(FollowUpView { view, year, go });
+    provide_context(FollowUpView { view, year, address });
     view! {
         <filters::Filters/>
         <DocumentLinks year/>

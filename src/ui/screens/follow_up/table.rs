@@ -11,8 +11,8 @@ use super::pager::Pager;
 use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
 use crate::model::follow_up::{
-    action_label, axis_label, carry_over_rows, page_of, row_facts, rows_to_carry_over, Page,
-    RowFacts, RowOwner, PAGE_ROWS,
+    action_label, axis_label, carry_over_rows, row_facts, rows_to_carry_over, table_page, RowFacts,
+    RowOwner, TablePage,
 };
 use crate::model::numbering::Numbering;
 use crate::model::review::{
@@ -71,18 +71,10 @@ fn row_review(sheets: &Sheets, year: i32, owner: RowOwner, old: &RowReview) -> O
     })
 }
 
-/// The page of the table shown: its lines, the page, and how many rows the filters keep.
-#[derive(Clone, Debug, PartialEq, Default)]
-struct TablePage {
-    lines: Vec<Line>,
-    page: Page,
-    rows: usize,
-}
-
 /// The page of the rows the filters keep, with an axis heading before each axis that has some
 /// (« (suite) » when the axis began on the page before). Rows are filtered and paged on their
 /// facts, which cost no allocation; words are made for the page's rows only.
-fn table_page(state: AppState, views: FollowUpView) -> Memo<TablePage> {
+fn shown_page(state: AppState, views: FollowUpView) -> Memo<TablePage<Line>> {
     Memo::new(move |_| {
         let year = views.year.get();
         let (filter, wanted) = views.view.with(|v| (v.filter, v.page));
@@ -92,21 +84,22 @@ fn table_page(state: AppState, views: FollowUpView) -> Memo<TablePage> {
                     let rows: Vec<RowFacts> =
                         row_facts(c, year).into_iter().filter(|r| filter.accepts(r)).collect();
                     let groups: Vec<Id> = rows.iter().map(|r| r.owner.sheet()).collect();
-                    let page = page_of(&groups, wanted, PAGE_ROWS);
-                    let mut lines = Vec::new();
-                    let mut axis = page.rows.start.checked_sub(1).map(|i| rows[i].axis_id);
-                    for (i, row) in rows[page.rows.clone()].iter().enumerate() {
-                        if axis != Some(row.axis_id) {
-                            let continued = i == 0 && page.rows.start > 0;
-                            lines.push(axis_line(c, numbers, row.axis_id, continued));
-                            axis = Some(row.axis_id);
+                    table_page(&groups, wanted, |page| {
+                        let mut lines = Vec::new();
+                        let mut axis = page.rows.start.checked_sub(1).map(|i| rows[i].axis_id);
+                        for (i, row) in rows[page.rows.clone()].iter().enumerate() {
+                            if axis != Some(row.axis_id) {
+                                let continued = i == 0 && page.rows.start > 0;
+                                lines.push(axis_line(c, numbers, row.axis_id, continued));
+                                axis = Some(row.axis_id);
+                            }
+                            lines.push(Line::Row {
+                                owner: row.owner,
+                                label: row_label(c, numbers, row.owner),
+                            });
                         }
-                        lines.push(Line::Row {
-                            owner: row.owner,
-                            label: row_label(c, numbers, row.owner),
-                        });
-                    }
-                    TablePage { lines, page, rows: rows.len() }
+                        lines
+                    })
                 })
                 .unwrap_or_default()
         })
@@ -139,11 +132,9 @@ pub fn ReviewTable() -> impl IntoView {
     let state = AppState::get();
     let views = FollowUpView::get();
     let year = views.year;
-    let table = table_page(state, views);
+    let table = shown_page(state, views);
     let reviews = RowSignals::new(state, year, row_review);
     let empty = move || table.with(|t| t.lines.is_empty());
-    let page = Signal::derive(move || table.with(|t| t.page.clone()));
-    let rows = Signal::derive(move || table.with(|t| t.rows));
     let filtered = move || views.view.with(|v| v.filter.is_active());
     // « Reprendre l’année précédente » for every row the filters keep (all pages), at once.
     let to_carry = Memo::new(move |_| {
@@ -207,7 +198,7 @@ pub fn ReviewTable() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <Pager page rows label="Pages du bilan des actions"/>
+                <Pager table label="Pages du bilan des actions"/>
             </Show>
         </section>
     }

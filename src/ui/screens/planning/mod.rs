@@ -13,10 +13,11 @@ mod summary;
 use super::no_contract::RequireContract;
 use crate::model::follow_up::shown_year;
 use crate::model::planning::{plan_rows, PlanFilter, PlanRow, Scale};
+use crate::ui::address::{address, AddressView};
 use crate::ui::clock::this_year;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::params::ParamsMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -39,7 +40,23 @@ pub struct View {
 }
 
 impl View {
-    fn query(&self) -> String {
+    /// The view an address's query names.
+    fn from_query(q: &ParamsMap) -> View {
+        View {
+            filter: PlanFilter::from_query(|k| q.get(k)),
+            status_year: q.get("annee").and_then(|y| y.trim().parse().ok()),
+            scale: q.get("echelle").and_then(|s| Scale::from_key(&s)).unwrap_or(Scale::Quarters),
+            colour: if q.get("couleur").as_deref() == Some("statut") {
+                ColourBy::Status
+            } else {
+                ColourBy::Axis
+            },
+            compare: q.get(baseline::QUERY_KEY).as_deref() == Some(baseline::QUERY_VALUE),
+        }
+    }
+
+    /// The address of this view: « /planning/ » with only what differs from the defaults.
+    fn address(&self) -> String {
         let mut pairs = self.filter.to_query();
         if self.scale != Scale::Quarters {
             pairs.push(("echelle", self.scale.key().to_string()));
@@ -53,11 +70,7 @@ impl View {
         if self.compare {
             pairs.push((baseline::QUERY_KEY, baseline::QUERY_VALUE.to_string()));
         }
-        pairs
-            .into_iter()
-            .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
-            .collect::<Vec<_>>()
-            .join("&")
+        address("/planning/", &pairs)
     }
 }
 
@@ -76,12 +89,14 @@ pub struct ViewState {
     /// The year of the statuses shown: the address's when the period holds it, else the year
     /// « Suivi » opens on.
     pub status_year: Memo<i32>,
-    /// The view chosen on this screen and not yet written to the address.
-    ahead: RwSignal<Option<View>>,
+    /// The view chosen on this screen and not yet written to the address, with the number of
+    /// the address it was chosen on (`changes`).
+    ahead: RwSignal<Option<(View, u64)>>,
+    /// How many times the address changed: a view chosen here stands until it changes again.
+    changes: Memo<u64>,
     /// Whether a write of the address is already due after the next frame.
     due: StoredValue<bool>,
-    /// Navigates to a planning address (the router's navigate, captured where the context is).
-    go: Callback<String>,
+    address: AddressView<View>,
 }
 
 impl ViewState {
@@ -91,7 +106,7 @@ impl ViewState {
         if view == self.view.get_untracked() {
             return;
         }
-        self.ahead.set(Some(view));
+        self.ahead.set(Some((view, self.changes.get_untracked())));
         if !self.due.get_value() {
             self.due.set_value(true);
             let this = *self;
@@ -103,17 +118,14 @@ impl ViewState {
     /// Writes the view chosen here to the address, unless the screen is gone or the address
     /// changed meanwhile (then there is nothing left to write).
     fn write(self) {
-        let Some(view) = self.ahead.try_get_untracked().flatten() else {
+        let changes = self.changes.try_get_untracked();
+        let ahead = self.ahead.try_get_untracked().flatten();
+        let Some((view, _)) = ahead.filter(|(_, at)| Some(*at) == changes) else {
             let _ = self.due.try_set_value(false);
             return;
         };
         self.due.set_value(false);
-        let query = view.query();
-        self.go.run(if query.is_empty() {
-            "/planning/".to_string()
-        } else {
-            format!("/planning/?{query}")
-        });
+        self.address.replace(view.address());
         self.ahead.set(None);
     }
 }
@@ -135,43 +147,25 @@ pub fn PlanningScreen() -> impl IntoView {
 #[component]
 fn Planning() -> impl IntoView {
     let state = AppState::get();
-    let query = use_query_map();
     // What the address says, and what the screen shows: the same, but for a view chosen here
     // and not yet written (`ViewState`).
-    let address = Memo::new(move |_| {
-        query.with(|q| View {
-            filter: PlanFilter::from_query(|k| q.get(k)),
-            status_year: q.get("annee").and_then(|y| y.trim().parse().ok()),
-            scale: q.get("echelle").and_then(|s| Scale::from_key(&s)).unwrap_or(Scale::Quarters),
-            colour: if q.get("couleur").as_deref() == Some("statut") {
-                ColourBy::Status
-            } else {
-                ColourBy::Axis
-            },
-            compare: q.get(baseline::QUERY_KEY).as_deref() == Some(baseline::QUERY_VALUE),
-        })
+    let address = AddressView::new(View::from_query);
+    let changes = Memo::new(move |old: Option<&u64>| {
+        address.view.track();
+        old.map_or(0, |n| n + 1)
     });
-    let ahead = RwSignal::new(None::<View>);
-    // The address changed from elsewhere (Back, a link to another view): it is what shows.
-    Effect::new(move |seen: Option<()>| {
-        address.track();
-        if seen.is_some() {
-            ahead.set(None);
-        }
-    });
-    let view = Memo::new(move |_| ahead.get().unwrap_or_else(|| address.get()));
-    let navigate = use_navigate();
-    let go = Callback::new(move |path: String| {
-        navigate(
-            &path,
-            leptos_router::NavigateOptions { replace: true, scroll: false, ..Default::default() },
-        )
+    let ahead = RwSignal::new(None::<(View, u64)>);
+    // Once the address changes from elsewhere (Back, a link to another view), it is what shows.
+    let view = Memo::new(move |_| match ahead.get() {
+        Some((chosen, at)) if at == changes.get() => chosen,
+        _ => address.view.get(),
     });
     let period = Memo::new(move |_| state.with_contract(|c| c.period).unwrap_or_default());
     let today = this_year();
     let status_year =
         Memo::new(move |_| shown_year(period.get(), view.with(|v| v.status_year), today));
-    let views = ViewState { view, status_year, ahead, due: StoredValue::new(false), go };
+    let views =
+        ViewState { view, status_year, ahead, changes, due: StoredValue::new(false), address };
     provide_context(views);
     let rows: Memo<Rows> = Memo::new(move |_| {
         let year = status_year.get();

@@ -3,6 +3,7 @@
 
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
 use crate::model::amount::{euros, AmountSum};
+use crate::model::funding::NO_FUNDER;
 use crate::model::funding::{
     planned_per_funder, planned_per_year, spent_per_funder, spent_per_year,
 };
@@ -117,7 +118,7 @@ fn Totals(id: Id) -> impl IntoView {
             planned_per_funder(&s.funding)
                 .into_iter()
                 .map(|(funder, planned)| {
-                    let name = funder.map_or("Financeur non précisé", |f| c.organisation_name(f));
+                    let name = funder.map_or(NO_FUNDER, |f| c.organisation_name(f));
                     (name.to_string(), planned, spent.get(&funder).copied().unwrap_or(0))
                 })
                 .collect::<Vec<_>>()

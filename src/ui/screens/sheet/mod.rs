@@ -63,16 +63,12 @@ fn SheetForm(id: Id) -> impl IntoView {
         Step::from_number(query.with(|q| q.get("etape")).and_then(|n| n.parse().ok()).unwrap_or(1))
     });
     let heading = Memo::new(move |_| {
-        let number = state.numbering.with(|n| n.label(id).to_string());
-        state
-            .with_contract(|c| {
-                let title = c.sheet(id).map(|s| s.title.clone()).unwrap_or_default();
-                format!(
-                    "Fiche action n°{number} – {}",
-                    if title.trim().is_empty() { "sans titre" } else { title.trim() }
-                )
-            })
-            .unwrap_or_default()
+        state.numbering.with(|numbers| {
+            state
+                .with_contract(|c| c.sheet(id).map(|s| s.label(numbers)))
+                .flatten()
+                .unwrap_or_default()
+        })
     });
     // « Étape précédente » and « Étape suivante » move the focus to the new step's heading: left
     // on the button, which now leads one step further, a second Entrée would skip a step.

@@ -33,7 +33,8 @@ fn join_or_dash(items: impl Iterator<Item = String>) -> String {
 #[derive(Clone, PartialEq, Default)]
 struct SheetView {
     number: String,
-    title: String,
+    /// « Fiche action n°3 – Titre » (`ActionSheet::label`).
+    label: String,
     placement: Vec<(&'static str, String)>,
     general_objective: String,
     specific: Vec<(String, String)>,
@@ -53,7 +54,7 @@ impl SheetView {
         let axis = s.axis_id.and_then(|a| c.axis(a));
         SheetView {
             number: n.label(s.id).to_string(),
-            title: or_dash(&s.title),
+            label: s.label(n),
             placement: vec![
                 ("Axe", axis.map_or("—".into(), |a| format!("{} – {}", n.label(a.id), a.title))),
                 (
@@ -317,7 +318,7 @@ pub fn SheetSummary(id: Id) -> impl IntoView {
         let v = view_model.get();
         view! {
             <article class="sheet-summary" aria-label=format!("Fiche action n°{}", v.number)>
-                <h2 class="sheet-summary__title">{format!("Fiche action n°{} – {}", v.number, v.title)}</h2>
+                <h2 class="sheet-summary__title">{v.label.clone()}</h2>
                 {pairs(v.placement)}
                 <h3>"Objectifs"</h3>
                 <dl class="summary-list"><dt>"Objectif général"</dt><dd>{v.general_objective}</dd></dl>

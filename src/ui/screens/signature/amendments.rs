@@ -2,7 +2,6 @@
 //! else, what it changed since the version before it, and the link to its document.
 
 use super::changes::ChangeList;
-use crate::exchange::since_signed::amendment_changes;
 use crate::model::amendment::{adopting_meetings, amendments_newest_first};
 use crate::model::validation::Subject;
 use crate::model::{Amendment, Id};
@@ -10,6 +9,7 @@ use crate::ui::fields::{SelectField, TextField};
 use crate::ui::links::href;
 use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::versions::since_signed::amendment_changes;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

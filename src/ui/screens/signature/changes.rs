@@ -1,9 +1,9 @@
-//! A list of changes between two versions (`exchange::amendment_changes`), one part per item
+//! A list of changes between two versions (`versions::amendment_changes`), one part per item
 //! with its heading (« Fiche action n°3 — Atelier cuisine : modifiée ») and a table Champ /
 //! Avant / Après whose row headers are the fields, so a screen reader says which field a value
 //! belongs to.
 
-use crate::exchange::amendment_changes::{Change, ChangeGroup};
+use crate::versions::amendment_changes::{Change, ChangeGroup};
 use leptos::prelude::*;
 
 /// The changes in `groups`, each item under a heading of `level` (3 or 5); `empty` is said

@@ -3,13 +3,13 @@
 //! notice listing its changed fields, and the contract screen's line.
 
 use super::signed::signed_statement;
-use crate::exchange::since_signed::{
-    changed_sheets, pending_count, sheet_since_signed, SheetSince,
-};
 use crate::model::amendment::is_signed;
 use crate::model::Id;
 use crate::ui::links::href;
 use crate::ui::state::AppState;
+use crate::versions::since_signed::{
+    changed_sheets, pending_count, sheet_since_signed, SheetSince,
+};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::collections::HashSet;

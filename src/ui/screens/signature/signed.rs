@@ -5,11 +5,11 @@ use super::amendments::AmendmentList;
 use super::cancel::CancelSignature;
 use super::changes::ChangeList;
 use super::create::CreateAmendment;
-use crate::exchange::since_signed::pending_changes;
 use crate::model::amendment::{signed_version, unchanged_since_in_force};
 use crate::model::iso_date::french_date;
 use crate::model::Contract;
 use crate::ui::state::AppState;
+use crate::versions::since_signed::pending_changes;
 use leptos::prelude::*;
 
 /// « Signé à Aurillac le 11 mars 2025 », with the version in force when an avenant made it.

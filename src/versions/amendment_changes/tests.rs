@@ -1,13 +1,12 @@
 use super::*;
-use crate::exchange::demonstration::demonstration_contract;
+use crate::model::example::demonstration;
 use crate::model::review::YearReview;
 use crate::model::{ActionSheet, Id, YearMonth};
 use proptest::prelude::*;
 
 /// The demonstration contract (eight fiches with dated actions), twice.
 fn signed_example() -> (Contract, Contract) {
-    let file = include_str!("../../../examples/cls-demonstration-2024-2028.json");
-    let contract = demonstration_contract(file.as_bytes()).expect("the demonstration loads");
+    let contract = demonstration();
     (contract.clone(), contract)
 }
 

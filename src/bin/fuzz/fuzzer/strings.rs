@@ -3,7 +3,7 @@
 //! code points of planes), JSON escapes and tokens, dates, ids, enum keys, boundary numbers.
 //! Anything that slices text by bytes, counts columns or changes case meets them.
 
-use crate::rng::Rng;
+use super::rng::Rng;
 use serde_json::{Number, Value};
 
 /// Texts that are valid UTF-8 but odd.

@@ -9,22 +9,11 @@
 //! when they disagree. The fiche and contract-indicator items are read without their follow-up
 //! (`strip`), which comes back with them through these items only.
 
-use super::items::{Item, ItemKind};
+use super::item::{FollowUpKey, Item, ItemKind};
 use crate::model::text::shorten;
 use crate::model::{Fingerprint, Id};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
-
-/// Where a follow-up entry sits: what it belongs to (a fiche, an action or an indicator), its
-/// year, and the item of the contract that holds that owner (the fiche, or the contract's
-/// indicator itself), with which it arrives when it is new.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct FollowUpKey {
-    pub owner: Id,
-    /// Always set for reviews; a hand-made file may leave an indicator value without a year.
-    pub year: Option<i32>,
-    pub container: Id,
-}
 
 const REVIEWS: &str = "reviews";
 const VALUES: &str = "values";
@@ -257,9 +246,8 @@ fn text<'a>(value: &'a Value, key: &str) -> &'a str {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
-    use crate::exchange::items::items_of;
     use crate::model::{Action, ActionSheet, Contract, ReviewStatus, YearReview};
 
     #[test]
@@ -278,7 +266,9 @@ mod tests {
         assert_eq!(distinct.len(), all.len() + 2);
     }
 
-    fn followed_up() -> Contract {
+    /// A fiche and an action followed up, with a year written twice (as only a hand-made file
+    /// has): the items' tests use it too.
+    pub(in crate::versions) fn followed_up() -> Contract {
         let mut contract = Contract::blank(Id::from_u128(1), "CLS", 0);
         let mut sheet = ActionSheet::new(Id::from_u128(2), "Nutrition", 0);
         sheet.reviews.push(YearReview::with_status(2025, ReviewStatus::Done));
@@ -289,23 +279,6 @@ mod tests {
         sheet.actions.push(action);
         contract.sheets.push(sheet);
         contract
-    }
-
-    #[test]
-    fn a_fiche_item_leaves_its_follow_up_to_items_of_their_own() {
-        let contract = followed_up();
-        let items = items_of(&contract);
-        let sheet = items.iter().find(|i| i.kind == ItemKind::Sheet).unwrap();
-        assert_eq!(sheet.value["reviews"], serde_json::json!([]));
-        assert_eq!(sheet.value["actions"][0]["reviews"], serde_json::json!([]));
-        let mut bare = contract.clone();
-        bare.sheets[0].reviews.clear();
-        bare.sheets[0].actions[0].reviews.clear();
-        let bare_sheet = items_of(&bare).into_iter().find(|i| i.kind == ItemKind::Sheet).unwrap();
-        assert_eq!(sheet.fingerprint, bare_sheet.fingerprint, "as without any follow-up");
-        let labels: Vec<&str> =
-            items.iter().filter(|i| i.kind.is_follow_up()).map(|i| i.label.as_str()).collect();
-        assert_eq!(labels, ["Bilan 2025 — fiche Nutrition", "Bilan 2024 — Atelier cuisine"]);
     }
 
     #[test]

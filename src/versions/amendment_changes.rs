@@ -1,6 +1,6 @@
 //! What an avenant changes: the differences between two versions of the contract (the signed one
 //! and the next, or one avenant's and the next's), item by item and field by field, in the
-//! words of the import preview (`exchange::diff`, the same code).
+//! words of the import preview (`versions::diff`, the same code).
 //!
 //! Grouped as a reader of an avenant expects: the contract's own fields first, then each
 //! organisation, body, finding, axis, each fiche action by its number, each contract indicator.
@@ -9,7 +9,8 @@
 //! themselves, which are what records the versions.
 
 use super::diff::{field_changes, FieldChange, Vocabulary};
-use super::items::{items_of, Item, ItemKind};
+use super::item::{Item, ItemKind};
+use super::items::items_of;
 use crate::model::amendment::frozen;
 use crate::model::numbering::Numbering;
 use crate::model::Contract;

@@ -11,7 +11,7 @@ pub use count::pending_count;
 use super::amendment_changes::{changes_between, ChangeGroup};
 use super::diff::{field_changes, FieldChange, Vocabulary};
 use super::follow_up::strip;
-use super::items::ItemKind;
+use super::item::ItemKind;
 use crate::model::amendment::{signed_version, version_before};
 use crate::model::json::to_tree;
 use crate::model::{ActionSheet, Contract, Id};

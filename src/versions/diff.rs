@@ -435,7 +435,7 @@ mod tests {
                 _ => {}
             }
         }
-        let mut contract = crate::exchange::example::example_contract();
+        let mut contract = crate::model::example::example_contract();
         contract.signing.frozen_copy = Some(crate::model::amendment::frozen(&contract));
         contract.amendments.push(crate::model::Amendment::new(
             crate::model::Id::from_u128(9),
@@ -560,7 +560,7 @@ mod tests {
     /// A frozen copy that differs is one line, however many fields differ inside it.
     #[test]
     fn a_changed_frozen_copy_is_one_line() {
-        let mut contract = crate::exchange::example::example_contract();
+        let mut contract = crate::model::example::example_contract();
         let words = Vocabulary::of(&[&contract]);
         contract.signing.frozen_copy = Some(crate::model::amendment::frozen(&contract));
         let mine = serde_json::to_value(&contract.signing).unwrap();

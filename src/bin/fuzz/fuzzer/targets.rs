@@ -17,14 +17,14 @@
 //!
 //! A broken promise is an `Err` with what went wrong; a panic is caught by the caller.
 
-use crate::corpus::stored_copies;
-use crate::rng::Rng;
+use super::corpus::stored_copies;
+use super::rng::Rng;
 use atelier_cls::exchange::backup::{restore, Backup};
 use atelier_cls::exchange::import::{
     check_any, check_file, CheckedFile, ImportProblem, MAX_PROBLEMS,
 };
 use atelier_cls::exchange::merge::{
-    add_received_contract, merge_into_workspace, plan_import, Choice, FieldMerge,
+    add_received_contract, plan_import, Choice, FieldMerge, MergeRequest,
 };
 use atelier_cls::exchange::Envelope;
 use atelier_cls::model::{Id, Workspace};
@@ -111,7 +111,7 @@ fn import_into(
         }
     };
     if rng.one_in(4) {
-        crate::screens::open(&checked.envelope.contract, rng);
+        super::screens::open(&checked.envelope.contract, rng);
     }
     // A merge costs more than the checks; one accepted file in three is enough to find what
     // a merge does with odd contracts, and keeps the run at a million inputs in minutes.
@@ -140,7 +140,15 @@ fn import_into(
                 Id::from_u128(next)
             };
             let origin = checked.envelope.exported_by.as_str();
-            merge_into_workspace(workspace, &theirs, &plan, &decisions, origin, fresh, 1_000);
+            let request = MergeRequest {
+                theirs: &theirs,
+                plan: &plan,
+                decisions: &decisions,
+                origin,
+                fresh,
+                now: 1_000,
+            };
+            request.into_workspace(workspace);
         }
     }
     Ok(Arrived::Contract(Box::new(checked.envelope)))
@@ -186,7 +194,7 @@ fn stored_workspace(
                 round_trip(&workspace)?;
             }
             if let Some(contract) = workspace.active().filter(|_| rng.one_in(4)) {
-                crate::screens::open(contract, rng);
+                super::screens::open(contract, rng);
             }
             Ok(Verdict::Accepted)
         }

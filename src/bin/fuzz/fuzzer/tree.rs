@@ -4,8 +4,8 @@
 //! from the edges, a subtree nested deep. The node to change is found by a random walk from
 //! the root, so shallow nodes (the envelope, the contract) are hit as often as deep ones.
 
-use crate::rng::Rng;
-use crate::strings;
+use super::rng::Rng;
+use super::strings;
 use serde_json::{Map, Value};
 
 /// Applies `edits` random mutations to `tree`; `donor` is another tree to take subtrees from.

@@ -15,14 +15,14 @@
 //! for every input would slow the run tenfold); now and then a file goes to another workspace,
 //! where it is added whole.
 
-use crate::rng::Rng;
+use super::rng::Rng;
 use atelier_cls::exchange::backup::Backup;
 use atelier_cls::exchange::demonstration::demonstration_contract;
 use atelier_cls::exchange::envelope::with_only_sheets;
-use atelier_cls::exchange::example::example_contract;
 use atelier_cls::exchange::merge::record_export;
 use atelier_cls::exchange::Envelope;
 use atelier_cls::model::amendment::{create_amendment, frozen};
+use atelier_cls::model::example::example_contract;
 use atelier_cls::model::follow_up::with_follow_up;
 use atelier_cls::model::json::to_tree;
 use atelier_cls::model::planning::generated_contract;
@@ -46,7 +46,8 @@ pub fn stored_copies(extra: Option<(String, String)>) -> FrozenCopies {
     }))
 }
 
-const DEMONSTRATION: &[u8] = include_bytes!("../../../examples/cls-demonstration-2024-2028.json");
+const DEMONSTRATION: &[u8] =
+    include_bytes!("../../../../examples/cls-demonstration-2024-2028.json");
 
 /// One starting point: its tree and its text.
 pub struct Seed {

@@ -12,10 +12,10 @@
 //! | `snapshots`     |   7 % | a stored snapshot list, mutated as a tree or as text           |
 //! | `stored-copy`   |   4 % | a frozen copy stored apart, mutated, read through a workspace  |
 
-use crate::corpus::{Corpus, Picked, Seeds};
-use crate::rng::Rng;
-use crate::schema_gen::Schema;
-use crate::{older, text, tree};
+use super::corpus::{Corpus, Picked, Seeds};
+use super::rng::Rng;
+use super::schema_gen::Schema;
+use super::{older, text, tree};
 use atelier_cls::model::SCHEMA_VERSION;
 use serde_json::Value;
 

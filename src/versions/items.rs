@@ -12,125 +12,17 @@
 //! Items are read from the contract's JSON, so a field added to the model later takes part in
 //! fingerprints, diffs and merges without touching this file.
 
-use super::follow_up::{follow_up_items, strip, FollowUpKey};
+use super::follow_up::{follow_up_items, strip};
+use super::item::{Item, ItemKind};
 use crate::model::amendment::FROZEN_COPY_KEY;
 use crate::model::text::shorten;
 use crate::model::{Body, Contract, Fingerprint, Id, SharedVersions};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
-/// What kind of item; also where its list sits in the contract's JSON.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ItemKind {
-    Identity,
-    Organisation,
-    /// A governance body (COPIL, commission santé, CLSM...) with its duties and frequency.
-    GovernanceBody,
-    Member,
-    Meeting,
-    Finding,
-    Axis,
-    Sheet,
-    /// One of the contract's own evaluation indicators, without its yearly values.
-    ContractIndicator,
-    /// The review (bilan) of one year of a fiche or of an action.
-    Review,
-    /// The target and result of one year of an indicator (of a fiche or of the contract).
-    YearValue,
-    /// An avenant, with the copy of the contract it froze. Known by its id like any item, and
-    /// also by its number: two avenants n°2 never sit side by side (`merge::plan`).
-    Amendment,
-}
-
-impl ItemKind {
-    /// The lists, in the order a preview shows them (the identity comes first, on its own, and
-    /// the follow-up last).
-    pub const LISTS: [ItemKind; 9] = [
-        Self::Organisation,
-        Self::GovernanceBody,
-        Self::Member,
-        Self::Meeting,
-        Self::Finding,
-        Self::Axis,
-        Self::Sheet,
-        Self::ContractIndicator,
-        Self::Amendment,
-    ];
-
-    /// A year's entry of a fiche, an action or an indicator: an item that lives inside another
-    /// one, known by its owner and year (`follow_up::FollowUpKey`).
-    pub fn is_follow_up(self) -> bool {
-        matches!(self, Self::Review | Self::YearValue)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Identity => "Identité du contrat",
-            Self::Organisation => "Organisation",
-            Self::GovernanceBody => "Instance",
-            Self::Member => "Membre d’une instance",
-            Self::Meeting => "Réunion",
-            Self::Finding => "Constat du diagnostic",
-            Self::Axis => "Axe",
-            Self::Sheet => "Fiche action",
-            Self::ContractIndicator => "Indicateur du contrat",
-            Self::Review => "Suivi",
-            Self::YearValue => "Cible et résultat",
-            Self::Amendment => "Avenant",
-        }
-    }
-
-    /// The path of the list in the contract's JSON (none for the identity and the follow-up,
-    /// which are not lists of the contract).
-    pub fn path(self) -> &'static [&'static str] {
-        match self {
-            Self::Identity | Self::Review | Self::YearValue => &[],
-            Self::Organisation => &["organisations"],
-            Self::GovernanceBody => &["governance", "bodies"],
-            Self::Member => &["governance", "members"],
-            Self::Meeting => &["governance", "meetings"],
-            Self::Finding => &["diagnostic"],
-            Self::Axis => &["axes"],
-            Self::Sheet => &["sheets"],
-            Self::ContractIndicator => &["indicators"],
-            Self::Amendment => &["amendments"],
-        }
-    }
-
-    /// The field that names an item of this kind: "(version de …)" is added to it when both
-    /// versions are kept.
-    pub fn name_field(self) -> &'static str {
-        match self {
-            Self::Identity
-            | Self::Organisation
-            | Self::GovernanceBody
-            | Self::Member
-            | Self::ContractIndicator => "name",
-            Self::Meeting => "notes",
-            Self::Finding | Self::Review | Self::YearValue => "text",
-            Self::Axis | Self::Sheet => "title",
-            Self::Amendment => "object",
-        }
-    }
-}
-
 /// Contract fields that are lists of items rather than part of its identity.
 const LIST_FIELDS: [&str; 7] =
     ["organisations", "governance", "diagnostic", "axes", "sheets", "indicators", "amendments"];
-
-/// One item of a contract, as JSON.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Item {
-    pub kind: ItemKind,
-    pub id: Id,
-    /// How a person recognises it: a sheet's title, an organisation's name...
-    pub label: String,
-    /// Without the follow-up it holds, for a fiche or contract indicator.
-    pub value: Value,
-    pub fingerprint: Fingerprint,
-    /// For a year's review or value: whose and which year.
-    pub follow_up: Option<FollowUpKey>,
-}
 
 /// Every item of a contract: the identity first, then each list in `ItemKind::LISTS` order,
 /// then the follow-up.
@@ -285,7 +177,8 @@ pub fn record_shared(shared: &mut SharedVersions, items: &[Item]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::exchange::example::example_contract;
+    use crate::model::example::example_contract;
+    use crate::versions::follow_up::tests::followed_up;
 
     #[test]
     fn every_entity_of_the_example_is_an_item_once() {
@@ -314,5 +207,22 @@ mod tests {
             assert!(identity.get(key).is_none(), "{key}");
         }
         assert!(identity.get("territory").is_some());
+    }
+
+    #[test]
+    fn a_fiche_item_leaves_its_follow_up_to_items_of_their_own() {
+        let contract = followed_up();
+        let items = items_of(&contract);
+        let sheet = items.iter().find(|i| i.kind == ItemKind::Sheet).unwrap();
+        assert_eq!(sheet.value["reviews"], serde_json::json!([]));
+        assert_eq!(sheet.value["actions"][0]["reviews"], serde_json::json!([]));
+        let mut bare = contract.clone();
+        bare.sheets[0].reviews.clear();
+        bare.sheets[0].actions[0].reviews.clear();
+        let bare_sheet = items_of(&bare).into_iter().find(|i| i.kind == ItemKind::Sheet).unwrap();
+        assert_eq!(sheet.fingerprint, bare_sheet.fingerprint, "as without any follow-up");
+        let labels: Vec<&str> =
+            items.iter().filter(|i| i.kind.is_follow_up()).map(|i| i.label.as_str()).collect();
+        assert_eq!(labels, ["Bilan 2025 — fiche Nutrition", "Bilan 2024 — Atelier cuisine"]);
     }
 }

@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn a_contract_written_back_then_migrated_keeps_its_sheets() {
-        let file = include_bytes!("../../../examples/cls-demonstration-2024-2028.json");
+        let file = include_bytes!("../../../../examples/cls-demonstration-2024-2028.json");
         let contract = demonstration_contract(file).expect("the demonstration loads");
         for version in OLDEST..SCHEMA_VERSION {
             let mut tree = to_tree(&contract).expect("a contract serialises");

@@ -1,17 +1,39 @@
 //! The example contract ("Charger l'exemple"): the signed CLS 2024-2028 of the Bassin
 //! d'Aurillac, du Carladès et de la Châtaigneraie, rebuilt from the seed document and kept in
-//! `examples/` in the exchange format. It is compiled into the app so it loads offline.
+//! `examples/` in the exchange format. It is compiled into the app so it loads offline. For
+//! tests, also the demonstration contract (the app fetches it: `exchange::demonstration`).
+//!
+//! Here so that every layer's tests reach these fixtures without importing from a layer above
+//! their own. The files are read for their contract only, upgraded to the current schema; that
+//! they pass every import check is `exchange`'s test (`exchange::envelope`,
+//! `exchange::demonstration`).
 
-use super::Envelope;
+use crate::model::json;
+use crate::model::migration::migrate_contract;
 use crate::model::Contract;
+use serde_json::Value;
 
 const EXAMPLE_JSON: &str = include_str!("../../examples/cls-aurillac-2024-2028.json");
 
 /// The example contract as written in the file (fixed ids: callers give it fresh ones).
 pub fn example_contract() -> Contract {
-    let envelope: Envelope = crate::model::json::from_text(EXAMPLE_JSON)
-        .expect("examples/cls-aurillac-2024-2028.json is valid");
-    envelope.contract
+    contract_in(EXAMPLE_JSON).expect("examples/cls-aurillac-2024-2028.json is valid")
+}
+
+/// The demonstration contract (Pays de Val-Sorel 2024-2028, follow-up of 2024 and 2025), for
+/// tests.
+#[cfg(test)]
+pub fn demonstration() -> Contract {
+    const FILE: &str = include_str!("../../examples/cls-demonstration-2024-2028.json");
+    contract_in(FILE).expect("examples/cls-demonstration-2024-2028.json is valid")
+}
+
+/// The contract of an exchange file's text, upgraded to the current schema.
+fn contract_in(file: &str) -> Option<Contract> {
+    let mut file: Value = json::from_text(file).ok()?;
+    let version = u32::try_from(file.get("schema_version")?.as_u64()?).ok()?;
+    let contract = migrate_contract(file.get_mut("contract")?.take(), version).ok()?;
+    json::from_tree(&contract).ok()
 }
 
 #[cfg(test)]
@@ -267,15 +289,5 @@ mod tests {
         }
         let unique: HashSet<Id> = ids.iter().copied().collect();
         assert_eq!(unique.len(), ids.len());
-    }
-
-    #[test]
-    fn example_file_is_in_canonical_form() {
-        let envelope: Envelope = serde_json::from_str(EXAMPLE_JSON).unwrap();
-        assert_eq!(envelope.kind, super::super::ENVELOPE_TYPE);
-        assert_eq!(envelope.schema_version, crate::model::SCHEMA_VERSION);
-        let pretty = serde_json::to_string_pretty(&envelope).unwrap();
-        let file = EXAMPLE_JSON.strip_suffix('\n').unwrap_or(EXAMPLE_JSON);
-        assert!(pretty == file, "examples/cls-aurillac-2024-2028.json is not in canonical form");
     }
 }

@@ -3,8 +3,8 @@
 //! token or an invalid UTF-8 sequence inserted, the end cut off, a piece of another file spliced
 //! in, thousands of brackets opened. And inputs that are not JSON at all.
 
-use crate::rng::Rng;
-use crate::strings::{self, TOKENS};
+use super::rng::Rng;
+use super::strings::{self, TOKENS};
 
 /// Applies `edits` random edits to `bytes`; `other` is another file to splice from.
 pub fn mutate(bytes: &mut Vec<u8>, edits: usize, other: &[u8], rng: &mut Rng) {
@@ -71,7 +71,7 @@ fn edit(bytes: &mut Vec<u8>, other: &[u8], rng: &mut Rng) {
 pub fn garbage(rng: &mut Rng) -> Vec<u8> {
     match rng.below(5) {
         0 => (0..rng.below(3000)).map(|_| rng.below(256) as u8).collect(),
-        1 => crate::tree::random_value(rng, 0).to_string().into_bytes(),
+        1 => super::tree::random_value(rng, 0).to_string().into_bytes(),
         2 => {
             let depth = rng.below(100_000);
             let mut text = "[".repeat(depth);

@@ -9,12 +9,13 @@
 //! data are written as JSON and diffed, as `changes_between` does, so that what the avenant
 //! diff ignores (time stamps, the yearly follow-up) is ignored here too.
 
-use crate::exchange::diff::{field_changes, Vocabulary};
-use crate::exchange::follow_up::strip;
-use crate::exchange::items::{identity_of, ItemKind};
 use crate::model::amendment::signed_version;
 use crate::model::json::to_tree;
 use crate::model::{Contract, Governance, Id, Signing};
+use crate::versions::diff::{field_changes, Vocabulary};
+use crate::versions::follow_up::strip;
+use crate::versions::item::ItemKind;
+use crate::versions::items::identity_of;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};

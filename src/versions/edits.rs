@@ -1,19 +1,20 @@
-//! Random edits of a contract for the exchange's property tests: renamed, deleted and added
-//! sheets, organisations, findings and contract indicators, a renamed contract, added actions
-//! and indicators, and the yearly follow-up (reviews with any of the eight statuses or none,
+//! Random edits of a contract for property tests (the merge's in `exchange::properties`, the
+//! changes since signature's in `since_signed`): renamed, deleted and added sheets,
+//! organisations, findings and contract indicators, a renamed contract, added actions and
+//! indicators, and the yearly follow-up (reviews with any of the eight statuses or none,
 //! cleared reviews, targets and results, a value without a year as hand-made files have).
 //!
 //! Added sheets, findings and contract indicators draw their ids from a small range so that
 //! both sides sometimes add the same one; actions and sheet indicators from a range of each
 //! side, as an id reused in another sheet only happens in hand-made files.
 
-use crate::exchange::items::items_of;
 use crate::model::indicator::IndicatorValue;
 use crate::model::review::edit_review;
 use crate::model::{
     Action, ActionSheet, Contract, Finding, FindingCategory, Id, Indicator, IndicatorKind,
     ReviewStatus, YearReview,
 };
+use crate::versions::items::items_of;
 use proptest::prelude::*;
 
 #[derive(Clone, Debug)]
@@ -104,7 +105,7 @@ pub fn edit(side: u128) -> impl Strategy<Value = Edit> {
 /// sheets and actions over 2024-2025, an indicator in the first sheet, values of the contract's
 /// indicators. Both sides of a merge start from it.
 pub fn base() -> Contract {
-    let mut contract = crate::exchange::example::example_contract();
+    let mut contract = crate::model::example::example_contract();
     for (s, sheet) in contract.sheets.iter_mut().take(2).enumerate() {
         sheet.reviews.push(YearReview::with_status(2024, ReviewStatus::ALL[s]));
         for a in 0..2 {

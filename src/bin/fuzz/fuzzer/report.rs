@@ -2,7 +2,7 @@
 //! inputs per second, the slowest input (size, time, the start of its text), and every panic
 //! or broken promise, each written to a file so that it can be looked at and replayed.
 
-use crate::inputs::{Input, Kind};
+use super::inputs::{Input, Kind};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

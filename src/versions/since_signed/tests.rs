@@ -1,16 +1,15 @@
 use super::*;
-use crate::exchange::amendment_changes::Change;
-use crate::exchange::demonstration::demonstration_contract;
-use crate::exchange::properties::edits::{apply, base, edit, Edit};
 use crate::model::amendment::{create_amendment, frozen, AmendmentFields};
+use crate::model::example::demonstration;
 use crate::model::review::YearReview;
 use crate::model::{Body, Meeting, YearMonth};
+use crate::versions::amendment_changes::Change;
+use crate::versions::edits::{apply, base, edit, Edit};
 use proptest::prelude::*;
 
 /// The demonstration (fiches with dated actions), with a frozen copy as if signed.
 fn signed() -> Contract {
-    let file = include_str!("../../../examples/cls-demonstration-2024-2028.json");
-    let mut contract = demonstration_contract(file.as_bytes()).expect("the demonstration loads");
+    let mut contract = demonstration();
     contract.signing.frozen_copy = Some(frozen(&contract));
     contract
 }

@@ -5,11 +5,11 @@
 //! integers inside and at the edges of their format. With `wrongness` n, about one value in n
 //! breaks the schema: a value of the wrong kind, a required field left out, an unknown field.
 
-use crate::rng::Rng;
-use crate::strings;
+use super::rng::Rng;
+use super::strings;
 use serde_json::{Map, Value};
 
-const SCHEMA: &str = include_str!("../../../schema/cls.schema.json");
+const SCHEMA: &str = include_str!("../../../../schema/cls.schema.json");
 
 /// Lists are left empty and optional fields out below this depth.
 const MAX_DEPTH: usize = 7;
@@ -49,7 +49,7 @@ impl Generator<'_> {
 
     fn value(&mut self, node: &Value, depth: usize) -> Value {
         if self.breaks() {
-            return crate::tree::random_value(self.rng, 1);
+            return super::tree::random_value(self.rng, 1);
         }
         if let Some(reference) = node.get("$ref").and_then(Value::as_str) {
             let name = reference.trim_start_matches("#/$defs/");

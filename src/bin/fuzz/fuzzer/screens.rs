@@ -3,7 +3,7 @@
 //! rows, summaries and exports, « Suivi »'s figures of the shown year, the spreadsheet tables,
 //! and now and then the documents (annual report, bilan, the contract, each fiche).
 
-use crate::rng::Rng;
+use super::rng::Rng;
 use atelier_cls::document::{
     amendment_document, annual_report, contract_document, evaluation, fiche_document,
 };
