@@ -435,4 +435,29 @@ mod tests {
             let _ = decode(Some(&raw));
         }
     }
+
+    /// A file and stored data of format 2 (before parties and governance were told apart) both
+    /// load, migrated: here, above both the importer and the codec, not in the model below them.
+    #[test]
+    fn an_old_file_and_old_stored_data_both_load() {
+        const FORMAT_2_FILE: &str =
+            include_str!("../model/migration/fixtures/aurillac-format-2.json");
+        let checked = crate::exchange::import::check_file(FORMAT_2_FILE.as_bytes())
+            .unwrap_or_else(|problems| panic!("{problems:?}"));
+        assert_eq!(checked.envelope.schema_version, crate::model::SCHEMA_VERSION);
+        assert_eq!(
+            checked.envelope.contract.organisations.iter().filter(|o| o.is_signatory()).count(),
+            10
+        );
+        let file: serde_json::Value = serde_json::from_str(FORMAT_2_FILE).unwrap();
+        let stored = serde_json::json!({"schema_version": 2, "contracts": [file["contract"]],
+                                        "active_contract": null});
+        let text = serde_json::to_string(&stored).unwrap();
+        let loaded = decode(Some(&text)).unwrap_or_else(|e| panic!("{e:?}"));
+        let Loaded::Migrated { workspace, from: 2 } = loaded else {
+            panic!("not migrated from format 2: {loaded:?}")
+        };
+        assert_eq!(workspace.contracts[0].governance.bodies.len(), 2);
+        assert_eq!(workspace.schema_version, crate::model::SCHEMA_VERSION);
+    }
 }

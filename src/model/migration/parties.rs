@@ -285,24 +285,4 @@ mod tests {
         assert_eq!(lines[0].kind, FundingKind::Operating, "kinds differ: all kept");
         assert_eq!(contract.sheets[1].funding[0].planned_euros, Some(1200));
     }
-
-    #[test]
-    fn an_old_file_and_old_stored_data_both_load() {
-        let checked = crate::exchange::import::check_file(FORMAT_2_FILE.as_bytes())
-            .unwrap_or_else(|problems| panic!("{problems:?}"));
-        assert_eq!(checked.envelope.schema_version, crate::model::SCHEMA_VERSION);
-        assert_eq!(
-            checked.envelope.contract.organisations.iter().filter(|o| o.is_signatory()).count(),
-            10
-        );
-        let stored = json!({"schema_version": 2, "contracts": [format_2()],
-                            "active_contract": null});
-        let text = serde_json::to_string(&stored).unwrap();
-        let loaded = crate::storage::codec::decode(Some(&text)).unwrap_or_else(|e| panic!("{e:?}"));
-        let crate::storage::codec::Loaded::Migrated { workspace, from: 2 } = loaded else {
-            panic!("not migrated from format 2: {loaded:?}")
-        };
-        assert_eq!(workspace.contracts[0].governance.bodies.len(), 2);
-        assert_eq!(workspace.schema_version, crate::model::SCHEMA_VERSION);
-    }
 }
