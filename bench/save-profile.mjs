@@ -12,6 +12,18 @@ const WATCH = `window.__longTasks = [];
 new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
   .observe({ type: 'longtask', buffered: true });
 window.__ops = [];
+window.__saves = [];
+const request = LockManager.prototype.request;
+LockManager.prototype.request = function (...a) {
+  const run = a[a.length - 1];
+  a[a.length - 1] = (lock) => {
+    const start = performance.now();
+    const result = run(lock);
+    window.__saves.push(performance.now() - start);
+    return result;
+  };
+  return request.apply(this, a);
+};
 for (const name of ['getItem', 'setItem', 'removeItem', 'key']) {
   const original = Storage.prototype[name];
   Storage.prototype[name] = function (...a) {
@@ -34,15 +46,27 @@ await field.waitFor();
 const saved = page.getByText('Modifications enregistrées dans ce navigateur');
 for (let i = 0; i < 6; i += 1) {
   await saved.waitFor();
-  const from = await page.evaluate(() => { window.__ops = []; return performance.now(); });
+  const from = await page.evaluate(() => { window.__ops = [];
+window.__saves = [];
+const request = LockManager.prototype.request;
+LockManager.prototype.request = function (...a) {
+  const run = a[a.length - 1];
+  a[a.length - 1] = (lock) => {
+    const start = performance.now();
+    const result = run(lock);
+    window.__saves.push(performance.now() - start);
+    return result;
+  };
+  return request.apply(this, a);
+}; return performance.now(); });
   await field.press('End');
   await field.press(String(i));
   await page.waitForFunction(() => window.__ops.some((o) => o.op === 'setItem' && o.key === 'atelier-cls.v1.espace'));
   await saved.waitFor();
-  const seen = await page.evaluate((t) => ({ tasks: window.__longTasks.filter((e) => e.start >= t), ops: window.__ops }), from);
+  const seen = await page.evaluate((t) => ({ tasks: window.__longTasks.filter((e) => e.start >= t), ops: window.__ops, saves: window.__saves }), from);
   const byKey = {};
   for (const o of seen.ops) { const k = `${o.op} ${o.key}`; byKey[k] = (byKey[k] ?? 0) + o.ms; }
-  console.log(`keystroke ${i}: long tasks ${seen.tasks.map((t) => `${t.duration.toFixed(0)} ms @${(t.start - from).toFixed(0)}`).join(', ') || 'none'}`);
+  console.log(`keystroke ${i}: save ${seen.saves.map((ms) => ms.toFixed(1)).join(', ')} ms; long tasks ${seen.tasks.map((t) => `${t.duration.toFixed(0)} ms @${(t.start - from).toFixed(0)}`).join(', ') || 'none'}`);
   for (const [k, ms] of Object.entries(byKey)) if (ms > 0.5) console.log(`   ${k}: ${ms.toFixed(1)} ms`);
 }
 await context.close();

@@ -49,7 +49,7 @@ pub struct Amendment {
     pub changes: String,
     /// The contract as this avenant leaves it (its own signature and avenants left out).
     #[serde(serialize_with = "frozen_form::serialize")]
-    pub frozen_copy: Option<Box<Contract>>,
+    pub frozen_copy: Option<std::sync::Arc<Contract>>,
 }
 
 impl Amendment {
@@ -69,12 +69,14 @@ impl Amendment {
 }
 
 /// A copy of `contract` to freeze: without its own frozen copies and avenants, so that copies
-/// never nest.
-pub fn frozen(contract: &Contract) -> Box<Contract> {
+/// never nest. Shared (`Arc`), never changed once made: a clone of the workspace shares its
+/// copies, and storage tells a copy it already holds by its address (`storage::frozen`)
+/// instead of comparing a whole contract at every save.
+pub fn frozen(contract: &Contract) -> std::sync::Arc<Contract> {
     let mut copy = contract.clone();
     copy.signing.frozen_copy = None;
     copy.amendments.clear();
-    Box::new(copy)
+    std::sync::Arc::new(copy)
 }
 
 /// The version in force as last signed: the copy frozen by the latest avenant, else the copy

@@ -101,7 +101,7 @@ pub struct Signing {
     /// The contract as signed, kept once « Signer le contrat » is done (its own signature
     /// and avenants left out: see `amendment::frozen`).
     #[serde(serialize_with = "crate::model::amendment::frozen_form::serialize")]
-    pub frozen_copy: Option<Box<Contract>>,
+    pub frozen_copy: Option<std::sync::Arc<Contract>>,
 }
 
 /// The person who runs the contract day to day.

@@ -177,7 +177,11 @@ fn decode_inline(raw: &str) -> Result<Loaded, LoadError> {
 }
 
 /// A frozen copy stored by an older version, upgraded like the contract that names it.
-fn older_copy(copies: &FrozenCopies, key: &str, version: u32) -> Result<Box<Contract>, String> {
+fn older_copy(
+    copies: &FrozenCopies,
+    key: &str,
+    version: u32,
+) -> Result<std::sync::Arc<Contract>, String> {
     let copy: Value = serde_json::from_str(&copies.text_of(key)?).map_err(|e| e.to_string())?;
     let copy = migrate_contract(copy, version).map_err(|e| e.message_fr())?;
     json::from_tree(&copy).map_err(|e| e.to_string())
@@ -187,7 +191,7 @@ fn older_copy(copies: &FrozenCopies, key: &str, version: u32) -> Result<Box<Cont
 fn attach(
     workspace: &mut Workspace,
     frozen: &Slots,
-    mut copy_of: impl FnMut(&str) -> Result<Box<Contract>, String>,
+    mut copy_of: impl FnMut(&str) -> Result<std::sync::Arc<Contract>, String>,
 ) -> Result<(), LoadError> {
     for contract in &mut workspace.contracts {
         let Some(slots) = frozen.get(&contract.id) else { continue };

@@ -16,6 +16,7 @@
 use super::compressed::{compress, decompress};
 use crate::model::shared_versions::Fnv;
 use crate::model::{json, Contract, Id};
+use std::sync::Arc;
 
 /// The prefix of the keys of frozen copies.
 pub const FROZEN_PREFIX: &str = "atelier-cls.v1.figee.";
@@ -28,7 +29,9 @@ pub type Reader = Box<dyn Fn(&str) -> Option<String>>;
 
 struct Known {
     key: String,
-    copy: Box<Contract>,
+    /// Shared with the workspaces that hold it: while it is kept here, no other copy can take
+    /// its address, so the same address is the same copy.
+    copy: Arc<Contract>,
     /// Its stored form, to write it again if another tab's clean-up removed it.
     stored: String,
 }
@@ -51,10 +54,16 @@ impl FrozenCopies {
     }
 
     /// The key `copy` is stored under. A copy met for the first time is serialised, hashed,
-    /// compressed and kept to be written (`take_unwritten`).
-    pub fn key_of(&mut self, copy: &Contract) -> String {
+    /// compressed and kept to be written (`take_unwritten`). A copy already met is found by its
+    /// address, at no cost: every save of a signed contract asks for each of its copies, and
+    /// comparing whole contracts was most of a keystroke's save on a large one. An equal copy
+    /// at another address (read again, imported) is compared.
+    pub fn key_of(&mut self, copy: &Arc<Contract>) -> String {
+        if let Some(known) = self.known.iter().find(|k| Arc::ptr_eq(&k.copy, copy)) {
+            return known.key.clone();
+        }
         let same = |k: &Known| {
-            k.copy.id == copy.id && k.copy.modified_at == copy.modified_at && *k.copy == *copy
+            k.copy.id == copy.id && k.copy.modified_at == copy.modified_at && *k.copy == **copy
         };
         if let Some(known) = self.known.iter().find(|k| same(k)) {
             return known.key.clone();
@@ -65,7 +74,7 @@ impl FrozenCopies {
         let key = format!("{FROZEN_PREFIX}{}.{:016x}", copy.id, hash.0);
         let stored = compress(&text);
         self.unwritten.push((key.clone(), stored.clone()));
-        self.remember(Known { key: key.clone(), copy: Box::new(copy.clone()), stored });
+        self.remember(Known { key: key.clone(), copy: Arc::clone(copy), stored });
         key
     }
 
@@ -80,12 +89,12 @@ impl FrozenCopies {
     }
 
     /// The copy stored under `key`, from memory or from storage; the message says why not.
-    pub fn copy_of(&mut self, key: &str) -> Result<Box<Contract>, String> {
+    pub fn copy_of(&mut self, key: &str) -> Result<Arc<Contract>, String> {
         if let Some(known) = self.known.iter().find(|k| k.key == key) {
             return Ok(known.copy.clone());
         }
         let (stored, text) = self.read_text(key)?;
-        let copy: Box<Contract> = json::from_text(&text)
+        let copy: Arc<Contract> = json::from_text(&text)
             .map_err(|e| format!("la copie figée « {key} » est illisible ({e})"))?;
         if !key_names(key, copy.id) {
             return Err(format!("la copie figée « {key} » est celle d’un autre contrat"));
@@ -162,8 +171,9 @@ mod tests {
         let unwritten = copies.take_unwritten();
         assert_eq!(unwritten.len(), 1);
         assert!(copies.take_unwritten().is_empty());
-        let mut changed = frozen(&contract);
+        let mut changed = contract.clone();
         changed.name.push_str(" (avenant n°1)");
+        let changed = frozen(&changed);
         assert_ne!(copies.key_of(&changed), key, "another content, another key");
     }
 

@@ -28,7 +28,7 @@ pub fn without_frozen_copies<R>(write: impl FnOnce() -> R) -> R {
 /// `serialize_with` of the frozen copy fields: the copy, or `null` inside
 /// [`without_frozen_copies`].
 pub fn serialize<S: Serializer>(
-    copy: &Option<Box<Contract>>,
+    copy: &Option<std::sync::Arc<Contract>>,
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     if OMIT.with(Cell::get) {

@@ -135,7 +135,7 @@ proptest! {
                 let copy = contract.signing.frozen_copy.clone().expect("frozen");
                 let mut live = contract.clone();
                 live.signing.frozen_copy = None;
-                prop_assert_eq!(*copy, live);
+                prop_assert_eq!(&*copy, &live);
             }
             Err(_) => {
                 prop_assert!(!is_iso_date(date.trim()) || place.trim().is_empty());

@@ -72,7 +72,7 @@ proptest! {
             let mut amendment = Amendment::new(Id::from_u128(100 + i as u128), *n, 0);
             let mut copy = (*frozen(&contract)).clone();
             copy.name = format!("v{n}");
-            amendment.frozen_copy = Some(Box::new(copy));
+            amendment.frozen_copy = Some(std::sync::Arc::new(copy));
             contract.amendments.push(amendment);
         }
         let next = next_amendment_number(&contract);
