@@ -46,19 +46,7 @@ await field.waitFor();
 const saved = page.getByText('Modifications enregistrées dans ce navigateur');
 for (let i = 0; i < 6; i += 1) {
   await saved.waitFor();
-  const from = await page.evaluate(() => { window.__ops = [];
-window.__saves = [];
-const request = LockManager.prototype.request;
-LockManager.prototype.request = function (...a) {
-  const run = a[a.length - 1];
-  a[a.length - 1] = (lock) => {
-    const start = performance.now();
-    const result = run(lock);
-    window.__saves.push(performance.now() - start);
-    return result;
-  };
-  return request.apply(this, a);
-}; return performance.now(); });
+  const from = await page.evaluate(() => { window.__ops = []; window.__saves = []; return performance.now(); });
   await field.press('End');
   await field.press(String(i));
   await page.waitForFunction(() => window.__ops.some((o) => o.op === 'setItem' && o.key === 'atelier-cls.v1.espace'));

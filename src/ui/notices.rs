@@ -120,16 +120,7 @@ impl Notices {
         label: impl Into<String>,
         run: impl Fn() + Send + Sync + 'static,
     ) {
-        let undo = Some(Undo { label: label.into(), run: Arc::new(run) });
-        self.add_notice(Notice {
-            id: 0,
-            key: Some(key),
-            level,
-            text: text.into(),
-            undo,
-            gives_back: true,
-            screen: None,
-        });
+        self.add_kept_action(Some(key), level, text.into(), label.into(), Arc::new(run));
     }
 
     pub fn clear_keyed(&self, key: &'static str) {
@@ -162,16 +153,20 @@ impl Notices {
         label: impl Into<String>,
         run: impl Fn() + Send + Sync + 'static,
     ) {
-        let undo = Some(Undo { label: label.into(), run: Arc::new(run) });
-        self.add_notice(Notice {
-            id: 0,
-            key: None,
-            level,
-            text: text.into(),
-            undo,
-            gives_back: true,
-            screen: None,
-        });
+        self.add_kept_action(None, level, text.into(), label.into(), Arc::new(run));
+    }
+
+    /// A message with a button, kept beside others (an undo, by contrast, replaces the last).
+    fn add_kept_action(
+        &self,
+        key: Option<&'static str>,
+        level: Level,
+        text: String,
+        label: String,
+        run: Arc<dyn Fn() + Send + Sync>,
+    ) {
+        let undo = Some(Undo { label, run });
+        self.add_notice(Notice { id: 0, key, level, text, undo, gives_back: true, screen: None });
     }
 
     fn dismiss(&self, id: u64) {

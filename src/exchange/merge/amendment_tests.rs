@@ -141,7 +141,16 @@ fn keeping_both_then_importing_the_same_file_again_asks_nothing() {
     ws.contracts[0] = mine;
     let keep_both = HashMap::from([(Id::from_u128(700), Choice::KeepBoth)]);
     let plan = plan_import(&ws, &theirs).unwrap();
-    merge_into_workspace(&mut ws, &theirs, &plan, &keep_both, "CPAM", Id::random, 9).unwrap();
+    MergeRequest {
+        theirs: &theirs,
+        plan: &plan,
+        decisions: &keep_both,
+        origin: "CPAM",
+        fresh: Id::random,
+        now: 9,
+    }
+    .into_workspace(&mut ws)
+    .unwrap();
     let again = plan_import(&ws, &theirs).unwrap();
     assert!(again.proposals.iter().all(|p| p.kind != ItemKind::Amendment), "{again:#?}");
     assert_eq!(ws.contracts[0].amendments.len(), 3);

@@ -314,7 +314,16 @@ fn what_was_merged_is_shared_so_the_same_file_twice_asks_nothing() {
     set_status(&mut theirs, 2025, ReviewStatus::BarelyDone);
     theirs.sheets.push(followed_up_sheet());
     let plan = plan_import(&ws, &theirs).unwrap();
-    merge_into_workspace(&mut ws, &theirs, &plan, &HashMap::new(), "x", Id::random, 5).unwrap();
+    MergeRequest {
+        theirs: &theirs,
+        plan: &plan,
+        decisions: &HashMap::new(),
+        origin: "x",
+        fresh: Id::random,
+        now: 5,
+    }
+    .into_workspace(&mut ws)
+    .unwrap();
     assert!(plan_import(&ws, &theirs).unwrap().is_empty());
     assert_same(ws.active().unwrap(), &theirs);
 }

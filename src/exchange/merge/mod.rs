@@ -56,20 +56,6 @@ pub(crate) fn apply_merge(
     MergeRequest { theirs, plan, decisions, origin, fresh, now }.apply(mine)
 }
 
-/// The tests' shorthand for `MergeRequest::into_workspace`.
-#[cfg(test)]
-pub(crate) fn merge_into_workspace(
-    workspace: &mut crate::model::Workspace,
-    theirs: &crate::model::Contract,
-    plan: &MergePlan,
-    decisions: &HashMap<Id, Choice>,
-    origin: &str,
-    fresh: impl FnMut() -> Id,
-    now: crate::model::Timestamp,
-) -> Option<MergeSummary> {
-    MergeRequest { theirs, plan, decisions, origin, fresh, now }.into_workspace(workspace)
-}
-
 use crate::model::shared_versions::Fnv;
 use crate::model::Id;
 use crate::versions::diff::FieldChange;

@@ -129,7 +129,16 @@ fn what_was_taken_is_shared_so_the_same_file_twice_asks_nothing() {
     let mut theirs = base.clone();
     theirs.sheets[0].title = "Du partenaire".into();
     let plan = plan_merge(ws.active().unwrap(), &theirs, &ws.shared_versions[&base.id]);
-    merge_into_workspace(&mut ws, &theirs, &plan, &HashMap::new(), "x", Id::random, 5).unwrap();
+    MergeRequest {
+        theirs: &theirs,
+        plan: &plan,
+        decisions: &HashMap::new(),
+        origin: "x",
+        fresh: Id::random,
+        now: 5,
+    }
+    .into_workspace(&mut ws)
+    .unwrap();
     let again = plan_merge(ws.active().unwrap(), &theirs, &ws.shared_versions[&base.id]);
     assert!(again.is_empty(), "{again:?}");
 }
@@ -268,7 +277,16 @@ fn after_a_field_merge_the_same_file_asks_nothing() {
     let plan = plan_import(&ws, &theirs).unwrap();
     let means = plan.proposals[0].fields[2].id;
     let keep = HashMap::from([(means, Choice::KeepMine)]);
-    merge_into_workspace(&mut ws, &theirs, &plan, &keep, "CPAM", Id::random, 5).unwrap();
+    MergeRequest {
+        theirs: &theirs,
+        plan: &plan,
+        decisions: &keep,
+        origin: "CPAM",
+        fresh: Id::random,
+        now: 5,
+    }
+    .into_workspace(&mut ws)
+    .unwrap();
     assert!(plan_import(&ws, &theirs).unwrap().is_empty());
 
     let mut later = theirs.clone();
@@ -287,7 +305,16 @@ fn after_a_field_merge_the_same_file_asks_nothing() {
             ("human_means", ChangedBy::Here)
         ]
     );
-    merge_into_workspace(&mut ws, &later, &plan, &HashMap::new(), "CPAM", Id::random, 6).unwrap();
+    MergeRequest {
+        theirs: &later,
+        plan: &plan,
+        decisions: &HashMap::new(),
+        origin: "CPAM",
+        fresh: Id::random,
+        now: 6,
+    }
+    .into_workspace(&mut ws)
+    .unwrap();
     let sheet = &ws.contracts[0].sheets[0];
     assert_eq!(
         (sheet.title.as_str(), sheet.human_means.as_str()),
