@@ -221,17 +221,28 @@ fn keys_with_prefix(prefix: &str) -> Vec<String> {
 }
 
 /// How much of local storage is used, in the UTF-16 code units browsers count against its
-/// limit (keys and values, every key of this site).
+/// limit (keys and values, every key of this site). Each value's length is read on the
+/// JavaScript side: copying megabytes into the wasm to count them would make every room check
+/// (and Échanges, after each change) cost a read of everything stored.
 pub fn used_units() -> usize {
     let storage = LocalStorage::raw();
     let count = storage.length().unwrap_or(0);
     (0..count)
         .filter_map(|i| storage.key(i).ok().flatten())
-        .map(|key| {
-            let value = storage.get_item(&key).ok().flatten().unwrap_or_default();
-            units(&key) + units(&value)
-        })
+        .map(|key| units(&key) + value_units(&storage, &key))
         .sum()
+}
+
+/// The length of the value under `key`, in UTF-16 code units.
+fn value_units(storage: &web_sys::Storage, key: &str) -> usize {
+    // A key named like one of Storage's own methods (« key », « getItem ») reads the method:
+    // such a value is read the slow way.
+    match js_sys::Reflect::get(storage, &JsValue::from_str(key))
+        .map(JsValue::dyn_into::<js_sys::JsString>)
+    {
+        Ok(Ok(value)) => value.length() as usize,
+        _ => storage.get_item(key).ok().flatten().map_or(0, |value| units(&value)),
+    }
 }
 
 /// Whether storing `next` as the workspace, with `snapshot` added to the list, fits in local
