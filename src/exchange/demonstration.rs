@@ -11,7 +11,8 @@
 //! `exemples/`) and the contracts screen fetches it when the button is pressed. Here: where it
 //! is, how its bytes become a contract (the checks of any imported file) and what to tell the
 //! user when that fails. The contract says it is fictional (`Contract::fictional`), so every
-//! screen shows a banner while it is open.
+//! screen shows a banner while it is open. It is signed, with one avenant, made by the app's own
+//! functions (`signed`, `cargo run --bin demonstration`).
 
 use super::import::{check_file, ImportProblem};
 use crate::model::Contract;
@@ -70,6 +71,9 @@ pub fn demonstration_contract(bytes: &[u8]) -> Result<Contract, LoadFailure> {
         Err(LoadFailure::NotFictional)
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod signed;
 
 #[cfg(test)]
 mod tests;

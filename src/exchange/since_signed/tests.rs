@@ -7,10 +7,12 @@ use crate::model::review::YearReview;
 use crate::model::{Body, Meeting, YearMonth};
 use proptest::prelude::*;
 
-/// The demonstration (fiches with dated actions), with a frozen copy as if signed.
+/// The demonstration (fiches with dated actions), with a frozen copy as if signed as it now
+/// stands, without its avenant.
 fn signed() -> Contract {
     let file = include_str!("../../../examples/cls-demonstration-2024-2028.json");
     let mut contract = demonstration_contract(file.as_bytes()).expect("the demonstration loads");
+    contract.amendments.clear();
     contract.signing.frozen_copy = Some(frozen(&contract));
     contract
 }
