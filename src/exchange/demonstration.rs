@@ -6,7 +6,8 @@
 //! actions and no follow-up.
 //!
 //! It is kept as `examples/cls-demonstration-2024-2028.json` in the exchange format. Unlike
-//! the example it is not compiled into the app: that would add its 160 kB of text to every
+//! the example it is not compiled into the app: that would add its 520 kB of text (28 kB in
+//! brotli; the contract and the two frozen copies of its signature and avenant) to every
 //! first visit for a button few people press. Trunk copies it beside the app (`index.html`,
 //! `exemples/`) and the contracts screen fetches it when the button is pressed. Here: where it
 //! is, how its bytes become a contract (the checks of any imported file) and what to tell the

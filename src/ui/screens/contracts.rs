@@ -79,6 +79,8 @@ fn NewContract() -> impl IntoView {
     // The example or the demonstration asked for while a contract of its name is here: the
     // choice offered (open that one, or add another copy), until made.
     let offer = RwSignal::new(None::<AlreadyHere>);
+    // Taken here: the demonstration is added from an async task, where no context is at hand.
+    let backups = Backups::get();
     let load = {
         let open_setup = open_setup.clone();
         move |kind: ReadyMade, source: &Contract| {
@@ -93,7 +95,7 @@ fn NewContract() -> impl IntoView {
                 None => {
                     let id = contract.id;
                     state.workspace.update(|ws| ws.add_contract(contract));
-                    Backups::get().loaded_example(state, id, at);
+                    backups.loaded_example(state, id, at);
                     open_setup();
                 }
             }
@@ -146,7 +148,7 @@ fn NewContract() -> impl IntoView {
         if let Some(AlreadyHere { contract, at, .. }) = offer.try_update(Option::take).flatten() {
             let id = contract.id;
             state.workspace.update(|ws| ws.add_copy(contract));
-            Backups::get().loaded_example(state, id, at);
+            backups.loaded_example(state, id, at);
             open_setup();
         }
     };
