@@ -56,7 +56,10 @@ fn avenant_with_one_signatory(
     use atelier_cls::document::amendment_document;
     use atelier_cls::model::amendment::{create_amendment, sign, AmendmentFields};
     use atelier_cls::model::Id;
+    // The demonstration as it stood before its own signature and avenant.
     let mut contract = contract.clone();
+    contract.signing.frozen_copy = None;
+    contract.amendments.clear();
     let mut signatories = 0;
     for organisation in &mut contract.organisations {
         signatories += usize::from(organisation.signatory.is_some());

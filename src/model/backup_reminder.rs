@@ -7,7 +7,8 @@
 //! contract counts (« Télécharger le contrat (JSON) », « Copier dans le presse-papiers », and
 //! « Télécharger une sauvegarde », which covers every contract); an export of a selection of
 //! fiches does not, since it is not a copy of the whole contract. Restoring a backup file
-//! counts as a copy of what it restored, made when the file was written.
+//! counts as a copy of what it restored, made when the file was written. The example or the
+//! demonstration just loaded is not the user's work: it brings no reminder until changed.
 
 use super::{Id, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -29,6 +30,11 @@ pub struct BackupRecord {
     /// When the reminder was last put away (« Masquer le rappel »): it stays hidden until a
     /// contract changes after that.
     pub dismissed_at: Option<Timestamp>,
+    /// Contracts loaded from the example or the demonstration, with when. Until changed after
+    /// that, such a contract is not the user's own work (the app rebuilds it at a click) and
+    /// calls for no copy: the reminder waits for a change.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub loaded_examples: BTreeMap<Id, Timestamp>,
 }
 
 impl BackupRecord {
@@ -38,7 +44,19 @@ impl BackupRecord {
         for id in ids {
             self.exported.insert(*id, at);
         }
+        self.forget_absent(present);
+    }
+
+    /// Notes that this contract was just loaded from the example or the demonstration, stamped
+    /// `at` (its `modified_at`). Contracts no longer in the workspace are forgotten.
+    pub fn record_loaded_example(&mut self, id: Id, at: Timestamp, present: &[Id]) {
+        self.loaded_examples.insert(id, at);
+        self.forget_absent(present);
+    }
+
+    fn forget_absent(&mut self, present: &[Id]) {
         self.exported.retain(|id, _| present.contains(id));
+        self.loaded_examples.retain(|id, _| present.contains(id));
     }
 }
 
@@ -75,6 +93,7 @@ pub const WHY_BACK_UP: &str = "Vos contrats ne sont que dans ce navigateur, et c
 /// The rule. `contracts` gives each contract's id and last modification. The reminder shows
 /// when some contract changed after its last copy (or has none), that copy is more than
 /// [`REMINDER_AFTER_DAYS`] old (or never happened), and nothing changed since it was put away.
+/// An example or demonstration not changed since it was loaded is not a change.
 pub fn reminder(
     contracts: impl IntoIterator<Item = (Id, Timestamp)>,
     record: &BackupRecord,
@@ -86,6 +105,9 @@ pub fn reminder(
     for (id, modified_at) in contracts {
         let copied = record.exported.get(&id).copied();
         if copied.is_some_and(|at| modified_at <= at) {
+            continue;
+        }
+        if record.loaded_examples.get(&id).is_some_and(|at| modified_at <= *at) {
             continue;
         }
         latest_change = latest_change.max(Some(modified_at));
@@ -124,7 +146,7 @@ mod tests {
     fn copied(pairs: &[(u128, Timestamp)]) -> BackupRecord {
         BackupRecord {
             exported: pairs.iter().map(|(n, at)| (id(*n), *at)).collect(),
-            dismissed_at: None,
+            ..BackupRecord::default()
         }
     }
 
@@ -194,6 +216,32 @@ mod tests {
     }
 
     #[test]
+    fn an_example_just_loaded_needs_no_copy_until_it_changes() {
+        let mut record = BackupRecord::default();
+        record.record_loaded_example(id(1), NOW - 10, &[id(1)]);
+        assert_eq!(reminder([(id(1), NOW - 10)], &record, NOW), Reminder::Hidden);
+        // The user's own contract beside it still counts.
+        let both = [(id(1), NOW - 10), (id(2), NOW - 5)];
+        assert_eq!(reminder(both, &record, NOW), Reminder::NeverBackedUp);
+        // Once changed, the example is the user's work like any other.
+        assert_eq!(reminder([(id(1), NOW - 9)], &record, NOW), Reminder::NeverBackedUp);
+        let record =
+            BackupRecord { exported: copied(&[(1, NOW - 20 * DAY_MS)]).exported, ..record };
+        assert_eq!(reminder([(id(1), NOW - 9)], &record, NOW), Reminder::DaysAgo(20));
+    }
+
+    #[test]
+    fn recording_an_example_forgets_contracts_that_are_gone() {
+        let mut record = copied(&[(1, 5), (2, 5)]);
+        record.record_loaded_example(id(1), 3, &[id(1), id(3)]);
+        record.record_loaded_example(id(3), 7, &[id(1), id(3)]);
+        assert_eq!(record.exported, copied(&[(1, 5)]).exported);
+        assert_eq!(record.loaded_examples, BTreeMap::from([(id(1), 3), (id(3), 7)]));
+        record.record_export(&[id(3)], 9, &[id(3)]);
+        assert_eq!(record.loaded_examples, BTreeMap::from([(id(3), 7)]));
+    }
+
+    #[test]
     fn recording_an_export_forgets_contracts_that_are_gone() {
         let mut record = copied(&[(1, 5), (2, 5)]);
         record.record_export(&[id(3)], 9, &[id(1), id(3)]);
@@ -202,7 +250,8 @@ mod tests {
 
     #[test]
     fn the_record_reads_back_what_it_wrote_and_tolerates_missing_fields() {
-        let record = BackupRecord { dismissed_at: Some(3), ..copied(&[(1, 5)]) };
+        let mut record = BackupRecord { dismissed_at: Some(3), ..copied(&[(1, 5)]) };
+        record.loaded_examples.insert(id(2), 4);
         let text = crate::model::json::to_text(&record).unwrap();
         assert_eq!(crate::model::json::from_text::<BackupRecord>(&text).unwrap(), record);
         assert_eq!(

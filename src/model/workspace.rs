@@ -73,6 +73,34 @@ impl Workspace {
         self.contracts.push(contract);
     }
 
+    /// The contract already named `name` (the first in the list), if any. Loading the example
+    /// or the demonstration a second time finds the one loaded before, to offer to open it
+    /// rather than add a second contract that nobody could tell from the first.
+    pub fn contract_named(&self, name: &str) -> Option<Id> {
+        let name = name.trim();
+        self.contracts.iter().find(|c| c.name.trim() == name).map(|c| c.id)
+    }
+
+    /// The name of one more copy of the contract named `name`, one no contract has:
+    /// « … (copie) », then « … (copie 2) », « … (copie 3) »...
+    pub fn copy_name(&self, name: &str) -> String {
+        let base = name.trim();
+        let mut copy = format!("{base} (copie)");
+        let mut n = 2;
+        while self.contract_named(&copy).is_some() {
+            copy = format!("{base} (copie {n})");
+            n += 1;
+        }
+        copy
+    }
+
+    /// Adds `contract` (and opens it) as one more copy of a contract already here, named by
+    /// [`Workspace::copy_name`].
+    pub fn add_copy(&mut self, mut contract: Contract) {
+        contract.name = self.copy_name(&contract.name);
+        self.add_contract(contract);
+    }
+
     pub fn rename_contract(&mut self, id: Id, name: &str, now: super::Timestamp) {
         if let Some(contract) = self.contract_mut(id) {
             contract.name = name.to_string();
@@ -138,6 +166,29 @@ mod tests {
         let copy = ws.duplicate_contract(Id::from_u128(1), Id::random, 5).unwrap();
         assert_eq!(ws.contracts[1].id, copy);
         assert_eq!(ws.contracts[1].name, "Aurillac (copie)");
+    }
+
+    #[test]
+    fn a_contract_is_found_by_its_name_spaces_around_aside() {
+        let ws = workspace();
+        assert_eq!(ws.contract_named("Saint-Flour"), Some(Id::from_u128(2)));
+        assert_eq!(ws.contract_named("  Aurillac "), Some(Id::from_u128(1)));
+        assert_eq!(ws.contract_named("Riom"), None);
+        assert_eq!(ws.contract_named("aurillac"), None, "a name differing in case is another");
+    }
+
+    #[test]
+    fn another_copy_takes_a_name_nobody_has_and_is_opened() {
+        let mut ws = workspace();
+        for (n, expected) in
+            [(3, "Aurillac (copie)"), (4, "Aurillac (copie 2)"), (5, "Aurillac (copie 3)")]
+        {
+            assert_eq!(ws.copy_name(" Aurillac"), expected);
+            ws.add_copy(Contract::blank(Id::from_u128(n), "Aurillac", 0));
+            assert_eq!(ws.contracts.last().unwrap().name, expected);
+            assert_eq!(ws.active_contract, Some(Id::from_u128(n)));
+        }
+        assert_eq!(ws.contract_named("Aurillac"), Some(Id::from_u128(1)), "the first is kept");
     }
 
     #[test]

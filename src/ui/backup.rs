@@ -66,6 +66,14 @@ impl Backups {
         self.change(|record| record.record_export(ids, at, &present));
     }
 
+    /// Notes that this contract was just loaded from the example or the demonstration, stamped
+    /// `at`: no reminder for it until it changes.
+    pub fn loaded_example(self, state: AppState, id: Id, at: Timestamp) {
+        let present: Vec<Id> =
+            state.workspace.with_untracked(|ws| ws.contracts.iter().map(|c| c.id).collect());
+        self.change(|record| record.record_loaded_example(id, at, &present));
+    }
+
     fn dismiss(self) {
         self.change(|record| record.dismissed_at = Some(now()));
     }

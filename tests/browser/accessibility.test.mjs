@@ -45,9 +45,16 @@ test('the import preview (conflicts field by field, choices) and the sheet selec
 });
 
 test('« Sauvegarde et stockage », the reminder to back up and a backup’s preview pass axe-core too', async () => {
+  // The example just loaded brings no reminder: a change (undone) makes it the user's work,
+  // never backed up, and the reminder is then on every screen.
+  await app.open('contrat/');
+  const territory = app.page.getByLabel('Nom du territoire');
+  const name = await territory.inputValue();
+  await territory.fill(`${name} (revu)`);
+  await territory.fill(name);
+  await app.saved();
   await app.open('echanges/');
   await visible(app.heading('Échanges'));
-  // The example was loaded and never backed up: the reminder is on every screen.
   await visible(app.page.getByRole('complementary', { name: 'Rappel de sauvegarde' }));
   await visible(app.page.getByRole('region', { name: 'Sauvegarde et stockage' }).getByText('Stockage persistant', { exact: true }));
   const contract = (await app.storedWorkspace()).contracts[0];

@@ -2,8 +2,9 @@
 // or none yet) shows when contracts changed since their last copy and that copy is over a week
 // old or missing; « Télécharger une sauvegarde » gives every contract in one file, which
 // « Importer » takes back into another browser; « Masquer le rappel » works from the keyboard
-// and lasts until the next change. Échanges says whether storage is persistent and how much is
-// used, and persistence is asked once, at the first change.
+// and lasts until the next change; the example just loaded brings none until changed. Échanges
+// says whether storage is persistent and how much is used, and persistence is asked once, at
+// the first change.
 // Old copies are made by writing the stored record of copies (no waiting, no page clock).
 import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
@@ -102,6 +103,21 @@ test('« Masquer le rappel » works from the keyboard and hides the reminder unt
   assert.equal(await reminder.count(), 0, 'still put away after a reload');
   await typeInto(page.getByLabel('Nom du territoire'), 'Pays de Mauriac');
   await visible(reminder);
+});
+
+test('the example just loaded is not one’s own work: no reminder until it is changed', async () => {
+  const { app, page } = await env.freshApp();
+  await app.loadExample();
+  await app.saved();
+  const reminder = reminderOf(page);
+  assert.equal(await reminder.count(), 0, 'not right after loading');
+  await app.open('planning/');
+  await visible(app.heading('Planning'));
+  assert.equal(await reminder.count(), 0, 'nor after a reload');
+  await app.goTo('Contrat');
+  await typeInto(page.getByLabel('Nom du territoire'), 'Bassin d’Aurillac et Châtaigneraie');
+  await visible(reminder);
+  await hasText(reminder.getByRole('paragraph'), /^Aucune copie de sauvegarde n’a encore été faite\. /);
 });
 
 test('an export of the whole contract counts as a copy of it, not of the others', async () => {

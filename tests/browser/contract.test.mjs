@@ -266,6 +266,34 @@ test('« Charger l’exemple » opens the signed contract of Aurillac with its 8
   await hasCount(page.getByRole('listitem').filter({ hasText: /^Fiche action n°/ }), 8);
 });
 
+test('« Charger l’exemple » a second time offers to open the example already there rather than adding a second contract of the same name', async () => {
+  const { app, page } = await freshApp();
+  await app.loadExample();
+  await app.open();
+  await press(page.getByRole('button', { name: 'Charger l’exemple' }));
+  const offer = page.getByRole('alertdialog', { name: 'L’exemple est déjà dans vos contrats.' });
+  await visible(offer);
+  await hasText(offer, /sous le nom « .*Aurillac.* \(copie\) »/);
+  await hasCount(page.getByRole('list', { name: 'Contrats' }).getByRole('listitem'), 1);
+  await press(offer.getByRole('button', { name: 'Ouvrir le contrat déjà là' }));
+  await visible(app.heading('Le contrat'));
+  const stored = await app.storedWorkspace();
+  assert.equal(stored.contracts.length, 1);
+  assert.equal(stored.active_contract, stored.contracts[0].id);
+  // Twice more, on purpose: each copy gets a name nobody has.
+  for (const suffix of [' (copie)', ' (copie 2)']) {
+    await app.open();
+    await press(page.getByRole('button', { name: 'Charger l’exemple' }));
+    await press(offer.getByRole('button', { name: 'Ajouter une copie' }));
+    await visible(app.heading('Le contrat'));
+    await until(async () => assert.equal(await page.getByLabel('Nom du contrat').inputValue(), stored.contracts[0].name + suffix));
+  }
+  await until(async () => {
+    const names = (await app.storedWorkspace()).contracts.map((c) => c.name);
+    assert.deepEqual(names, [0, 1, 2].map((n) => stored.contracts[0].name + ['', ' (copie)', ' (copie 2)'][n]));
+  });
+});
+
 test('a new contract covers five years from this one, or the next five full years in the last quarter, and the form says so', async () => {
   for (const [today, period, why] of [['2026-12-07T10:00:00', [2027, 2031], 'les cinq prochaines années pleines'],
     ['2026-03-15T10:00:00', [2026, 2030], 'cinq ans à partir de cette année']]) {

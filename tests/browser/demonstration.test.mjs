@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import { suite } from '../support/browser.mjs';
 import { press } from '../support/app.mjs';
-import { assert, visible, hidden, hasText, hasCount, until } from '../support/expect.mjs';
+import { assert, visible, hidden, hasText, hasCount, hasValue, until } from '../support/expect.mjs';
 
 const env = suite();
 
@@ -102,4 +102,96 @@ test('a site deployed without the file says it is missing', async () => {
   await press(loadButton(page));
   await hasText(failure(page), /introuvable sur ce site \(erreur 404\)/);
   await hasCount(page.getByRole('list', { name: 'Contrats' }).getByRole('listitem'), 0);
+});
+
+/** The demonstration loaded from the contract list; resolves once it is stored. */
+async function loadDemonstration(app, page) {
+  await app.open();
+  await press(loadButton(page));
+  await visible(app.heading('Le contrat'));
+  await app.saved();
+}
+
+const contractNames = async (app) => (await app.storedWorkspace()).contracts.map((c) => c.name);
+
+test('loaded a second time, the demonstration offers to open the one already there, or to add a copy under another name', async () => {
+  const { app, page } = await env.freshApp();
+  await loadDemonstration(app, page);
+  const [first] = (await app.storedWorkspace()).contracts;
+  // The first one changed a little: opening it must bring back that change.
+  await app.goTo('Contrat');
+  await page.getByLabel('Nom du territoire').fill('Pays de Val-Sorel (fictif), revu');
+  await app.saved();
+
+  await app.goTo('Mes contrats');
+  await press(loadButton(page));
+  const offer = page.getByRole('alertdialog', { name: 'La démonstration est déjà dans vos contrats.' });
+  await visible(offer);
+  await hasText(offer, new RegExp(`« ${first.name.replace(/[()]/g, '\\$&')} » est déjà dans ce navigateur, tel que vous l’avez laissé`));
+  await hasText(offer, /« Ajouter une copie » ajoute la démonstration d’origine à côté, sous le nom « Contrat de démonstration \(fictif\) .* \(copie\) »/);
+  // The keyboard lands on the answer most people want.
+  await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Ouvrir le contrat déjà là'));
+  await hasCount(page.getByRole('list', { name: 'Contrats' }).getByRole('listitem'), 1);
+  await page.keyboard.press('Enter');
+  await visible(app.heading('Le contrat'));
+  await until(async () => assert.equal(await page.getByLabel('Nom du territoire').inputValue(), 'Pays de Val-Sorel (fictif), revu'));
+  const stored = await app.storedWorkspace();
+  assert.deepEqual([stored.contracts.length, stored.active_contract], [1, first.id]);
+
+  // « Annuler » adds nothing and gives the keyboard back to the button.
+  await app.goTo('Mes contrats');
+  await press(loadButton(page));
+  await press(offer.getByRole('button', { name: 'Annuler' }));
+  await hidden(offer);
+  await until(async () => assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Charger la démonstration'));
+  assert.equal((await contractNames(app)).length, 1);
+
+  // A copy on purpose: a name of its own, the demonstration as published, opened.
+  await press(loadButton(page));
+  await press(offer.getByRole('button', { name: 'Ajouter une copie' }));
+  await visible(app.heading('Le contrat'));
+  await visible(banner(page));
+  await until(async () => assert.deepEqual(await contractNames(app), [first.name, `${first.name} (copie)`]));
+  await until(async () => assert.equal(await page.getByLabel('Nom du territoire').inputValue(), first.territory.name));
+  await app.goTo('Mes contrats');
+  await visible(page.getByRole('heading', { name: `${first.name} (copie)`, level: 2 }));
+});
+
+test('opened, the demonstration is signed with avenant n°1, « Suivi » shows its latest year of follow-up, and no backup is asked for until it changes', async () => {
+  const { app, page } = await env.freshApp();
+  await loadDemonstration(app, page);
+  const reminder = page.getByRole('complementary', { name: 'Rappel de sauvegarde' });
+  // Loading an example is not one's own work: no reminder, on any screen, even after a reload.
+  await hidden(reminder);
+  await app.open('suivi/');
+  await visible(app.heading('Suivi'));
+  // No year in the address: the latest year with follow-up (2025), not this year's empty one.
+  await hasValue(page.getByLabel('Année', { exact: true }), '2025');
+  assert.doesNotMatch(page.url(), /annee=/);
+  await visible(page.getByRole('img', { name: /^Actions par statut en 2025\./ }));
+  await visible(page.getByRole('link', { name: 'Rapport annuel 2025 pour le COPIL' }));
+  const statuses = page.getByRole('combobox', { name: /^Statut 2025 / });
+  await until(async () => assert.ok(await statuses.count() >= 48));
+  assert.equal(await reminder.count(), 0);
+
+  // Signed on 15 February 2024, with one avenant adopted at the COPIL of 4 December 2025.
+  await app.goTo('Signature et avenants');
+  await visible(app.heading('Signature et avenants'));
+  await visible(page.getByText('Signé à Sorel-sur-Lende le 15 février 2024.'));
+  await visible(page.getByText('Aucune modification depuis la version en vigueur : le contrat est tel que l’a modifié l’avenant n°1.'));
+  const avenant = page.getByRole('article', { name: 'Avenant n°1' });
+  await visible(avenant.getByRole('heading', { name: /^Fiche action n°1 — .* : modifiée$/, level: 5 }));
+  await visible(avenant.getByRole('row', { name: /Fin juin 2026 décembre 2026/ }));
+  await visible(avenant.getByRole('row', { name: /Montant prévu \(€\) 5000 10000/ }));
+  await visible(page.getByRole('heading', { name: 'Créer l’avenant n°2', level: 2 }));
+  await press(avenant.getByRole('link', { name: 'Voir et imprimer l’avenant n°1' }));
+  await visible(page.getByRole('table', { name: /^Fiche action n°1 — .* : avant et après l’avenant n°1$/ }));
+  await visible(page.getByText(/le 15 février 2024 à Sorel-sur-Lende/).first());
+  assert.equal(await reminder.count(), 0);
+
+  // The first change is one's own work: the reminder comes.
+  await app.goTo('Contrat');
+  await page.getByLabel('Nom du territoire').fill('Pays de Val-Sorel (fictif), revu');
+  await visible(reminder);
+  await hasText(reminder.getByRole('paragraph'), /^Aucune copie de sauvegarde n’a encore été faite\./);
 });

@@ -96,6 +96,7 @@ function screensOf(contract) {
     ['rapport/?annee=2025', (page) => page.locator('.document table').first()],
     ['bilan/', (page) => page.locator('.document table').first()],
     ['document/', (page) => page.locator('.document table').first()],
+    ['document/?avenant=1', (page) => page.locator('.document table').first()],
     [`document/?fiche=${sheet.id}`, (page) => page.locator('.document h1, .document h2').first()],
   ];
 }
@@ -134,11 +135,16 @@ test('the planning’s « Synthèse par année » scrolls inside its boxes at 36
 
 test('on a phone the header, navigation, banner and backup reminder leave the content on the first screen', async () => {
   const { app, page } = await demonstration(PHONE);
+  // The demonstration just loaded asks for no backup; once changed, the reminder shows too.
+  await app.open('contrat/');
+  await page.getByLabel('Nom du territoire').fill('Pays de Val-Sorel (fictif), revu');
+  await app.saved();
   for (const [path, title] of [['planning/', 'Planning'], ['suivi/', 'Suivi'], ['contrat/', 'Le contrat']]) {
     await app.open(path);
     const heading = app.heading(title);
     await visible(heading);
     await visible(page.getByRole('note').filter({ hasText: 'Contrat de démonstration' }));
+    await visible(page.getByRole('complementary', { name: 'Rappel de sauvegarde' }));
     const top = await heading.evaluate((el) => el.getBoundingClientRect().top);
     assert.ok(top < PHONE.height * 0.4, `${path}: the screen's title starts at ${Math.round(top)} px of ${PHONE.height}`);
   }

@@ -244,7 +244,10 @@ fn the_example_reads_as_the_signed_contract() {
 #[test]
 fn once_signed_the_document_shows_the_version_in_force_unless_the_working_one_is_asked() {
     use crate::model::amendment::{create_amendment, sign, AmendmentFields};
+    // The demonstration as it stood before its signature and its avenant.
     let mut contract = demo();
+    contract.signing.frozen_copy = None;
+    contract.amendments.clear();
     let before = contract_version_document(&contract, ContractVersion::InForce);
     assert_eq!(before, contract_document(&contract), "before signature, the contract as it is");
     assert_eq!(before.page_mark, None);

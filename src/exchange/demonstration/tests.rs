@@ -4,12 +4,14 @@
 
 use super::*;
 use crate::exchange::Envelope;
+use crate::model::amendment::{is_signed, signed_version, FROZEN_COPY_KEY};
 use crate::model::copy::with_fresh_ids;
 use crate::model::example::example_contract;
 use crate::model::validation::validate;
 use crate::model::{
     completeness, Body, Id, IndicatorKind, IndicatorScale, ReviewStatus, YearReview,
 };
+use crate::versions::since_signed::{amendment_changes, pending_changes};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -54,6 +56,51 @@ fn it_is_in_canonical_form() {
         "examples/cls-demonstration-2024-2028.json is not in canonical form (serde_json's pretty \
          output, two spaces, non-ASCII unescaped, final newline)"
     );
+}
+
+#[test]
+fn it_is_what_the_model_makes() {
+    assert!(
+        signed::signed_file(FILE) == FILE,
+        "{} is not what the app's signature and avenant make of it: run `{}`",
+        signed::FILE,
+        signed::REGENERATE
+    );
+}
+
+/// Signed the day its identity says, before any follow-up, with one avenant that extends an
+/// action and raises a line of its budget, adopted at the COPIL of 4 December 2025; nothing has
+/// changed since that avenant.
+#[test]
+fn it_is_signed_with_one_avenant_that_extends_an_action_and_its_budget() {
+    let contract = demo();
+    assert!(is_signed(&contract));
+    let at_signature = contract.signing.frozen_copy.as_deref().expect("a signed copy");
+    assert_eq!(at_signature.signing.date.as_deref(), Some("2024-02-15"));
+    assert_eq!(at_signature.signing.place, "Sorel-sur-Lende");
+    assert_eq!(reviews(at_signature).count(), 0, "signed before any follow-up");
+    assert!(at_signature.governance.meetings.is_empty(), "and before any meeting");
+    assert_eq!(contract.amendments.len(), 1);
+    let amendment = &contract.amendments[0];
+    assert_eq!((amendment.number, amendment.date.as_deref()), (1, Some("2025-12-04")));
+    let meeting = contract.governance.meetings.iter().find(|m| Some(m.id) == amendment.meeting_id);
+    let meeting = meeting.map(|m| (m.body, m.date.as_str()));
+    assert_eq!(meeting, Some((Body::SteeringCommittee, "2025-12-04")));
+    assert!(amendment.object.starts_with("Prolongation"), "{}", amendment.object);
+    assert!(amendment.changes.contains("prolongée de 6 mois"), "{}", amendment.changes);
+    let changes = amendment_changes(&contract, 1);
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert!(changes[0].title.starts_with("Fiche action n°1 — "), "{}", changes[0].title);
+    let fields: Vec<(&str, &str, &str)> = changes[0]
+        .fields
+        .iter()
+        .map(|f| (f.field.as_str(), f.mine.as_str(), f.theirs.as_str()))
+        .collect();
+    assert_eq!(fields.len(), 2, "{fields:?}");
+    assert!(fields[0].0.ends_with("› Fin") && fields[0].2.contains("2026"), "{fields:?}");
+    assert!(fields[1].0.contains("Montant prévu"), "{fields:?}");
+    assert_eq!(signed_version(&contract), amendment.frozen_copy.as_deref());
+    assert!(pending_changes(&contract).is_empty(), "nothing changed since the avenant");
 }
 
 #[test]
@@ -276,14 +323,17 @@ fn governance_meets_in_both_followed_years() {
     assert!(contract.signing.date.is_some() && !contract.coordinator.name.is_empty());
 }
 
-/// Every object with an `id`, anywhere in the file.
+/// Every object with an `id`, anywhere in the file but in its frozen copies (which repeat the
+/// contract's ids on purpose: they are the same contract at another time).
 fn ids(value: &Value, found: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(id)) = map.get("id") {
                 found.push(id.clone());
             }
-            map.values().for_each(|v| ids(v, found));
+            map.iter()
+                .filter(|(key, _)| key.as_str() != FROZEN_COPY_KEY)
+                .for_each(|(_, v)| ids(v, found));
         }
         Value::Array(items) => items.iter().for_each(|v| ids(v, found)),
         _ => {}

@@ -18,6 +18,7 @@ mod filter;
 mod generate;
 pub mod history;
 mod indicators;
+mod opening;
 mod pages;
 mod rows;
 
@@ -34,6 +35,7 @@ pub use generate::{with_follow_up, FOLLOWED_YEARS};
 pub use indicators::{
     indicator_rows, IndicatorOwner, IndicatorRow, IndicatorSummary, CONTRACT_GROUP,
 };
+pub use opening::opening_year;
 pub use pages::{page_of, table_page, Page, TablePage, PAGE_ROWS};
 pub use rows::{
     action_label, action_status, axis_label, carry_over_rows, follow_up_rows, row_facts,

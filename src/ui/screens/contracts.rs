@@ -1,16 +1,19 @@
 //! The contract list: several contracts in one browser. Create a blank one, load the example
 //! or the demonstration, open, rename, duplicate, delete (with confirmation, then "Annuler").
+//! The example or the demonstration asked for again while a contract of its name is here offers
+//! to open that one rather than silently adding a second contract of the same name.
 
 use crate::exchange::demonstration::{self, demonstration_contract, LoadFailure};
 use crate::model::example::example_contract;
-use crate::model::{copy::with_fresh_ids, Contract, Id, Period};
+use crate::model::{copy::with_fresh_ids, Contract, Id, Period, Timestamp, Workspace};
+use crate::ui::backup::Backups;
 use crate::ui::clock::{now, this_month, this_year};
 use crate::ui::fetch::{fetch_bytes, FetchError};
 use crate::ui::fields::TextField;
 use crate::ui::links::href;
 use crate::ui::notices::Level;
 use crate::ui::screen::Screen;
-use crate::ui::state::AppState;
+use crate::ui::state::{focus_after_render, AppState};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -73,13 +76,34 @@ fn NewContract() -> impl IntoView {
             open_setup();
         }
     };
-    let load_example = {
+    // The example or the demonstration asked for while a contract of its name is here: the
+    // choice offered (open that one, or add another copy), until made.
+    let offer = RwSignal::new(None::<AlreadyHere>);
+    // Taken here: the demonstration is added from an async task, where no context is at hand.
+    let backups = Backups::get();
+    let load = {
         let open_setup = open_setup.clone();
-        move |_| {
-            let example = with_fresh_ids(&example_contract(), Id::random, now());
-            state.workspace.update(|ws| ws.add_contract(example));
-            open_setup();
+        move |kind: ReadyMade, source: &Contract| {
+            let at = now();
+            let contract = with_fresh_ids(source, Id::random, at);
+            let existing = state.workspace.with_untracked(|ws| ws.contract_named(&contract.name));
+            match existing {
+                Some(existing) => {
+                    offer.set(Some(AlreadyHere { kind, existing, contract, at }));
+                    focus_after_render(OPEN_EXISTING.into());
+                }
+                None => {
+                    let id = contract.id;
+                    state.workspace.update(|ws| ws.add_contract(contract));
+                    backups.loaded_example(state, id, at);
+                    open_setup();
+                }
+            }
         }
+    };
+    let load_example = {
+        let load = load.clone();
+        move |_| load(ReadyMade::Example, &example_contract())
     };
     // The demonstration is fetched, not compiled in (see `exchange::demonstration`); until it
     // is in, further presses are ignored and the status line says it is coming.
@@ -90,7 +114,7 @@ fn NewContract() -> impl IntoView {
             return;
         }
         loading.set(true);
-        let (url, open_setup) = (demonstration_url.clone(), open_setup.clone());
+        let (url, load) = (demonstration_url.clone(), load.clone());
         leptos::task::spawn_local(async move {
             let fetched = fetch_bytes(&url).await.map_err(|error| match error {
                 FetchError::Unreachable => LoadFailure::Unreachable,
@@ -99,9 +123,7 @@ fn NewContract() -> impl IntoView {
             match fetched.and_then(|bytes| demonstration_contract(&bytes)) {
                 Ok(contract) => {
                     state.notices.clear_keyed(DEMONSTRATION_NOTICE);
-                    let demo = with_fresh_ids(&contract, Id::random, now());
-                    state.workspace.update(|ws| ws.add_contract(demo));
-                    open_setup();
+                    load(ReadyMade::Demonstration, &contract);
                 }
                 Err(failure) => state.notices.set_keyed(
                     DEMONSTRATION_NOTICE,
@@ -113,6 +135,28 @@ fn NewContract() -> impl IntoView {
             let _ = loading.try_set(false);
         });
     };
+    let open_existing = {
+        let open_setup = open_setup.clone();
+        move |_| {
+            if let Some(AlreadyHere { existing, .. }) = offer.try_update(Option::take).flatten() {
+                state.workspace.update(|ws| ws.active_contract = Some(existing));
+                open_setup();
+            }
+        }
+    };
+    let add_copy = move |_| {
+        if let Some(AlreadyHere { contract, at, .. }) = offer.try_update(Option::take).flatten() {
+            let id = contract.id;
+            state.workspace.update(|ws| ws.add_copy(contract));
+            backups.loaded_example(state, id, at);
+            open_setup();
+        }
+    };
+    let cancel = move |_| {
+        if let Some(AlreadyHere { kind, .. }) = offer.try_update(Option::take).flatten() {
+            focus_after_render(kind.button_id().into());
+        }
+    };
     view! {
         <form class="new-contract" on:submit=create>
             <TextField label="Nom du nouveau contrat"
@@ -121,14 +165,81 @@ fn NewContract() -> impl IntoView {
             <p class="muted">{Period::new_contract_note(this_year(), this_month())}</p>
             <div class="actions">
                 <button type="submit">"Créer le contrat"</button>
-                <button type="button" class="secondary" on:click=load_example>"Charger l’exemple"</button>
-                <button type="button" class="secondary" on:click=load_demonstration
+                <button type="button" class="secondary" id=ReadyMade::Example.button_id()
+                    on:click=load_example>"Charger l’exemple"</button>
+                <button type="button" class="secondary" id=ReadyMade::Demonstration.button_id()
+                    on:click=load_demonstration
                     aria-busy=move || loading.get().to_string()>"Charger la démonstration"</button>
                 <span class="muted" role="status">
                     {move || if loading.get() { "Téléchargement de la démonstration…" } else { "" }}
                 </span>
             </div>
+            {move || offer.with(|o| o.as_ref().map(|o| {
+                let (question, explanation) = state.workspace.with_untracked(|ws| o.words(ws));
+                view! {
+                    <div class="banner banner--info" role="alertdialog"
+                        aria-labelledby="deja-la-question" aria-describedby="deja-la-explication">
+                        <p id="deja-la-question"><strong>{question}</strong></p>
+                        <p id="deja-la-explication">{explanation}</p>
+                        <div class="actions">
+                            <button type="button" id=OPEN_EXISTING on:click=open_existing.clone()>"Ouvrir le contrat déjà là"</button>
+                            <button type="button" class="secondary" on:click=add_copy.clone()>"Ajouter une copie"</button>
+                            <button type="button" class="secondary" on:click=cancel>"Annuler"</button>
+                        </div>
+                    </div>
+                }
+            }))}
         </form>
+    }
+}
+
+/// The ready-made contracts of the list's buttons.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum ReadyMade {
+    Example,
+    Demonstration,
+}
+
+impl ReadyMade {
+    fn button_id(self) -> &'static str {
+        match self {
+            ReadyMade::Example => "charger-exemple",
+            ReadyMade::Demonstration => "charger-demonstration",
+        }
+    }
+}
+
+/// The id of « Ouvrir le contrat déjà là », focused when the choice is offered.
+const OPEN_EXISTING: &str = "ouvrir-deja-la";
+
+/// The example or the demonstration asked for a second time, waiting for the user's choice:
+/// open the contract of that name already here, or add this fresh copy beside it.
+#[derive(Clone, Debug)]
+struct AlreadyHere {
+    kind: ReadyMade,
+    existing: Id,
+    /// The fresh copy (new ids, stamped `at`), added only if the user asks for it.
+    contract: Contract,
+    at: Timestamp,
+}
+
+impl AlreadyHere {
+    /// The question and what each answer does, in a coordinator's words.
+    fn words(&self, ws: &Workspace) -> (String, String) {
+        let (question, what) = match self.kind {
+            ReadyMade::Example => ("L’exemple est déjà dans vos contrats.", "l’exemple"),
+            ReadyMade::Demonstration => {
+                ("La démonstration est déjà dans vos contrats.", "la démonstration")
+            }
+        };
+        let name = ws.contract(self.existing).map_or(self.contract.name.as_str(), |c| &c.name);
+        let explanation = format!(
+            "« {name} » est déjà dans ce navigateur, tel que vous l’avez laissé : ouvrez-le pour \
+             reprendre où vous en étiez. « Ajouter une copie » ajoute {what} d’origine à côté, \
+             sous le nom « {} », sans toucher au contrat déjà là.",
+            ws.copy_name(&self.contract.name),
+        );
+        (question.to_string(), explanation)
     }
 }
 

@@ -7,9 +7,11 @@ use crate::versions::amendment_changes::Change;
 use crate::versions::edits::{apply, base, edit, Edit};
 use proptest::prelude::*;
 
-/// The demonstration (fiches with dated actions), with a frozen copy as if signed.
+/// The demonstration (fiches with dated actions), with a frozen copy as if signed as it now
+/// stands, without its avenant.
 fn signed() -> Contract {
     let mut contract = demonstration();
+    contract.amendments.clear();
     contract.signing.frozen_copy = Some(frozen(&contract));
     contract
 }

@@ -189,12 +189,15 @@ impl Corpus {
             file(&generated_contract(1, 1), true, &generated, true),
         ];
         for contract in [&example, &demonstration] {
-            // Fiches alone, without the rest of the contract's big texts, imported into the
-            // contract with that fiche and the next one (merged fiche by fiche, quickly).
+            // Fiches alone, without the rest of the contract's big texts (nor the signed
+            // demonstration's frozen copies of the whole contract), imported into the contract
+            // with that fiche and the next one (merged fiche by fiche, quickly).
             let alone = |ids: &[Id]| {
                 let mut alone = with_only_sheets(contract, ids);
                 alone.diagnostic = Default::default();
                 alone.governance = Default::default();
+                alone.signing.frozen_copy = None;
+                alone.amendments.clear();
                 alone
             };
             for (n, sheet) in contract.sheets.iter().enumerate() {

@@ -19,7 +19,7 @@ mod row_signals;
 mod table;
 
 use super::no_contract::RequireContract;
-use crate::model::follow_up::{shown_year, FollowUpFilter};
+use crate::model::follow_up::{opening_year, shown_year, FollowUpFilter};
 use crate::ui::address::{address, AddressView};
 use crate::ui::clock::this_year;
 use crate::ui::links::href;
@@ -81,7 +81,7 @@ impl View {
 #[derive(Clone, Copy)]
 pub struct FollowUpView {
     pub view: Memo<View>,
-    /// The year shown: the one asked for when the period holds it, else the default year.
+    /// The year shown: the one asked for when the period holds it, else the opening year.
     pub year: Memo<i32>,
     address: AddressView<View>,
 }
@@ -115,8 +115,12 @@ fn FollowUp() -> impl IntoView {
     let address = AddressView::new(View::from_query);
     let view = address.view;
     let period = Memo::new(move |_| state.with_contract(|c| c.period).unwrap_or_default());
+    // With no year in the address, the latest year with follow-up data (else this year),
+    // chosen once when the screen opens so that it never moves under someone typing.
     let today = this_year();
-    let year = Memo::new(move |_| shown_year(period.get(), view.with(|v| v.asked_year), today));
+    let opening = state.workspace.with_untracked(|ws| ws.active().map(|c| opening_year(c, today)));
+    let opening = opening.unwrap_or(today);
+    let year = Memo::new(move |_| shown_year(period.get(), view.with(|v| v.asked_year), opening));
     provide_context(FollowUpView { view, year, address });
     view! {
         <filters::Filters/>

@@ -3,6 +3,7 @@
 //! Avant / Après whose row headers are the fields, so a screen reader says which field a value
 //! belongs to.
 
+use crate::ui::table_scroll::TableScroll;
 use crate::versions::amendment_changes::{Change, ChangeGroup};
 use leptos::prelude::*;
 
@@ -33,8 +34,9 @@ fn GroupView(group: ChangeGroup, level: u8) -> impl IntoView {
     let body = match (group.change, group.fields.is_empty()) {
         (Change::Removed, _) => view! { <p>"Retiré de cette version."</p> }.into_any(),
         (_, true) => view! { <p>"Aucun champ renseigné."</p> }.into_any(),
+        // A labelled region that takes the focus: on a phone the table scrolls inside it.
         (_, false) => view! {
-            <div class="table-scroll">
+            <TableScroll label=format!("Champs modifiés — {title}")>
                 <table class="change-table">
                     <caption class="visually-hidden">{format!("Champs modifiés — {title}")}</caption>
                     <thead><tr>
@@ -46,7 +48,7 @@ fn GroupView(group: ChangeGroup, level: u8) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </TableScroll>
         }
         .into_any(),
     };
