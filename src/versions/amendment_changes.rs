@@ -8,6 +8,7 @@
 //! filling in a year's bilan or recording a COPIL is living with the contract, not amending it. So are the signature and the avenants
 //! themselves, which are what records the versions.
 
+use super::amendable::amendable_value;
 use super::diff::{field_changes, FieldChange, Vocabulary};
 use super::item::{Item, ItemKind};
 use super::items::items_of;
@@ -92,8 +93,14 @@ pub fn changes_between(before: &Contract, after: &Contract) -> Vec<ChangeGroup> 
 /// The items an avenant can change, fiches in their numbered order.
 fn amendable_items(contract: &Contract) -> Vec<Item> {
     let numbering = Numbering::of(contract);
-    let mut items: Vec<Item> =
-        items_of(contract).into_iter().filter(|item| amendable(item.kind)).collect();
+    let mut items: Vec<Item> = items_of(contract)
+        .into_iter()
+        .filter(|item| amendable(item.kind))
+        .map(|mut item| {
+            item.value = amendable_value(item.kind, &item.value);
+            item
+        })
+        .collect();
     items.sort_by_key(|item| (kind_rank(item.kind), sheet_rank(&numbering, item)));
     items
 }

@@ -9,6 +9,7 @@
 //! partner's file and of another tab's save works item by item and field by field); above
 //! `model` only.
 
+pub mod amendable;
 pub mod amendment_changes;
 pub mod diff;
 #[cfg(test)]

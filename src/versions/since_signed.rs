@@ -8,9 +8,9 @@ mod count;
 
 pub use count::pending_count;
 
+use super::amendable::amendable_value;
 use super::amendment_changes::{changes_between, ChangeGroup};
 use super::diff::{field_changes, FieldChange, Vocabulary};
-use super::follow_up::strip;
 use super::item::ItemKind;
 use crate::model::amendment::{signed_version, version_before};
 use crate::model::json::to_tree;
@@ -91,7 +91,7 @@ fn compare(signed: &Contract, sheet: &ActionSheet, words: &Vocabulary) -> SheetS
 
 /// A fiche as the avenant diff sees it: its JSON without its yearly follow-up.
 fn sheet_value(sheet: &ActionSheet) -> Value {
-    strip(ItemKind::Sheet, &to_tree(sheet).unwrap_or_default())
+    amendable_value(ItemKind::Sheet, &to_tree(sheet).unwrap_or_default())
 }
 
 /// The changes in words, one line per item and its fields, to prefill « Ce qu’il modifie »:

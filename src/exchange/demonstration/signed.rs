@@ -105,10 +105,9 @@ fn set_changes(contract: &mut Contract, end: YearMonth, planned: u64) {
 }
 
 /// The contract before anything was followed: no review, no indicator result, no meeting held
-/// (the yearly targets and planned amounts were set at signature). The amounts spent stay:
-/// the avenant's comparison counts a funding line's amount spent as a change of its fiche
-/// (`versions::diff`), so clearing them here would list every fiche's spending as changed by
-/// the avenant, which no coordinator would write.
+/// (the yearly targets and planned amounts were set at signature). The amounts spent stay as
+/// they are: no avenant comparison reads them (`versions::amendable`), so the signed version
+/// and the avenant's show the same spending.
 fn without_follow_up(contract: &Contract) -> Contract {
     let mut copy = contract.clone();
     for sheet in &mut copy.sheets {

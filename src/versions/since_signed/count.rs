@@ -12,8 +12,8 @@
 use crate::model::amendment::signed_version;
 use crate::model::json::to_tree;
 use crate::model::{Contract, Governance, Id, Signing};
+use crate::versions::amendable::amendable_value;
 use crate::versions::diff::{field_changes, Vocabulary};
-use crate::versions::follow_up::strip;
 use crate::versions::item::ItemKind;
 use crate::versions::items::identity_of;
 use serde::Serialize;
@@ -103,7 +103,7 @@ fn value_of<T: Serialize>(kind: ItemKind, item: &T) -> Value {
     let json = to_tree(item).unwrap_or_default();
     match kind {
         ItemKind::Identity => identity_of(&json),
-        _ => strip(kind, &json),
+        _ => amendable_value(kind, &json),
     }
 }
 

@@ -107,6 +107,25 @@ fn time_stamps_alone_count_nothing() {
 }
 
 #[test]
+fn an_amount_spent_after_signing_is_follow_up_not_a_change() {
+    let mut contract = signed();
+    let sheet = contract.sheets.iter_mut().find(|s| !s.funding.is_empty()).expect("funded");
+    let id = sheet.id;
+    sheet.funding[0].actual_euros = Some(sheet.funding[0].actual_euros.unwrap_or(0) + 1_234);
+    assert_eq!(pending_count(&contract), 0);
+    assert!(pending_changes(&contract).is_empty());
+    assert!(changed_sheets(&contract).is_empty());
+    assert!(matches!(sheet_since_signed(&contract, id), SheetSince::Unchanged));
+    // The amount planned is the contract's word: an avenant changes it.
+    let sheet = contract.sheets.iter_mut().find(|s| s.id == id).expect("there");
+    sheet.funding[0].planned_euros = Some(sheet.funding[0].planned_euros.unwrap_or(0) + 1_000);
+    assert_eq!(pending_count(&contract), 1);
+    let changes = pending_changes(&contract);
+    assert_eq!(changes.len(), 1);
+    assert!(changes[0].fields.iter().all(|f| !f.field.contains("Dépensé")), "{changes:?}");
+}
+
+#[test]
 fn a_fiche_and_the_contracts_name_count_two() {
     let mut contract = signed();
     contract.name.push_str(" (avenant)");
