@@ -271,11 +271,13 @@ pub fn room_for(next: &Workspace, snapshot: Option<&Snapshot>) -> Result<(), Sho
         push(&mut list, snapshot.clone());
         written += units(&encode_list(&list));
     }
-    let room = check_room(used_units(), replaced, written);
-    if room.is_ok() {
-        room_made();
-    }
-    room
+    check_room(used_units(), replaced, written)
+}
+
+/// Notes that a change checked by `room_for` is being applied: a save refused for want of room
+/// is worth trying again. A mere check (an import's preview) is not.
+pub fn room_checked() {
+    room_made();
 }
 
 /// The length of a text as JavaScript counts it.

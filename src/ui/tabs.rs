@@ -129,7 +129,7 @@ impl Tabs {
     /// under the lock, or at once when the page goes away (waiting for the lock then could
     /// lose the last keystroke).
     pub fn save_now(self) {
-        self.take_in_stored();
+        let writes = self.take_in_stored();
         let text = self.state.workspace.with_untracked(local::encode);
         if self.is_base(&text) {
             self.state.save_status.set(SaveStatus::Saved);
@@ -142,7 +142,6 @@ impl Tabs {
             parent: self.base_version(),
             tab: self.id.get_value(),
         };
-        let writes = decode_writes(local::read_text(VERSIONS_KEY).as_deref());
         // The list helps the next merge, and tells other tabs whether the workspace changed
         // (`stored_is`): a list that cannot be written must not name an older write as the
         // last, so it goes; the save itself goes on.
@@ -184,16 +183,19 @@ impl Tabs {
     /// Merges in what another tab stored since this tab last wrote or read. The list of writes
     /// is written before each workspace: when its last one is this tab's base, so is the
     /// workspace stored, and a workspace of a megabyte need not be read at every save.
-    fn take_in_stored(self) {
+    /// Gives the writes read, for the save that follows (under the lock, nobody else writes
+    /// them meanwhile).
+    fn take_in_stored(self) -> Vec<Written> {
         let writes = decode_writes(local::read_text(VERSIONS_KEY).as_deref());
         if stored_is(&writes, &self.base_version()) {
-            return;
+            return writes;
         }
         if let Some(stored) = local::read_raw().filter(|raw| !self.is_stored(raw)) {
             if let Some(theirs) = local::workspace_of(&stored) {
                 self.take_in(theirs, stored);
             }
         }
+        writes
     }
 
     /// Another tab wrote the workspace, or left notes.

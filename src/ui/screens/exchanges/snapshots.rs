@@ -5,7 +5,7 @@
 use crate::model::storage_use::Shortfall;
 use crate::model::Workspace;
 use crate::storage::local::{
-    keep_snapshot, read_snapshots, restore_snapshot, room_for, snapshot_of,
+    keep_snapshot, read_snapshots, restore_snapshot, room_checked, room_for, snapshot_of,
 };
 use crate::storage::snapshots::{push, Snapshot};
 use crate::ui::notices::Level;
@@ -40,6 +40,7 @@ impl Shelf {
             state.notices.push(Level::Error, shortfall.message_fr(what));
             return None;
         }
+        room_checked();
         self.keep(state, before.clone());
         state.workspace.set(next);
         Some((before, said))
