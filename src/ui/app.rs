@@ -1,16 +1,16 @@
-//! The root component: loads the workspace, starts autosave, and routes between screens.
+//! The root component: loads the workspace, starts autosave, and routes between screens (all
+//! but the contract list loaded on demand, `ui/parts.rs`).
 
 use super::autosave;
 use super::backup::Backups;
 use super::inbox::{DropAnywhere, Inbox};
 use super::links::RouterBase;
 use super::notices::{Level, NoticeArea};
+use super::on_demand::{OnDemand, PartView};
+use super::parts;
 use super::screen::router_base;
-use super::screens::{
-    ContractDocumentScreen, ContractScreen, ContractsScreen, EvaluationScreen, ExchangesScreen,
-    FollowUpScreen, NotFound, PlanningScreen, ReportScreen, SheetScreen, SheetsScreen,
-    SignatureScreen,
-};
+use super::screen::Screen;
+use super::screens::{ContractsScreen, NotFound};
 use super::shell::{Shell, MAIN_CONTENT};
 use super::state::AppState;
 use crate::storage::local::{self, StartupMessage};
@@ -41,20 +41,28 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=ContractsScreen/>
                     <Route path=path!("/index.html") view=ContractsScreen/>
-                    <Route path=path!("/contrat") view=ContractScreen/>
-                    <Route path=path!("/fiches") view=SheetsScreen/>
-                    <Route path=path!("/fiche") view=SheetScreen/>
-                    <Route path=path!("/planning") view=PlanningScreen/>
-                    <Route path=path!("/suivi") view=FollowUpScreen/>
-                    <Route path=path!("/echanges") view=ExchangesScreen/>
-                    <Route path=path!("/rapport") view=ReportScreen/>
-                    <Route path=path!("/bilan") view=EvaluationScreen/>
-                    <Route path=path!("/document") view=ContractDocumentScreen/>
-                    <Route path=path!("/signature") view=SignatureScreen/>
+                    <Route path=path!("/contrat") view=|| on_demand(Screen::Contract, parts::contract)/>
+                    <Route path=path!("/fiches") view=|| on_demand(Screen::Sheets, parts::sheets)/>
+                    <Route path=path!("/fiche") view=|| on_demand(Screen::Sheet, parts::sheet)/>
+                    <Route path=path!("/planning") view=|| on_demand(Screen::Planning, parts::planning)/>
+                    <Route path=path!("/suivi") view=|| on_demand(Screen::FollowUp, parts::follow_up)/>
+                    <Route path=path!("/echanges") view=|| on_demand(Screen::Exchanges, parts::exchanges)/>
+                    <Route path=path!("/rapport") view=|| on_demand(Screen::Report, parts::report)/>
+                    <Route path=path!("/bilan") view=|| on_demand(Screen::Evaluation, parts::evaluation)/>
+                    <Route path=path!("/document") view=|| on_demand(Screen::ContractDocument, parts::contract_document)/>
+                    <Route path=path!("/signature") view=|| on_demand(Screen::Signature, parts::signature)/>
                 </Routes>
             </main>
         </Router>
     }
+}
+
+/// A screen whose code is a part loaded on demand (`ui/parts.rs`).
+fn on_demand<Fut>(screen: Screen, load: fn() -> Fut) -> impl IntoView
+where
+    Fut: std::future::Future<Output = PartView> + 'static,
+{
+    view! { <OnDemand title=screen.label() load/> }
 }
 
 fn report_startup(state: AppState, message: StartupMessage) {

@@ -33,9 +33,13 @@ mod links;
 #[cfg(target_arch = "wasm32")]
 mod notices;
 #[cfg(target_arch = "wasm32")]
+mod on_demand;
+#[cfg(target_arch = "wasm32")]
 mod options;
 #[cfg(target_arch = "wasm32")]
 pub mod panic;
+#[cfg(target_arch = "wasm32")]
+mod parts;
 #[cfg(target_arch = "wasm32")]
 mod persistence;
 #[cfg(target_arch = "wasm32")]

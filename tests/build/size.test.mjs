@@ -56,12 +56,29 @@ const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
  */
 const WASM_BROTLI_BUDGET = Math.round(1.05 * 724_676);
 
-const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+/**
+ * Issue 27 split the wasm (scripts/wasm-split.sh, src/ui/parts.rs): the first visit downloads the
+ * first part only, and the history above is now that of the whole app, all parts together (the
+ * split costs FIRST_PART_SHARE_NOTE). The first part has a budget of its own, the one that
+ * matters to a first visit on a slow line (issue 27: the whole first visit within 250 KiB brotli).
+ */
+const FIRST_PART_BROTLI_BUDGET = Math.round(1.05 * FIRST_PART_MEASURED);
 
-test('the release wasm stays within its brotli budget', () => {
-  const wasm = readdirSync(DIST).filter((name) => name.endsWith('_bg.wasm'));
-  assert.equal(wasm.length, 1, `dist/ doit contenir un seul wasm (trouvés : ${wasm.join(', ') || 'aucun'}) : lancez make build`);
-  const size = brotli(readFileSync(join(DIST, wasm[0])));
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const wasmFiles = () => readdirSync(DIST).filter((name) => name.endsWith('.wasm'));
+
+test('the first part of the wasm stays within its brotli budget', () => {
+  const first = wasmFiles().filter((name) => name.endsWith('_bg.wasm'));
+  assert.equal(first.length, 1, `dist/ doit contenir une seule première partie (trouvées : ${first.join(', ') || 'aucune'}) : lancez make build`);
+  const size = brotli(readFileSync(join(DIST, first[0])));
+  assert.ok(size <= FIRST_PART_BROTLI_BUDGET,
+    `${first[0]} : ${size} octets en brotli, au-delà du budget de ${FIRST_PART_BROTLI_BUDGET} (voir tests/build/size.test.mjs)`);
+});
+
+test('the whole app, all its parts together, stays within its brotli budget', () => {
+  const files = wasmFiles();
+  assert.ok(files.some((name) => /^split_[a-z_]+-[0-9a-f]+\.wasm$/.test(name)), `dist/ doit contenir les parties chargées à la demande (trouvés : ${files.join(', ')})`);
+  const size = files.reduce((total, name) => total + brotli(readFileSync(join(DIST, name))), 0);
   assert.ok(size <= WASM_BROTLI_BUDGET,
-    `${wasm[0]} : ${size} octets en brotli, au-delà du budget de ${WASM_BROTLI_BUDGET} (voir tests/build/size.test.mjs)`);
+    `les ${files.length} fichiers wasm : ${size} octets en brotli, au-delà du budget de ${WASM_BROTLI_BUDGET} (voir tests/build/size.test.mjs)`);
 });
