@@ -168,8 +168,7 @@ impl TabSession {
         let Some(blocked) = self.blocked else {
             return true;
         };
-        let retry =
-            weight(workspace) < blocked.weight || page.room_events() != blocked.room_events;
+        let retry = weight(workspace) < blocked.weight || page.room_events() != blocked.room_events;
         if retry {
             self.blocked = None;
         }
@@ -336,7 +335,8 @@ impl TabSession {
         let writer = write_of(&writes, &version).map_or_else(String::new, |w| w.tab.clone());
         let knows = |v: &str| self.known.iter().any(|(k, _)| k == v);
         let base_version = self.base_version();
-        let parent = known_ancestor(&writes, version, knows).unwrap_or_else(|| base_version.clone());
+        let parent =
+            known_ancestor(&writes, version, knows).unwrap_or_else(|| base_version.clone());
         // Which contract is open stays this tab's own (`view`).
         let open_here = ours.workspace.active_contract;
         let open_there = theirs.active_contract;

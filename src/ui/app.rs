@@ -1,10 +1,10 @@
 //! The root component: loads the workspace, starts autosave, and routes between screens.
 
 use super::autosave;
-use super::backup::Backups;
 use super::inbox::{DropAnywhere, Inbox};
 use super::links::RouterBase;
 use super::notices::{Level, NoticeArea};
+use super::platform::backup::Backups;
 use super::screen::router_base;
 use super::screens::{
     ContractDocumentScreen, ContractScreen, ContractsScreen, EvaluationScreen, ExchangesScreen,

@@ -232,7 +232,11 @@ fn a_tab_given_a_stale_read_writes_without_the_others_edit_which_the_other_keeps
     let outcome = b.save(&stale, 20);
     assert!(matches!(outcome.found, Found::Nothing), "B saw no write of A's");
     assert_eq!(outcome.wrote, Wrote::Saved);
-    assert_ne!(reloaded(&store).active().unwrap().name, "Nom choisi dans A", "A's edit is not stored");
+    assert_ne!(
+        reloaded(&store).active().unwrap().name,
+        "Nom choisi dans A",
+        "A's edit is not stored"
+    );
     // A hears of B's write: B's write came from the version before A's, so A's name is A's own
     // edit, not something B removed.
     a.hear(&store, WORKSPACE_KEY);
