@@ -91,6 +91,31 @@ fn browser_with_a_contract() -> MemoryStore {
     store
 }
 
+const NAME_A: &str = "Nom choisi dans A";
+const TITLE_B: &str = "Fiche retitrée dans B";
+
+/// Two tabs open on the example contract: A renames it, B retitles its first fiche.
+fn two_tabs() -> (MemoryStore, Tab, Tab) {
+    let store = browser_with_a_contract();
+    let a = Tab::open(&store, "a");
+    let b = Tab::open(&store, "b");
+    (store, a, b)
+}
+
+fn rename_in_a(a: &mut Tab, now: Timestamp) {
+    a.edit(now, |c| c.name = NAME_A.into());
+}
+
+fn retitle_in_b(b: &mut Tab, now: Timestamp) {
+    b.edit(now, |c| c.sheets[0].title = TITLE_B.into());
+}
+
+/// Whether A's and B's edits are both in `workspace`.
+fn holds_both_edits(workspace: &Workspace) -> bool {
+    let contract = workspace.active().expect("a contract is open");
+    contract.name == NAME_A && contract.sheets[0].title == TITLE_B
+}
+
 /// The workspace stored now, as a reload reads it.
 fn reloaded(store: &MemoryStore) -> Workspace {
     Tab::open(store, "rechargé").workspace
@@ -112,31 +137,25 @@ fn a_tab_saves_its_edit_and_a_save_with_nothing_new_writes_nothing() {
 
 #[test]
 fn two_tabs_editing_in_turn_each_start_from_the_others_write() {
-    let store = browser_with_a_contract();
-    let mut a = Tab::open(&store, "a");
-    let mut b = Tab::open(&store, "b");
-    a.edit(10, |c| c.name = "Nom choisi dans A".into());
+    let (store, mut a, mut b) = two_tabs();
+    rename_in_a(&mut a, 10);
     a.save(&store, 10);
     // B hears of A's write, with nothing of its own unsaved: it takes A's workspace as is.
     assert!(matches!(b.hear(&store, WORKSPACE_KEY), Heard::Workspace(Found::Merged(_))));
-    assert_eq!(b.contract().name, "Nom choisi dans A");
-    b.edit(20, |c| c.sheets[0].title = "Fiche retitrée dans B".into());
+    assert_eq!(b.contract().name, NAME_A);
+    retitle_in_b(&mut b, 20);
     assert!(matches!(b.save(&store, 20).found, Found::Nothing), "B already had A's write");
     a.hear(&store, WORKSPACE_KEY);
-    for tab in [&a.workspace, &b.workspace, &reloaded(&store)] {
-        let contract = tab.active().unwrap();
-        assert_eq!(contract.name, "Nom choisi dans A");
-        assert_eq!(contract.sheets[0].title, "Fiche retitrée dans B");
+    for workspace in [&a.workspace, &b.workspace, &reloaded(&store)] {
+        assert!(holds_both_edits(workspace));
     }
 }
 
 #[test]
 fn a_tab_saving_after_another_merges_the_others_write_and_loses_nothing() {
-    let store = browser_with_a_contract();
-    let mut a = Tab::open(&store, "a");
-    let mut b = Tab::open(&store, "b");
-    a.edit(10, |c| c.name = "Nom choisi dans A".into());
-    b.edit(11, |c| c.sheets[0].title = "Fiche retitrée dans B".into());
+    let (store, mut a, mut b) = two_tabs();
+    rename_in_a(&mut a, 10);
+    retitle_in_b(&mut b, 11);
     a.save(&store, 10);
     // B saves before hearing of A's write (the event comes later): its save reads A's first.
     let outcome = b.save(&store, 11);
@@ -144,8 +163,7 @@ fn a_tab_saving_after_another_merges_the_others_write_and_loses_nothing() {
     assert!(taken.replaced_here.is_empty() && taken.renumbered.is_empty());
     assert_eq!(outcome.wrote, Wrote::Saved);
     let stored = reloaded(&store);
-    assert_eq!(stored.active().unwrap().name, "Nom choisi dans A");
-    assert_eq!(stored.active().unwrap().sheets[0].title, "Fiche retitrée dans B");
+    assert!(holds_both_edits(&stored));
     assert_eq!(b.workspace, stored, "B shows what it stored");
     // A, told of B's write, ends with both edits too and has nothing left to write.
     a.hear(&store, WORKSPACE_KEY);
@@ -155,9 +173,7 @@ fn a_tab_saving_after_another_merges_the_others_write_and_loses_nothing() {
 
 #[test]
 fn the_same_field_edited_in_two_tabs_keeps_the_latest_and_offers_the_other_back() {
-    let store = browser_with_a_contract();
-    let mut a = Tab::open(&store, "a");
-    let mut b = Tab::open(&store, "b");
+    let (store, mut a, mut b) = two_tabs();
     a.edit(10, |c| c.name = "Plus ancien (A)".into());
     b.edit(20, |c| c.name = "Plus récent (B)".into());
     a.save(&store, 10);
@@ -220,34 +236,26 @@ fn copy_of(store: &MemoryStore) -> MemoryStore {
 
 #[test]
 fn a_tab_given_a_stale_read_writes_without_the_others_edit_which_the_other_keeps() {
-    let store = browser_with_a_contract();
-    let mut a = Tab::open(&store, "a");
-    let mut b = Tab::open(&store, "b");
+    let (store, mut a, mut b) = two_tabs();
     let before_a = copy_of(&store);
-    a.edit(10, |c| c.name = "Nom choisi dans A".into());
+    rename_in_a(&mut a, 10);
     a.save(&store, 10);
     // B's base is behind: it reads storage as it was before A's write, and writes over it.
-    b.edit(20, |c| c.sheets[0].title = "Fiche retitrée dans B".into());
+    retitle_in_b(&mut b, 20);
     let stale = StaleRead { earlier: before_a, real: &store };
     let outcome = b.save(&stale, 20);
     assert!(matches!(outcome.found, Found::Nothing), "B saw no write of A's");
     assert_eq!(outcome.wrote, Wrote::Saved);
-    assert_ne!(
-        reloaded(&store).active().unwrap().name,
-        "Nom choisi dans A",
-        "A's edit is not stored"
-    );
+    assert_ne!(reloaded(&store).active().unwrap().name, NAME_A, "A's edit is not stored");
     // A hears of B's write: B's write came from the version before A's, so A's name is A's own
     // edit, not something B removed.
     a.hear(&store, WORKSPACE_KEY);
-    assert_eq!(a.contract().name, "Nom choisi dans A");
-    assert_eq!(a.contract().sheets[0].title, "Fiche retitrée dans B");
+    assert!(holds_both_edits(&a.workspace));
     assert!(a.offers.is_empty(), "nothing of A's was replaced");
     // A's workspace holds more than what is stored: it writes it again.
     assert_eq!(a.save(&store, 21).wrote, Wrote::Saved);
     let stored = reloaded(&store);
-    assert_eq!(stored.active().unwrap().name, "Nom choisi dans A");
-    assert_eq!(stored.active().unwrap().sheets[0].title, "Fiche retitrée dans B");
+    assert!(holds_both_edits(&stored));
     b.hear(&store, WORKSPACE_KEY);
     assert_eq!(b.workspace, stored);
 }
@@ -301,19 +309,16 @@ fn a_save_cut_off_after_any_write_leaves_stored_data_that_reads_and_the_next_sav
 
 #[test]
 fn a_lost_list_of_writes_makes_the_next_tab_read_the_workspace_rather_than_miss_a_write() {
-    let store = browser_with_a_contract();
-    let mut a = Tab::open(&store, "a");
-    let mut b = Tab::open(&store, "b");
-    a.edit(10, |c| c.name = "Nom choisi dans A".into());
+    let (store, mut a, mut b) = two_tabs();
+    rename_in_a(&mut a, 10);
     a.save(&store, 10);
     // The workspace written, the list of writes not (removed, as a list that cannot be written
     // is): B cannot trust the list and reads the workspace.
     store.remove(VERSIONS_KEY);
-    b.edit(20, |c| c.sheets[0].title = "Fiche retitrée dans B".into());
+    retitle_in_b(&mut b, 20);
     assert!(matches!(b.save(&store, 20).found, Found::Merged(_)));
     let stored = reloaded(&store);
-    assert_eq!(stored.active().unwrap().name, "Nom choisi dans A");
-    assert_eq!(stored.active().unwrap().sheets[0].title, "Fiche retitrée dans B");
+    assert!(holds_both_edits(&stored));
 }
 
 #[test]

@@ -3,15 +3,15 @@
 //! `model::backup_reminder`; the file is `exchange::backup`'s; what the browser remembers
 //! about copies is kept by `storage::backup_record`, and read again when another tab writes it.
 
-use super::super::clock::now;
-use super::super::download::{download, today_iso};
-use super::super::notices::Level;
-use super::super::state::{focus_after_render, AppState};
 use crate::exchange::backup::{backup_file_name, Backup};
 use crate::model::backup_reminder::{reminder, BackupRecord, WHY_BACK_UP};
 use crate::model::{Id, Timestamp};
 use crate::storage::backup_record::{change_record, is_record_key, read_record};
 use crate::storage::local::BrowserStore;
+use crate::ui::clock::now;
+use crate::ui::download::{download, today_iso};
+use crate::ui::notices::Level;
+use crate::ui::state::{focus_after_render, AppState};
 use leptos::ev;
 use leptos::prelude::*;
 

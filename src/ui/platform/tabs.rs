@@ -5,16 +5,16 @@
 //! found into the workspace signal, the save status and notices: « Rétablir mon texte » for a
 //! text another tab's more recent edit replaced.
 
-use super::super::clock::now;
-use super::super::notices::Level;
-use super::super::persistence;
-use super::super::state::{AppState, SaveStatus};
-use super::super::web_lock::{with_lock, with_lock_kept};
 use crate::exchange::tab_merge::{restore, Restored};
 use crate::storage::local::{with_page, BrowserStore};
 use crate::storage::page::Page;
 use crate::storage::store::SaveError;
 use crate::storage::tab_session::{Found, Heard, Offer, Ours, TabSession, Wrote};
+use crate::ui::clock::now;
+use crate::ui::notices::Level;
+use crate::ui::persistence;
+use crate::ui::state::{AppState, SaveStatus};
+use crate::ui::web_lock::{with_lock, with_lock_kept};
 use leptos::prelude::*;
 
 /// Runs `edit` on the latest stored workspace under the tabs' lock (`Tabs::edit_fresh`), or at
