@@ -2,12 +2,12 @@
 //! but the contract list loaded on demand, `ui/parts.rs`).
 
 use super::autosave;
-use super::backup::Backups;
 use super::inbox::{DropAnywhere, Inbox};
 use super::links::RouterBase;
 use super::notices::{Level, NoticeArea};
 use super::on_demand::{OnDemand, PartView};
 use super::parts;
+use super::platform::backup::Backups;
 use super::screen::router_base;
 use super::screen::Screen;
 use super::screens::{ContractsScreen, NotFound};

@@ -17,8 +17,6 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod autosave;
 #[cfg(target_arch = "wasm32")]
-mod backup;
-#[cfg(target_arch = "wasm32")]
 mod clock;
 #[cfg(target_arch = "wasm32")]
 mod download;
@@ -43,6 +41,8 @@ mod parts;
 #[cfg(target_arch = "wasm32")]
 mod persistence;
 #[cfg(target_arch = "wasm32")]
+mod platform;
+#[cfg(target_arch = "wasm32")]
 mod row_buttons;
 #[cfg(target_arch = "wasm32")]
 mod row_lens;
@@ -54,8 +54,6 @@ mod shell;
 mod state;
 #[cfg(target_arch = "wasm32")]
 mod table_scroll;
-#[cfg(target_arch = "wasm32")]
-mod tabs;
 #[cfg(target_arch = "wasm32")]
 mod web_lock;
 

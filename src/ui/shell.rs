@@ -1,9 +1,9 @@
 //! The frame around every screen: skip link, header (product and open contract, save status),
 //! the main navigation, the banner that says a fictional contract is open, and the reminder to
-//! back up (`backup.rs`).
+//! back up (`platform/backup.rs`).
 
-use super::backup::BackupReminder;
 use super::links::{href, InPageLink, RouterBase};
+use super::platform::backup::BackupReminder;
 use super::screen::{page_title, Screen};
 use super::state::{AppState, SaveStatus};
 use leptos::prelude::*;

@@ -9,11 +9,11 @@ use crate::exchange::merge::record_export;
 use crate::exchange::Envelope;
 use crate::model::list_edit::toggle;
 use crate::model::{Contract, Id};
-use crate::ui::backup::Backups;
 use crate::ui::clock::now;
 use crate::ui::download::{download, today_iso};
 use crate::ui::fields::{ChoiceList, SelectField, TextField};
 use crate::ui::notices::Level;
+use crate::ui::platform::backup::Backups;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

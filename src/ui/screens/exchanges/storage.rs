@@ -5,8 +5,8 @@
 
 use crate::model::storage_use::{local_storage_text, usage_text};
 use crate::storage::local::used_units;
-use crate::ui::backup::download_backup;
 use crate::ui::persistence::{read_facts, StorageFacts};
+use crate::ui::platform::backup::download_backup;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

@@ -4,8 +4,8 @@
 
 use crate::model::amendment::{unsign, why_not_unsignable, UnsignRefusal};
 use crate::ui::notices::Level;
+use crate::ui::platform::tabs::edit_fresh;
 use crate::ui::state::{focus_after_render, AppState};
-use crate::ui::tabs::edit_fresh;
 use leptos::prelude::*;
 
 #[component]

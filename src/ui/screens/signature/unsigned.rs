@@ -7,9 +7,9 @@ use crate::model::amendment::{
 use crate::ui::fields::TextField;
 use crate::ui::links::href;
 use crate::ui::notices::Level;
+use crate::ui::platform::tabs::edit_fresh;
 use crate::ui::screens::contract::identity::{contract_edit, contract_text};
 use crate::ui::state::{focus_after_render, AppState};
-use crate::ui::tabs::edit_fresh;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
