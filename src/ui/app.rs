@@ -5,7 +5,7 @@ use super::autosave;
 use super::inbox::{DropAnywhere, Inbox};
 use super::links::RouterBase;
 use super::notices::{Level, NoticeArea};
-use super::on_demand::{OnDemand, PartView};
+use super::on_demand::{OnDemand, PartLoad};
 use super::parts;
 use super::platform::backup::Backups;
 use super::screen::router_base;
@@ -41,16 +41,16 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=ContractsScreen/>
                     <Route path=path!("/index.html") view=ContractsScreen/>
-                    <Route path=path!("/contrat") view=|| on_demand(Screen::Contract, parts::contract)/>
-                    <Route path=path!("/fiches") view=|| on_demand(Screen::Sheets, parts::sheets)/>
-                    <Route path=path!("/fiche") view=|| on_demand(Screen::Sheet, parts::sheet)/>
-                    <Route path=path!("/planning") view=|| on_demand(Screen::Planning, parts::planning)/>
-                    <Route path=path!("/suivi") view=|| on_demand(Screen::FollowUp, parts::follow_up)/>
-                    <Route path=path!("/echanges") view=|| on_demand(Screen::Exchanges, parts::exchanges)/>
-                    <Route path=path!("/rapport") view=|| on_demand(Screen::Report, parts::report)/>
-                    <Route path=path!("/bilan") view=|| on_demand(Screen::Evaluation, parts::evaluation)/>
-                    <Route path=path!("/document") view=|| on_demand(Screen::ContractDocument, parts::contract_document)/>
-                    <Route path=path!("/signature") view=|| on_demand(Screen::Signature, parts::signature)/>
+                    <Route path=path!("/contrat") view=|| on_demand(Screen::Contract, || Box::pin(parts::contract()))/>
+                    <Route path=path!("/fiches") view=|| on_demand(Screen::Sheets, || Box::pin(parts::sheets()))/>
+                    <Route path=path!("/fiche") view=|| on_demand(Screen::Sheet, || Box::pin(parts::sheet()))/>
+                    <Route path=path!("/planning") view=|| on_demand(Screen::Planning, || Box::pin(parts::planning()))/>
+                    <Route path=path!("/suivi") view=|| on_demand(Screen::FollowUp, || Box::pin(parts::follow_up()))/>
+                    <Route path=path!("/echanges") view=|| on_demand(Screen::Exchanges, || Box::pin(parts::exchanges()))/>
+                    <Route path=path!("/rapport") view=|| on_demand(Screen::Report, || Box::pin(parts::report()))/>
+                    <Route path=path!("/bilan") view=|| on_demand(Screen::Evaluation, || Box::pin(parts::evaluation()))/>
+                    <Route path=path!("/document") view=|| on_demand(Screen::ContractDocument, || Box::pin(parts::contract_document()))/>
+                    <Route path=path!("/signature") view=|| on_demand(Screen::Signature, || Box::pin(parts::signature()))/>
                 </Routes>
             </main>
         </Router>
@@ -58,10 +58,7 @@ pub fn App() -> impl IntoView {
 }
 
 /// A screen whose code is a part loaded on demand (`ui/parts.rs`).
-fn on_demand<Fut>(screen: Screen, load: fn() -> Fut) -> impl IntoView
-where
-    Fut: std::future::Future<Output = PartView> + 'static,
-{
+fn on_demand(screen: Screen, load: PartLoad) -> impl IntoView {
     view! { <OnDemand title=screen.label() load/> }
 }
 

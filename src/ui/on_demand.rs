@@ -13,6 +13,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
 use std::future::Future;
+use std::pin::Pin;
 
 /// A part could not be fetched or started. Nothing is lost: asking again fetches it again
 /// (the loader does not remember failures).
@@ -27,20 +28,20 @@ impl From<SplitLoaderError> for PartUnavailable {
 /// What a split point gives: the screen's view, once its part is there.
 pub type PartView = Result<AnyView, PartUnavailable>;
 
+/// A split point's call: boxed, so that one `OnDemand` serves every screen (a generic component
+/// was compiled once per screen, 37 KB of the first part).
+pub type PartLoad = fn() -> Pin<Box<dyn Future<Output = PartView>>>;
+
 /// Shows a screen whose code is in a part loaded on demand: while the part loads, the screen's
 /// title and a progress line (never a blank page); if it fails, the French message and
 /// « Réessayer ». Once the part is there, loading again costs nothing (it is kept in memory).
 #[component]
-pub fn OnDemand<F, Fut>(
+pub fn OnDemand(
     /// The screen's title, shown while its part loads (the screen's own `<h1>` then replaces it).
     title: &'static str,
     /// The split point that gives the screen's view.
-    load: F,
-) -> impl IntoView
-where
-    F: Fn() -> Fut + Copy + Send + Sync + 'static,
-    Fut: Future<Output = PartView> + 'static,
-{
+    load: PartLoad,
+) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     let body = move || {
         attempt.track();
