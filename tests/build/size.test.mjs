@@ -54,15 +54,21 @@ const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
  * its working-version banner, French dates and agreements). None of it could go to a part
  * loaded on demand yet: that is issue 27, whose split should win back more than this.
  */
-const WASM_BROTLI_BUDGET = Math.round(1.05 * 724_676);
+/**
+ * Issue 27 split the wasm (scripts/wasm-split.sh, src/ui/parts.rs) into a first part and three
+ * parts loaded on demand, and this budget is now that of every wasm file together: 841,090 bytes
+ * at the split, +14.8 % over the one file's 732,876 (each file compressed alone, no inlining or
+ * dead-code removal across parts, calls between parts through the shared table; bench/SIZE.md).
+ * Issue 27 allows +10 %: what would win it back is listed there.
+ */
+const WASM_BROTLI_BUDGET = Math.round(1.05 * 841_090);
 
 /**
- * Issue 27 split the wasm (scripts/wasm-split.sh, src/ui/parts.rs): the first visit downloads the
- * first part only, and the history above is now that of the whole app, all parts together (the
- * split costs FIRST_PART_SHARE_NOTE). The first part has a budget of its own, the one that
- * matters to a first visit on a slow line (issue 27: the whole first visit within 250 KiB brotli).
+ * The first part, what every first visit downloads before the contract list shows: 255,599
+ * bytes at the split (issue 27's target for the whole first visit is 250 KiB; bench/SIZE.md says
+ * what is left in it). New code goes in a part unless the first screen needs it.
  */
-const FIRST_PART_BROTLI_BUDGET = Math.round(1.05 * FIRST_PART_MEASURED);
+const FIRST_PART_BROTLI_BUDGET = Math.round(1.05 * 255_599);
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const wasmFiles = () => readdirSync(DIST).filter((name) => name.endsWith('.wasm'));
