@@ -75,12 +75,19 @@ sed "/^import /s|\./__wasm_split\.js|./$loader|" "$work/bindgen/$base.js" > "$st
 
 # 5. index.html: the integrity hashes Trunk wrote for the files it made, and the size the loading
 #    screen's progress line counts against, are those of the new files.
+sri() {
+  node -e 'const c=require("crypto");process.stdout.write("sha384-"+c.createHash("sha384").update(require("fs").readFileSync(process.argv[1])).digest("base64"))' "$1"
+}
 for file in "$base.js" "${base}_bg.wasm"; do
   old=$(grep -o "href=\"\./$file\" crossorigin=\"anonymous\" integrity=\"[^\"]*\"" "$stage/index.html" \
     | sed 's/.*integrity="//; s/"$//')
-  new=$(node -e 'const c=require("crypto");process.stdout.write("sha384-"+c.createHash("sha384").update(require("fs").readFileSync(process.argv[1])).digest("base64"))' "$stage/$file")
+  new=$(sri "$stage/$file")
   [ -z "$old" ] || sed -i "s|$old|$new|" "$stage/index.html"
 done
+# The parts' loader is a static import of the bindings: preloaded beside them, so that a slow
+# line does not wait one more round trip for its 800 bytes.
+integrity=$(sri "$stage/$loader")
+sed -i "s|</head>|<link rel=\"modulepreload\" href=\"./$loader\" crossorigin=\"anonymous\" integrity=\"$integrity\"></head>|" "$stage/index.html"
 size=$(wc -c < "$stage/${base}_bg.wasm" | tr -d ' ')
 sed -i "s|\('\./${base}_bg\.wasm', \)[0-9]*|\1$size|" "$stage/index.html"
 echo "wasm-split.sh: first part ${base}_bg.wasm ($size bytes), $(($(wc -l < "$work/parts.txt") - 1)) parts loaded on demand"
