@@ -42,6 +42,24 @@ function requests(page) {
 const partFile = (part) => new RegExp(`^split_${part}-[0-9a-f]+\\.wasm$`);
 const isPart = (name) => /^(split_[a-z_]+|chunk_\d+)-[0-9a-f]+\.wasm$/.test(name);
 
+/**
+ * A fresh app (no service worker) whose requests for a part's file can be cut, as when the
+ * network goes, and restored; the errors the browser logs for the cut requests are expected.
+ */
+async function appWithCuttablePart(part) {
+  const { app, page } = await env.freshApp({
+    serviceWorkers: 'block',
+    expectErrors: new RegExp(`split_${part}|Failed to load resource|ERR_FAILED|Failed to fetch|WebAssembly`),
+  });
+  const file = new RegExp(`split_${part}-[0-9a-f]+\\.wasm$`);
+  return {
+    app,
+    page,
+    cut: () => page.route(file, (route) => route.abort('internetdisconnected')),
+    restore: () => page.unroute(file),
+  };
+}
+
 test('every screen folder belongs to a part here', () => {
   assert.deepEqual(Object.keys(SCREEN_PARTS).sort(), [...SCREENS].sort(), 'src/ui/screens.txt and SCREEN_PARTS list the same screens');
 });
@@ -77,12 +95,9 @@ test('each screen opened by its link loads its part and shows it', async () => {
 });
 
 test('a part that fails to load says so, and « Réessayer » opens the screen once the network is back', async () => {
-  const { app, page } = await env.freshApp({
-    serviceWorkers: 'block',
-    expectErrors: /split_living|Failed to load resource|ERR_FAILED|Failed to fetch|WebAssembly/,
-  });
+  const { app, page, cut, restore } = await appWithCuttablePart('living');
   await app.loadExample();
-  await page.route(/split_living-[0-9a-f]+\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await cut();
   await app.goTo('Planning');
   const alert = page.getByRole('alert').filter({ hasText: 'L’écran « Planning » n’a pas pu être chargé' });
   await visible(alert);
@@ -92,7 +107,7 @@ test('a part that fails to load says so, and « Réessayer » opens the screen o
   await visible(app.heading('Fiches action'));
   await app.goTo('Planning');
   await visible(alert);
-  await page.unroute(/split_living-[0-9a-f]+\.wasm$/);
+  await restore();
   await alert.getByRole('button', { name: 'Réessayer' }).click();
   await visible(page.getByRole('navigation', { name: 'Navigation principale' }));
   await visible(page.getByRole('button', { name: /Exporter le planning/ }).first());
@@ -116,16 +131,14 @@ test('while a part loads, the screen shows where it is going and a progress line
 });
 
 test('the example’s code comes with « Échanges »; if it cannot be fetched, the list says so and nothing changes', async () => {
-  const { app, page } = await env.freshApp({
-    serviceWorkers: 'block',
-    expectErrors: /split_exchanges|Failed to load resource|ERR_FAILED|Failed to fetch|WebAssembly/,
-  });
+  const { app, page, cut, restore } = await appWithCuttablePart('exchanges');
   await app.open();
-  await page.route(/split_exchanges-[0-9a-f]+\.wasm$/, (route) => route.abort('internetdisconnected'));
+  await cut();
   await page.getByRole('button', { name: 'Charger l’exemple' }).click();
   await visible(page.getByRole('alert').filter({ hasText: 'L’exemple n’a pas pu être chargé' }));
   await visible(app.heading('Mes contrats locaux de santé'));
-  await page.unroute(/split_exchanges-[0-9a-f]+\.wasm$/);
+  assert.equal(await page.getByRole('button', { name: /^Ouvrir « / }).count(), 0, 'no contract was added');
+  await restore();
   await page.getByRole('button', { name: 'Charger l’exemple' }).click();
   await visible(app.heading('Le contrat'));
   await visible(page.getByRole('banner').getByText(/Bassin d’Aurillac/).first());
