@@ -1,10 +1,8 @@
 //! The root component: loads the workspace, starts autosave, and routes between screens.
 
-use super::autosave;
 use super::backup::Backups;
-use super::inbox::{DropAnywhere, Inbox};
-use super::links::RouterBase;
-use super::notices::{Level, NoticeArea};
+use super::platform::autosave;
+use super::platform::inbox::{DropAnywhere, Inbox};
 use super::screen::router_base;
 use super::screens::{
     ContractDocumentScreen, ContractScreen, ContractsScreen, EvaluationScreen, ExchangesScreen,
@@ -13,6 +11,8 @@ use super::screens::{
 };
 use super::shell::{Shell, MAIN_CONTENT};
 use super::state::AppState;
+use super::widgets::links::RouterBase;
+use super::widgets::notices::{Level, NoticeArea};
 use crate::storage::local::{self, StartupMessage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

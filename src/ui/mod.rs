@@ -1,45 +1,27 @@
 //! The user interface. Components render the model and dispatch changes defined in `model`;
-//! they hold no business rule. `screen`, `html`, `chart_lines`, the writing of addresses in
-//! `address` and `status_bars` (the documents', re-exported) are pure (tested natively);
-//! the rest needs a browser.
+//! they hold no business rule. Three folders:
+//! - `platform/`: the browser's plumbing (autosave, the lock between tabs, persistent storage,
+//!   clock, downloads, fetches, the inbox of arriving files, panics);
+//! - `widgets/`: components shared by several screens (fields, row buttons, notices, links,
+//!   validation issues, the indicator editor...);
+//! - `screens/`: the screens, one module each.
+//!
+//! At the root: the app and its routes (`app`), the frame around every screen (`shell`), the
+//! state every screen shares (`state`) and the rows of its lists (`row_lens`), the tabs'
+//! pickup of each other's saves (`tabs`), the backup reminder (`backup`), and two pure modules
+//! tested natively: the screens and their addresses (`screen`) and the writing of an address
+//! with its query (`address`). Pure builders the screens draw from (the planning's lines as
+//! HTML, the status bars' geometry) live below the UI, in `document`.
 
 pub mod address;
-pub mod chart_lines;
-pub mod html;
 pub mod screen;
-/// The chart's geometry lives with the documents (the ODT writer draws the same bars).
-pub use crate::document::status_bars;
 
-#[cfg(target_arch = "wasm32")]
-mod add_by_name;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-mod autosave;
-#[cfg(target_arch = "wasm32")]
 mod backup;
 #[cfg(target_arch = "wasm32")]
-mod clock;
-#[cfg(target_arch = "wasm32")]
-mod download;
-#[cfg(target_arch = "wasm32")]
-mod fetch;
-#[cfg(target_arch = "wasm32")]
-mod fields;
-#[cfg(target_arch = "wasm32")]
-mod inbox;
-#[cfg(target_arch = "wasm32")]
-mod links;
-#[cfg(target_arch = "wasm32")]
-mod notices;
-#[cfg(target_arch = "wasm32")]
-mod options;
-#[cfg(target_arch = "wasm32")]
-pub mod panic;
-#[cfg(target_arch = "wasm32")]
-mod persistence;
-#[cfg(target_arch = "wasm32")]
-mod row_buttons;
+mod platform;
 #[cfg(target_arch = "wasm32")]
 mod row_lens;
 #[cfg(target_arch = "wasm32")]
@@ -49,11 +31,20 @@ mod shell;
 #[cfg(target_arch = "wasm32")]
 mod state;
 #[cfg(target_arch = "wasm32")]
-mod table_scroll;
-#[cfg(target_arch = "wasm32")]
 mod tabs;
 #[cfg(target_arch = "wasm32")]
-mod web_lock;
+mod widgets;
+
+/// `main.rs` installs the panic hook before mounting.
+#[cfg(target_arch = "wasm32")]
+pub use platform::panic;
+/// The names `tabs.rs` and `backup.rs` still use (`super::clock`...), until they move to
+/// `platform/` in a change of their own.
+#[cfg(target_arch = "wasm32")]
+use {
+    platform::{clock, download, persistence, web_lock},
+    widgets::notices,
+};
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;

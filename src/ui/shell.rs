@@ -3,9 +3,9 @@
 //! back up (`backup.rs`).
 
 use super::backup::BackupReminder;
-use super::links::{href, InPageLink, RouterBase};
 use super::screen::{page_title, Screen};
 use super::state::{AppState, SaveStatus};
+use super::widgets::links::{href, InPageLink, RouterBase};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;

@@ -13,8 +13,8 @@
 //! What every screen derives from the open contract is computed here once per change
 //! (`numbering`), not once per component that shows a number.
 
-use super::clock::now;
-use super::notices::Notices;
+use super::platform::clock::now;
+use super::widgets::notices::Notices;
 use crate::model::numbering::Numbering;
 use crate::model::{Contract, Id, Timestamp, Workspace};
 use leptos::prelude::*;

@@ -5,13 +5,13 @@ use crate::model::numbering::Numbering;
 use crate::model::order::move_item;
 use crate::model::validation::Subject;
 use crate::model::{Axis, Contract, Id, StrategicObjective};
-use crate::ui::add_by_name::AddByName;
-use crate::ui::clock::now;
-use crate::ui::fields::{CheckField, TextField};
-use crate::ui::row_buttons::{MoveButtons, RemoveButton};
+use crate::ui::platform::clock::now;
 use crate::ui::row_lens::{row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::add_by_name::AddByName;
+use crate::ui::widgets::fields::{CheckField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::row_buttons::{MoveButtons, RemoveButton};
 use leptos::prelude::*;
 
 #[component]

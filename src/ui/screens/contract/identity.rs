@@ -4,10 +4,10 @@ use crate::model::amendment::{is_signed, set_signing_date, set_signing_place};
 use crate::model::iso_date::french_date;
 use crate::model::validation::Subject;
 use crate::model::Contract;
-use crate::ui::fields::{NumberField, TextField};
-use crate::ui::links::href;
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{NumberField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::links::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -12,7 +12,7 @@ use crate::exchange::merge::{
     Proposal, Status,
 };
 use crate::model::Id;
-use crate::ui::inbox::{Inbox, Received};
+use crate::ui::platform::inbox::{Inbox, Received};
 use crate::ui::state::{focus_after_render, AppState};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -178,7 +178,7 @@ fn MergeChoices(plan: MergePlan, context: ApplyContext) -> impl IntoView {
                     decisions: &chosen,
                     origin: &origin,
                     fresh: Id::random,
-                    now: crate::ui::clock::now(),
+                    now: crate::ui::platform::clock::now(),
                 }
                 .into_workspace(ws)
             })

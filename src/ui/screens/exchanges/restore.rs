@@ -8,8 +8,8 @@ use crate::exchange::backup::{restore, Arrival};
 use crate::exchange::import::CheckedBackup;
 use crate::model::{Id, Timestamp};
 use crate::ui::backup::Backups;
-use crate::ui::clock::now;
-use crate::ui::inbox::Inbox;
+use crate::ui::platform::clock::now;
+use crate::ui::platform::inbox::Inbox;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

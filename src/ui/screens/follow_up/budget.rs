@@ -8,8 +8,8 @@ use crate::model::follow_up::{
     budget_table, spent_text, table_page, BudgetLineKey, BudgetTableLine, TablePage,
 };
 use crate::model::Id;
-use crate::ui::fields::AmountInput;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::AmountInput;
 use leptos::prelude::*;
 
 /// The amount spent on a funding line (of a fiche), `None` until someone enters it.

@@ -4,9 +4,9 @@
 use super::Rows;
 use crate::exchange::file_name::contract_slug;
 use crate::model::planning::{milestones_ics, plan_csv};
-use crate::ui::download::{download, now_utc_compact, today_iso};
-use crate::ui::notices::Level;
+use crate::ui::platform::download::{download, now_utc_compact, today_iso};
 use crate::ui::state::AppState;
+use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 
 #[component]

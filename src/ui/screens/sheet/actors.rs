@@ -4,11 +4,11 @@
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
 use crate::model::list_edit::toggle;
 use crate::model::{Id, Lead, Organisation, OrganisationKind, Participation};
-use crate::ui::add_by_name::AddByName;
-use crate::ui::clock::now;
-use crate::ui::fields::{CheckField, ChoiceList, LinesField, SelectField, TextField};
-use crate::ui::options::{key_options, organisation_options, organisations};
+use crate::ui::platform::clock::now;
 use crate::ui::state::AppState;
+use crate::ui::widgets::add_by_name::AddByName;
+use crate::ui::widgets::fields::{CheckField, ChoiceList, LinesField, SelectField, TextField};
+use crate::ui::widgets::options::{key_options, organisation_options, organisations};
 use leptos::prelude::*;
 
 #[component]

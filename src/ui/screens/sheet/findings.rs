@@ -4,8 +4,8 @@
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_text};
 use crate::model::list_edit::toggle;
 use crate::model::Id;
-use crate::ui::fields::{ChoiceList, TextField};
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{ChoiceList, TextField};
 use leptos::prelude::*;
 
 #[component]

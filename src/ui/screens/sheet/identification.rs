@@ -4,9 +4,9 @@ use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_fl
 use crate::model::list_edit::toggle;
 use crate::model::reference::{Determinant, HealthField, PlanLink};
 use crate::model::{Id, Priority, SheetKind};
-use crate::ui::fields::{CheckField, ChoiceList, SelectField, TextField};
-use crate::ui::options::{axis_options, key_options};
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{CheckField, ChoiceList, SelectField, TextField};
+use crate::ui::widgets::options::{axis_options, key_options};
 use leptos::prelude::*;
 
 #[component]

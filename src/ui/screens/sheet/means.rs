@@ -9,13 +9,13 @@ use crate::model::funding::{
 };
 use crate::model::validation::Subject;
 use crate::model::{FundingKind, FundingLine, Id};
-use crate::ui::clock::now;
-use crate::ui::fields::{AmountField, CheckField, NumberField, SelectField, TextField};
-use crate::ui::options::{key_options, organisation_options};
-use crate::ui::row_buttons::RemoveButton;
+use crate::ui::platform::clock::now;
 use crate::ui::row_lens::{row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{AmountField, CheckField, NumberField, SelectField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::options::{key_options, organisation_options};
+use crate::ui::widgets::row_buttons::RemoveButton;
 use leptos::prelude::*;
 
 #[component]

@@ -4,12 +4,12 @@
 use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_text};
 use crate::model::validation::Subject;
 use crate::model::{Id, SpecificObjective};
-use crate::ui::clock::now;
-use crate::ui::fields::{SelectField, TextField};
-use crate::ui::row_buttons::RemoveButton;
+use crate::ui::platform::clock::now;
 use crate::ui::row_lens::{row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{SelectField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::row_buttons::RemoveButton;
 use leptos::prelude::*;
 
 #[component]

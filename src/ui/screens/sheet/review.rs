@@ -7,9 +7,9 @@ use super::summary::SheetSummary;
 use crate::model::completeness::checklist;
 use crate::model::validation::Severity;
 use crate::model::Id;
-use crate::ui::links::href;
-use crate::ui::screens::issues::ContractIssues;
 use crate::ui::state::AppState;
+use crate::ui::widgets::issues::ContractIssues;
+use crate::ui::widgets::links::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

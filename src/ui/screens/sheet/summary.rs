@@ -9,7 +9,7 @@ use crate::model::numbering::Numbering;
 use crate::model::review::status_label;
 use crate::model::{ActionSheet, Contract, FundingKind, Id, Indicator};
 use crate::ui::state::AppState;
-use crate::ui::table_scroll::TableScroll;
+use crate::ui::widgets::table_scroll::TableScroll;
 use leptos::prelude::*;
 
 fn or_dash(text: &str) -> String {

@@ -3,8 +3,8 @@
 //! loses the last thing typed. Writing merges what another tab wrote meanwhile, and a write by
 //! another tab is merged in (`tabs.rs`); failures become notices.
 
-use super::state::{AppState, SaveStatus};
-use super::tabs::Tabs;
+use crate::ui::state::{AppState, SaveStatus};
+use crate::ui::tabs::Tabs;
 use leptos::ev;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;

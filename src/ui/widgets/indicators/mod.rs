@@ -7,13 +7,13 @@ mod yearly;
 
 use crate::model::validation::Subject;
 use crate::model::{Frequency, Id, Indicator, IndicatorKind, IndicatorScale};
-use crate::ui::clock::now;
-use crate::ui::fields::{SelectField, TextField};
-use crate::ui::options::key_options;
-use crate::ui::row_buttons::{MoveButtons, RemoveButton};
+use crate::ui::platform::clock::now;
 use crate::ui::row_lens::{push_row, row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{SelectField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::options::key_options;
+use crate::ui::widgets::row_buttons::{MoveButtons, RemoveButton};
 use leptos::prelude::*;
 use yearly::YearlyValues;
 

@@ -3,8 +3,8 @@
 //! act on is in their accessible name (« Monter l’axe 2 »), so a screen reader tells the rows
 //! apart.
 
-use super::state::focus_after_render;
 use crate::model::Id;
+use crate::ui::state::focus_after_render;
 use leptos::prelude::*;
 
 /// « Monter » and « Descendre » for the row `id`. `name` is what follows the verb in the

@@ -1,0 +1,18 @@
+//! Components shared by several screens: labelled fields, row buttons, notices, links, the
+//! options of shared selects, the box a wide table scrolls in, the « add by name » form, the
+//! validation issues beside each item, the indicator editor (a sheet's and the contract's),
+//! what other screens show of the signature (`signature_markers`), and what a contract screen
+//! shows with no contract open (`no_contract`). A component used by one screen only stays in
+//! that screen's folder.
+
+pub mod add_by_name;
+pub mod fields;
+pub mod indicators;
+pub mod issues;
+pub mod links;
+pub mod no_contract;
+pub mod notices;
+pub mod options;
+pub mod row_buttons;
+pub mod signature_markers;
+pub mod table_scroll;
