@@ -7,7 +7,8 @@
 //! - `screens/`: the screens, one module each.
 //!
 //! At the root: the app and its routes (`app`), the frame around every screen (`shell`), the
-//! state every screen shares (`state`) and the rows of its lists (`row_lens`), the tabs'
+//! state every screen shares (`state`), the two ways a row of a list reads it (`row_signals`
+//! for lists that can be long, `row_lens` for short ones it also edits), the tabs'
 //! pickup of each other's saves (`tabs`), the backup reminder (`backup`), and two pure modules
 //! tested natively: the screens and their addresses (`screen`) and the writing of an address
 //! with its query (`address`). Pure builders the screens draw from (the planning's lines as
@@ -24,6 +25,8 @@ mod backup;
 mod platform;
 #[cfg(target_arch = "wasm32")]
 mod row_lens;
+#[cfg(target_arch = "wasm32")]
+mod row_signals;
 #[cfg(target_arch = "wasm32")]
 mod screens;
 #[cfg(target_arch = "wasm32")]

@@ -2,12 +2,12 @@
 //! the amount spent (« Réalisé ») typed in place, a subtotal per fiche and the contract's total.
 
 use super::pager::{line_words, Pager};
-use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
 use crate::model::follow_up::{
     budget_table, spent_text, table_page, BudgetLineKey, BudgetTableLine, TablePage,
 };
 use crate::model::Id;
+use crate::ui::row_signals::{RowSignals, Sheets};
 use crate::ui::state::AppState;
 use crate::ui::widgets::fields::AmountInput;
 use leptos::prelude::*;

@@ -15,7 +15,6 @@ mod filters;
 mod indicators;
 mod pager;
 mod parts;
-mod row_signals;
 mod table;
 
 use crate::model::follow_up::{opening_year, shown_year, FollowUpFilter};
