@@ -17,27 +17,25 @@
 pub mod address;
 pub mod screen;
 
+// Compiled for the browser only: each of these says so in its first line
+// (`#![cfg(target_arch = "wasm32")]`); the three below, with a `#[cfg]` here.
+mod platform;
+mod row_lens;
+mod row_signals;
+mod screens;
+mod shell;
+mod state;
+mod widgets;
+
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod backup;
 #[cfg(target_arch = "wasm32")]
-mod platform;
-#[cfg(target_arch = "wasm32")]
-mod row_lens;
-#[cfg(target_arch = "wasm32")]
-mod row_signals;
-#[cfg(target_arch = "wasm32")]
-mod screens;
-#[cfg(target_arch = "wasm32")]
-mod shell;
-#[cfg(target_arch = "wasm32")]
-mod state;
-#[cfg(target_arch = "wasm32")]
 mod tabs;
-#[cfg(target_arch = "wasm32")]
-mod widgets;
 
+#[cfg(target_arch = "wasm32")]
+pub use app::App;
 /// `main.rs` installs the panic hook before mounting.
 #[cfg(target_arch = "wasm32")]
 pub use platform::panic;
@@ -48,9 +46,6 @@ use {
     platform::{clock, download, persistence, web_lock},
     widgets::notices,
 };
-
-#[cfg(target_arch = "wasm32")]
-pub use app::App;
 
 /// Mounts the app on the page, replacing the loading message, and marks the moment the app
 /// is interactive (`performance.mark("atelier-cls:pret")`, read by `make bench`).

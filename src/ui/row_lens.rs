@@ -12,6 +12,8 @@
 //! keystroke a little (in the square of their number, `row_signals` says why), so a list that
 //! can hold hundreds of rows (« Suivi »'s tables) reads its rows through `row_signals` instead.
 
+#![cfg(target_arch = "wasm32")]
+
 use super::state::AppState;
 use crate::model::entity::{edit_by_id, Entity};
 use crate::model::list_edit::{restore_at, take_where};

@@ -17,6 +17,8 @@
 //! the model's own functions (`RowOwner::reviews_in`, `IndicatorOwner::indicators_in`), given
 //! the fiche that `Sheets` found, never a copy of them written here.
 
+#![cfg(target_arch = "wasm32")]
+
 use crate::model::{ActionSheet, Contract, Id};
 use crate::ui::state::AppState;
 use leptos::prelude::*;

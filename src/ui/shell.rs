@@ -2,6 +2,8 @@
 //! the main navigation, the banner that says a fictional contract is open, and the reminder to
 //! back up (`backup.rs`).
 
+#![cfg(target_arch = "wasm32")]
+
 use super::backup::BackupReminder;
 use super::screen::{page_title, Screen};
 use super::state::{AppState, SaveStatus};

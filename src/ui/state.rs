@@ -13,6 +13,8 @@
 //! What every screen derives from the open contract is computed here once per change
 //! (`numbering`), not once per component that shows a number.
 
+#![cfg(target_arch = "wasm32")]
+
 use super::platform::clock::now;
 use super::widgets::notices::Notices;
 use crate::model::numbering::Numbering;

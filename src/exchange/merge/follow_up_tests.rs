@@ -6,8 +6,7 @@ use super::*;
 use crate::model::example::example_contract;
 use crate::model::review::edit_review;
 use crate::model::{
-    Action, ActionSheet, Contract, Indicator, IndicatorKind, ReviewStatus, SharedVersions,
-    Workspace, YearReview,
+    Action, ActionSheet, Contract, Indicator, IndicatorKind, ReviewStatus, YearReview,
 };
 use crate::versions::follow_up::item_id;
 
@@ -20,12 +19,6 @@ fn base() -> Contract {
     action.reviews.push(YearReview::with_status(2024, ReviewStatus::InProgress));
     contract.sheets[0].actions.push(action);
     contract
-}
-
-fn shared_after_export(contract: &Contract) -> SharedVersions {
-    let mut ws = Workspace::default();
-    record_export(&mut ws, contract);
-    ws.shared_versions.remove(&contract.id).unwrap()
 }
 
 fn set_status(contract: &mut Contract, year: i32, status: ReviewStatus) {
@@ -307,23 +300,12 @@ fn contract_indicators_are_items_of_their_own_apart_from_the_identity() {
 #[test]
 fn what_was_merged_is_shared_so_the_same_file_twice_asks_nothing() {
     let base = base();
-    let mut ws = Workspace::default();
-    ws.add_contract(base.clone());
-    record_export(&mut ws, &base);
+    let mut ws = workspace_after_export(base.clone(), &base);
     let mut theirs = base.clone();
     set_status(&mut theirs, 2025, ReviewStatus::BarelyDone);
     theirs.sheets.push(followed_up_sheet());
     let plan = plan_import(&ws, &theirs).unwrap();
-    MergeRequest {
-        theirs: &theirs,
-        plan: &plan,
-        decisions: &HashMap::new(),
-        origin: "x",
-        fresh: Id::random,
-        now: 5,
-    }
-    .into_workspace(&mut ws)
-    .unwrap();
+    merge_into_workspace(&mut ws, &theirs, &plan, &HashMap::new(), "x", 5);
     assert!(plan_import(&ws, &theirs).unwrap().is_empty());
     assert_same(ws.active().unwrap(), &theirs);
 }

@@ -4,6 +4,8 @@
 //! widget: what the user sees is in `widgets` and `screens`, and what can be pure is below the
 //! UI (`storage`, `exchange`, `model`).
 
+#![cfg(target_arch = "wasm32")]
+
 pub mod autosave;
 pub mod clock;
 pub mod download;

@@ -3,6 +3,8 @@
 //! `exchanges/`, `signature/`; `documents/` holds the three document screens, which share their
 //! rendering). What several screens share is in `ui::widgets`.
 
+#![cfg(target_arch = "wasm32")]
+
 mod contract;
 mod contracts;
 mod documents;

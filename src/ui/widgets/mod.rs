@@ -5,6 +5,8 @@
 //! shows with no contract open (`no_contract`). A component used by one screen only stays in
 //! that screen's folder.
 
+#![cfg(target_arch = "wasm32")]
+
 pub mod add_by_name;
 pub mod fields;
 pub mod indicators;
