@@ -4,6 +4,11 @@ use super::*;
 use crate::model::example::example_contract;
 use crate::model::{ActionSheet, Contract, Priority, SharedVersions, Workspace};
 
+/// Who changed each field of `proposal`, each field named by `name` (its label or its key).
+fn changed_by(proposal: &Proposal, name: fn(&FieldMerge) -> &String) -> Vec<(&str, ChangedBy)> {
+    proposal.fields.iter().map(|f| (name(f).as_str(), f.changed_by)).collect()
+}
+
 fn status_of(plan: &MergePlan, id: Id) -> Option<Status> {
     plan.proposals.iter().find(|p| p.id == id).map(|p| p.status)
 }
@@ -205,10 +210,8 @@ fn only_a_field_changed_on_both_sides_is_a_conflict() {
     let fiche = &plan.proposals[0];
     assert_eq!((fiche.id, fiche.status), (a, Status::Conflict));
     assert!(fiche.choices().is_empty(), "no choice for the whole fiche, nor « Garder les deux »");
-    let fields: Vec<(&str, ChangedBy)> =
-        fiche.fields.iter().map(|f| (f.label.as_str(), f.changed_by)).collect();
     assert_eq!(
-        fields,
+        changed_by(fiche, |f| &f.label),
         [
             ("Priorité", ChangedBy::Here),
             ("Constats locaux", ChangedBy::There),
@@ -267,10 +270,8 @@ fn after_a_field_merge_the_same_file_asks_nothing() {
     assert_eq!(plan.proposals.len(), 1);
     let fiche = &plan.proposals[0];
     assert_eq!(fiche.status, Status::ChangedThere);
-    let fields: Vec<(&str, ChangedBy)> =
-        fiche.fields.iter().map(|f| (f.key.as_str(), f.changed_by)).collect();
     assert_eq!(
-        fields,
+        changed_by(fiche, |f| &f.key),
         [
             ("title", ChangedBy::There),
             ("priority", ChangedBy::Here),
