@@ -113,6 +113,16 @@ impl AppState {
     }
 }
 
+/// A text signal reading one field of the open contract.
+pub fn contract_text(state: AppState, read: fn(&Contract) -> String) -> Signal<String> {
+    Signal::derive(move || state.with_contract(read).unwrap_or_default())
+}
+
+/// A callback writing one text field of the open contract.
+pub fn contract_edit(state: AppState, write: fn(&mut Contract, String)) -> Callback<String> {
+    Callback::new(move |value: String| state.edit_contract(|c, _| write(c, value)))
+}
+
 /// Moves keyboard focus to the element with this id once the DOM has been updated: after a
 /// reorder the moved row is re-inserted, and the focus must follow the button just pressed.
 pub fn focus_after_render(element_id: String) {

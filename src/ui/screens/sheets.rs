@@ -1,8 +1,6 @@
 //! The list of action sheets by axis: search and filters, new sheet, reorder, duplicate,
 //! delete with undo; and the printable version of the whole contract (`?vue=impression`).
 
-use super::sheet::print::PrintHeader;
-use super::sheet::summary::SheetSummary;
 use crate::model::axis::NO_AXIS;
 use crate::model::completeness::{completion, CompletenessFilter};
 use crate::model::copy::with_fresh_ids;
@@ -15,7 +13,9 @@ use crate::ui::widgets::fields::{SelectField, TextField};
 use crate::ui::widgets::links::href;
 use crate::ui::widgets::no_contract::RequireContract;
 use crate::ui::widgets::options::{axis_options, key_options, organisation_options};
+use crate::ui::widgets::print::PrintHeader;
 use crate::ui::widgets::row_buttons::MoveButtons;
+use crate::ui::widgets::sheet_summary::SheetSummary;
 use crate::ui::widgets::signature_markers::{ChangedSheets, SheetMarker};
 use leptos::prelude::*;
 use leptos_router::components::A;

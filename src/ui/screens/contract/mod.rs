@@ -7,7 +7,7 @@ mod axes;
 mod diagnostic;
 mod directory;
 mod governance;
-pub mod identity;
+mod identity;
 mod indicators;
 mod previous_review;
 mod territory;

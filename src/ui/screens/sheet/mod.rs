@@ -9,10 +9,8 @@ mod findings;
 mod identification;
 mod means;
 mod objectives;
-pub mod print;
 mod review;
 mod steps;
-pub mod summary;
 
 use crate::model::Id;
 use crate::ui::state::AppState;
