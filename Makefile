@@ -41,7 +41,7 @@ bench: build
 	@scripts/setup.sh --with-browser
 	node bench/run.mjs
 
-# Where the wasm's bytes go (twiggy on the release build, names kept): bench/size-now.md.
+# Where the first part's bytes go (twiggy on the release build, names kept): bench/size-now.md.
 size: build
 	@scripts/setup.sh --with-twiggy
-	PATH="$$PWD/node_modules/.bin:$$PATH" node bench/size.mjs target/wasm/wasm32-unknown-unknown/release/atelier-cls.wasm now
+	PATH="$$PWD/node_modules/.bin:$$PATH" node bench/size.mjs $$(ls target/wasm/wasm-split/split/atelier-cls-*.wasm) now

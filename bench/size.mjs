@@ -1,5 +1,6 @@
-// `make size`: where the bytes of the wasm go. Takes cargo's release wasm (function names still
-// in it), passes it through wasm-bindgen and `wasm-opt -Oz -g` as the release build does but
+// `make size`: where the bytes of the wasm's first part go (the part every first visit loads;
+// issue 27). Takes the first part as the splitter wrote it (scripts/wasm-split.sh keeps it in
+// target/wasm/wasm-split/split/; function names still in it; cargo's whole linked wasm works too), passes it through wasm-bindgen and `wasm-opt -Oz -g` as the release build does but
 // keeping the names, runs twiggy and writes bench/size-<label>.md: the 30 largest items by
 // retained size, then the code grouped by crate and by our own modules (shallow sizes, which add
 // up). The module measured is dist/'s wasm plus its name section, which is left out of the sums.
@@ -22,7 +23,8 @@ if (!raw || !existsSync(raw)) {
 /** dist/'s wasm, names kept: wasm-bindgen, then wasm-opt with the release flags plus -g. */
 function namedReleaseWasm(input) {
   const dir = mkdtempSync(join(tmpdir(), 'atelier-cls-taille-'));
-  execFileSync('wasm-bindgen', ['--target', 'web', '--out-dir', dir, '--out-name', 'app', input]);
+  // --keep-lld-exports as the split build: the parts call the first part through them.
+  execFileSync('wasm-bindgen', ['--target', 'web', '--keep-lld-exports', '--out-dir', dir, '--out-name', 'app', input]);
   const out = join(dir, 'app_named.wasm');
   const wasmOpt = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
   execFileSync(wasmOpt, ['-Oz', '-g', '--enable-reference-types', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals', join(dir, 'app_bg.wasm'), '-o', out]);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Trunk post-build hook.
+# Trunk post-build step, after scripts/wasm-split.sh (scripts/post-build.sh runs both).
 # 1. Every screen of the app gets a real folder holding a copy of index.html, so that
 #    /planning/ or /fiches/ load on a plain static server (leptos_router 0.8 has no hash router).
 #    The copy gets <base href="../">: its relative asset URLs, and the router base the app reads

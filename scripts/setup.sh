@@ -15,6 +15,9 @@ cd "$(dirname "$0")/.."
 mkdir -p .tools
 
 TRUNK_VERSION=0.21.14
+# The splitter of the wasm into parts loaded on demand (scripts/wasm-split.sh). Its 0.2 line
+# reads the format that wasm_split_helpers 0.2 (Cargo.lock, through leptos) writes.
+WASM_SPLIT_VERSION=0.2.4
 step() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
 as_root() {
@@ -100,6 +103,17 @@ wasm_bindgen_tool() {
   host_cargo_install "wasm-bindgen-cli@$version"
 }
 
+wasm_split_tool() {
+  if command -v wasm-split-cli >/dev/null && [ "$(cat .tools/wasm-split 2>/dev/null)" = "$WASM_SPLIT_VERSION" ]; then return; fi
+  if ! grep -A1 '^name = "wasm_split_helpers"$' Cargo.lock | grep -q 'version = "0\.2\.'; then
+    echo "setup.sh: wasm_split_helpers in Cargo.lock is not of the 0.2 line that wasm-split-cli $WASM_SPLIT_VERSION reads" >&2
+    exit 1
+  fi
+  step "cargo install wasm_split_cli_support@$WASM_SPLIT_VERSION (about 2 minutes, once)"
+  host_cargo_install --locked "wasm_split_cli_support@$WASM_SPLIT_VERSION" --features build-binary
+  echo "$WASM_SPLIT_VERSION" > .tools/wasm-split
+}
+
 node_modules() {
   if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] && [ -d node_modules/puppeteer-core ] && [ -d node_modules/axe-core ] \
      && [ node_modules/.package-lock.json -nt package-lock.json ]; then return; fi
@@ -149,6 +163,7 @@ lint_tools
 wasm_compiler
 trunk_tool
 wasm_bindgen_tool
+wasm_split_tool
 node_modules
 twiggy_tool() {
   command -v twiggy >/dev/null && return

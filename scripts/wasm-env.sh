@@ -24,13 +24,17 @@ immediate_abort_possible() {
   RUSTC_BOOTSTRAP=1 "${RUSTC:-rustc}" -Zunstable-options -Cpanic=immediate-abort --print cfg \
     --target wasm32-unknown-unknown 2>/dev/null | grep -q 'panic="immediate-abort"'
 }
+# Every build links with its relocations (`--emit-relocs`), which the splitter reads to know what
+# each part reaches (scripts/wasm-split.sh; the parts it writes keep none of them).
+rustflags="-Clink-args=--emit-relocs"
 case " $* " in
   *" --release "*)
     if immediate_abort_possible; then
       export RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-      export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+      rustflags="-Zunstable-options -Cpanic=immediate-abort $rustflags"
     fi ;;
 esac
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$rustflags"
 # A target directory of its own, so the wasm build and native tests never invalidate each other.
 export CARGO_TARGET_DIR="$PWD/target/wasm"
 exec "$@"

@@ -1,50 +1,81 @@
-//! The browser side of storage: reading and writing the workspace in local storage, and
-//! turning every failure into a French message instead of swallowing it.
-//!
-//! A save writes the frozen copies it names that local storage lacks (each under its own key,
-//! `storage::frozen`), then the workspace: a browser closed between the two leaves the previous
-//! workspace whole, beside copies nobody names yet. Copies no stored text names any more are
-//! removed afterwards, unless some unreadable data is kept aside (it may name them).
+//! The browser side of storage: local storage as a `Store` (`BrowserStore`), this page's memory
+//! of it (`storage::page`), and every failure turned into a French message instead of being
+//! swallowed. The protocols themselves (saving between tabs, the backup record) are pure and
+//! run over any `Store`.
 
-use super::codec::{decode_with, encode_apart, Loaded, SET_ASIDE_PREFIX, WORKSPACE_KEY};
+use super::codec::{decode_with, Loaded, SET_ASIDE_PREFIX, WORKSPACE_KEY};
 use super::frozen::{keys_named, FrozenCopies, FROZEN_PREFIX};
+use super::page::Page;
 use super::snapshots::{decode_list, encode_list, push, Snapshot, SNAPSHOTS_KEY};
+pub use super::store::{units, SaveError, Store};
 use crate::model::storage_use::{check_room, Shortfall};
 use crate::model::Workspace;
 use gloo_storage::{LocalStorage, Storage};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// The browser's local storage.
+#[derive(Clone, Copy)]
+pub struct BrowserStore;
+
+impl Store for BrowserStore {
+    fn get(&self, key: &str) -> Option<String> {
+        LocalStorage::raw().get_item(key).ok()?
+    }
+
+    fn set(&self, key: &str, text: &str) -> Result<(), SaveError> {
+        LocalStorage::raw().set_item(key, text).map_err(|error| {
+            if is_quota_error(&error) {
+                SaveError::Full
+            } else {
+                SaveError::Unavailable(describe_js_error(&error))
+            }
+        })
+    }
+
+    fn remove(&self, key: &str) -> bool {
+        LocalStorage::raw().remove_item(key).is_ok()
+    }
+
+    fn keys(&self) -> Vec<String> {
+        let storage = LocalStorage::raw();
+        let count = storage.length().unwrap_or(0);
+        (0..count).filter_map(|i| storage.key(i).ok().flatten()).collect()
+    }
+
+    /// Each value's length is read on the JavaScript side: copying megabytes into the wasm to
+    /// count them would make every room check (and Échanges, after each change) cost a read of
+    /// everything stored.
+    fn used_units(&self) -> usize {
+        let storage = LocalStorage::raw();
+        self.keys().into_iter().map(|key| units(&key) + value_units(&storage, &key)).sum()
+    }
+}
+
 thread_local! {
-    /// The frozen copies this page has written or read.
-    static COPIES: RefCell<FrozenCopies> =
-        RefCell::new(FrozenCopies::new(Box::new(read_text)));
-    /// The keys of frozen copies the workspace named when copies were last cleaned up (the
-    /// snapshots' are read again whenever these change, or a snapshot is kept).
-    static WORKSPACE_NAMED: RefCell<Option<Vec<String>>> = const { RefCell::new(None) };
-    /// How many times room was made, or a change was found to fit (`room_events`).
-    static ROOM_EVENTS: Cell<u64> = const { Cell::new(0) };
+    /// What this page keeps in memory about local storage.
+    static PAGE: RefCell<Page> = RefCell::new(Page::new(BrowserStore));
 }
 
-/// Counts the times this page freed local storage or found that a change fits in it: a save
-/// refused for want of room is tried again only after one of them, or a removal
-/// (`ui::tabs`), not at every typing pause.
-pub fn room_events() -> u64 {
-    ROOM_EVENTS.with(Cell::get)
-}
-
-fn room_made() {
-    ROOM_EVENTS.with(|events| events.set(events.get() + 1));
+/// Runs `work` with this page's memory of local storage.
+pub fn with_page<R>(work: impl FnOnce(&mut Page) -> R) -> R {
+    PAGE.with(|page| work(&mut page.borrow_mut()))
 }
 
 /// Runs `work` with this page's frozen copies.
 pub fn with_copies<R>(work: impl FnOnce(&mut FrozenCopies) -> R) -> R {
-    COPIES.with(|copies| work(&mut copies.borrow_mut()))
+    with_page(|page| work(&mut page.copies))
+}
+
+/// Counts the times this page freed local storage or found that a change fits in it
+/// (`Page::room_events`).
+pub fn room_events() -> u64 {
+    with_page(|page| page.room_events())
 }
 
 /// The workspace as stored (frozen copies apart): what a save writes and tabs compare.
 pub fn encode(workspace: &Workspace) -> String {
-    with_copies(|copies| encode_apart(workspace, copies))
+    with_page(|page| page.encode(workspace))
 }
 
 /// What the app starts with, and what to tell the user about it.
@@ -123,114 +154,17 @@ fn set_aside(raw: String, reason: String, now: f64) -> Startup {
 
 /// The key under which exactly this data is already set aside, if any.
 fn copy_already_kept(raw: &str) -> Option<String> {
-    let storage = LocalStorage::raw();
-    let count = storage.length().ok()?;
-    (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(SET_ASIDE_PREFIX))
-        .find(|key| storage.get_item(key).ok().flatten().as_deref() == Some(raw))
-}
-
-/// Why a save failed, in words a coordinator can act on.
-#[derive(Clone, Debug, PartialEq)]
-pub enum SaveError {
-    Full,
-    Unavailable(String),
-}
-
-impl SaveError {
-    pub fn message_fr(&self) -> String {
-        match self {
-            Self::Full => "L’espace de stockage du navigateur est plein : vos dernières modifications ne sont pas \
-                           enregistrées. Exportez le contrat (Échanges) pour ne rien perdre, puis supprimez un contrat \
-                           inutile ou libérez de la place. L’enregistrement reprend dès qu’une suppression fait \
-                           de la place."
-                .into(),
-            Self::Unavailable(detail) => format!(
-                "Le navigateur refuse l’enregistrement ({detail}) : vos dernières modifications ne sont pas enregistrées. \
-                 Vérifiez que le stockage local n’est pas bloqué (navigation privée, réglages)."
-            ),
-        }
-    }
-}
-
-/// Saves a workspace already encoded (`encode`): autosave encodes it anyway to see whether
-/// anything changed, and a large contract is a megabyte of JSON. Nothing is dropped to make
-/// room: when storage is full the save fails and says so, and what was stored stays whole.
-pub fn save_encoded(text: &str) -> Result<(), SaveError> {
-    write_copies(keys_named(text))?;
-    write(WORKSPACE_KEY, text)?;
-    clean_up_copies(text);
-    Ok(())
-}
-
-/// Writes the frozen copies of `keys` that local storage lacks. A copy not written for want
-/// of room is still in this page's memory (`FrozenCopies::stored_form`) for the next save.
-fn write_copies(keys: Vec<String>) -> Result<(), SaveError> {
-    let unwritten = with_copies(FrozenCopies::take_unwritten);
-    let present = keys_with_prefix(FROZEN_PREFIX);
-    for key in keys {
-        if present.contains(&key) {
-            continue;
-        }
-        let stored = unwritten
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, stored)| stored.clone())
-            .or_else(|| with_copies(|copies| copies.stored_form(&key).map(str::to_string)));
-        // A copy named but neither stored nor known here: the workspace must not name it.
-        let stored = stored.ok_or_else(|| SaveError::Unavailable("copie figée absente".into()))?;
-        write(&key, &stored)?;
-    }
-    Ok(())
-}
-
-/// Removes the frozen copies that neither the workspace nor a snapshot names, when what they
-/// name changed. Kept while unreadable data is set aside: it may name some. Most saves change
-/// neither (a keystroke names the same copies): the snapshot list, which can weigh as much as
-/// the workspace, is then not even read.
-fn clean_up_copies(text: &str) {
-    let in_workspace = keys_named(text);
-    if WORKSPACE_NAMED.with(|last| last.borrow().as_ref() == Some(&in_workspace))
-        || !keys_with_prefix(SET_ASIDE_PREFIX).is_empty()
-    {
-        return;
-    }
-    let mut named = in_workspace.clone();
-    if let Some(list) = read_text(SNAPSHOTS_KEY) {
-        named.extend(keys_named(&list));
-    }
-    named.sort();
-    named.dedup();
-    for key in keys_with_prefix(FROZEN_PREFIX) {
-        if named.binary_search(&key).is_err() && LocalStorage::raw().remove_item(&key).is_ok() {
-            room_made();
-        }
-    }
-    WORKSPACE_NAMED.with(|last| *last.borrow_mut() = Some(in_workspace));
-}
-
-/// Every key of local storage that starts with `prefix`.
-fn keys_with_prefix(prefix: &str) -> Vec<String> {
-    let storage = LocalStorage::raw();
-    let count = storage.length().unwrap_or(0);
-    (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .filter(|key| key.starts_with(prefix))
-        .collect()
+    let store = BrowserStore;
+    store
+        .keys_with_prefix(SET_ASIDE_PREFIX)
+        .into_iter()
+        .find(|key| store.get(key).as_deref() == Some(raw))
 }
 
 /// How much of local storage is used, in the UTF-16 code units browsers count against its
-/// limit (keys and values, every key of this site). Each value's length is read on the
-/// JavaScript side: copying megabytes into the wasm to count them would make every room check
-/// (and Échanges, after each change) cost a read of everything stored.
+/// limit (keys and values, every key of this site).
 pub fn used_units() -> usize {
-    let storage = LocalStorage::raw();
-    let count = storage.length().unwrap_or(0);
-    (0..count)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .map(|key| units(&key) + value_units(&storage, &key))
-        .sum()
+    BrowserStore.used_units()
 }
 
 /// The length of the value under `key`, in UTF-16 code units.
@@ -254,18 +188,18 @@ pub fn room_for(next: &Workspace, snapshot: Option<&Snapshot>) -> Result<(), Sho
     named.extend(snapshot.iter().flat_map(|s| s.frozen.iter().cloned()));
     named.sort();
     named.dedup();
-    let present = keys_with_prefix(FROZEN_PREFIX);
+    let present = BrowserStore.keys_with_prefix(FROZEN_PREFIX);
     let new_copies: usize = named
         .iter()
         .filter(|key| !present.contains(key))
         .filter_map(|key| with_copies(|c| c.stored_form(key).map(|s| units(key) + units(s))))
         .sum();
-    let mut replaced = read_raw().map_or(0, |stored| units(&stored));
+    let mut replaced = BrowserStore.get(WORKSPACE_KEY).map_or(0, |stored| units(&stored));
     let mut written = units(&text) + new_copies;
     if let Some(snapshot) = snapshot {
         // Read once, and only read: an unreadable list is set aside when a snapshot is kept,
         // not by a check.
-        let stored = read_text(SNAPSHOTS_KEY);
+        let stored = BrowserStore.get(SNAPSHOTS_KEY);
         replaced += stored.as_deref().map_or(0, units);
         let mut list = decode_list(stored.as_deref()).unwrap_or_default();
         push(&mut list, snapshot.clone());
@@ -277,22 +211,7 @@ pub fn room_for(next: &Workspace, snapshot: Option<&Snapshot>) -> Result<(), Sho
 /// Notes that a change checked by `room_for` is being applied: a save refused for want of room
 /// is worth trying again. A mere check (an import's preview) is not.
 pub fn room_checked() {
-    room_made();
-}
-
-/// The length of a text as JavaScript counts it.
-pub fn units(text: &str) -> usize {
-    text.encode_utf16().count()
-}
-
-fn write(key: &str, text: &str) -> Result<(), SaveError> {
-    LocalStorage::raw().set_item(key, text).map_err(|error| {
-        if is_quota_error(&error) {
-            SaveError::Full
-        } else {
-            SaveError::Unavailable(describe_js_error(&error))
-        }
-    })
+    with_page(Page::room_made);
 }
 
 /// The snapshots kept in this browser, newest first. A list that cannot be read is moved aside
@@ -303,8 +222,8 @@ pub fn read_snapshots(now: f64) -> Vec<Snapshot> {
         Some(list) => list,
         None => {
             let aside = format!("{SET_ASIDE_PREFIX}instantanes.{}", now as i64);
-            if write(&aside, raw.as_deref().unwrap_or_default()).is_ok() {
-                let _ = LocalStorage::raw().remove_item(SNAPSHOTS_KEY);
+            if BrowserStore.set(&aside, raw.as_deref().unwrap_or_default()).is_ok() {
+                BrowserStore.remove(SNAPSHOTS_KEY);
             }
             Vec::new()
         }
@@ -316,14 +235,16 @@ pub fn read_snapshots(now: f64) -> Vec<Snapshot> {
 /// keeps it in memory. No snapshot is ever dropped to make room for another.
 pub fn keep_snapshot(snapshot: Snapshot, now: f64) -> Result<Vec<Snapshot>, SaveError> {
     let mut list = read_snapshots(now);
-    write_copies(snapshot.frozen.clone())?;
+    let store = BrowserStore;
+    with_page(|page| page.write_copies(&store, snapshot.frozen.clone()))?;
     push(&mut list, snapshot);
-    write(SNAPSHOTS_KEY, &encode_list(&list))?;
-    // The list changed: what it names is read again.
-    WORKSPACE_NAMED.with(|last| last.borrow_mut().take());
-    if let Some(text) = read_raw() {
-        clean_up_copies(&text);
-    }
+    store.set(SNAPSHOTS_KEY, &encode_list(&list))?;
+    with_page(|page| {
+        page.snapshots_changed();
+        if let Some(text) = store.get(WORKSPACE_KEY) {
+            page.clean_up_copies(&store, &text);
+        }
+    });
     Ok(list)
 }
 
@@ -335,39 +256,6 @@ pub fn snapshot_of(workspace: &Workspace, label: String, taken_at: String) -> Sn
 /// The workspace a snapshot holds, its frozen copies read from storage.
 pub fn restore_snapshot(snapshot: &Snapshot) -> Result<Workspace, super::LoadError> {
     with_copies(|copies| snapshot.restore(copies))
-}
-
-/// The stored text of the workspace (`None` when there is none, or storage cannot be read).
-pub fn read_raw() -> Option<String> {
-    read_text(WORKSPACE_KEY)
-}
-
-/// A stored text as a workspace (migrated if it is older); `None` when it cannot be read.
-pub fn workspace_of(raw: &str) -> Option<Workspace> {
-    match with_copies(|copies| decode_with(Some(raw), copies)).ok()? {
-        Loaded::Current(ws)
-        | Loaded::Migrated { workspace: ws, .. }
-        | Loaded::Repaired { workspace: ws, .. } => Some(ws),
-        Loaded::Fresh => None,
-    }
-}
-
-/// The text under any key of local storage.
-pub fn read_text(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok()?
-}
-
-/// Writes a text under a key of its own (the notes between tabs), without giving way to it:
-/// snapshots are dropped for the workspace only.
-pub fn write_text(key: &str, text: &str) -> Result<(), SaveError> {
-    write(key, text)
-}
-
-/// Removes a key of local storage; removing never fails for want of room.
-pub fn remove_text(key: &str) {
-    if LocalStorage::raw().remove_item(key).is_ok() {
-        room_made();
-    }
 }
 
 fn is_quota_error(error: &JsValue) -> bool {

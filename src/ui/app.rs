@@ -1,14 +1,14 @@
-//! The root component: loads the workspace, starts autosave, and routes between screens.
+//! The root component: loads the workspace, starts autosave, and routes between screens (all
+//! but the contract list loaded on demand, `ui/parts.rs`).
 
-use super::backup::Backups;
+use super::on_demand::{OnDemand, PartLoad};
+use super::parts;
 use super::platform::autosave;
+use super::platform::backup::Backups;
 use super::platform::inbox::{DropAnywhere, Inbox};
 use super::screen::router_base;
-use super::screens::{
-    ContractDocumentScreen, ContractScreen, ContractsScreen, EvaluationScreen, ExchangesScreen,
-    FollowUpScreen, NotFound, PlanningScreen, ReportScreen, SheetScreen, SheetsScreen,
-    SignatureScreen,
-};
+use super::screen::Screen;
+use super::screens::{ContractsScreen, NotFound};
 use super::shell::{Shell, MAIN_CONTENT};
 use super::state::AppState;
 use super::widgets::links::RouterBase;
@@ -41,20 +41,25 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=ContractsScreen/>
                     <Route path=path!("/index.html") view=ContractsScreen/>
-                    <Route path=path!("/contrat") view=ContractScreen/>
-                    <Route path=path!("/fiches") view=SheetsScreen/>
-                    <Route path=path!("/fiche") view=SheetScreen/>
-                    <Route path=path!("/planning") view=PlanningScreen/>
-                    <Route path=path!("/suivi") view=FollowUpScreen/>
-                    <Route path=path!("/echanges") view=ExchangesScreen/>
-                    <Route path=path!("/rapport") view=ReportScreen/>
-                    <Route path=path!("/bilan") view=EvaluationScreen/>
-                    <Route path=path!("/document") view=ContractDocumentScreen/>
-                    <Route path=path!("/signature") view=SignatureScreen/>
+                    <Route path=path!("/contrat") view=|| on_demand(Screen::Contract, || Box::pin(parts::contract()))/>
+                    <Route path=path!("/fiches") view=|| on_demand(Screen::Sheets, || Box::pin(parts::sheets()))/>
+                    <Route path=path!("/fiche") view=|| on_demand(Screen::Sheet, || Box::pin(parts::sheet()))/>
+                    <Route path=path!("/planning") view=|| on_demand(Screen::Planning, || Box::pin(parts::planning()))/>
+                    <Route path=path!("/suivi") view=|| on_demand(Screen::FollowUp, || Box::pin(parts::follow_up()))/>
+                    <Route path=path!("/echanges") view=|| on_demand(Screen::Exchanges, || Box::pin(parts::exchanges()))/>
+                    <Route path=path!("/rapport") view=|| on_demand(Screen::Report, || Box::pin(parts::report()))/>
+                    <Route path=path!("/bilan") view=|| on_demand(Screen::Evaluation, || Box::pin(parts::evaluation()))/>
+                    <Route path=path!("/document") view=|| on_demand(Screen::ContractDocument, || Box::pin(parts::contract_document()))/>
+                    <Route path=path!("/signature") view=|| on_demand(Screen::Signature, || Box::pin(parts::signature()))/>
                 </Routes>
             </main>
         </Router>
     }
+}
+
+/// A screen whose code is a part loaded on demand (`ui/parts.rs`).
+fn on_demand(screen: Screen, load: PartLoad) -> impl IntoView {
+    view! { <OnDemand title=screen.label() load/> }
 }
 
 fn report_startup(state: AppState, message: StartupMessage) {

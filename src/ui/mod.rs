@@ -1,15 +1,16 @@
 //! The user interface. Components render the model and dispatch changes defined in `model`;
 //! they hold no business rule. Three folders:
-//! - `platform/`: the browser's plumbing (autosave, the lock between tabs, persistent storage,
-//!   clock, downloads, fetches, the inbox of arriving files, panics);
+//! - `platform/`: the browser's plumbing (autosave, saving between tabs and the lock they share,
+//!   the backup reminder, persistent storage, clock, downloads, fetches, the inbox of arriving
+//!   files, panics);
 //! - `widgets/`: components shared by several screens (fields, row buttons, notices, links,
 //!   validation issues, the indicator editor...);
 //! - `screens/`: the screens, one module each.
 //!
 //! At the root: the app and its routes (`app`), the frame around every screen (`shell`), the
 //! state every screen shares (`state`), the two ways a row of a list reads it (`row_signals`
-//! for lists that can be long, `row_lens` for short ones it also edits), the tabs'
-//! pickup of each other's saves (`tabs`), the backup reminder (`backup`), and two pure modules
+//! for lists that can be long, `row_lens` for short ones it also edits), the screens loaded on
+//! demand (`on_demand`, `parts`), and two pure modules
 //! tested natively: the screens and their addresses (`screen`) and the writing of an address
 //! with its query (`address`). Pure builders the screens draw from (the planning's lines as
 //! HTML, the status bars' geometry) live below the UI, in `document`.
@@ -30,22 +31,15 @@ mod widgets;
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-mod backup;
+mod on_demand;
 #[cfg(target_arch = "wasm32")]
-mod tabs;
+mod parts;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
 /// `main.rs` installs the panic hook before mounting.
 #[cfg(target_arch = "wasm32")]
 pub use platform::panic;
-/// The names `tabs.rs` and `backup.rs` still use (`super::clock`...), until they move to
-/// `platform/` in a change of their own.
-#[cfg(target_arch = "wasm32")]
-use {
-    platform::{clock, download, persistence, web_lock},
-    widgets::notices,
-};
 
 /// Mounts the app on the page, replacing the loading message, and marks the moment the app
 /// is interactive (`performance.mark("atelier-cls:pret")`, read by `make bench`).

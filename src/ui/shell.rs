@@ -1,10 +1,10 @@
 //! The frame around every screen: skip link, header (product and open contract, save status),
 //! the main navigation, the banner that says a fictional contract is open, and the reminder to
-//! back up (`backup.rs`).
+//! back up (`platform/backup.rs`).
 
 #![cfg(target_arch = "wasm32")]
 
-use super::backup::BackupReminder;
+use super::platform::backup::BackupReminder;
 use super::screen::{page_title, Screen};
 use super::state::{AppState, SaveStatus};
 use super::widgets::links::{href, InPageLink, RouterBase};

@@ -7,7 +7,7 @@
 //! and stamp what they must themselves: the contract list (`screens/contracts.rs`: create, add
 //! the example, open, delete and restore, rename, through `Workspace` methods that take the
 //! time), applying an import and recording an export (`screens/exchanges/`), restoring a
-//! snapshot, and merging in what another tab saved (`tabs.rs`). Autosave watches the
+//! snapshot, and merging in what another tab saved (`platform/tabs.rs`). Autosave watches the
 //! signal, so every write is saved, whichever way it came.
 //!
 //! What every screen derives from the open contract is computed here once per change

@@ -1,5 +1,5 @@
 //! Two tabs that create an avenant at the same moment both number it n°N: each decides under
-//! the tabs' lock on the stored contract (`ui::tabs`), but a browser may hand a tab a stale
+//! the tabs' lock on the stored contract (`storage::tab_session`), but a browser may hand a tab a stale
 //! read of local storage even then (Chromium updates each tab's copy of it asynchronously).
 //! The merge settles it: the avenant already stored keeps its number, and the one only this
 //! tab holds takes the next free number, which this tab then says.

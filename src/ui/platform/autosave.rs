@@ -1,10 +1,10 @@
 //! Autosave: every change of the workspace is written to local storage shortly after the last
 //! keystroke (debounced), and at once when the page is hidden or closed, so that a reload never
 //! loses the last thing typed. Writing merges what another tab wrote meanwhile, and a write by
-//! another tab is merged in (`tabs.rs`); failures become notices.
+//! another tab is merged in (`platform/tabs.rs`); failures become notices.
 
+use super::tabs::Tabs;
 use crate::ui::state::{AppState, SaveStatus};
-use crate::ui::tabs::Tabs;
 use leptos::ev;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -17,7 +17,7 @@ const DEBOUNCE: Duration = Duration::from_millis(400);
 struct Autosave {
     state: AppState,
     timer: StoredValue<Option<TimeoutHandle>>,
-    /// Writes, merging what other tabs wrote (`tabs.rs`).
+    /// Writes, merging what other tabs wrote (`platform/tabs.rs`).
     tabs: Tabs,
 }
 

@@ -3,8 +3,9 @@
 //! puts it away. The Échanges screen shows what is in it.
 
 use crate::exchange::import::{
-    check_any, too_big, Checked, CheckedBackup, CheckedFile, ImportProblem, MAX_FILE_BYTES,
+    too_big, Checked, CheckedBackup, CheckedFile, ImportProblem, MAX_FILE_BYTES,
 };
+use crate::ui::parts;
 use crate::ui::screen::Screen;
 use leptos::ev;
 use leptos::prelude::*;
@@ -41,16 +42,21 @@ impl Inbox {
         expect_context::<Inbox>()
     }
 
-    /// Checks the bytes of a file and puts the verdict in the inbox.
-    pub fn receive(self, name: String, bytes: &[u8]) {
-        let received = match check_any(bytes) {
-            Ok(CheckedFile::Contract(checked)) => Received::Accepted { name, checked },
-            Ok(CheckedFile::Backup(checked)) => {
-                Received::Backup { name, checked: Box::new(checked) }
-            }
-            Err(problems) => Received::Refused { name, problems },
-        };
-        self.0.set(Some(received));
+    /// Checks the bytes of a file and puts the verdict in the inbox. The checks are in the
+    /// « Échanges » part (`ui/parts.rs`): if it cannot be fetched, the file is refused with why.
+    pub fn receive(self, name: String, bytes: Vec<u8>) {
+        leptos::task::spawn_local(async move {
+            let received = match parts::check_file(bytes).await {
+                Ok(Ok(CheckedFile::Contract(checked))) => Received::Accepted { name, checked },
+                Ok(Ok(CheckedFile::Backup(checked))) => {
+                    Received::Backup { name, checked: Box::new(checked) }
+                }
+                Ok(Err(problems)) => Received::Refused { name, problems },
+                Err(_) => Received::Refused { name, problems: vec![checks_unavailable()] },
+            };
+            // The app may have gone meanwhile (a page left): nothing to show then.
+            let _ = self.0.try_set(Some(received));
+        });
     }
 
     /// Reads a file chosen or dropped by the user, then checks it. Files over the size limit
@@ -66,7 +72,7 @@ impl Inbox {
         }
         leptos::task::spawn_local(async move {
             match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => self.receive(name, &js_sys::Uint8Array::new(&buffer).to_vec()),
+                Ok(buffer) => self.receive(name, js_sys::Uint8Array::new(&buffer).to_vec()),
                 Err(_) => self.0.set(Some(Received::Refused {
                     name,
                     problems: vec![ImportProblem {
@@ -80,6 +86,16 @@ impl Inbox {
 
     pub fn clear(self) {
         self.0.set(None);
+    }
+}
+
+/// The file's checks could not be fetched (offline before the « Échanges » part was kept).
+fn checks_unavailable() -> ImportProblem {
+    ImportProblem {
+        location: "fichier".into(),
+        message: "Les vérifications des fichiers n’ont pas pu être chargées : la connexion semble \
+                  coupée. Réessayez une fois la connexion revenue ; vos données sont intactes."
+            .into(),
     }
 }
 

@@ -1,16 +1,20 @@
-//! The browser's plumbing, one concern a file: saving as the user types (`autosave`), the lock
-//! tabs share (`web_lock`), persistent storage (`persistence`), the clock, downloads and
-//! fetches, files that arrive by picker, paste or drop (`inbox`), and panics. No screen and no
-//! widget: what the user sees is in `widgets` and `screens`, and what can be pure is below the
-//! UI (`storage`, `exchange`, `model`).
+//! The browser's plumbing, neither a screen nor a widget, one concern a file: saving as the
+//! user types (`autosave`), saving between tabs of one browser and taking in what another tab
+//! wrote (`tabs`, over `storage::tab_session`) under the Web Lock they share (`web_lock`), the
+//! backup reminder (`backup`, its record kept by `storage::backup_record`), persistent storage
+//! (`persistence`), the clock, downloads and fetches, files that arrive by picker, paste or
+//! drop (`inbox`), and panics. Where a protocol can be pure it lives below the UI (`storage`,
+//! `exchange`, `model`), and the file here turns its outcomes into signals and notices.
 
 #![cfg(target_arch = "wasm32")]
 
 pub mod autosave;
+pub mod backup;
 pub mod clock;
 pub mod download;
 pub mod fetch;
 pub mod inbox;
 pub mod panic;
 pub mod persistence;
+pub mod tabs;
 pub mod web_lock;

@@ -1,6 +1,6 @@
 //! One Web Lock (`navigator.locks`) shared by every tab of the app, so that two tabs never
 //! interleave reading the stored workspace and writing it: a tab reads, merges and writes
-//! while holding it (`ui/tabs.rs`).
+//! while holding it (`ui/platform/tabs.rs`).
 //!
 //! web-sys has the Lock Manager only behind its unstable-APIs flag, which would rebuild all of
 //! web-sys with other flags: two declarations here do. A browser without Web Locks (or a page

@@ -3,10 +3,10 @@
 //! The example or the demonstration asked for again while a contract of its name is here offers
 //! to open that one rather than silently adding a second contract of the same name.
 
-use crate::exchange::demonstration::{self, demonstration_contract, LoadFailure};
-use crate::model::example::example_contract;
+use crate::exchange::demonstration::{self, LoadFailure};
 use crate::model::{copy::with_fresh_ids, Contract, Id, Period, Timestamp, Workspace};
-use crate::ui::backup::Backups;
+use crate::ui::parts;
+use crate::ui::platform::backup::Backups;
 use crate::ui::platform::clock::{now, this_month, this_year};
 use crate::ui::platform::fetch::{fetch_bytes, FetchError};
 use crate::ui::screen::Screen;
@@ -47,6 +47,8 @@ pub fn ContractsScreen() -> impl IntoView {
 /// The key of the notice that says the demonstration could not be loaded: a second failure
 /// replaces it, a success takes it away.
 const DEMONSTRATION_NOTICE: &str = "demonstration";
+/// The same for the example, whose code may not have been fetched yet (`ui/parts.rs`).
+const EXAMPLE_NOTICE: &str = "example";
 
 #[component]
 fn NewContract() -> impl IntoView {
@@ -101,9 +103,28 @@ fn NewContract() -> impl IntoView {
             }
         }
     };
+    // The example is built by code of the « Échanges » part (`ui/parts.rs`), fetched the first
+    // time; if it cannot be, the list says so and nothing changes.
     let load_example = {
         let load = load.clone();
-        move |_| load(ReadyMade::Example, &example_contract())
+        move |_| {
+            let load = load.clone();
+            leptos::task::spawn_local(async move {
+                match parts::example().await {
+                    Ok(contract) => {
+                        state.notices.clear_keyed(EXAMPLE_NOTICE);
+                        load(ReadyMade::Example, &contract);
+                    }
+                    Err(_) => state.notices.set_keyed(
+                        EXAMPLE_NOTICE,
+                        Level::Error,
+                        "L’exemple n’a pas pu être chargé : la connexion semble coupée, et cette \
+                         partie d’Atelier CLS n’a pas encore été gardée pour un usage hors ligne. \
+                         Réessayez une fois la connexion revenue.",
+                    ),
+                }
+            });
+        }
     };
     // The demonstration is fetched, not compiled in (see `exchange::demonstration`); until it
     // is in, further presses are ignored and the status line says it is coming.
@@ -120,7 +141,14 @@ fn NewContract() -> impl IntoView {
                 FetchError::Unreachable => LoadFailure::Unreachable,
                 FetchError::Status(code) => LoadFailure::Status(code),
             });
-            match fetched.and_then(|bytes| demonstration_contract(&bytes)) {
+            let read = match fetched {
+                // Its checks are in the « Échanges » part: unreachable too if it cannot be fetched.
+                Ok(bytes) => {
+                    parts::demonstration(bytes).await.unwrap_or(Err(LoadFailure::Unreachable))
+                }
+                Err(failure) => Err(failure),
+            };
+            match read {
                 Ok(contract) => {
                     state.notices.clear_keyed(DEMONSTRATION_NOTICE);
                     load(ReadyMade::Demonstration, &contract);

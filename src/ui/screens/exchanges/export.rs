@@ -9,7 +9,7 @@ use crate::exchange::merge::record_export;
 use crate::exchange::Envelope;
 use crate::model::list_edit::toggle;
 use crate::model::{Contract, Id};
-use crate::ui::backup::Backups;
+use crate::ui::platform::backup::Backups;
 use crate::ui::platform::clock::now;
 use crate::ui::platform::download::{download, today_iso};
 use crate::ui::state::AppState;

@@ -20,7 +20,7 @@ pub fn Import(shelf: Shelf) -> impl IntoView {
     let check_pasted = move |_| {
         let text = pasted.get_untracked();
         if !text.trim().is_empty() {
-            inbox.receive("texte collé".into(), text.as_bytes());
+            inbox.receive("texte collé".into(), text.into_bytes());
             pasted.set(String::new());
         }
     };

@@ -5,7 +5,7 @@
 
 use crate::model::storage_use::{local_storage_text, usage_text};
 use crate::storage::local::used_units;
-use crate::ui::backup::download_backup;
+use crate::ui::platform::backup::download_backup;
 use crate::ui::platform::persistence::{read_facts, StorageFacts};
 use crate::ui::state::AppState;
 use leptos::prelude::*;

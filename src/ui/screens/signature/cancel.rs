@@ -3,8 +3,8 @@
 //! one does, the screen says why it is not offered.
 
 use crate::model::amendment::{unsign, why_not_unsignable, UnsignRefusal};
+use crate::ui::platform::tabs::edit_fresh;
 use crate::ui::state::{focus_after_render, AppState};
-use crate::ui::tabs::edit_fresh;
 use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 

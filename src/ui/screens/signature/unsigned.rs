@@ -4,9 +4,9 @@
 use crate::model::amendment::{
     missing_before_signing, set_signing_date, set_signing_place, sign, Missing, SignRefusal,
 };
+use crate::ui::platform::tabs::edit_fresh;
 use crate::ui::state::{contract_edit, contract_text};
 use crate::ui::state::{focus_after_render, AppState};
-use crate::ui::tabs::edit_fresh;
 use crate::ui::widgets::fields::TextField;
 use crate::ui::widgets::links::href;
 use crate::ui::widgets::notices::Level;

@@ -1,46 +1,31 @@
 //! The reminder to back up (on every screen, under the navigation) and « Télécharger une
 //! sauvegarde » (every contract in one file). When it shows is decided in
-//! `model::backup_reminder`; the file is `exchange::backup`'s.
-//!
-//! What the browser remembers about copies (`BackupRecord`) is kept under a local storage key of
-//! its own, beside the workspace rather than in it: it is a fact about this browser, and the
-//! workspace's autosave and cross-tab merging need not know about it. Another tab's writes to
-//! that key are picked up.
+//! `model::backup_reminder`; the file is `exchange::backup`'s; what the browser remembers
+//! about copies is kept by `storage::backup_record`, and read again when another tab writes it.
 
-use super::clock::now;
-use super::download::{download, today_iso};
-use super::notices::Level;
-use super::state::{focus_after_render, AppState};
 use crate::exchange::backup::{backup_file_name, Backup};
 use crate::model::backup_reminder::{reminder, BackupRecord, WHY_BACK_UP};
-use crate::model::{json, Id, Timestamp};
-use gloo_storage::{LocalStorage, Storage};
+use crate::model::{Id, Timestamp};
+use crate::storage::backup_record::{change_record, is_record_key, read_record};
+use crate::storage::local::BrowserStore;
+use crate::ui::platform::clock::now;
+use crate::ui::platform::download::{download, today_iso};
+use crate::ui::state::{focus_after_render, AppState};
+use crate::ui::widgets::notices::Level;
 use leptos::ev;
 use leptos::prelude::*;
-
-/// Local storage key of the [`BackupRecord`].
-pub const BACKUP_KEY: &str = "atelier-cls.v1.sauvegarde";
 
 #[derive(Clone, Copy)]
 pub struct Backups {
     pub record: RwSignal<BackupRecord>,
 }
 
-fn read_record() -> BackupRecord {
-    LocalStorage::raw()
-        .get_item(BACKUP_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| json::from_text(&text).ok())
-        .unwrap_or_default()
-}
-
 impl Backups {
     pub fn provide() {
-        let backups = Backups { record: RwSignal::new(read_record()) };
+        let backups = Backups { record: RwSignal::new(read_record(&BrowserStore)) };
         std::mem::forget(window_event_listener(ev::storage, move |e| {
-            if e.key().as_deref() == Some(BACKUP_KEY) {
-                backups.record.set(read_record());
+            if is_record_key(e.key().as_deref()) {
+                backups.record.set(read_record(&BrowserStore));
             }
         }));
         provide_context(backups);
@@ -53,10 +38,9 @@ impl Backups {
     /// Changes the record and writes it. A write that fails (storage full or blocked) only
     /// costs a reminder shown again: the autosave already reports such storage problems.
     fn change(self, edit: impl FnOnce(&mut BackupRecord)) {
-        self.record.update(edit);
-        if let Ok(text) = self.record.with_untracked(json::to_text) {
-            let _ = LocalStorage::raw().set_item(BACKUP_KEY, &text);
-        }
+        self.record.update(|record| {
+            let _ = change_record(&BrowserStore, record, edit);
+        });
     }
 
     /// Notes that these contracts were just written to a file, whole.

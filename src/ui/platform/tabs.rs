@@ -1,0 +1,182 @@
+//! Several tabs of the app in one browser share one stored workspace. The protocol (read,
+//! merge what another tab wrote, write) is `storage::tab_session`'s; this file runs it under
+//! the Web Lock the tabs share (so that no other tab writes between the read and the write),
+//! when the browser tells this tab another one wrote (the storage event), and turns what it
+//! found into the workspace signal, the save status and notices: « Rétablir mon texte » for a
+//! text another tab's more recent edit replaced.
+
+use crate::exchange::tab_merge::{restore, Restored};
+use crate::storage::local::{with_page, BrowserStore};
+use crate::storage::page::Page;
+use crate::storage::store::SaveError;
+use crate::storage::tab_session::{Found, Heard, Offer, Ours, TabSession, Wrote};
+use crate::ui::platform::clock::now;
+use crate::ui::platform::persistence;
+use crate::ui::platform::web_lock::{with_lock, with_lock_kept};
+use crate::ui::state::{AppState, SaveStatus};
+use crate::ui::widgets::notices::Level;
+use leptos::prelude::*;
+
+/// Runs `edit` on the latest stored workspace under the tabs' lock (`Tabs::edit_fresh`), or at
+/// once when nothing is saved (storage refused at start: there is no other tab's work to read).
+pub fn edit_fresh(edit: impl FnOnce() + 'static) {
+    match use_context::<Tabs>() {
+        Some(tabs) => tabs.edit_fresh(edit),
+        None => edit(),
+    }
+}
+
+/// The Web Lock held while reading, merging and writing the workspace.
+const LOCK: &str = "atelier-cls.v1.espace";
+const SAVE_NOTICE: &str = "save";
+const OTHER_TAB_NOTICE: &str = "other-tab";
+
+#[derive(Clone, Copy)]
+pub struct Tabs {
+    state: AppState,
+    session: StoredValue<TabSession>,
+}
+
+impl Tabs {
+    pub fn new(state: AppState) -> Self {
+        let text = state.workspace.with_untracked(|ws| with_page(|page| page.encode(ws)));
+        Tabs { state, session: StoredValue::new(TabSession::open(text)) }
+    }
+
+    /// Runs a step of the protocol with this tab's workspace as it is now.
+    fn run<R>(self, step: impl FnOnce(&mut TabSession, &mut Page, Ours) -> R) -> R {
+        let saved = self.state.save_status.get_untracked() == SaveStatus::Saved;
+        self.session
+            .try_update_value(|session| {
+                with_page(|page| {
+                    self.state
+                        .workspace
+                        .with_untracked(|workspace| step(session, page, Ours { workspace, saved }))
+                })
+            })
+            .expect("the tabs' session lives as long as the page")
+    }
+
+    /// Whether a change is worth saving (`TabSession::may_retry`).
+    pub fn may_retry(self) -> bool {
+        self.run(|session, page, ours| session.may_retry(ours.workspace, page))
+    }
+
+    /// Saves under the lock the tabs share, as soon as the browser grants it.
+    pub fn save(self) {
+        with_lock(LOCK, move || self.save_now());
+    }
+
+    /// Runs `edit` under the lock on the workspace as stored now (what another tab wrote is
+    /// merged in first), then saves at once. What is decided once for all tabs, such as the
+    /// next avenant's number or whether the contract is already signed, is decided there:
+    /// two tabs pressing « Créer l’avenant » together make n°1 and n°2, never two n°1.
+    pub fn edit_fresh(self, edit: impl FnOnce() + 'static) {
+        with_lock_kept(LOCK, move || {
+            let found =
+                self.run(|session, page, ours| session.catch_up(&BrowserStore, page, ours, now()));
+            self.show(found);
+            edit();
+            self.save_now();
+        });
+    }
+
+    /// Reads the stored workspace, merges it in if another tab wrote since, and writes. Run
+    /// under the lock, or at once when the page goes away (waiting for the lock then could
+    /// lose the last keystroke).
+    pub fn save_now(self) {
+        let outcome =
+            self.run(|session, page, ours| session.save(&BrowserStore, page, ours, now()));
+        self.show(outcome.found);
+        match outcome.wrote {
+            Wrote::Unchanged => self.state.save_status.set(SaveStatus::Saved),
+            Wrote::Saved => {
+                persistence::ask_once();
+                self.state.save_status.set(SaveStatus::Saved);
+                self.state.notices.clear_keyed(SAVE_NOTICE);
+            }
+            Wrote::Full => {
+                self.state.save_status.set(SaveStatus::Failed);
+                self.state.notices.set_keyed_action(
+                    SAVE_NOTICE,
+                    Level::Error,
+                    SaveError::Full.message_fr(),
+                    "Réessayer l’enregistrement",
+                    move || {
+                        self.session.update_value(TabSession::forget_full);
+                        self.state.save_status.set(SaveStatus::Pending);
+                        self.save();
+                    },
+                );
+            }
+            Wrote::Refused(error) => {
+                self.state.save_status.set(SaveStatus::Failed);
+                self.state.notices.set_keyed(SAVE_NOTICE, Level::Error, error.message_fr());
+            }
+        }
+    }
+
+    /// Another tab wrote the workspace, or left notes.
+    pub fn on_storage(self, event: web_sys::StorageEvent) {
+        let key = event.key();
+        let heard = self.run(|session, page, ours| {
+            session.heard(&BrowserStore, page, key.as_deref(), event.new_value(), ours, now())
+        });
+        match heard {
+            Heard::Workspace(found) => self.show(found),
+            Heard::Notes(offers) => offers.into_iter().for_each(|offer| self.offer_back(offer)),
+            Heard::Nothing => {}
+        }
+    }
+
+    /// Shows what was found in storage: another tab's write merged in, with what it changed
+    /// here. An unreadable write is left out (the next save writes this tab's workspace).
+    fn show(self, found: Found) {
+        let Found::Merged(taken) = found else { return };
+        if let Some(merged) = taken.workspace {
+            self.state.workspace.set(merged);
+            self.state.notices.set_keyed(
+                OTHER_TAB_NOTICE,
+                Level::Info,
+                "Mis à jour avec les modifications faites dans un autre onglet.",
+            );
+        } else if taken.write_again {
+            // The effect that saves runs only on a change.
+            self.state.save_status.set(SaveStatus::Pending);
+            self.save();
+        }
+        for renumbered in &taken.renumbered {
+            self.state.notices.push(Level::Warning, renumbered.message());
+        }
+        for offer in taken.replaced_here {
+            self.offer_back(offer);
+        }
+    }
+
+    /// Says what another tab's edit replaced here, and offers to put it back.
+    fn offer_back(self, offer: Offer) {
+        let message = offer.replaced.message();
+        self.state.notices.offer_give_back(
+            Level::Warning,
+            message,
+            "Rétablir mon texte",
+            move || self.give_back(&offer),
+        );
+    }
+
+    /// Puts a lost text back, as a new edit; the tab whose text it replaces is told in turn.
+    fn give_back(self, offer: &Offer) {
+        let mut restored = Restored::AlreadyThere;
+        self.state.workspace.update(|ws| restored = restore(ws, &offer.replaced, now()));
+        match restored {
+            Restored::Done(reverse) => {
+                self.session.update_value(|session| session.gave_back(&offer.from, reverse, now()));
+            }
+            Restored::AlreadyThere => {}
+            Restored::Gone => self.state.notices.push(
+                Level::Warning,
+                "Ce texte ne peut plus être rétabli : ce qui le contenait a été supprimé depuis.",
+            ),
+        }
+    }
+}
