@@ -6,12 +6,18 @@
 //! tables and charts. That one model drives both the screen (`ui/screens/documents`) and the
 //! OpenDocument writer (`exchange/odt`), so what the COPIL reads on the wall is what the
 //! partners receive as a file. It is pure: no browser types, tested natively.
+//!
+//! Beside them, the pure drawings the screens show: the status bars' geometry (`status_bars`,
+//! shared with the ODT writer) and the planning's lines as one piece of HTML (`chart_lines`,
+//! escaped by `html`).
 
 pub mod amendment;
 pub mod annual_report;
+pub mod chart_lines;
 pub mod contract_text;
 pub mod evaluation;
 pub mod fiche;
+pub mod html;
 mod parts;
 pub use parts::lead_text;
 pub mod status_bars;

@@ -103,6 +103,26 @@ pub fn unchanged_since_in_force(contract: &Contract) -> String {
     }
 }
 
+/// « Signé à Aurillac le 11 mars 2025 », with the version in force when an avenant made it.
+pub fn signed_statement(contract: &Contract) -> String {
+    let place = contract.signing.place.trim();
+    let date =
+        contract.signing.date.as_deref().map(super::iso_date::french_date).unwrap_or_default();
+    let signed = match (place, date.as_str()) {
+        ("", "") => "Signé".to_string(),
+        ("", date) => format!("Signé le {date}"),
+        (place, "") => format!("Signé à {place}"),
+        (place, date) => format!("Signé à {place} le {date}"),
+    };
+    let latest = contract.amendments.iter().filter(|a| a.frozen_copy.is_some());
+    match latest.max_by_key(|a| a.number) {
+        Some(a) if signed_version(contract).is_some() => {
+            format!("{signed}. Version en vigueur : avenant n°{}.", a.number)
+        }
+        _ => format!("{signed}."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -146,5 +166,22 @@ mod tests {
         assert_eq!(signed_version(&contract).map(|c| c.name.as_str()), Some("Avenant 2"));
         contract.amendments.clear();
         assert_eq!(signed_version(&contract).map(|c| c.name.as_str()), Some("Signé"));
+    }
+
+    #[test]
+    fn the_signed_statement_says_where_when_and_which_version_is_in_force() {
+        let mut contract = Contract::blank(Id::from_u128(1), "CLS", 0);
+        assert_eq!(signed_statement(&contract), "Signé.");
+        contract.signing.place = "Aurillac".into();
+        contract.signing.date = Some("2025-03-11".into());
+        contract.signing.frozen_copy = Some(frozen(&contract));
+        assert_eq!(signed_statement(&contract), "Signé à Aurillac le 11 mars 2025.");
+        let mut first = Amendment::new(Id::from_u128(2), 1, 0);
+        first.frozen_copy = Some(frozen(&contract));
+        contract.amendments.push(first);
+        assert_eq!(
+            signed_statement(&contract),
+            "Signé à Aurillac le 11 mars 2025. Version en vigueur : avenant n°1."
+        );
     }
 }

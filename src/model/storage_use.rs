@@ -1,6 +1,6 @@
 //! What Échanges says about the browser's storage: whether it is persistent, how much is used
 //! out of what is available (« 1,2 Mo sur 300 Go »), and what that means for the contracts, in
-//! French. The browser's answers are read in `ui::persistence`; the words are chosen here.
+//! French. The browser's answers are read in `ui::platform::persistence`; the words are chosen here.
 
 /// The browser's answer to `navigator.storage.persisted()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

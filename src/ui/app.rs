@@ -1,18 +1,18 @@
 //! The root component: loads the workspace, starts autosave, and routes between screens (all
 //! but the contract list loaded on demand, `ui/parts.rs`).
 
-use super::autosave;
-use super::inbox::{DropAnywhere, Inbox};
-use super::links::RouterBase;
-use super::notices::{Level, NoticeArea};
 use super::on_demand::{OnDemand, PartLoad};
 use super::parts;
+use super::platform::autosave;
 use super::platform::backup::Backups;
+use super::platform::inbox::{DropAnywhere, Inbox};
 use super::screen::router_base;
 use super::screen::Screen;
 use super::screens::{ContractsScreen, NotFound};
 use super::shell::{Shell, MAIN_CONTENT};
 use super::state::AppState;
+use super::widgets::links::RouterBase;
+use super::widgets::notices::{Level, NoticeArea};
 use crate::storage::local::{self, StartupMessage};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

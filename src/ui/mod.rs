@@ -1,64 +1,45 @@
 //! The user interface. Components render the model and dispatch changes defined in `model`;
-//! they hold no business rule. `screen`, `html`, `chart_lines`, the writing of addresses in
-//! `address` and `status_bars` (the documents', re-exported) are pure (tested natively);
-//! the rest needs a browser.
+//! they hold no business rule. Three folders:
+//! - `platform/`: the browser's plumbing (autosave, saving between tabs and the lock they share,
+//!   the backup reminder, persistent storage, clock, downloads, fetches, the inbox of arriving
+//!   files, panics);
+//! - `widgets/`: components shared by several screens (fields, row buttons, notices, links,
+//!   validation issues, the indicator editor...);
+//! - `screens/`: the screens, one module each.
+//!
+//! At the root: the app and its routes (`app`), the frame around every screen (`shell`), the
+//! state every screen shares (`state`), the two ways a row of a list reads it (`row_signals`
+//! for lists that can be long, `row_lens` for short ones it also edits), the screens loaded on
+//! demand (`on_demand`, `parts`), and two pure modules
+//! tested natively: the screens and their addresses (`screen`) and the writing of an address
+//! with its query (`address`). Pure builders the screens draw from (the planning's lines as
+//! HTML, the status bars' geometry) live below the UI, in `document`.
 
 pub mod address;
-pub mod chart_lines;
-pub mod html;
 pub mod screen;
-/// The chart's geometry lives with the documents (the ODT writer draws the same bars).
-pub use crate::document::status_bars;
 
-#[cfg(target_arch = "wasm32")]
-mod add_by_name;
+// Compiled for the browser only: each of these says so in its first line
+// (`#![cfg(target_arch = "wasm32")]`); the three below, with a `#[cfg]` here.
+mod platform;
+mod row_lens;
+mod row_signals;
+mod screens;
+mod shell;
+mod state;
+mod widgets;
+
 #[cfg(target_arch = "wasm32")]
 mod app;
 #[cfg(target_arch = "wasm32")]
-mod autosave;
-#[cfg(target_arch = "wasm32")]
-mod clock;
-#[cfg(target_arch = "wasm32")]
-mod download;
-#[cfg(target_arch = "wasm32")]
-mod fetch;
-#[cfg(target_arch = "wasm32")]
-mod fields;
-#[cfg(target_arch = "wasm32")]
-mod inbox;
-#[cfg(target_arch = "wasm32")]
-mod links;
-#[cfg(target_arch = "wasm32")]
-mod notices;
-#[cfg(target_arch = "wasm32")]
 mod on_demand;
 #[cfg(target_arch = "wasm32")]
-mod options;
-#[cfg(target_arch = "wasm32")]
-pub mod panic;
-#[cfg(target_arch = "wasm32")]
 mod parts;
-#[cfg(target_arch = "wasm32")]
-mod persistence;
-#[cfg(target_arch = "wasm32")]
-mod platform;
-#[cfg(target_arch = "wasm32")]
-mod row_buttons;
-#[cfg(target_arch = "wasm32")]
-mod row_lens;
-#[cfg(target_arch = "wasm32")]
-mod screens;
-#[cfg(target_arch = "wasm32")]
-mod shell;
-#[cfg(target_arch = "wasm32")]
-mod state;
-#[cfg(target_arch = "wasm32")]
-mod table_scroll;
-#[cfg(target_arch = "wasm32")]
-mod web_lock;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::App;
+/// `main.rs` installs the panic hook before mounting.
+#[cfg(target_arch = "wasm32")]
+pub use platform::panic;
 
 /// Mounts the app on the page, replacing the loading message, and marks the moment the app
 /// is interactive (`performance.mark("atelier-cls:pret")`, read by `make bench`).

@@ -5,6 +5,14 @@
 //! a keystroke anywhere re-runs it, and only a value that really changed reaches the page.
 //! An edit stamps the row, the sheet or axis holding it (if any) and the contract, so that
 //! merging sees what changed; a move stamps the holder and the contract.
+//!
+//! When to use it: for the short lists edited in forms (a fiche's actions, the axes, the COPIL,
+//! the directory: tens of rows), where its writes (`edit`, `shift`, `remove_with_undo`) are the
+//! point. Each of its memos subscribes to the workspace, and every subscriber costs each
+//! keystroke a little (in the square of their number, `row_signals` says why), so a list that
+//! can hold hundreds of rows (« Suivi »'s tables) reads its rows through `row_signals` instead.
+
+#![cfg(target_arch = "wasm32")]
 
 use super::state::AppState;
 use crate::model::entity::{edit_by_id, Entity};

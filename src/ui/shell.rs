@@ -2,10 +2,12 @@
 //! the main navigation, the banner that says a fictional contract is open, and the reminder to
 //! back up (`platform/backup.rs`).
 
-use super::links::{href, InPageLink, RouterBase};
+#![cfg(target_arch = "wasm32")]
+
 use super::platform::backup::BackupReminder;
 use super::screen::{page_title, Screen};
 use super::state::{AppState, SaveStatus};
+use super::widgets::links::{href, InPageLink, RouterBase};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;

@@ -13,8 +13,10 @@
 //! What every screen derives from the open contract is computed here once per change
 //! (`numbering`), not once per component that shows a number.
 
-use super::clock::now;
-use super::notices::Notices;
+#![cfg(target_arch = "wasm32")]
+
+use super::platform::clock::now;
+use super::widgets::notices::Notices;
 use crate::model::numbering::Numbering;
 use crate::model::{Contract, Id, Timestamp, Workspace};
 use leptos::prelude::*;
@@ -109,6 +111,16 @@ impl AppState {
     pub fn with_contract<T>(&self, read: impl FnOnce(&Contract) -> T) -> Option<T> {
         self.workspace.with(|ws| ws.active().map(read))
     }
+}
+
+/// A text signal reading one field of the open contract.
+pub fn contract_text(state: AppState, read: fn(&Contract) -> String) -> Signal<String> {
+    Signal::derive(move || state.with_contract(read).unwrap_or_default())
+}
+
+/// A callback writing one text field of the open contract.
+pub fn contract_edit(state: AppState, write: fn(&mut Contract, String)) -> Callback<String> {
+    Callback::new(move |value: String| state.edit_contract(|c, _| write(c, value)))
 }
 
 /// Moves keyboard focus to the element with this id once the DOM has been updated: after a

@@ -32,6 +32,12 @@ pub struct FieldChange {
     pub theirs: String,
 }
 
+/// The tests' view of changes: field, here, in the file.
+#[cfg(test)]
+pub(crate) fn shown(changes: &[FieldChange]) -> Vec<(&str, &str, &str)> {
+    changes.iter().map(|c| (c.field.as_str(), c.mine.as_str(), c.theirs.as_str())).collect()
+}
+
 /// The names shown instead of ids (organisations, axes, objectives, findings) and the French
 /// labels of closed-list values, gathered from both versions of the contract.
 pub struct Vocabulary {
@@ -534,10 +540,7 @@ mod tests {
         let mine = json!({"date": "2025-11-20", "meetings": [{"id": "m", "date": "2025-11-20", "notes": ""}]});
         let theirs = json!({"date": "2025-12-01", "meetings": [{"id": "m", "date": "2025-11-20", "notes": "Relevé"}]});
         let changes = field_changes(&mine, &theirs, &words);
-        let shown: Vec<(&str, &str, &str)> = changes
-            .iter()
-            .map(|c| (c.field.as_str(), c.mine.as_str(), c.theirs.as_str()))
-            .collect();
+        let shown = shown(&changes);
         assert_eq!(
             shown,
             [
@@ -572,10 +575,7 @@ mod tests {
         contract.signing.place = "Arpajon-sur-Cère".into();
         let theirs = serde_json::to_value(&contract.signing).unwrap();
         let changes = field_changes(&mine, &theirs, &words);
-        let shown: Vec<(&str, &str, &str)> = changes
-            .iter()
-            .map(|c| (c.field.as_str(), c.mine.as_str(), c.theirs.as_str()))
-            .collect();
+        let shown = shown(&changes);
         assert_eq!(
             shown,
             [("Lieu", "Aurillac", "Arpajon-sur-Cère"), ("Version figée", "présente", "différente")]

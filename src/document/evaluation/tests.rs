@@ -9,6 +9,12 @@ use crate::document::test_support::{
 use crate::document::CellKind;
 use crate::model::{Id, ReviewStatus, YearReview};
 
+/// The first row of the document's tables whose first cell ends with `label`.
+fn row_ending<'a>(doc: &'a Document, label: &str) -> &'a [Cell] {
+    let mut rows = tables(doc).into_iter().flat_map(|t| &t.rows);
+    rows.find(|r| r[0].text.ends_with(label)).expect("the row")
+}
+
 fn texts(row: &[Cell]) -> Vec<&str> {
     row.iter().map(|c| c.text.as_str()).collect()
 }
@@ -142,11 +148,7 @@ fn every_year_s_comments_are_kept_each_after_its_year() {
         },
     ];
     let doc = evaluation(&contract, "2028-11-30");
-    let row = tables(&doc)
-        .into_iter()
-        .flat_map(|t| &t.rows)
-        .find(|r| r[0].text.ends_with("Action témoin des bilans"))
-        .expect("the action's row");
+    let row = row_ending(&doc, "Action témoin des bilans");
     assert_eq!(
         texts(&row[1..]),
         [
@@ -161,10 +163,6 @@ fn every_year_s_comments_are_kept_each_after_its_year() {
     // One text, of the status's year: written alone, as before.
     contract.sheets[0].actions[0].reviews.pop();
     let doc = evaluation(&contract, "2028-11-30");
-    let row = tables(&doc)
-        .into_iter()
-        .flat_map(|t| &t.rows)
-        .find(|r| r[0].text.ends_with("Action témoin des bilans"))
-        .expect("the action's row");
+    let row = row_ending(&doc, "Action témoin des bilans");
     assert_eq!(texts(&row[3..]), ["Six réunions", "—", "—"]);
 }

@@ -7,12 +7,6 @@ use crate::model::example::example_contract;
 use crate::model::{Contract, SharedVersions, Workspace};
 use proptest::strategy::Strategy as _;
 
-fn shared_after_export(contract: &Contract) -> SharedVersions {
-    let mut ws = Workspace::default();
-    record_export(&mut ws, contract);
-    ws.shared_versions.remove(&contract.id).unwrap()
-}
-
 fn avenant(n: u128, number: u32, object: &str, contract: &Contract) -> Amendment {
     let mut amendment = Amendment::new(Id::from_u128(n), number, 5);
     amendment.object = object.into();
@@ -98,11 +92,7 @@ fn two_avenants_with_the_same_number_are_a_conflict_never_two() {
         "Garder les deux : celui du fichier devient l’avenant n°3"
     );
     // Shown against the avenant n°2 here: the objects differ, and the frozen copies in one line.
-    let fields: Vec<(&str, &str, &str)> = conflict
-        .changes
-        .iter()
-        .map(|c| (c.field.as_str(), c.mine.as_str(), c.theirs.as_str()))
-        .collect();
+    let fields = crate::versions::diff::shown(&conflict.changes);
     assert_eq!(
         fields,
         [
@@ -141,16 +131,7 @@ fn keeping_both_then_importing_the_same_file_again_asks_nothing() {
     ws.contracts[0] = mine;
     let keep_both = HashMap::from([(Id::from_u128(700), Choice::KeepBoth)]);
     let plan = plan_import(&ws, &theirs).unwrap();
-    MergeRequest {
-        theirs: &theirs,
-        plan: &plan,
-        decisions: &keep_both,
-        origin: "CPAM",
-        fresh: Id::random,
-        now: 9,
-    }
-    .into_workspace(&mut ws)
-    .unwrap();
+    merge_into_workspace(&mut ws, &theirs, &plan, &keep_both, "CPAM", 9);
     let again = plan_import(&ws, &theirs).unwrap();
     assert!(again.proposals.iter().all(|p| p.kind != ItemKind::Amendment), "{again:#?}");
     assert_eq!(ws.contracts[0].amendments.len(), 3);

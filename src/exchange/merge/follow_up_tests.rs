@@ -7,7 +7,7 @@ use crate::model::example::example_contract;
 use crate::model::review::edit_review;
 use crate::model::{
     Action, ActionSheet, Contract, Indicator, IndicatorKind, ReviewStatus, SharedVersions,
-    Workspace, YearReview,
+    YearReview,
 };
 use crate::versions::follow_up::item_id;
 
@@ -22,15 +22,22 @@ fn base() -> Contract {
     contract
 }
 
-fn shared_after_export(contract: &Contract) -> SharedVersions {
-    let mut ws = Workspace::default();
-    record_export(&mut ws, contract);
-    ws.shared_versions.remove(&contract.id).unwrap()
-}
-
 fn set_status(contract: &mut Contract, year: i32, status: ReviewStatus) {
     let action = &mut contract.sheets[0].actions[0];
     edit_review(&mut action.reviews, year, |r| r.status = Some(status));
+}
+
+/// The base, shared by an export, then the action's 2025 status set here and there.
+fn statuses_of_2025(
+    here: ReviewStatus,
+    there: ReviewStatus,
+) -> (Contract, SharedVersions, Contract, Contract) {
+    let base = base();
+    let shared = shared_after_export(&base);
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    set_status(&mut mine, 2025, here);
+    set_status(&mut theirs, 2025, there);
+    (base, shared, mine, theirs)
 }
 
 fn status_in(contract: &Contract, year: i32) -> Option<ReviewStatus> {
@@ -64,11 +71,7 @@ fn merge(
 
 #[test]
 fn the_same_year_of_the_same_action_with_two_statuses_is_a_conflict_of_its_own() {
-    let base = base();
-    let shared = shared_after_export(&base);
-    let (mut mine, mut theirs) = (base.clone(), base.clone());
-    set_status(&mut mine, 2025, ReviewStatus::Done);
-    set_status(&mut theirs, 2025, ReviewStatus::Postponed);
+    let (_, shared, mine, theirs) = statuses_of_2025(ReviewStatus::Done, ReviewStatus::Postponed);
 
     let plan = plan_merge(&mine, &theirs, &shared);
     assert_eq!(plan.proposals.len(), 1, "the fiche itself is unchanged: {plan:#?}");
@@ -95,11 +98,7 @@ fn the_same_year_of_the_same_action_with_two_statuses_is_a_conflict_of_its_own()
 
 #[test]
 fn the_same_entry_on_both_sides_is_unchanged_and_one_changed_there_only_is_taken() {
-    let base = base();
-    let shared = shared_after_export(&base);
-    let (mut mine, mut theirs) = (base.clone(), base.clone());
-    set_status(&mut mine, 2025, ReviewStatus::Done);
-    set_status(&mut theirs, 2025, ReviewStatus::Done);
+    let (base, shared, mine, theirs) = statuses_of_2025(ReviewStatus::Done, ReviewStatus::Done);
     assert!(plan_merge(&mine, &theirs, &shared).is_empty());
 
     // There: the 2024 review changes; here: the fiche's title. Neither conflicts.
@@ -307,23 +306,12 @@ fn contract_indicators_are_items_of_their_own_apart_from_the_identity() {
 #[test]
 fn what_was_merged_is_shared_so_the_same_file_twice_asks_nothing() {
     let base = base();
-    let mut ws = Workspace::default();
-    ws.add_contract(base.clone());
-    record_export(&mut ws, &base);
+    let mut ws = workspace_after_export(base.clone(), &base);
     let mut theirs = base.clone();
     set_status(&mut theirs, 2025, ReviewStatus::BarelyDone);
     theirs.sheets.push(followed_up_sheet());
     let plan = plan_import(&ws, &theirs).unwrap();
-    MergeRequest {
-        theirs: &theirs,
-        plan: &plan,
-        decisions: &HashMap::new(),
-        origin: "x",
-        fresh: Id::random,
-        now: 5,
-    }
-    .into_workspace(&mut ws)
-    .unwrap();
+    merge_into_workspace(&mut ws, &theirs, &plan, &HashMap::new(), "x", 5);
     assert!(plan_import(&ws, &theirs).unwrap().is_empty());
     assert_same(ws.active().unwrap(), &theirs);
 }

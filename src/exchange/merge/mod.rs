@@ -56,6 +56,43 @@ pub(crate) fn apply_merge(
     MergeRequest { theirs, plan, decisions, origin, fresh, now }.apply(mine)
 }
 
+/// The tests' shorthand for `MergeRequest::into_workspace`, fresh ids drawn at random.
+#[cfg(test)]
+pub(crate) fn merge_into_workspace(
+    workspace: &mut crate::model::Workspace,
+    theirs: &crate::model::Contract,
+    plan: &MergePlan,
+    decisions: &HashMap<Id, Choice>,
+    origin: &str,
+    now: crate::model::Timestamp,
+) -> MergeSummary {
+    let request = MergeRequest { theirs, plan, decisions, origin, fresh: Id::random, now };
+    request.into_workspace(workspace).expect("the contract is in the workspace")
+}
+
+/// A workspace holding `mine`, after an export of `shared`: where an import of the partner's
+/// file starts in the merge's tests.
+#[cfg(test)]
+pub(crate) fn workspace_after_export(
+    mine: crate::model::Contract,
+    shared: &crate::model::Contract,
+) -> crate::model::Workspace {
+    let mut workspace = crate::model::Workspace::default();
+    workspace.add_contract(mine);
+    record_export(&mut workspace, shared);
+    workspace
+}
+
+/// The common history the merge's tests start from: what an export of `contract` records.
+#[cfg(test)]
+pub(crate) fn shared_after_export(
+    contract: &crate::model::Contract,
+) -> crate::model::SharedVersions {
+    let mut workspace = crate::model::Workspace::default();
+    record_export(&mut workspace, contract);
+    workspace.shared_versions.remove(&contract.id).unwrap()
+}
+
 use crate::model::shared_versions::Fnv;
 use crate::model::Id;
 use crate::versions::diff::FieldChange;

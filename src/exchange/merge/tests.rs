@@ -4,10 +4,9 @@ use super::*;
 use crate::model::example::example_contract;
 use crate::model::{ActionSheet, Contract, Priority, SharedVersions, Workspace};
 
-fn shared_after_export(contract: &Contract) -> SharedVersions {
-    let mut ws = Workspace::default();
-    record_export(&mut ws, contract);
-    ws.shared_versions.remove(&contract.id).unwrap()
+/// Who changed each field of `proposal`, each field named by `name` (its label or its key).
+fn changed_by(proposal: &Proposal, name: fn(&FieldMerge) -> &String) -> Vec<(&str, ChangedBy)> {
+    proposal.fields.iter().map(|f| (name(f).as_str(), f.changed_by)).collect()
 }
 
 fn status_of(plan: &MergePlan, id: Id) -> Option<Status> {
@@ -123,22 +122,11 @@ fn new_items_are_added_in_their_place_and_deleted_ones_stay_deleted() {
 #[test]
 fn what_was_taken_is_shared_so_the_same_file_twice_asks_nothing() {
     let base = example_contract();
-    let mut ws = Workspace::default();
-    ws.add_contract(base.clone());
-    record_export(&mut ws, &base);
+    let mut ws = workspace_after_export(base.clone(), &base);
     let mut theirs = base.clone();
     theirs.sheets[0].title = "Du partenaire".into();
     let plan = plan_merge(ws.active().unwrap(), &theirs, &ws.shared_versions[&base.id]);
-    MergeRequest {
-        theirs: &theirs,
-        plan: &plan,
-        decisions: &HashMap::new(),
-        origin: "x",
-        fresh: Id::random,
-        now: 5,
-    }
-    .into_workspace(&mut ws)
-    .unwrap();
+    merge_into_workspace(&mut ws, &theirs, &plan, &HashMap::new(), "x", 5);
     let again = plan_merge(ws.active().unwrap(), &theirs, &ws.shared_versions[&base.id]);
     assert!(again.is_empty(), "{again:?}");
 }
@@ -222,10 +210,8 @@ fn only_a_field_changed_on_both_sides_is_a_conflict() {
     let fiche = &plan.proposals[0];
     assert_eq!((fiche.id, fiche.status), (a, Status::Conflict));
     assert!(fiche.choices().is_empty(), "no choice for the whole fiche, nor « Garder les deux »");
-    let fields: Vec<(&str, ChangedBy)> =
-        fiche.fields.iter().map(|f| (f.label.as_str(), f.changed_by)).collect();
     assert_eq!(
-        fields,
+        changed_by(fiche, |f| &f.label),
         [
             ("Priorité", ChangedBy::Here),
             ("Constats locaux", ChangedBy::There),
@@ -271,22 +257,11 @@ fn only_a_field_changed_on_both_sides_is_a_conflict() {
 #[test]
 fn after_a_field_merge_the_same_file_asks_nothing() {
     let (base, mine, theirs, _) = both_edit_one_fiche();
-    let mut ws = Workspace::default();
-    ws.add_contract(mine);
-    record_export(&mut ws, &base);
+    let mut ws = workspace_after_export(mine, &base);
     let plan = plan_import(&ws, &theirs).unwrap();
     let means = plan.proposals[0].fields[2].id;
     let keep = HashMap::from([(means, Choice::KeepMine)]);
-    MergeRequest {
-        theirs: &theirs,
-        plan: &plan,
-        decisions: &keep,
-        origin: "CPAM",
-        fresh: Id::random,
-        now: 5,
-    }
-    .into_workspace(&mut ws)
-    .unwrap();
+    merge_into_workspace(&mut ws, &theirs, &plan, &keep, "CPAM", 5);
     assert!(plan_import(&ws, &theirs).unwrap().is_empty());
 
     let mut later = theirs.clone();
@@ -295,26 +270,15 @@ fn after_a_field_merge_the_same_file_asks_nothing() {
     assert_eq!(plan.proposals.len(), 1);
     let fiche = &plan.proposals[0];
     assert_eq!(fiche.status, Status::ChangedThere);
-    let fields: Vec<(&str, ChangedBy)> =
-        fiche.fields.iter().map(|f| (f.key.as_str(), f.changed_by)).collect();
     assert_eq!(
-        fields,
+        changed_by(fiche, |f| &f.key),
         [
             ("title", ChangedBy::There),
             ("priority", ChangedBy::Here),
             ("human_means", ChangedBy::Here)
         ]
     );
-    MergeRequest {
-        theirs: &later,
-        plan: &plan,
-        decisions: &HashMap::new(),
-        origin: "CPAM",
-        fresh: Id::random,
-        now: 6,
-    }
-    .into_workspace(&mut ws)
-    .unwrap();
+    merge_into_workspace(&mut ws, &later, &plan, &HashMap::new(), "CPAM", 6);
     let sheet = &ws.contracts[0].sheets[0];
     assert_eq!(
         (sheet.title.as_str(), sheet.human_means.as_str()),

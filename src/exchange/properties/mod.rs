@@ -11,12 +11,13 @@ mod fields;
 
 use super::import::check_file;
 use super::merge::{
-    apply_merge, plan_merge, record_export, ChangedBy, Choice, FieldMerge, Proposal, Status,
+    apply_merge, plan_merge, record_export, ChangedBy, Choice, FieldMerge, MergePlan, Proposal,
+    Status,
 };
 use super::Envelope;
 use crate::model::shared_versions::{field_fingerprint, field_keys};
-use crate::model::{Id, SharedVersions, Workspace};
-use crate::versions::edits::{base, edit, edited};
+use crate::model::{Contract, Id, SharedVersions, Workspace};
+use crate::versions::edits::{base, edit, edited, Edit};
 use crate::versions::follow_up::owner_ids;
 use crate::versions::item::{Item, ItemKind};
 use crate::versions::items::{ids_in, items_of};
@@ -29,6 +30,19 @@ fn shared(with_history: bool) -> SharedVersions {
         record_export(&mut ws, &base());
     }
     ws.shared_versions.into_values().next().unwrap_or_default()
+}
+
+/// Both sides after their edits, the history they share (none without `with_history`), and
+/// the plan of merging theirs into ours.
+fn both_edited(
+    ours: &[Edit],
+    theirs: &[Edit],
+    with_history: bool,
+) -> (Contract, Contract, SharedVersions, MergePlan) {
+    let (mine, theirs) = (edited(ours), edited(theirs));
+    let shared = shared(with_history);
+    let plan = plan_merge(&mine, &theirs, &shared);
+    (mine, theirs, shared, plan)
 }
 
 fn fresh_counter() -> impl FnMut() -> Id {
@@ -72,8 +86,7 @@ proptest! {
         history: bool,
         picks in prop::collection::vec(any::<prop::sample::Index>(), 40),
     ) {
-        let (mine, theirs) = (edited(&ours), edited(&theirs));
-        let plan = plan_merge(&mine, &theirs, &shared(history));
+        let (mine, theirs, _, plan) = both_edited(&ours, &theirs, history);
         // A choice for every item that has some, and for every field changed on both sides.
         let mut decisions: HashMap<Id, Choice> = plan
             .proposals
@@ -147,9 +160,7 @@ proptest! {
         theirs in prop::collection::vec(edit(100), 0..14),
         history: bool,
     ) {
-        let (mine, theirs) = (edited(&ours), edited(&theirs));
-        let shared = shared(history);
-        let plan = plan_merge(&mine, &theirs, &shared);
+        let (mine, theirs, shared, plan) = both_edited(&ours, &theirs, history);
         let here: HashMap<(ItemKind, Id), Item> = items_of(&mine).into_iter().map(|i| ((i.kind, i.id), i)).collect();
         for item in items_of(&theirs) {
             let Some(mine) = here.get(&(item.kind, item.id)) else { continue };
@@ -184,9 +195,7 @@ proptest! {
         theirs in prop::collection::vec(edit(100), 0..14),
         history: bool,
     ) {
-        let (mine, theirs) = (edited(&ours), edited(&theirs));
-        let shared = shared(history);
-        let plan = plan_merge(&mine, &theirs, &shared);
+        let (mine, theirs, shared, plan) = both_edited(&ours, &theirs, history);
         let here: HashMap<Id, Item> = items_of(&mine).into_iter().map(|i| (i.id, i)).collect();
         for item in items_of(&theirs).into_iter().filter(|i| i.kind.is_follow_up()) {
             let Some(mine) = here.get(&item.id) else { continue };

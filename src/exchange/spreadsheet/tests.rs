@@ -112,6 +112,15 @@ fn full_header(first: &[&str], per_year: &[&str]) -> String {
     format!("\u{FEFF}{}\r\n", columns.join(";"))
 }
 
+/// Every row's four date columns from `from` on: « Début », « Fin », and the signed version's.
+fn date_columns(csv: &str, from: usize) -> Vec<Vec<String>> {
+    let (header, rows) = parse(csv);
+    let columns = from..from + 4;
+    let names = ["Début", "Fin", "Début (version signée)", "Fin (version signée)"];
+    assert_eq!(&header[columns.clone()], names);
+    rows.iter().map(|r| r[columns.clone()].to_vec()).collect()
+}
+
 fn parse(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let mut reader = csv::ReaderBuilder::new().delimiter(b';').from_reader(text.as_bytes());
     let header = reader.headers().expect("a header").iter().map(String::from).collect();
@@ -300,11 +309,8 @@ fn signed_dates_follow_today_s_once_signed() {
     added.actions = vec![Action::new(id(401), "Datée", 0)];
     added.actions[0].start = YearMonth::new(2027, 1);
     c.sheets.push(added);
-    let (header, rows) = parse(&actions_csv(&c));
-    assert_eq!(&header[5..9], ["Début", "Fin", "Début (version signée)", "Fin (version signée)"]);
-    let dates: Vec<&[String]> = rows.iter().map(|r| &r[5..9]).collect();
     assert_eq!(
-        dates,
+        date_columns(&actions_csv(&c), 5),
         [
             ["", "", "", ""],
             ["03/2025", "09/2026", "03/2025", "06/2026"],
@@ -314,11 +320,8 @@ fn signed_dates_follow_today_s_once_signed() {
             ["01/2027", "", "", ""],
         ]
     );
-    let (header, rows) = parse(&sheets_csv(&c));
-    assert_eq!(&header[16..20], ["Début", "Fin", "Début (version signée)", "Fin (version signée)"]);
-    let dates: Vec<&[String]> = rows.iter().map(|r| &r[16..20]).collect();
     assert_eq!(
-        dates,
+        date_columns(&sheets_csv(&c), 16),
         [
             ["", "", "", ""],
             ["11/2024", "12/2027", "11/2024", "12/2027"],

@@ -3,7 +3,7 @@
 //! reach their target).
 
 use crate::model::numbering::Numbering;
-use crate::model::{Contract, Id, Indicator};
+use crate::model::{ActionSheet, Contract, Id, Indicator};
 
 /// Where an indicator lives: the contract itself, or a fiche.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -84,9 +84,19 @@ impl IndicatorOwner {
     }
 
     pub fn indicators(self, contract: &Contract) -> Option<&[Indicator]> {
+        self.indicators_in(contract, |id| contract.sheet(id))
+    }
+
+    /// [`IndicatorOwner::indicators`], with the fiche found by `sheet`: a table that reads every
+    /// row finds the fiches through an index.
+    pub fn indicators_in<'a>(
+        self,
+        contract: &'a Contract,
+        sheet: impl FnOnce(Id) -> Option<&'a ActionSheet>,
+    ) -> Option<&'a [Indicator]> {
         match self {
             Self::Contract => Some(&contract.indicators),
-            Self::Sheet(id) => contract.sheet(id).map(|s| s.indicators.as_slice()),
+            Self::Sheet(id) => sheet(id).map(|s| s.indicators.as_slice()),
         }
     }
 }

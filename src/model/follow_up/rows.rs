@@ -5,7 +5,7 @@ use super::FollowUpFilter;
 use crate::model::axis::NO_AXIS;
 use crate::model::numbering::Numbering;
 use crate::model::review::{can_carry_over, carry_over, previous_review, review_of, status_of};
-use crate::model::{Action, Contract, Id, ReviewStatus, YearReview};
+use crate::model::{Action, ActionSheet, Contract, Id, ReviewStatus, YearReview};
 
 /// Whose review a row shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -41,7 +41,12 @@ impl RowOwner {
 
     /// The reviews this row shows.
     pub fn reviews(self, contract: &Contract) -> Option<&[YearReview]> {
-        let sheet = contract.sheet(self.sheet())?;
+        self.reviews_in(contract.sheet(self.sheet())?)
+    }
+
+    /// The reviews this row shows, in its fiche `sheet`, which the caller found: a table that
+    /// reads every row finds the fiches through an index.
+    pub fn reviews_in(self, sheet: &ActionSheet) -> Option<&[YearReview]> {
         match self {
             Self::Sheet(_) => Some(&sheet.reviews),
             Self::Action { action, .. } => {

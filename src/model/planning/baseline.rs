@@ -212,31 +212,22 @@ mod tests {
     fn the_end_says_whether_a_row_is_late_else_the_start() {
         let signed = dates(Some((2026, 1)), Some((2026, 12)));
         assert_eq!(shift(signed, Some(signed)), Shift::Unchanged);
-        assert_eq!(shift(dates(Some((2026, 2)), Some((2027, 3))), Some(signed)), Shift::Delayed(3));
-        // Only the end moved: the action is prolonged, or shortened.
-        assert_eq!(
-            shift(dates(Some((2026, 1)), Some((2027, 3))), Some(signed)),
-            Shift::Extended(3)
-        );
-        assert_eq!(
-            shift(dates(Some((2026, 1)), Some((2026, 6))), Some(signed)),
-            Shift::Shortened(6)
-        );
-        assert_eq!(
-            shift(dates(Some((2025, 1)), Some((2026, 11))), Some(signed)),
-            Shift::Advanced(1)
-        );
-        // The end did not move: the start says it.
-        assert_eq!(
-            shift(dates(Some((2026, 4)), Some((2026, 12))), Some(signed)),
-            Shift::Delayed(3)
-        );
-        assert_eq!(
-            shift(dates(Some((2025, 10)), Some((2026, 12))), Some(signed)),
-            Shift::Advanced(3)
-        );
-        // Started earlier but ends later: late.
-        assert_eq!(shift(dates(Some((2025, 1)), Some((2027, 1))), Some(signed)), Shift::Delayed(1));
+        let against_signed = [
+            ((2026, 2), (2027, 3), Shift::Delayed(3)),
+            // Only the end moved: the action is prolonged, or shortened.
+            ((2026, 1), (2027, 3), Shift::Extended(3)),
+            ((2026, 1), (2026, 6), Shift::Shortened(6)),
+            ((2025, 1), (2026, 11), Shift::Advanced(1)),
+            // The end did not move: the start says it.
+            ((2026, 4), (2026, 12), Shift::Delayed(3)),
+            ((2025, 10), (2026, 12), Shift::Advanced(3)),
+            // Started earlier but ends later: late.
+            ((2025, 1), (2027, 1), Shift::Delayed(1)),
+        ];
+        for (start, end, expected) in against_signed {
+            let now = dates(Some(start), Some(end));
+            assert_eq!(shift(now, Some(signed)), expected, "{start:?} to {end:?}");
+        }
         assert_eq!(shift(signed, None), Shift::New);
         assert_eq!(shift((None, None), Some(signed)), Shift::DatesRemoved);
         assert_eq!(shift(signed, Some((None, None))), Shift::DatesAdded);

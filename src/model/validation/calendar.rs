@@ -93,8 +93,7 @@ mod tests {
     fn an_action_starting_before_the_contract_is_an_error() {
         let mut c = clean();
         c.sheets[0].actions[0].start = ym(2023, 11);
-        let issue = only(&c);
-        assert_error(&issue, Subject::Action { sheet: id(1000), id: id(1002) });
+        let issue = only_error(&c, Subject::Action { sheet: id(1000), id: id(1002) });
         assert_eq!(
             issue.message,
             "L’action commence en novembre 2023, avant le début du contrat (2024)."
@@ -105,8 +104,7 @@ mod tests {
     fn an_action_ending_after_the_contract_is_an_error() {
         let mut c = clean();
         c.sheets[1].actions[0].end = ym(2030, 3);
-        let issue = only(&c);
-        assert_error(&issue, Subject::Action { sheet: id(2000), id: id(2002) });
+        let issue = only_error(&c, Subject::Action { sheet: id(2000), id: id(2002) });
         assert_eq!(
             issue.message,
             "L’action se termine en mars 2030, après la fin du contrat (2028)."
@@ -127,8 +125,7 @@ mod tests {
         let mut c = clean();
         c.sheets[0].actions[0].start = ym(2026, 6);
         c.sheets[0].actions[0].end = ym(2026, 3);
-        let issue = only(&c);
-        assert_error(&issue, Subject::Action { sheet: id(1000), id: id(1002) });
+        let issue = only_error(&c, Subject::Action { sheet: id(1000), id: id(1002) });
         assert!(issue.message.contains("avant d’avoir commencé"), "{}", issue.message);
     }
 
@@ -136,8 +133,7 @@ mod tests {
     fn a_funding_year_outside_the_period_is_an_error() {
         let mut c = clean();
         c.sheets[0].funding[0].year = 2031;
-        let issue = only(&c);
-        assert_error(&issue, Subject::Funding { sheet: id(1000), id: id(1003) });
+        let issue = only_error(&c, Subject::Funding { sheet: id(1000), id: id(1003) });
         assert_eq!(issue.path, "Fiche action n°1 › Ligne de financement 1");
         assert!(issue.message.contains("2031") && issue.message.contains("2024-2028"));
     }
@@ -146,8 +142,7 @@ mod tests {
     fn a_sheet_review_outside_the_period_is_an_error() {
         let mut c = clean();
         c.sheets[0].reviews.push(review(2023));
-        let issue = only(&c);
-        assert_error(&issue, Subject::Sheet(id(1000)));
+        let issue = only_error(&c, Subject::Sheet(id(1000)));
         assert_eq!(issue.path, "Fiche action n°1 › Bilan 2023");
     }
 

@@ -47,8 +47,7 @@ mod tests {
     fn a_sheet_without_lead_is_a_warning() {
         let mut c = clean();
         c.sheets[1].leads.clear();
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Sheet(id(2000)));
+        let issue = only_warning(&c, Subject::Sheet(id(2000)));
         assert!(issue.message.contains("pilote"));
     }
 
@@ -56,8 +55,7 @@ mod tests {
     fn a_sheet_without_axis_is_a_warning() {
         let mut c = clean();
         c.sheets[0].axis_id = None;
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Sheet(id(1000)));
+        let issue = only_warning(&c, Subject::Sheet(id(1000)));
         // Without an axis it is read last, so it becomes n°2.
         assert_eq!(issue.path, "Fiche action n°2");
     }
@@ -66,8 +64,7 @@ mod tests {
     fn an_indicator_without_target_is_a_warning() {
         let mut c = clean();
         c.sheets[0].indicators[0].target = " \t ".into();
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Indicator { sheet: id(1000), id: id(1004) });
+        let issue = only_warning(&c, Subject::Indicator { sheet: id(1000), id: id(1004) });
         assert_eq!(issue.path, "Fiche action n°1 › Indicateur « Nombre de participants »");
         c.sheets[0].indicators[0].name.clear();
         assert_eq!(only(&c).path, "Fiche action n°1 › Indicateur 1");

@@ -113,8 +113,7 @@ mod tests {
     fn an_empty_contract_name_is_an_error() {
         let mut c = clean();
         c.name = "   ".into();
-        let issue = only(&c);
-        assert_error(&issue, Subject::Contract);
+        let issue = only_error(&c, Subject::Contract);
         assert_eq!(issue.path, "Contrat");
     }
 
@@ -132,8 +131,7 @@ mod tests {
         let mut c = clean();
         c.period.first_year = 2029;
         c.period.last_year = 2025;
-        let issue = only(&c);
-        assert_error(&issue, Subject::Period);
+        let issue = only_error(&c, Subject::Period);
         assert!(
             issue.message.contains("2029") && issue.message.contains("2025"),
             "{}",
@@ -156,8 +154,7 @@ mod tests {
         c.period.last_year = 2024 + 9; // ten years, included: fine
         assert!(validate(&c).is_empty());
         c.period.last_year = 2024 + 10; // eleven years
-        let issue = only(&c);
-        assert_error(&issue, Subject::Period);
+        let issue = only_error(&c, Subject::Period);
         assert!(issue.message.contains("11 ans"), "{}", issue.message);
     }
 
@@ -186,8 +183,7 @@ mod tests {
     fn a_contract_without_mental_health_component_gets_a_warning_citing_the_law() {
         let mut c = clean();
         c.axes[1].mental_health = false;
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Contract);
+        let issue = only_warning(&c, Subject::Contract);
         assert!(
             issue.message.contains("loi 3DS") && issue.message.contains("article 122"),
             "{}",
@@ -204,8 +200,7 @@ mod tests {
     fn an_invalid_meeting_date_is_a_warning() {
         let mut c = clean();
         c.governance.meetings[0].date = "14/03/2025".into();
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Meeting(id(210)));
+        let issue = only_warning(&c, Subject::Meeting(id(210)));
         assert_eq!(issue.path, "Gouvernance › Comité de pilotage (COPIL) › Réunion 1");
         c.governance.meetings[0].date = String::new();
         assert!(only(&c).message.contains("pas de date"));

@@ -116,6 +116,20 @@ pub(super) fn only(contract: &Contract) -> Issue {
     issues.into_iter().next().unwrap()
 }
 
+/// The single issue of `contract`, an error about `subject`.
+pub(super) fn only_error(contract: &Contract, subject: Subject) -> Issue {
+    let issue = only(contract);
+    assert_error(&issue, subject);
+    issue
+}
+
+/// The single issue of `contract`, a warning about `subject`.
+pub(super) fn only_warning(contract: &Contract, subject: Subject) -> Issue {
+    let issue = only(contract);
+    assert_warning(&issue, subject);
+    issue
+}
+
 pub(super) fn assert_error(issue: &Issue, subject: Subject) {
     assert_eq!(issue.severity, Severity::Error, "{issue:#?}");
     assert_eq!(issue.subject, subject, "{issue:#?}");

@@ -122,8 +122,7 @@ mod tests {
     fn a_value_without_a_year_is_an_error() {
         let mut c = clean();
         c.sheets[0].indicators[0].values = vec![entry(None, "", "12")];
-        let issue = only(&c);
-        assert_error(&issue, of_sheet(0));
+        let issue = only_error(&c, of_sheet(0));
         assert_eq!(issue.path, "Fiche action n°1 › Indicateur « Nombre de participants »");
         assert!(issue
             .message
@@ -135,8 +134,7 @@ mod tests {
         let mut c = clean();
         c.sheets[0].indicators[0].values =
             vec![entry(Some(2025), "1", ""), entry(Some(2031), "", "3")];
-        let issue = only(&c);
-        assert_error(&issue, of_sheet(1));
+        let issue = only_error(&c, of_sheet(1));
         assert!(issue.message.starts_with(
             "La valeur 2031 de l’indicateur « Nombre de participants » est en dehors de la période du contrat (2024-2028)"
         ));
@@ -151,8 +149,7 @@ mod tests {
         let indicator = &mut c.sheets[0].indicators[0];
         indicator.scale = IndicatorScale::AtMost;
         indicator.values = vec![entry(Some(2025), "10", "une dizaine")];
-        let issue = only(&c);
-        assert_error(&issue, of_sheet(0));
+        let issue = only_error(&c, of_sheet(0));
         assert!(issue.message.starts_with(
             "Le résultat 2025 de l’indicateur « Nombre de participants » n’est pas un nombre : « une dizaine »."
         ), "{}", issue.message);
@@ -170,8 +167,7 @@ mod tests {
         let mut c = clean();
         c.sheets[0].indicators[0].values =
             vec![entry(Some(2025), "1", ""), entry(Some(2025), "", "2")];
-        let issue = only(&c);
-        assert_error(&issue, of_sheet(1));
+        let issue = only_error(&c, of_sheet(1));
         assert!(issue.message.starts_with(
             "Deux valeurs de l’indicateur « Nombre de participants » portent sur 2025"
         ));

@@ -206,8 +206,7 @@ mod tests {
         let mut c = clean();
         c.organisations[1].signatory =
             Some(Signatory { capacity: "Monsieur le Directeur".into(), ..Default::default() });
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Organisation(id(101)));
+        let issue = only_warning(&c, Subject::Organisation(id(101)));
         assert_eq!(issue.path, "Annuaire › CPAM du Cantal › Signature");
         assert!(issue.message.contains("nom du signataire"), "{}", issue.message);
         c.organisations[1].signatory =
@@ -220,8 +219,7 @@ mod tests {
         let mut c = clean();
         c.governance.bodies.push(GovernanceBody::new(id(220), Body::SteeringCommittee, 0));
         c.governance.bodies.push(GovernanceBody::new(id(221), Body::Other, 0));
-        let issue = only(&c);
-        assert_warning(&issue, Subject::GovernanceBody(id(221)));
+        let issue = only_warning(&c, Subject::GovernanceBody(id(221)));
         assert_eq!(issue.path, "Gouvernance › Instance 2");
         assert!(issue.message.contains("n’a pas de nom"));
     }
@@ -232,8 +230,7 @@ mod tests {
         let mut former = FormerSheet::new(id(400), "Fiche action n°1 : Démographie médicale", 0);
         former.items.push(FormerItem::new(id(401), "Bourses d’études", 0));
         c.previous_review.sheets.push(former);
-        let issue = only(&c);
-        assert_warning(&issue, Subject::FormerItem { sheet: id(400), id: id(401) });
+        let issue = only_warning(&c, Subject::FormerItem { sheet: id(400), id: id(401) });
         assert_eq!(
             issue.path,
             "Bilan du précédent contrat › Fiche action n°1 : Démographie médicale › « Bourses d’études »"
@@ -247,22 +244,19 @@ mod tests {
             Lead { organisation_id: Some(id(100)), person: String::new() },
             Lead { organisation_id: Some(id(999)), person: String::new() },
         ];
-        let issue = only(&c);
-        assert_error(&issue, Subject::ContractLeads);
+        let issue = only_error(&c, Subject::ContractLeads);
         assert!(issue.message.contains("supprimé de l’annuaire"));
     }
 
     #[test]
     fn avenant_numbers_repeat_or_skip() {
         let mut c = with_amendments(&[1, 1]);
-        let issue = only(&c);
-        assert_error(&issue, Subject::Amendment(id(501)));
+        let issue = only_error(&c, Subject::Amendment(id(501)));
         assert_eq!(issue.path, "Avenant n°1");
         assert!(issue.message.contains("Deux avenants portent le n°1"));
 
         c = with_amendments(&[1, 3]);
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Amendment(id(501)));
+        let issue = only_warning(&c, Subject::Amendment(id(501)));
         assert_eq!(issue.message, "Il manque l’avenant n°2 avant celui-ci.");
         c = with_amendments(&[4, 1]);
         assert_eq!(only(&c).message, "Il manque les avenants n°2 à n°3 avant celui-ci.");
@@ -274,8 +268,7 @@ mod tests {
     fn an_avenant_dated_before_the_signature_is_a_warning() {
         let mut c = with_amendments(&[1]);
         c.amendments[0].date = Some("2024-03-01".into());
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Amendment(id(500)));
+        let issue = only_warning(&c, Subject::Amendment(id(500)));
         assert_eq!(
             issue.message,
             "Cet avenant est daté du 1er mars 2024, avant la signature du contrat (27 juin 2024)."
@@ -291,13 +284,11 @@ mod tests {
     fn an_avenant_without_object_or_with_a_deleted_meeting() {
         let mut c = with_amendments(&[1]);
         c.amendments[0].object = " ".into();
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Amendment(id(500)));
+        let issue = only_warning(&c, Subject::Amendment(id(500)));
         assert!(issue.message.contains("pas d’objet"));
         c.amendments[0].object = "Objet".into();
         c.amendments[0].meeting_id = Some(id(999));
-        let issue = only(&c);
-        assert_error(&issue, Subject::Amendment(id(500)));
+        let issue = only_error(&c, Subject::Amendment(id(500)));
         assert!(issue.message.contains("réunion qui a adopté"));
     }
 

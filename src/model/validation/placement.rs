@@ -83,8 +83,7 @@ mod tests {
     fn a_sheet_pointing_at_a_deleted_axis_is_an_error() {
         let mut c = clean();
         c.sheets[0].axis_id = Some(id(999));
-        let issue = only(&c);
-        assert_error(&issue, Subject::Sheet(id(1000)));
+        let issue = only_error(&c, Subject::Sheet(id(1000)));
         assert!(issue.message.contains("axe") && issue.message.contains("supprimé"));
     }
 
@@ -99,8 +98,7 @@ mod tests {
     fn a_sheet_objective_from_another_axis_is_an_error() {
         let mut c = clean();
         c.sheets[0].objective_id = Some(id(21));
-        let issue = only(&c);
-        assert_error(&issue, Subject::Sheet(id(1000)));
+        let issue = only_error(&c, Subject::Sheet(id(1000)));
         assert!(
             issue.message.contains("(2.1) appartient à l’axe 2, pas à l’axe 1"),
             "{}",
@@ -112,8 +110,7 @@ mod tests {
     fn a_specific_objective_pointing_at_a_deleted_objective_is_an_error() {
         let mut c = clean();
         c.sheets[0].specific_objectives[0].strategic_objective_id = Some(id(999));
-        let issue = only(&c);
-        assert_error(&issue, Subject::SpecificObjective { sheet: id(1000), id: id(1001) });
+        let issue = only_error(&c, Subject::SpecificObjective { sheet: id(1000), id: id(1001) });
         // It has lost its number, so it is named by its text.
         assert_eq!(issue.path, "Fiche action n°1 › Objectif spécifique « Améliorer l'accès »");
     }

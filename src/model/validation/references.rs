@@ -96,8 +96,7 @@ mod tests {
     fn a_deleted_sheet_lead_is_an_error() {
         let mut c = clean();
         c.sheets[0].lead_mut().organisation_id = Some(id(999));
-        let issue = only(&c);
-        assert_error(&issue, Subject::Sheet(id(1000)));
+        let issue = only_error(&c, Subject::Sheet(id(1000)));
         assert!(
             issue.message.contains("supprimée")
                 && issue.message.contains("choisissez-la à nouveau")
@@ -127,8 +126,7 @@ mod tests {
     fn a_deleted_funder_is_an_error() {
         let mut c = clean();
         c.sheets[1].funding[0].funder_id = Some(id(999));
-        let issue = only(&c);
-        assert_error(&issue, Subject::Funding { sheet: id(2000), id: id(2003) });
+        let issue = only_error(&c, Subject::Funding { sheet: id(2000), id: id(2003) });
         assert_eq!(
             issue.message,
             "L’organisation qui finance cette ligne a été supprimée de l’annuaire : choisissez-la à nouveau."
@@ -139,8 +137,7 @@ mod tests {
     fn a_deleted_member_organisation_is_an_error() {
         let mut c = clean();
         c.governance.members[0].organisation_id = Some(id(999));
-        let issue = only(&c);
-        assert_error(&issue, Subject::Member(id(200)));
+        let issue = only_error(&c, Subject::Member(id(200)));
         assert_eq!(issue.path, "Gouvernance › Comité de pilotage (COPIL) › Marie Dupont");
     }
 

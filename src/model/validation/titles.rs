@@ -131,8 +131,7 @@ mod tests {
     fn duplicate_axis_titles_are_a_warning_ignoring_case_accents_and_spaces() {
         let mut c = clean();
         c.axes[1].title = "  ACCÈS   aux soins ".into();
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Axis(id(20)));
+        let issue = only_warning(&c, Subject::Axis(id(20)));
         assert!(issue.message.contains("L’axe 1"), "{}", issue.message);
     }
 
@@ -140,8 +139,7 @@ mod tests {
     fn duplicate_objective_titles_in_one_axis_are_a_warning() {
         let mut c = clean();
         c.axes[0].objectives[1].title = "attirer des Médecins".into();
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Objective(id(12)));
+        let issue = only_warning(&c, Subject::Objective(id(12)));
         assert_eq!(issue.path, "Axe 1 › Objectif 1.2");
         // The same title under another axis is fine.
         let mut c = clean();
@@ -153,8 +151,7 @@ mod tests {
     fn duplicate_sheet_titles_are_a_warning() {
         let mut c = clean();
         c.sheets[1].title = "ATTRACTIVITE MEDICALE".into();
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Sheet(id(2000)));
+        let issue = only_warning(&c, Subject::Sheet(id(2000)));
         assert!(issue.message.contains("n°1"));
     }
 
@@ -162,8 +159,7 @@ mod tests {
     fn duplicate_organisation_names_suggest_merging() {
         let mut c = clean();
         c.organisations[2].name = "cpam du  cantal".into();
-        let issue = only(&c);
-        assert_warning(&issue, Subject::Organisation(id(102)));
+        let issue = only_warning(&c, Subject::Organisation(id(102)));
         assert!(issue.message.contains("fusionnez"), "{}", issue.message);
         assert_eq!(issue.path, "Annuaire › cpam du  cantal");
     }

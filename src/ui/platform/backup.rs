@@ -8,10 +8,10 @@ use crate::model::backup_reminder::{reminder, BackupRecord, WHY_BACK_UP};
 use crate::model::{Id, Timestamp};
 use crate::storage::backup_record::{change_record, is_record_key, read_record};
 use crate::storage::local::BrowserStore;
-use crate::ui::clock::now;
-use crate::ui::download::{download, today_iso};
-use crate::ui::notices::Level;
+use crate::ui::platform::clock::now;
+use crate::ui::platform::download::{download, today_iso};
 use crate::ui::state::{focus_after_render, AppState};
+use crate::ui::widgets::notices::Level;
 use leptos::ev;
 use leptos::prelude::*;
 

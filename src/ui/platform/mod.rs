@@ -1,9 +1,20 @@
-//! Browser-facing plumbing: what ties the app to the browser it runs in, neither a screen nor
-//! a widget. Each file runs a protocol kept pure in `storage` and turns its outcomes into
-//! signals and notices:
-//! - `tabs`: saving between tabs of one browser (`storage::tab_session`) under their Web Lock,
-//!   and taking in what another tab wrote;
-//! - `backup`: the backup reminder, its record kept by `storage::backup_record`.
+//! The browser's plumbing, neither a screen nor a widget, one concern a file: saving as the
+//! user types (`autosave`), saving between tabs of one browser and taking in what another tab
+//! wrote (`tabs`, over `storage::tab_session`) under the Web Lock they share (`web_lock`), the
+//! backup reminder (`backup`, its record kept by `storage::backup_record`), persistent storage
+//! (`persistence`), the clock, downloads and fetches, files that arrive by picker, paste or
+//! drop (`inbox`), and panics. Where a protocol can be pure it lives below the UI (`storage`,
+//! `exchange`, `model`), and the file here turns its outcomes into signals and notices.
 
+#![cfg(target_arch = "wasm32")]
+
+pub mod autosave;
 pub mod backup;
+pub mod clock;
+pub mod download;
+pub mod fetch;
+pub mod inbox;
+pub mod panic;
+pub mod persistence;
 pub mod tabs;
+pub mod web_lock;

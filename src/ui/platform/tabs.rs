@@ -10,11 +10,11 @@ use crate::storage::local::{with_page, BrowserStore};
 use crate::storage::page::Page;
 use crate::storage::store::SaveError;
 use crate::storage::tab_session::{Found, Heard, Offer, Ours, TabSession, Wrote};
-use crate::ui::clock::now;
-use crate::ui::notices::Level;
-use crate::ui::persistence;
+use crate::ui::platform::clock::now;
+use crate::ui::platform::persistence;
+use crate::ui::platform::web_lock::{with_lock, with_lock_kept};
 use crate::ui::state::{AppState, SaveStatus};
-use crate::ui::web_lock::{with_lock, with_lock_kept};
+use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 
 /// Runs `edit` on the latest stored workspace under the tabs' lock (`Tabs::edit_fresh`), or at

@@ -5,15 +5,15 @@
 
 use crate::exchange::demonstration::{self, LoadFailure};
 use crate::model::{copy::with_fresh_ids, Contract, Id, Period, Timestamp, Workspace};
-use crate::ui::clock::{now, this_month, this_year};
-use crate::ui::fetch::{fetch_bytes, FetchError};
-use crate::ui::fields::TextField;
-use crate::ui::links::href;
-use crate::ui::notices::Level;
 use crate::ui::parts;
 use crate::ui::platform::backup::Backups;
+use crate::ui::platform::clock::{now, this_month, this_year};
+use crate::ui::platform::fetch::{fetch_bytes, FetchError};
 use crate::ui::screen::Screen;
 use crate::ui::state::{focus_after_render, AppState};
+use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::links::href;
+use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;

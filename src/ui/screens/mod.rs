@@ -1,18 +1,20 @@
-//! One file per screen.
+//! The screens, one module each: a file for a screen that fits in one (`contracts`, `sheets`,
+//! `not_found`), a folder for one with parts (`contract/`, `sheet/`, `planning/`, `follow_up/`,
+//! `exchanges/`, `signature/`; `documents/` holds the three document screens, which share their
+//! rendering). What several screens share is in `ui::widgets`.
+
+#![cfg(target_arch = "wasm32")]
 
 mod contract;
 mod contracts;
 mod documents;
 mod exchanges;
 mod follow_up;
-mod indicators;
-pub mod issues;
-mod no_contract;
 mod not_found;
 mod planning;
 pub mod sheet;
 mod sheets;
-pub mod signature;
+mod signature;
 
 pub use contract::ContractScreen;
 pub use contracts::ContractsScreen;

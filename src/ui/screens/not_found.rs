@@ -1,6 +1,6 @@
 //! Shown for an address that names no screen.
 
-use crate::ui::links::href;
+use crate::ui::widgets::links::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -1,10 +1,6 @@
 //! The list of action sheets by axis: search and filters, new sheet, reorder, duplicate,
 //! delete with undo; and the printable version of the whole contract (`?vue=impression`).
 
-use super::no_contract::RequireContract;
-use super::sheet::print::PrintHeader;
-use super::sheet::summary::SheetSummary;
-use super::signature::markers::{ChangedSheets, SheetMarker};
 use crate::model::axis::NO_AXIS;
 use crate::model::completeness::{completion, CompletenessFilter};
 use crate::model::copy::with_fresh_ids;
@@ -12,11 +8,15 @@ use crate::model::list_edit::{restore_at, take_where};
 use crate::model::numbering::Numbering;
 use crate::model::sheet_filter::{SheetFilter, StatusFilter};
 use crate::model::{ActionSheet, Contract, Id};
-use crate::ui::fields::{SelectField, TextField};
-use crate::ui::links::href;
-use crate::ui::options::{axis_options, key_options, organisation_options};
-use crate::ui::row_buttons::MoveButtons;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{SelectField, TextField};
+use crate::ui::widgets::links::href;
+use crate::ui::widgets::no_contract::RequireContract;
+use crate::ui::widgets::options::{axis_options, key_options, organisation_options};
+use crate::ui::widgets::print::PrintHeader;
+use crate::ui::widgets::row_buttons::MoveButtons;
+use crate::ui::widgets::sheet_summary::SheetSummary;
+use crate::ui::widgets::signature_markers::{ChangedSheets, SheetMarker};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};

@@ -5,13 +5,13 @@ use crate::model::numbering::Numbering;
 use crate::model::order::move_item;
 use crate::model::validation::Subject;
 use crate::model::{Axis, Contract, Id, StrategicObjective};
-use crate::ui::add_by_name::AddByName;
-use crate::ui::clock::now;
-use crate::ui::fields::{CheckField, TextField};
-use crate::ui::row_buttons::{MoveButtons, RemoveButton};
+use crate::ui::platform::clock::now;
 use crate::ui::row_lens::{row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::add_by_name::AddByName;
+use crate::ui::widgets::fields::{CheckField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::row_buttons::RowButtons;
 use leptos::prelude::*;
 
 #[component]
@@ -77,10 +77,7 @@ fn AxisRow(id: Id, numbering: Memo<Numbering>, dragged: RwSignal<Option<Id>>) ->
             <CheckField label="Volet santé mentale (loi 3DS, art. 122)" checked=row.read(|a| a.mental_health)
                 on_change=row.write(|a, v| a.mental_health = v)/>
             <IssuesFor subject=Subject::Axis(id)/>
-            <div class="actions">
-                <MoveButtons id name on_move=move |step| row.shift(step)/>
-                <RemoveButton name on_remove=move || row.remove_with_undo(format!("L’axe « {} »", title.get_untracked()))/>
-            </div>
+            <RowButtons row name removed=move || format!("L’axe « {} »", title.get_untracked())/>
             <ol class="objectives">
                 <For each=move || objective_ids.get() key=|id| *id let:objective>
                     <ObjectiveRow axis=id id=objective numbering/>
@@ -105,10 +102,7 @@ fn ObjectiveRow(axis: Id, id: Id, numbering: Memo<Numbering>) -> impl IntoView {
             <TextField label=Signal::derive(move || format!("Objectif stratégique {}", number())) value=title
                 on_input=row.write(|o, v| o.title = v)/>
             <IssuesFor subject=Subject::Objective(id)/>
-            <div class="actions">
-                <MoveButtons id name on_move=move |step| row.shift(step)/>
-                <RemoveButton name on_remove=move || row.remove_with_undo(format!("L’objectif « {} »", title.get_untracked()))/>
-            </div>
+            <RowButtons row name removed=move || format!("L’objectif « {} »", title.get_untracked())/>
         </li>
     }
 }

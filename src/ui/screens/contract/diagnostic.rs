@@ -3,8 +3,8 @@
 use crate::model::entity::edit_by_id;
 use crate::model::list_edit::{restore_at, take_where};
 use crate::model::{Finding, FindingCategory, Id};
-use crate::ui::fields::TextField;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::TextField;
 use leptos::prelude::*;
 
 #[component]

@@ -7,13 +7,13 @@ use crate::model::directory::{merge_organisations, organisation_options};
 use crate::model::organisation::next_signatory_rank;
 use crate::model::validation::Subject;
 use crate::model::{Id, Organisation, OrganisationKind, Signatory};
-use crate::ui::add_by_name::AddByName;
-use crate::ui::fields::{CheckField, NumberField, SelectField, TextField};
-use crate::ui::options::with_first;
-use crate::ui::row_buttons::RemoveButton;
 use crate::ui::row_lens::{row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::add_by_name::AddByName;
+use crate::ui::widgets::fields::{CheckField, NumberField, SelectField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::options::with_first;
+use crate::ui::widgets::row_buttons::RemoveButton;
 use leptos::prelude::*;
 
 #[component]

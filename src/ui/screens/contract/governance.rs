@@ -6,12 +6,12 @@
 use crate::model::iso_date::french_date;
 use crate::model::validation::Subject;
 use crate::model::{Body, Governance, GovernanceBody, Id, Meeting, Member};
-use crate::ui::fields::{SelectField, TextField};
-use crate::ui::options::organisation_options;
-use crate::ui::row_buttons::RemoveButton;
 use crate::ui::row_lens::{row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{SelectField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::options::organisation_options;
+use crate::ui::widgets::row_buttons::RemoveButton;
 use leptos::prelude::*;
 
 fn bodies() -> Signal<Vec<(String, String)>> {

@@ -4,22 +4,12 @@ use crate::model::amendment::{is_signed, set_signing_date, set_signing_place};
 use crate::model::iso_date::french_date;
 use crate::model::validation::Subject;
 use crate::model::Contract;
-use crate::ui::fields::{NumberField, TextField};
-use crate::ui::links::href;
-use crate::ui::screens::issues::IssuesFor;
-use crate::ui::state::AppState;
+use crate::ui::state::{contract_edit, contract_text, AppState};
+use crate::ui::widgets::fields::{NumberField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::links::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// A text signal reading one field of the open contract.
-pub fn contract_text(state: AppState, read: fn(&Contract) -> String) -> Signal<String> {
-    Signal::derive(move || state.with_contract(read).unwrap_or_default())
-}
-
-/// A callback writing one text field of the open contract.
-pub fn contract_edit(state: AppState, write: fn(&mut Contract, String)) -> Callback<String> {
-    Callback::new(move |value: String| state.edit_contract(|c, _| write(c, value)))
-}
 
 /// A year as typed, digit by digit: not clamped (typing "2025" passes through 2, 20, 202), the
 /// validation reports a year outside the plausible range instead.

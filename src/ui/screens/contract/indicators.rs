@@ -2,7 +2,7 @@
 //! a whole works: partnerships, mobilisation), distinct from those of any fiche, with the same
 //! editor as the fiche's « Évaluation » step.
 
-use crate::ui::screens::indicators::IndicatorList;
+use crate::ui::widgets::indicators::IndicatorList;
 use leptos::prelude::*;
 
 #[component]

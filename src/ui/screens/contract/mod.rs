@@ -7,16 +7,16 @@ mod axes;
 mod diagnostic;
 mod directory;
 mod governance;
-pub mod identity;
+mod identity;
 mod indicators;
 mod previous_review;
 mod territory;
 mod texts;
 
-use super::issues::{self, provide_issues};
-use super::no_contract::RequireContract;
-use super::signature::markers::ContractLine;
-use crate::ui::links::InPageLink;
+use crate::ui::widgets::issues::{self, provide_issues};
+use crate::ui::widgets::links::InPageLink;
+use crate::ui::widgets::no_contract::RequireContract;
+use crate::ui::widgets::signature_markers::ContractLine;
 use leptos::prelude::*;
 
 const SECTIONS: [(&str, &str); 9] = [

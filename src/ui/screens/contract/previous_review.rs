@@ -6,12 +6,12 @@ use crate::model::previous_review::FORMER_STATUSES;
 use crate::model::review::NOT_FILLED_LABEL;
 use crate::model::validation::Subject;
 use crate::model::{FormerItem, FormerSheet, Id, ReviewStatus};
-use crate::ui::add_by_name::AddByName;
-use crate::ui::fields::{SelectField, TextField};
-use crate::ui::row_buttons::RemoveButton;
 use crate::ui::row_lens::{row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::add_by_name::AddByName;
+use crate::ui::widgets::fields::{SelectField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::row_buttons::RemoveButton;
 use leptos::prelude::*;
 
 #[component]

@@ -1,10 +1,10 @@
 //! The territory: name, member EPCIs and communes, population, priority neighbourhoods.
 
-use super::identity::{contract_edit, contract_text};
 use crate::model::validation::Subject;
-use crate::ui::fields::{LinesField, NumberField, TextField};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::state::{contract_edit, contract_text};
+use crate::ui::widgets::fields::{LinesField, NumberField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
 use leptos::prelude::*;
 
 #[component]

@@ -6,10 +6,10 @@
 use crate::model::contract_texts::TextSection;
 use crate::model::validation::Subject;
 use crate::model::{Contract, Id, Lead};
-use crate::ui::fields::{ChoiceList, TextField};
-use crate::ui::options::organisations;
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{ChoiceList, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::options::organisations;
 use leptos::prelude::*;
 
 #[component]

@@ -5,9 +5,9 @@
 //! French spacing as in the ODT (a narrow no-break space before « ? », so « Pourquoi ? » never
 //! breaks before its question mark).
 
+use crate::document::chart_lines::status_class;
 use crate::document::{Block, Cell, CellKind, Document, ParagraphKind, Signatory, Table};
 use crate::model::french::french_spacing;
-use crate::ui::chart_lines::status_class;
 use leptos::prelude::*;
 
 #[component]

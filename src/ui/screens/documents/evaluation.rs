@@ -4,9 +4,9 @@
 use super::DocumentPage;
 use crate::document::evaluation;
 use crate::exchange::file_name::{document_file_name, DocumentFile};
-use crate::ui::download::today_iso;
-use crate::ui::screens::no_contract::RequireContract;
+use crate::ui::platform::download::today_iso;
 use crate::ui::state::AppState;
+use crate::ui::widgets::no_contract::RequireContract;
 use leptos::prelude::*;
 
 #[component]

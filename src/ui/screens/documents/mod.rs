@@ -13,10 +13,10 @@ pub use report::ReportScreen;
 
 use crate::document::Document;
 use crate::exchange::odt::{odt_bytes, MEDIA_TYPE};
-use crate::ui::download::download_bytes;
-use crate::ui::notices::Level;
-use crate::ui::screens::sheet::print::{PrintFooter, PrintHeader};
+use crate::ui::platform::download::download_bytes;
 use crate::ui::state::AppState;
+use crate::ui::widgets::notices::Level;
+use crate::ui::widgets::print::{PrintFooter, PrintHeader};
 use blocks::DocumentBody;
 use leptos::prelude::*;
 

@@ -6,12 +6,12 @@ use crate::document::annual_report;
 use crate::exchange::file_name::{document_file_name, DocumentFile};
 use crate::model::follow_up::shown_year;
 use crate::ui::address::replacing_navigation;
-use crate::ui::clock::this_year;
-use crate::ui::download::today_iso;
-use crate::ui::fields::SelectField;
-use crate::ui::options::years;
-use crate::ui::screens::no_contract::RequireContract;
+use crate::ui::platform::clock::this_year;
+use crate::ui::platform::download::today_iso;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::SelectField;
+use crate::ui::widgets::no_contract::RequireContract;
+use crate::ui::widgets::options::years;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

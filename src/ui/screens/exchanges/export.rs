@@ -9,12 +9,12 @@ use crate::exchange::merge::record_export;
 use crate::exchange::Envelope;
 use crate::model::list_edit::toggle;
 use crate::model::{Contract, Id};
-use crate::ui::clock::now;
-use crate::ui::download::{download, today_iso};
-use crate::ui::fields::{ChoiceList, SelectField, TextField};
-use crate::ui::notices::Level;
 use crate::ui::platform::backup::Backups;
+use crate::ui::platform::clock::now;
+use crate::ui::platform::download::{download, today_iso};
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{ChoiceList, SelectField, TextField};
+use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 
 /// What goes in the file.

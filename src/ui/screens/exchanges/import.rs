@@ -1,10 +1,10 @@
 //! Receiving a partner's file: the file picker and the paste box (a drop anywhere on the page
-//! lands in the same inbox, see `ui::inbox`), then the preview of what it would change.
+//! lands in the same inbox, see `ui::platform::inbox`), then the preview of what it would change.
 
 use super::preview::Preview;
 use super::snapshots::Shelf;
-use crate::ui::fields::{unique_id, TextField};
-use crate::ui::inbox::{chosen_file, Inbox};
+use crate::ui::platform::inbox::{chosen_file, Inbox};
+use crate::ui::widgets::fields::{unique_id, TextField};
 use leptos::prelude::*;
 
 #[component]

@@ -9,7 +9,7 @@ mod snapshots;
 mod spreadsheets;
 mod storage;
 
-use super::no_contract::RequireContract;
+use crate::ui::widgets::no_contract::RequireContract;
 use export::Export;
 use import::Import;
 use leptos::prelude::*;

@@ -12,7 +12,7 @@ use crate::exchange::merge::{
     Proposal, Status,
 };
 use crate::model::Id;
-use crate::ui::inbox::{Inbox, Received};
+use crate::ui::platform::inbox::{Inbox, Received};
 use crate::ui::state::{focus_after_render, AppState};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -178,7 +178,7 @@ fn MergeChoices(plan: MergePlan, context: ApplyContext) -> impl IntoView {
                     decisions: &chosen,
                     origin: &origin,
                     fresh: Id::random,
-                    now: crate::ui::clock::now(),
+                    now: crate::ui::platform::clock::now(),
                 }
                 .into_workspace(ws)
             })
@@ -257,30 +257,11 @@ fn ProposalChoice(
         Status::Conflict => "proposal proposal--conflict",
         _ => "proposal",
     };
-    let group = format!("choix-{id}");
-    let choices = proposal
-        .choices()
-        .iter()
-        .enumerate()
-        .map(|(index, choice)| {
-            let choice = *choice;
-            let input_id = format!("{group}-{index}");
-            let label_for = input_id.clone();
-            let applies = move |d: &HashMap<Id, Choice>| {
-                plan.with_value(|plan| this.with_value(|p| plan.choice_of(p, d)))
-            };
-            let checked = move || decisions.with(applies) == Some(choice);
-            let pick = move |_| decisions.update(|d| {
-                d.insert(id, choice);
-            });
-            view! {
-                <label class="radio" for=label_for>
-                    <input type="radio" id=input_id name=group.clone() prop:checked=checked on:change=pick/>
-                    {proposal.choice_label(choice)}
-                </label>
-            }
-        })
-        .collect_view();
+    let applies = move |d: &HashMap<Id, Choice>| {
+        plan.with_value(|plan| this.with_value(|p| plan.choice_of(p, d)))
+    };
+    let choices =
+        choice_radios(id, proposal.choices(), |c| proposal.choice_label(c), applies, decisions);
     let by_field = proposal.by_field();
     let conflicts: Vec<FieldMerge> =
         proposal.fields.iter().filter(|f| f.changed_by == ChangedBy::Both).cloned().collect();
@@ -341,29 +322,11 @@ fn FieldChoice(
 ) -> impl IntoView {
     let id = field.id;
     let this = StoredValue::new(field.clone());
-    let group = format!("choix-{id}");
-    let choices = FieldMerge::CHOICES
-        .iter()
-        .enumerate()
-        .map(|(index, choice)| {
-            let choice = *choice;
-            let input_id = format!("{group}-{index}");
-            let label_for = input_id.clone();
-            let checked = move || {
-                decisions.with(|d| plan.with_value(|p| this.with_value(|f| p.field_choice(f, d))))
-                    == Some(choice)
-            };
-            let pick = move |_| decisions.update(|d| {
-                d.insert(id, choice);
-            });
-            view! {
-                <label class="radio" for=label_for>
-                    <input type="radio" id=input_id name=group.clone() prop:checked=checked on:change=pick/>
-                    {FieldMerge::choice_label(choice)}
-                </label>
-            }
-        })
-        .collect_view();
+    let applies = move |d: &HashMap<Id, Choice>| {
+        plan.with_value(|p| this.with_value(|f| p.field_choice(f, d)))
+    };
+    let label = |c| FieldMerge::choice_label(c).to_string();
+    let choices = choice_radios(id, &FieldMerge::CHOICES, label, applies, decisions);
     view! {
         <fieldset class="field-conflict">
             <legend>{format!("« {} » : modifié ici et dans le fichier", field.label)}</legend>
@@ -383,6 +346,37 @@ fn FieldChoice(
             <div class="proposal__choices">{choices}</div>
         </fieldset>
     }
+}
+
+/// The radio buttons of one choice, an item's or a field's: `applies` says which one is
+/// checked (the choice made, or the one it follows), a click records the choice for `id`.
+fn choice_radios(
+    id: Id,
+    choices: &[Choice],
+    label: impl Fn(Choice) -> String,
+    applies: impl Fn(&HashMap<Id, Choice>) -> Option<Choice> + Copy + Send + Sync + 'static,
+    decisions: RwSignal<HashMap<Id, Choice>>,
+) -> AnyView {
+    let group = format!("choix-{id}");
+    choices
+        .iter()
+        .enumerate()
+        .map(|(index, &choice)| {
+            let input_id = format!("{group}-{index}");
+            let label_for = input_id.clone();
+            let checked = move || decisions.with(applies) == Some(choice);
+            let pick = move |_| decisions.update(|d| {
+                d.insert(id, choice);
+            });
+            view! {
+                <label class="radio" for=label_for>
+                    <input type="radio" id=input_id name=group.clone() prop:checked=checked on:change=pick/>
+                    {label(choice)}
+                </label>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 #[component]

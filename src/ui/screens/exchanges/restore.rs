@@ -7,9 +7,9 @@ use super::snapshots::{local_date_time, offer_back, room_after, Shelf};
 use crate::exchange::backup::{restore, Arrival};
 use crate::exchange::import::CheckedBackup;
 use crate::model::{Id, Timestamp};
-use crate::ui::clock::now;
-use crate::ui::inbox::Inbox;
 use crate::ui::platform::backup::Backups;
+use crate::ui::platform::clock::now;
+use crate::ui::platform::inbox::Inbox;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

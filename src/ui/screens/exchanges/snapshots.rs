@@ -8,8 +8,8 @@ use crate::storage::local::{
     keep_snapshot, read_snapshots, restore_snapshot, room_checked, room_for, snapshot_of,
 };
 use crate::storage::snapshots::{push, Snapshot};
-use crate::ui::notices::Level;
 use crate::ui::state::AppState;
+use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 
 /// The snapshots of this browser, newest first (as stored, or kept in memory when local

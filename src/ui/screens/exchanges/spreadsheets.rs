@@ -4,9 +4,9 @@
 use crate::exchange::file_name::contract_slug;
 use crate::exchange::spreadsheet::{actions_csv, indicators_csv, sheets_csv};
 use crate::model::Contract;
-use crate::ui::download::{download, today_iso};
-use crate::ui::notices::Level;
+use crate::ui::platform::download::{download, today_iso};
 use crate::ui::state::AppState;
+use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 
 /// Downloads `cls-<territoire>-<what>-<date>.csv` made by `table` from the open contract.

@@ -1,12 +1,12 @@
 //! « Sauvegarde et stockage » in Échanges: « Télécharger une sauvegarde » (every contract in
 //! one file, which « Importer un fichier » takes back), and what the browser says about its
 //! storage: whether it is persistent, how much is used out of what is available, and what that
-//! means (`ui::persistence` asks, `model::storage_use` words it).
+//! means (`ui::platform::persistence` asks, `model::storage_use` words it).
 
 use crate::model::storage_use::{local_storage_text, usage_text};
 use crate::storage::local::used_units;
-use crate::ui::persistence::{read_facts, StorageFacts};
 use crate::ui::platform::backup::download_backup;
+use crate::ui::platform::persistence::{read_facts, StorageFacts};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 

@@ -2,14 +2,14 @@
 //! the amount spent (« Réalisé ») typed in place, a subtotal per fiche and the contract's total.
 
 use super::pager::{line_words, Pager};
-use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
 use crate::model::follow_up::{
     budget_table, spent_text, table_page, BudgetLineKey, BudgetTableLine, TablePage,
 };
 use crate::model::Id;
-use crate::ui::fields::AmountInput;
+use crate::ui::row_signals::{RowSignals, Sheets};
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::AmountInput;
 use leptos::prelude::*;
 
 /// The amount spent on a funding line (of a fiche), `None` until someone enters it.

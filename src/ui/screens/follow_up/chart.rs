@@ -3,10 +3,10 @@
 //! beside it (`dashboard.rs`). Clicking a segment filters the table to that axis and status.
 
 use super::FollowUpView;
+use crate::document::chart_lines::status_class;
+use crate::document::status_bars::{segments, total_x, BAR_HEIGHT, ROW_HEIGHT, WIDTH};
 use crate::model::follow_up::{status_at, StatusChoice, StatusCounts, STATUS_COLUMNS};
 use crate::model::review::status_label;
-use crate::ui::chart_lines::status_class;
-use crate::ui::status_bars::{segments, total_x, BAR_HEIGHT, ROW_HEIGHT, WIDTH};
 use leptos::prelude::*;
 
 #[component]

@@ -11,7 +11,7 @@ use crate::model::follow_up::{
 use crate::model::funding::NO_FUNDER;
 use crate::model::review::status_label;
 use crate::ui::state::AppState;
-use crate::ui::table_scroll::TableScroll;
+use crate::ui::widgets::table_scroll::TableScroll;
 use leptos::prelude::*;
 
 #[component]

@@ -4,9 +4,9 @@ use super::FollowUpView;
 use crate::model::follow_up::{StatusChoice, NOT_FILLED_KEY};
 use crate::model::review::NOT_FILLED_LABEL;
 use crate::model::{Id, ReviewStatus};
-use crate::ui::fields::SelectField;
-use crate::ui::options::{axis_options, organisation_options, with_first, years};
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::SelectField;
+use crate::ui::widgets::options::{axis_options, organisation_options, with_first, years};
 use leptos::prelude::*;
 
 #[component]

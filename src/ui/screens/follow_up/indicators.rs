@@ -3,10 +3,10 @@
 //! reached.
 
 use super::pager::{line_words, Pager};
-use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
 use crate::model::follow_up::{indicator_rows, table_page, IndicatorOwner, TablePage};
 use crate::model::{Id, IndicatorValue};
+use crate::ui::row_signals::{RowSignals, Sheets};
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 
@@ -58,10 +58,7 @@ fn year_value(
     (owner, id): (IndicatorOwner, Id),
     old: &YearValue,
 ) -> Option<YearValue> {
-    let list = match owner {
-        IndicatorOwner::Contract => Some(sheets.contract.indicators.as_slice()),
-        IndicatorOwner::Sheet(sheet) => sheets.sheet(sheet).map(|s| s.indicators.as_slice()),
-    };
+    let list = owner.indicators_in(sheets.contract, |sheet| sheets.sheet(sheet));
     let indicator = list.and_then(|list| list.iter().find(|i| i.id == id));
     let blank = IndicatorValue::default();
     let value = indicator.and_then(|i| i.value_of(year)).unwrap_or(&blank);

@@ -15,15 +15,14 @@ mod filters;
 mod indicators;
 mod pager;
 mod parts;
-mod row_signals;
 mod table;
 
-use super::no_contract::RequireContract;
 use crate::model::follow_up::{opening_year, shown_year, FollowUpFilter};
 use crate::ui::address::{address, AddressView};
-use crate::ui::clock::this_year;
-use crate::ui::links::href;
+use crate::ui::platform::clock::this_year;
 use crate::ui::state::AppState;
+use crate::ui::widgets::links::href;
+use crate::ui::widgets::no_contract::RequireContract;
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 pub use parts::Part;

@@ -2,7 +2,7 @@
 //! the indicators, the budget. Links, so that each part has its own address.
 
 use super::FollowUpView;
-use crate::ui::links::href;
+use crate::ui::widgets::links::href;
 use leptos::prelude::*;
 
 /// A part of « Suivi ».

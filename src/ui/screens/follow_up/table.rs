@@ -4,11 +4,10 @@
 //! Made for typing during a meeting: native selects (a status is chosen by typing its first
 //! letters), fields in reading order, « Reprendre l’année précédente » to start from last year,
 //! and every change saved as it is typed. Each row reads its own review from a signal of its
-//! own (`row_signals.rs`), so a keystroke updates the row being typed in, not the thousand
+//! own (`ui::row_signals`), so a keystroke updates the row being typed in, not the thousand
 //! others.
 
 use super::pager::Pager;
-use super::row_signals::{RowSignals, Sheets};
 use super::FollowUpView;
 use crate::model::follow_up::{
     action_label, axis_label, carry_over_rows, row_facts, rows_to_carry_over, table_page, RowFacts,
@@ -19,6 +18,7 @@ use crate::model::review::{
     can_carry_over, carry_over, edit_review, planned_for, review_of, NOT_FILLED_LABEL,
 };
 use crate::model::{Contract, Id, ReviewStatus, YearReview};
+use crate::ui::row_signals::{RowSignals, Sheets};
 use crate::ui::state::{focus_after_render, AppState};
 use leptos::prelude::*;
 
@@ -49,15 +49,8 @@ struct RowReview {
 }
 
 fn row_review(sheets: &Sheets, year: i32, owner: RowOwner, old: &RowReview) -> Option<RowReview> {
-    // As `RowOwner::reviews`, with the fiche found through the index.
     let sheet = sheets.sheet(owner.sheet());
-    let reviews = match owner {
-        RowOwner::Sheet(_) => sheet.map(|s| s.reviews.as_slice()),
-        RowOwner::Action { action, .. } => sheet
-            .and_then(|s| s.actions.iter().find(|a| a.id == action))
-            .map(|a| a.reviews.as_slice()),
-    }
-    .unwrap_or_default();
+    let reviews = sheet.and_then(|s| owner.reviews_in(s)).unwrap_or_default();
     let review = review_of(reviews, year);
     let has_previous = can_carry_over(reviews, year);
     let planned = planned_for(reviews, year);

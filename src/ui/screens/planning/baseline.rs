@@ -1,7 +1,7 @@
 //! « Comparer à la version signée »: the signed version's dates (the signature's frozen copy, or
 //! the latest avenant's) as a pale baseline under each bar, so that a delayed action is visible
 //! at a glance; each bar's name then says its signed dates and by how much it moved
-//! (`model::planning::SignedDates`, drawn by `ui::chart_lines::chart_lines_beside`).
+//! (`model::planning::SignedDates`, drawn by `document::chart_lines::chart_lines_beside`).
 //!
 //! Kept in the address (`comparer=signee`) like the filters and colours, not in this browser as
 //! the density is: it is about what the view shows, and a coordinator sends « the planning

@@ -9,7 +9,7 @@
 //! narrower than its columns' labels need (`--months` and the scale's class, `style/planning.css`),
 //! so the chart scrolls sideways rather than truncate « janv. » or « T1 ».
 //!
-//! The lines are drawn as one piece of HTML (`crate::ui::chart_lines` says why), redrawn whole
+//! The lines are drawn as one piece of HTML (`crate::document::chart_lines` says why), redrawn whole
 //! when what they show changes; the list listens for clicks and drags on their behalf. A redraw
 //! keeps the keyboard focus where it was (on the same group or action), and keeps the open date
 //! editor as it is, typed text included, when its action has not changed.
@@ -18,16 +18,18 @@ use super::baseline::{signed_dates, BaselineToggle};
 use super::dates::{DateEditor, DragState};
 use super::density::{remembered, DensityToggle};
 use super::{ColourBy, Rows, ViewState};
+use crate::document::chart_lines::status_class;
+use crate::document::chart_lines::{
+    chart_lines_beside, percent, sheet_path, ChartLines, EditorAt, Look,
+};
 use crate::model::follow_up::{status_at, STATUS_COLUMNS};
 use crate::model::iso_date::french_date;
 use crate::model::planning::{date_position, header, Scale};
 use crate::model::review::status_label;
 use crate::model::{Body, Id};
-use crate::ui::chart_lines::status_class;
-use crate::ui::chart_lines::{chart_lines_beside, percent, sheet_path, ChartLines, EditorAt, Look};
-use crate::ui::download::today_iso;
-use crate::ui::links::href;
+use crate::ui::platform::download::today_iso;
 use crate::ui::state::AppState;
+use crate::ui::widgets::links::href;
 use leptos::mount::{mount_to, UnmountHandle};
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;

@@ -1,13 +1,13 @@
 //! Changing an action's dates from the planning, with the form's rules (inside the contract
 //! period, start before end): by dragging a bar's ends, or with a small keyboard-friendly editor.
 
+use crate::document::chart_lines::percent;
 use crate::model::planning::{bar_position, month_at, set_action_dates};
 use crate::model::{Id, YearMonth};
-use crate::ui::chart_lines::percent;
-use crate::ui::clock::now;
-use crate::ui::fields::TextField;
-use crate::ui::notices::Level;
+use crate::ui::platform::clock::now;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -7,7 +7,7 @@
 //! link shared with a partner must not impose it, and the navigation's « Planning » link (which
 //! carries no query) must still find it.
 
-use crate::ui::fields::CheckField;
+use crate::ui::widgets::fields::CheckField;
 use leptos::prelude::*;
 
 /// The local storage key; « oui » when compact, absent otherwise.

@@ -4,17 +4,20 @@
 use super::Rows;
 use crate::exchange::file_name::contract_slug;
 use crate::model::planning::{milestones_ics, plan_csv};
-use crate::ui::download::{download, now_utc_compact, today_iso};
-use crate::ui::notices::Level;
+use crate::ui::platform::download::{download, now_utc_compact, today_iso};
 use crate::ui::state::AppState;
+use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 
 #[component]
 pub fn Exports(visible: Memo<Rows>) -> impl IntoView {
     let state = AppState::get();
     let name = move || state.with_contract(contract_slug).unwrap_or_default();
-    let report = move |result: Result<(), String>| {
-        if let Err(message) = result {
+    // Downloads `text` as « {stem}-{contract}-{today}.{ext} »; a failure becomes a notice.
+    let save = move |stem: &str, ext: &str, mime: &str, text: Option<String>| {
+        let Some(text) = text else { return };
+        let file = format!("{stem}-{}-{}.{ext}", name(), today_iso());
+        if let Err(message) = download(&file, mime, &text) {
             state.notices.push(Level::Error, message);
         }
     };
@@ -22,25 +25,13 @@ pub fn Exports(visible: Memo<Rows>) -> impl IntoView {
         let text = visible.with_untracked(|rows| {
             state.workspace.with_untracked(|ws| ws.active().map(|c| plan_csv(c, rows)))
         });
-        if let Some(text) = text {
-            report(download(
-                &format!("planning-{}-{}.csv", name(), today_iso()),
-                "text/csv;charset=utf-8",
-                &text,
-            ));
-        }
+        save("planning", "csv", "text/csv;charset=utf-8", text);
     };
     let ics = move |_| {
         let text = state
             .workspace
             .with_untracked(|ws| ws.active().map(|c| milestones_ics(c, &now_utc_compact())));
-        if let Some(text) = text {
-            report(download(
-                &format!("jalons-{}-{}.ics", name(), today_iso()),
-                "text/calendar;charset=utf-8",
-                &text,
-            ));
-        }
+        save("jalons", "ics", "text/calendar;charset=utf-8", text);
     };
     let print = move |_| {
         let _ = window().print();

@@ -4,9 +4,11 @@ use super::{ColourBy, Rows, ViewState};
 use crate::model::planning::Scale;
 use crate::model::review::NOT_FILLED_LABEL;
 use crate::model::{Id, ReviewStatus};
-use crate::ui::fields::{SelectField, TextField};
-use crate::ui::options::{axis_options, organisation_options, with_first, year_options, years};
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{SelectField, TextField};
+use crate::ui::widgets::options::{
+    axis_options, organisation_options, with_first, year_options, years,
+};
 use leptos::prelude::*;
 
 #[component]

@@ -10,18 +10,18 @@ mod exports;
 mod filters;
 mod summary;
 
-use super::no_contract::RequireContract;
 use crate::model::follow_up::shown_year;
 use crate::model::planning::{plan_rows, PlanFilter, PlanRow, Scale};
 use crate::ui::address::{address, AddressView};
-use crate::ui::clock::this_year;
+use crate::ui::platform::clock::this_year;
 use crate::ui::state::AppState;
+use crate::ui::widgets::no_contract::RequireContract;
 use leptos::prelude::*;
 use leptos_router::params::ParamsMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-pub use crate::ui::chart_lines::ColourBy;
+pub use crate::document::chart_lines::ColourBy;
 
 /// The planning's rows (one per action), shared by the chart, the filters, exports and summary.
 pub type Rows = Arc<[PlanRow]>;

@@ -9,7 +9,7 @@
 use super::Rows;
 use crate::model::planning::{load_per_lead, yearly_summary};
 use crate::ui::state::AppState;
-use crate::ui::table_scroll::TableScroll;
+use crate::ui::widgets::table_scroll::TableScroll;
 use leptos::prelude::*;
 use std::time::Duration;
 

@@ -21,26 +21,19 @@ pub fn read_sheet<T: Default>(
     state.with_contract(|c| c.sheet(id).map(|s| read(c, s))).flatten().unwrap_or_default()
 }
 
-pub fn sheet_text(state: AppState, id: Id, read: fn(&ActionSheet) -> String) -> Signal<String> {
+/// One value of the sheet (a text, a flag), tracking changes.
+pub fn sheet_field<T>(state: AppState, id: Id, read: fn(&ActionSheet) -> T) -> Signal<T>
+where
+    T: Clone + Default + Send + Sync + 'static,
+{
     Signal::derive(move || read_sheet(state, id, |_, s| read(s)))
 }
 
-pub fn sheet_edit(
+/// The callback a field calls with its new value: `write` puts it in the sheet, stamped.
+pub fn sheet_edit<T: 'static>(
     state: AppState,
     id: Id,
-    write: fn(&mut ActionSheet, String),
-) -> Callback<String> {
-    Callback::new(move |value: String| edit_sheet(state, id, |s| write(s, value)))
-}
-
-pub fn sheet_flag(state: AppState, id: Id, read: fn(&ActionSheet) -> bool) -> Signal<bool> {
-    Signal::derive(move || read_sheet(state, id, |_, s| read(s)))
-}
-
-pub fn sheet_set_flag(
-    state: AppState,
-    id: Id,
-    write: fn(&mut ActionSheet, bool),
-) -> Callback<bool> {
-    Callback::new(move |value: bool| edit_sheet(state, id, |s| write(s, value)))
+    write: fn(&mut ActionSheet, T),
+) -> Callback<T> {
+    Callback::new(move |value: T| edit_sheet(state, id, |s| write(s, value)))
 }

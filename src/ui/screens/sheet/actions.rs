@@ -4,13 +4,13 @@
 use super::access::{edit_sheet, read_sheet};
 use crate::model::validation::Subject;
 use crate::model::{Action, Id, YearMonth};
-use crate::ui::clock::now;
-use crate::ui::fields::{CheckField, SelectField, TextField};
-use crate::ui::options::organisation_options;
-use crate::ui::row_buttons::RemoveButton;
+use crate::ui::platform::clock::now;
 use crate::ui::row_lens::{row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::{focus_first_field_after_render, AppState};
+use crate::ui::widgets::fields::{CheckField, SelectField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::options::organisation_options;
+use crate::ui::widgets::row_buttons::RemoveButton;
 use leptos::prelude::*;
 
 #[component]

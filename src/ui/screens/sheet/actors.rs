@@ -1,14 +1,14 @@
 //! Step 5 – Acteurs: lead organisation and person, co-leads (co-pilotage), partners (from the
 //! directory or added on the fly), target audiences, territory covered, citizen participation.
 
-use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_field};
 use crate::model::list_edit::toggle;
 use crate::model::{Id, Lead, Organisation, OrganisationKind, Participation};
-use crate::ui::add_by_name::AddByName;
-use crate::ui::clock::now;
-use crate::ui::fields::{CheckField, ChoiceList, LinesField, SelectField, TextField};
-use crate::ui::options::{key_options, organisation_options, organisations};
+use crate::ui::platform::clock::now;
 use crate::ui::state::AppState;
+use crate::ui::widgets::add_by_name::AddByName;
+use crate::ui::widgets::fields::{CheckField, ChoiceList, LinesField, SelectField, TextField};
+use crate::ui::widgets::options::{key_options, organisation_options, organisations};
 use leptos::prelude::*;
 
 #[component]
@@ -52,7 +52,7 @@ pub fn Actors(id: Id) -> impl IntoView {
             }
         });
     });
-    let whole = sheet_flag(state, id, |s| s.coverage.whole_territory);
+    let whole = sheet_field(state, id, |s| s.coverage.whole_territory);
     let set_audiences =
         Callback::new(move |items: Vec<String>| edit_sheet(state, id, |s| s.audiences = items));
     let set_places = Callback::new(move |items: Vec<String>| {
@@ -61,10 +61,10 @@ pub fn Actors(id: Id) -> impl IntoView {
     view! {
         <SelectField label="Organisation pilote" help="La structure qui porte la fiche et rend compte au COPIL"
             options=organisation_options(state, "— choisir le pilote —")
-            value=sheet_text(state, id, |s| s.leads.first().and_then(|l| l.organisation_id).map(|o| o.to_string()).unwrap_or_default())
-            on_change=sheet_edit(state, id, |s, v| s.lead_mut().organisation_id = Id::parse(&v))/>
+            value=sheet_field(state, id, |s| s.leads.first().and_then(|l| l.organisation_id).map(|o| o.to_string()).unwrap_or_default())
+            on_change=sheet_edit(state, id, |s, v: String| s.lead_mut().organisation_id = Id::parse(&v))/>
         <TextField label="Personne référente chez le pilote" help="Nom et fonction : « Julie Bernard, chargée de prévention »"
-            value=sheet_text(state, id, |s| s.leads.first().map(|l| l.person.clone()).unwrap_or_default())
+            value=sheet_field(state, id, |s| s.leads.first().map(|l| l.person.clone()).unwrap_or_default())
             on_input=sheet_edit(state, id, |s, v| s.lead_mut().person = v)/>
         <ChoiceList legend="Copilotes" help="Les autres organisations qui pilotent la fiche avec le pilote (copilotage)"
             options=organisations(state) selected=co_leads on_toggle=toggle_co_lead/>
@@ -76,7 +76,7 @@ pub fn Actors(id: Id) -> impl IntoView {
             value=Signal::derive(move || read_sheet(state, id, |_, s| s.audiences.clone()))
             on_input=set_audiences/>
         <CheckField label="Toute la population du territoire du contrat" checked=whole
-            on_change=sheet_set_flag(state, id, |s, v| s.coverage.whole_territory = v)/>
+            on_change=sheet_edit(state, id, |s, v| s.coverage.whole_territory = v)/>
         <Show when=move || !whole.get()>
             <LinesField label="Territoires concernés" help="Un par ligne : EPCI, communes ou quartier prioritaire (QPV)"
                 value=Signal::derive(move || read_sheet(state, id, |_, s| s.coverage.places.clone()))
@@ -84,7 +84,7 @@ pub fn Actors(id: Id) -> impl IntoView {
         </Show>
         <SelectField label="Participation des habitants" help="De la simple information jusqu’à la co-construction de l’action"
             options=key_options(Participation::ALL, Participation::key, Participation::label)
-            value=sheet_text(state, id, |s| s.participation.key().to_string())
-            on_change=sheet_edit(state, id, |s, v| if let Some(p) = Participation::from_key(&v) { s.participation = p })/>
+            value=sheet_field(state, id, |s| s.participation.key().to_string())
+            on_change=sheet_edit(state, id, |s, v: String| if let Some(p) = Participation::from_key(&v) { s.participation = p })/>
     }
 }

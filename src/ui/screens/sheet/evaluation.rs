@@ -4,7 +4,7 @@
 //! indicators: `screens::indicators`).
 
 use crate::model::Id;
-use crate::ui::screens::indicators::IndicatorList;
+use crate::ui::widgets::indicators::IndicatorList;
 use leptos::prelude::*;
 
 #[component]

@@ -1,11 +1,11 @@
 //! Step 2 – Constat: the local findings that justify the sheet, picked from the diagnostic or
 //! written for this sheet.
 
-use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_text};
+use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_field};
 use crate::model::list_edit::toggle;
 use crate::model::Id;
-use crate::ui::fields::{ChoiceList, TextField};
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{ChoiceList, TextField};
 use leptos::prelude::*;
 
 #[component]
@@ -35,6 +35,6 @@ pub fn Findings(id: Id) -> impl IntoView {
         </Show>
         <TextField label="Constats propres à cette fiche" multiline=true
             help="Ce que les partenaires observent sur le terrain, par exemple : « peu de dépistages du cancer colorectal chez les plus de 50 ans »"
-            value=sheet_text(state, id, |s| s.local_findings.clone()) on_input=sheet_edit(state, id, |s, v| s.local_findings = v)/>
+            value=sheet_field(state, id, |s| s.local_findings.clone()) on_input=sheet_edit(state, id, |s, v| s.local_findings = v)/>
     }
 }

@@ -1,7 +1,7 @@
 //! Step 6 – Moyens: human and material means, and funding lines per year × funder × kind, with
 //! totals per year and per funder.
 
-use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_flag, sheet_set_flag, sheet_text};
+use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_field};
 use crate::model::amount::{euros, AmountSum};
 use crate::model::funding::NO_FUNDER;
 use crate::model::funding::{
@@ -9,13 +9,13 @@ use crate::model::funding::{
 };
 use crate::model::validation::Subject;
 use crate::model::{FundingKind, FundingLine, Id};
-use crate::ui::clock::now;
-use crate::ui::fields::{AmountField, CheckField, NumberField, SelectField, TextField};
-use crate::ui::options::{key_options, organisation_options};
-use crate::ui::row_buttons::RemoveButton;
+use crate::ui::platform::clock::now;
 use crate::ui::row_lens::{row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{AmountField, CheckField, NumberField, SelectField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::options::{key_options, organisation_options};
+use crate::ui::widgets::row_buttons::RemoveButton;
 use leptos::prelude::*;
 
 #[component]
@@ -39,9 +39,9 @@ pub fn Means(id: Id) -> impl IntoView {
     };
     view! {
         <TextField label="Moyens humains" multiline=true help="Qui y consacre du temps : « 0,2 ETP de la coordinatrice, 2 infirmières de la CPTS »"
-            value=sheet_text(state, id, |s| s.human_means.clone()) on_input=sheet_edit(state, id, |s, v| s.human_means = v)/>
+            value=sheet_field(state, id, |s| s.human_means.clone()) on_input=sheet_edit(state, id, |s, v| s.human_means = v)/>
         <TextField label="Moyens matériels" multiline=true help="Salles, véhicule, supports de communication…"
-            value=sheet_text(state, id, |s| s.material_means.clone()) on_input=sheet_edit(state, id, |s, v| s.material_means = v)/>
+            value=sheet_field(state, id, |s| s.material_means.clone()) on_input=sheet_edit(state, id, |s, v| s.material_means = v)/>
         <h3>"Financement"</h3>
         <ol class="rows">
             <For each=move || ids.get() key=|id| *id let:line>
@@ -49,8 +49,8 @@ pub fn Means(id: Id) -> impl IntoView {
             </For>
         </ol>
         <button type="button" class="secondary" on:click=add>"Ajouter une ligne de financement"</button>
-        <CheckField label="Aucun financement nécessaire" checked=sheet_flag(state, id, |s| s.no_funding_needed)
-            on_change=sheet_set_flag(state, id, |s, v| s.no_funding_needed = v)/>
+        <CheckField label="Aucun financement nécessaire" checked=sheet_field(state, id, |s| s.no_funding_needed)
+            on_change=sheet_edit(state, id, |s, v| s.no_funding_needed = v)/>
         <Totals id/>
     }
 }

@@ -9,16 +9,14 @@ mod findings;
 mod identification;
 mod means;
 mod objectives;
-pub mod print;
 mod review;
 mod steps;
-pub mod summary;
 
-use super::no_contract::RequireContract;
-use super::signature::markers::SheetNotice;
 use crate::model::Id;
-use crate::ui::links::href;
 use crate::ui::state::AppState;
+use crate::ui::widgets::links::href;
+use crate::ui::widgets::no_contract::RequireContract;
+use crate::ui::widgets::signature_markers::SheetNotice;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
@@ -57,7 +55,7 @@ fn step_href(id: Id, step: Step) -> String {
 #[component]
 fn SheetForm(id: Id) -> impl IntoView {
     let state = AppState::get();
-    crate::ui::screens::issues::provide_issues();
+    crate::ui::widgets::issues::provide_issues();
     let query = use_query_map();
     let step = Memo::new(move |_| {
         Step::from_number(query.with(|q| q.get("etape")).and_then(|n| n.parse().ok()).unwrap_or(1))

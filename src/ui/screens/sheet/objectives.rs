@@ -1,15 +1,15 @@
 //! Step 3 – Objectives: the general objective, the specific objectives (numbered under their
 //! strategic objective: 2.1.1, 2.1.2...) and the expected results.
 
-use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_text};
+use super::access::{edit_sheet, read_sheet, sheet_edit, sheet_field};
 use crate::model::validation::Subject;
 use crate::model::{Id, SpecificObjective};
-use crate::ui::clock::now;
-use crate::ui::fields::{SelectField, TextField};
-use crate::ui::row_buttons::RemoveButton;
+use crate::ui::platform::clock::now;
 use crate::ui::row_lens::{row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{SelectField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::row_buttons::RemoveButton;
 use leptos::prelude::*;
 
 #[component]
@@ -30,7 +30,7 @@ pub fn Objectives(id: Id) -> impl IntoView {
     view! {
         <TextField label="Objectif général" multiline=true
             help="Le changement visé, en une phrase : « Améliorer l’accès à la prévention des personnes âgées isolées »"
-            value=sheet_text(state, id, |s| s.general_objective.clone()) on_input=sheet_edit(state, id, |s, v| s.general_objective = v)/>
+            value=sheet_field(state, id, |s| s.general_objective.clone()) on_input=sheet_edit(state, id, |s, v| s.general_objective = v)/>
         <h3>"Objectifs spécifiques"</h3>
         <ol class="rows">
             <For each=move || ids.get() key=|id| *id let:objective>
@@ -40,7 +40,7 @@ pub fn Objectives(id: Id) -> impl IntoView {
         <button type="button" class="secondary" on:click=add>"Ajouter un objectif spécifique"</button>
         <TextField label="Résultats attendus" multiline=true
             help="Ce qui sera mesurable à la fin : « 200 personnes de plus de 60 ans dépistées chaque année »"
-            value=sheet_text(state, id, |s| s.expected_results.clone()) on_input=sheet_edit(state, id, |s, v| s.expected_results = v)/>
+            value=sheet_field(state, id, |s| s.expected_results.clone()) on_input=sheet_edit(state, id, |s, v| s.expected_results = v)/>
     }
 }
 

@@ -2,14 +2,14 @@
 //! validation issues, and the print of the sheet.
 
 use super::access::read_sheet;
-use super::print::PrintHeader;
-use super::summary::SheetSummary;
 use crate::model::completeness::checklist;
 use crate::model::validation::Severity;
 use crate::model::Id;
-use crate::ui::links::href;
-use crate::ui::screens::issues::ContractIssues;
 use crate::ui::state::AppState;
+use crate::ui::widgets::issues::ContractIssues;
+use crate::ui::widgets::links::href;
+use crate::ui::widgets::print::PrintHeader;
+use crate::ui::widgets::sheet_summary::SheetSummary;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -3,9 +3,9 @@
 //! one does, the screen says why it is not offered.
 
 use crate::model::amendment::{unsign, why_not_unsignable, UnsignRefusal};
-use crate::ui::notices::Level;
 use crate::ui::platform::tabs::edit_fresh;
 use crate::ui::state::{focus_after_render, AppState};
+use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 
 #[component]

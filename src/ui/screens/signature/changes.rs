@@ -3,7 +3,7 @@
 //! Avant / Après whose row headers are the fields, so a screen reader says which field a value
 //! belongs to.
 
-use crate::ui::table_scroll::TableScroll;
+use crate::ui::widgets::table_scroll::TableScroll;
 use crate::versions::amendment_changes::{Change, ChangeGroup};
 use leptos::prelude::*;
 

@@ -5,10 +5,10 @@
 use super::amendments::AdoptionFields;
 use crate::model::amendment::{create_amendment, next_amendment_number, AmendmentFields};
 use crate::model::Id;
-use crate::ui::fields::TextField;
-use crate::ui::notices::Level;
 use crate::ui::platform::tabs::edit_fresh;
 use crate::ui::state::{focus_after_render, AppState};
+use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::notices::Level;
 use crate::versions::amendment_changes::ChangeGroup;
 use crate::versions::since_signed::summary;
 use leptos::prelude::*;

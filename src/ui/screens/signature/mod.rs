@@ -1,21 +1,21 @@
 //! « Signature et avenants »: before signing, what is missing and « Signer le contrat »; once
 //! signed, the changes pending since the version in force, « Créer l’avenant n°N » and the
 //! avenants, newest first, each with what it changed, and « Annuler la signature » while no
-//! avenant exists. `markers.rs` holds what the other
-//! screens show of it (the fiche list's marker, the fiche's notice, the contract's line).
+//! avenant exists. What the other screens show of
+//! it (the fiche list's marker, the fiche's notice, the contract's line) is a widget:
+//! `ui::widgets::signature_markers`.
 
 mod amendments;
 mod cancel;
 mod changes;
 mod create;
-pub mod markers;
 mod signed;
 mod unsigned;
 
-use super::issues::provide_issues;
-use super::no_contract::RequireContract;
 use crate::model::amendment::is_signed;
 use crate::ui::state::AppState;
+use crate::ui::widgets::issues::provide_issues;
+use crate::ui::widgets::no_contract::RequireContract;
 use leptos::prelude::*;
 
 #[component]

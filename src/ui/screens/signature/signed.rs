@@ -5,31 +5,10 @@ use super::amendments::AmendmentList;
 use super::cancel::CancelSignature;
 use super::changes::ChangeList;
 use super::create::CreateAmendment;
-use crate::model::amendment::{signed_version, unchanged_since_in_force};
-use crate::model::iso_date::french_date;
-use crate::model::Contract;
+use crate::model::amendment::{signed_statement, unchanged_since_in_force};
 use crate::ui::state::AppState;
 use crate::versions::since_signed::pending_changes;
 use leptos::prelude::*;
-
-/// « Signé à Aurillac le 11 mars 2025 », with the version in force when an avenant made it.
-pub fn signed_statement(contract: &Contract) -> String {
-    let place = contract.signing.place.trim();
-    let date = contract.signing.date.as_deref().map(french_date).unwrap_or_default();
-    let signed = match (place, date.as_str()) {
-        ("", "") => "Signé".to_string(),
-        ("", date) => format!("Signé le {date}"),
-        (place, "") => format!("Signé à {place}"),
-        (place, date) => format!("Signé à {place} le {date}"),
-    };
-    let latest = contract.amendments.iter().filter(|a| a.frozen_copy.is_some());
-    match latest.max_by_key(|a| a.number) {
-        Some(a) if signed_version(contract).is_some() => {
-            format!("{signed}. Version en vigueur : avenant n°{}.", a.number)
-        }
-        _ => format!("{signed}."),
-    }
-}
 
 #[component]
 pub fn Signed() -> impl IntoView {

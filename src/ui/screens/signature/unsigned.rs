@@ -4,12 +4,12 @@
 use crate::model::amendment::{
     missing_before_signing, set_signing_date, set_signing_place, sign, Missing, SignRefusal,
 };
-use crate::ui::fields::TextField;
-use crate::ui::links::href;
-use crate::ui::notices::Level;
 use crate::ui::platform::tabs::edit_fresh;
-use crate::ui::screens::contract::identity::{contract_edit, contract_text};
+use crate::ui::state::{contract_edit, contract_text};
 use crate::ui::state::{focus_after_render, AppState};
+use crate::ui::widgets::fields::TextField;
+use crate::ui::widgets::links::href;
+use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -1,13 +1,23 @@
-//! One signal per row of « Suivi »'s tables (follow-up, indicators, budget), kept current by
-//! one effect per table, so that a change wakes only the rows whose content changed.
+//! One signal per row of a list that can be long, kept current by one effect per list, so
+//! that a change wakes only the rows whose content changed. « Suivi »'s tables (follow-up,
+//! indicators, budget) read their rows this way.
 //!
-//! Why not a memo per row over the contract: each such memo subscribes to the workspace signal
-//! and re-runs on every change, and each re-run takes it out of the workspace's subscriber set
-//! and puts it back. That removal is linear in the number of subscribers, so with 1,100 rows
-//! (the 1,000-action benchmark contract), plus the indicators and funding lines, every
-//! keystroke cost time in the square of the rows: hundreds of milliseconds (`make bench`,
-//! bench/RESULTS.md). Here the table's effect is the only subscriber: it reads every row's
-//! value, compares it with the row's signal and writes only those that differ.
+//! Why not a memo per row over the contract (`row_lens`): each such memo subscribes to the
+//! workspace signal and re-runs on every change, and each re-run takes it out of the
+//! workspace's subscriber set and puts it back. That removal is linear in the number of
+//! subscribers, so with 1,100 rows (the 1,000-action benchmark contract), plus the indicators
+//! and funding lines, every keystroke cost time in the square of the rows: hundreds of
+//! milliseconds (`make bench`, bench/RESULTS.md). Here the list's effect is the only
+//! subscriber: it reads every row's value, compares it with the row's signal and writes only
+//! those that differ.
+//!
+//! When to use which: this one for any list whose length grows with the contract's size (every
+//! action, every funding line, every indicator); `row_lens` for short lists edited in forms,
+//! where the row's writes matter more than the cost of reading. A row's value is read through
+//! the model's own functions (`RowOwner::reviews_in`, `IndicatorOwner::indicators_in`), given
+//! the fiche that `Sheets` found, never a copy of them written here.
+
+#![cfg(target_arch = "wasm32")]
 
 use crate::model::{ActionSheet, Contract, Id};
 use crate::ui::state::AppState;

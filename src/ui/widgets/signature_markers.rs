@@ -2,11 +2,11 @@
 //! signature » (one set computed per change of the contract, read by every row), the fiche's
 //! notice listing its changed fields, and the contract screen's line.
 
-use super::signed::signed_statement;
 use crate::model::amendment::is_signed;
+use crate::model::amendment::signed_statement;
 use crate::model::Id;
-use crate::ui::links::href;
 use crate::ui::state::AppState;
+use crate::ui::widgets::links::href;
 use crate::versions::since_signed::{
     changed_sheets, pending_count, sheet_since_signed, SheetSince,
 };

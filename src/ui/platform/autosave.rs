@@ -3,8 +3,8 @@
 //! loses the last thing typed. Writing merges what another tab wrote meanwhile, and a write by
 //! another tab is merged in (`platform/tabs.rs`); failures become notices.
 
-use super::platform::tabs::Tabs;
-use super::state::{AppState, SaveStatus};
+use super::tabs::Tabs;
+use crate::ui::state::{AppState, SaveStatus};
 use leptos::ev;
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;

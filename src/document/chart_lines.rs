@@ -7,13 +7,13 @@
 //! are drawn anew whenever what they show changes), they carry no listener of their own (the
 //! list listens for clicks and drags, and finds the group or action in `data-*` attributes), and
 //! the one live part, the date editor, is mounted into the empty line left for it
-//! (`data-editeur`). Every text from the user is escaped (`crate::ui::html`), and every
+//! (`data-editeur`). Every text from the user is escaped (`crate::document::html`), and every
 //! character beyond Latin-1 written as a reference, so that the string stays one-byte in
 //! JavaScript (`push_escaped_latin1` says why).
 
+use crate::document::html::{escaped, push_escaped_latin1 as push_escaped};
 use crate::model::planning::{bar_position, Compared, PlanRow, SignedDates};
 use crate::model::{Id, ReviewStatus, YearMonth};
-use crate::ui::html::{escaped, push_escaped_latin1 as push_escaped};
 use std::collections::HashSet;
 use std::fmt::Write;
 

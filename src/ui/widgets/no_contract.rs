@@ -1,7 +1,7 @@
 //! What a contract screen shows when no contract is open.
 
-use crate::ui::links::href;
 use crate::ui::state::AppState;
+use crate::ui::widgets::links::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

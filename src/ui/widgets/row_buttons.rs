@@ -3,8 +3,9 @@
 //! act on is in their accessible name (« Monter l’axe 2 »), so a screen reader tells the rows
 //! apart.
 
-use super::state::focus_after_render;
 use crate::model::Id;
+use crate::ui::row_lens::{Listed, RowLens};
+use crate::ui::state::focus_after_render;
 use leptos::prelude::*;
 
 /// « Monter » and « Descendre » for the row `id`. `name` is what follows the verb in the
@@ -42,5 +43,22 @@ pub fn RemoveButton(
     view! {
         <button type="button" class="danger" on:click=move |_| on_remove()
             aria-label=move || format!("Supprimer {}", name.get())>"Supprimer"</button>
+    }
+}
+
+/// The three buttons of a row of a list (`RowLens`) that can be reordered: « Monter »,
+/// « Descendre » and « Supprimer ». `removed` names what the notice offers to put back
+/// (« L’axe « Santé mentale » »).
+#[component]
+pub fn RowButtons<T: Listed>(
+    row: RowLens<T>,
+    #[prop(into)] name: Signal<String>,
+    removed: impl Fn() -> String + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="actions">
+            <MoveButtons id=row.id() name on_move=move |step| row.shift(step)/>
+            <RemoveButton name on_remove=move || row.remove_with_undo(removed())/>
+        </div>
     }
 }

@@ -9,11 +9,11 @@
 
 use crate::model::validation::{issues_for, Issue, Severity, Subject};
 use crate::model::{Indicator, IndicatorValue, Period};
-use crate::ui::fields::unique_id;
 use crate::ui::row_lens::{Listed, RowLens};
-use crate::ui::screens::issues::ContractIssues;
 use crate::ui::state::AppState;
-use crate::ui::table_scroll::TableScroll;
+use crate::ui::widgets::fields::unique_id;
+use crate::ui::widgets::issues::ContractIssues;
+use crate::ui::widgets::table_scroll::TableScroll;
 use leptos::prelude::*;
 
 /// Which text of a year's entry a cell edits.

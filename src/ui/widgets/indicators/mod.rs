@@ -7,13 +7,13 @@ mod yearly;
 
 use crate::model::validation::Subject;
 use crate::model::{Frequency, Id, Indicator, IndicatorKind, IndicatorScale};
-use crate::ui::clock::now;
-use crate::ui::fields::{SelectField, TextField};
-use crate::ui::options::key_options;
-use crate::ui::row_buttons::{MoveButtons, RemoveButton};
+use crate::ui::platform::clock::now;
 use crate::ui::row_lens::{push_row, row_ids, RowLens};
-use crate::ui::screens::issues::IssuesFor;
 use crate::ui::state::AppState;
+use crate::ui::widgets::fields::{SelectField, TextField};
+use crate::ui::widgets::issues::IssuesFor;
+use crate::ui::widgets::options::key_options;
+use crate::ui::widgets::row_buttons::RowButtons;
 use leptos::prelude::*;
 use yearly::YearlyValues;
 
@@ -78,10 +78,7 @@ fn IndicatorRow(owner: Option<Id>, id: Id) -> impl IntoView {
                 <TextField label="Personne chargée du recueil" help="Par exemple : la coordinatrice du CLS" value=read(|i| i.collector.clone()) on_input=edit(|i, v| i.collector = v)/>
                 <YearlyValues row position/>
                 <IssuesFor subject/>
-                <div class="actions">
-                    <MoveButtons id name on_move=move |step| row.shift(step)/>
-                    <RemoveButton name on_remove=move || row.remove_with_undo(format!("L’indicateur {}", position.get_untracked()))/>
-                </div>
+                <RowButtons row name removed=move || format!("L’indicateur {}", position.get_untracked())/>
             </fieldset>
         </li>
     }

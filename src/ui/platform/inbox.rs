@@ -2,11 +2,11 @@
 //! anywhere on the page), it is checked at once and waits here until the user applies it or
 //! puts it away. The Échanges screen shows what is in it.
 
-use super::parts;
-use super::screen::Screen;
 use crate::exchange::import::{
     too_big, Checked, CheckedBackup, CheckedFile, ImportProblem, MAX_FILE_BYTES,
 };
+use crate::ui::parts;
+use crate::ui::screen::Screen;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;

@@ -9,7 +9,7 @@ use crate::model::numbering::Numbering;
 use crate::model::review::status_label;
 use crate::model::{ActionSheet, Contract, FundingKind, Id, Indicator};
 use crate::ui::state::AppState;
-use crate::ui::table_scroll::TableScroll;
+use crate::ui::widgets::table_scroll::TableScroll;
 use leptos::prelude::*;
 
 fn or_dash(text: &str) -> String {
@@ -218,26 +218,37 @@ fn indicator_table(table: IndicatorTable) -> impl IntoView {
         return view! { <p>"—"</p> }.into_any();
     }
     let IndicatorTable { years, rows } = table;
+    let head = view! {
+        <th scope="col">"Type"</th><th scope="col">"Indicateur"</th><th scope="col">"Cible"</th>
+        <th scope="col">"Source"</th><th scope="col">"Fréquence"</th>
+        {years.into_iter().map(|year| view! { <th scope="col">{format!("{year} (cible / résultat)")}</th> }).collect_view()}
+    };
+    let body = rows.into_iter().map(|row| {
+        let [kind, name, target, source, frequency] = row.cells;
+        view! {
+            <tr>
+                <td>{kind}</td><th scope="row">{name}</th><td>{target}</td><td>{source}</td><td>{frequency}</td>
+                {row.per_year.into_iter().map(|value| view! { <td>{value}</td> }).collect_view()}
+            </tr>
+        }
+    }).collect_view();
+    scrolling_table("summary-indicators", "Indicateurs", head, body)
+}
+
+/// A table with its caption, in a box that scrolls sideways on a narrow screen, named after the
+/// caption.
+fn scrolling_table(
+    class: &'static str,
+    caption: &'static str,
+    head: impl IntoView + 'static,
+    body: impl IntoView + 'static,
+) -> AnyView {
     view! {
-        <TableScroll label="Indicateurs (tableau)">
-            <table class="summary-indicators">
-                <caption>"Indicateurs"</caption>
-                <thead><tr>
-                    <th scope="col">"Type"</th><th scope="col">"Indicateur"</th><th scope="col">"Cible"</th>
-                    <th scope="col">"Source"</th><th scope="col">"Fréquence"</th>
-                    {years.into_iter().map(|year| view! { <th scope="col">{format!("{year} (cible / résultat)")}</th> }).collect_view()}
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|row| {
-                        let [kind, name, target, source, frequency] = row.cells;
-                        view! {
-                            <tr>
-                                <td>{kind}</td><th scope="row">{name}</th><td>{target}</td><td>{source}</td><td>{frequency}</td>
-                                {row.per_year.into_iter().map(|value| view! { <td>{value}</td> }).collect_view()}
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
+        <TableScroll label=format!("{caption} (tableau)")>
+            <table class=class>
+                <caption>{caption}</caption>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{body}</tbody>
             </table>
         </TableScroll>
     }
@@ -267,40 +278,31 @@ fn history_table(history: History) -> impl IntoView {
             .into_any();
     }
     let History { years, rows } = history;
-    view! {
-        <TableScroll label="Suivi annuel (tableau)">
-            <table class="history">
-                <caption>"Suivi annuel"</caption>
-                <thead><tr>
-                    <th scope="col">"Fiche ou action"</th>
-                    {years.into_iter().map(|year| view! { <th scope="col">{year}</th> }).collect_view()}
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|row| view! {
-                        <tr>
-                            <th scope="row">{row.label}</th>
-                            {row.years.into_iter().map(|review| {
-                                let class = format!("history__cell history__cell--{}", review.status.map_or("none", |s| s.key()));
-                                let line = |label: &'static str, text: String| (!text.trim().is_empty()).then(|| view! {
-                                    <p><span class="history__label">{label}</span>" "{text}</p>
-                                });
-                                view! {
-                                    <td class=class>
-                                        <strong class="history__status">{status_label(review.status)}</strong>
-                                        {review.to_confirm.then(|| view! { " " <em class="history__to-confirm">"(à confirmer)"</em> })}
-                                        {line("Fait :", review.comment)}
-                                        {line("Pourquoi :", review.reason)}
-                                        {line("Suite prévue :", review.next_steps)}
-                                    </td>
-                                }
-                            }).collect_view()}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </TableScroll>
-    }
-    .into_any()
+    let head = view! {
+        <th scope="col">"Fiche ou action"</th>
+        {years.into_iter().map(|year| view! { <th scope="col">{year}</th> }).collect_view()}
+    };
+    let body = rows.into_iter().map(|row| view! {
+        <tr>
+            <th scope="row">{row.label}</th>
+            {row.years.into_iter().map(|review| {
+                let class = format!("history__cell history__cell--{}", review.status.map_or("none", |s| s.key()));
+                let line = |label: &'static str, text: String| (!text.trim().is_empty()).then(|| view! {
+                    <p><span class="history__label">{label}</span>" "{text}</p>
+                });
+                view! {
+                    <td class=class>
+                        <strong class="history__status">{status_label(review.status)}</strong>
+                        {review.to_confirm.then(|| view! { " " <em class="history__to-confirm">"(à confirmer)"</em> })}
+                        {line("Fait :", review.comment)}
+                        {line("Pourquoi :", review.reason)}
+                        {line("Suite prévue :", review.next_steps)}
+                    </td>
+                }
+            }).collect_view()}
+        </tr>
+    }).collect_view();
+    scrolling_table("history", "Suivi annuel", head, body)
 }
 
 /// The sheet as a document. `heading_level` 2 on its own page, 3 inside the contract print.
