@@ -5,7 +5,7 @@
 //! write of the workspace (`page`), the protocol by which tabs share the workspace
 //! (`tab_session`, with the notes and list of writes they leave each other: `tab_notes`), and
 //! the record of backup copies (`backup_record`). The browser side (`local`, wasm only) loads
-//! the workspace and keeps snapshots. When to save is decided in the UI (`ui/autosave.rs`,
+//! the workspace and keeps snapshots. When to save is decided in the UI (`ui/platform/autosave.rs`,
 //! `ui/platform/tabs.rs`), which runs these protocols under the tabs' Web Lock.
 
 pub mod backup_record;
