@@ -12,3 +12,6 @@ pub mod model;
 pub mod storage;
 pub mod ui;
 pub mod versions;
+
+#[cfg(test)]
+mod layers;

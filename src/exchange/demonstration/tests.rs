@@ -387,3 +387,12 @@ fn fresh_ids_keep_it_fictional_and_share_nothing_with_the_file() {
     assert!(after.iter().all(|id| !before.contains(id)));
     assert_eq!(validate(&copy), Vec::new(), "references follow the new ids");
 }
+
+/// The demonstration is followed in 2024 and 2025: in 2026 it opens on 2025, not on a year with
+/// « 0 sur 47 » filled in (`model::follow_up::opening_year`).
+#[test]
+fn the_demonstration_opens_on_its_second_year_of_follow_up() {
+    let demonstration = demonstration_contract(FILE.as_bytes()).unwrap();
+    assert_eq!(crate::model::follow_up::opening_year(&demonstration, 2026), 2025);
+    assert_eq!(crate::model::follow_up::opening_year(&demonstration, 2031), 2025);
+}

@@ -133,15 +133,4 @@ mod tests {
         assert_eq!(shown_year(contract.period, Some(2031), opening), 2025);
         assert_eq!(shown_year(contract.period, None, opening), 2025);
     }
-
-    /// The demonstration is followed in 2024 and 2025: in 2026 it opens on 2025, not on a year
-    /// with « 0 sur 47 » filled in.
-    #[test]
-    fn the_demonstration_opens_on_its_second_year_of_follow_up() {
-        let file = include_str!("../../../examples/cls-demonstration-2024-2028.json");
-        let demonstration =
-            crate::exchange::demonstration::demonstration_contract(file.as_bytes()).unwrap();
-        assert_eq!(opening_year(&demonstration, THIS_YEAR), 2025);
-        assert_eq!(opening_year(&demonstration, 2031), 2025);
-    }
 }
