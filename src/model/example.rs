@@ -43,6 +43,25 @@ mod tests {
     use crate::model::{Id, Participation, Priority, ReviewStatus, SheetKind};
     use std::collections::HashSet;
 
+    // model::json's own tests, on the example: here rather than there, so that the fixture
+    // (which reads its file through model::json) and model::json import each other in no way.
+    #[test]
+    fn pretty_text_is_serde_json_pretty_output() {
+        let contract = example_contract();
+        assert_eq!(
+            json::to_pretty_text(&contract).unwrap(),
+            serde_json::to_string_pretty(&contract).unwrap()
+        );
+    }
+
+    #[test]
+    fn trees_round_trip_like_serde_json_values() {
+        let contract = example_contract();
+        let tree = json::to_tree(&contract).unwrap();
+        assert_eq!(tree, serde_json::to_value(&contract).unwrap());
+        assert_eq!(json::from_tree::<crate::model::Contract>(&tree).unwrap(), contract);
+    }
+
     /// Specific objectives per sheet, as numbered in the signed contract (section 3.5).
     const SPECIFIC_PER_SHEET: [usize; 8] = [7, 3, 5, 7, 7, 12, 9, 8];
 

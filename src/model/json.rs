@@ -56,26 +56,3 @@ fn reindent(compact: &str) -> serde_json::Result<String> {
     serde_transcode::transcode(&mut reader, &mut writer)?;
     Ok(String::from_utf8(pretty).expect("serde_json writes UTF-8"))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::example::example_contract;
-
-    #[test]
-    fn pretty_text_is_serde_json_pretty_output() {
-        let contract = example_contract();
-        assert_eq!(
-            to_pretty_text(&contract).unwrap(),
-            serde_json::to_string_pretty(&contract).unwrap()
-        );
-    }
-
-    #[test]
-    fn trees_round_trip_like_serde_json_values() {
-        let contract = example_contract();
-        let tree = to_tree(&contract).unwrap();
-        assert_eq!(tree, serde_json::to_value(&contract).unwrap());
-        assert_eq!(from_tree::<crate::model::Contract>(&tree).unwrap(), contract);
-    }
-}
