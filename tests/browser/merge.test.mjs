@@ -248,7 +248,7 @@ test('a refused file lists its problems with where they are, and changes nothing
   assert.deepEqual(await someone.app.storedWorkspace(), before);
 });
 
-test('a pasted export and a file dropped anywhere on the page reach the same preview', async () => {
+test('a pasted export and a file dropped anywhere on the page (saved again with a byte order mark) reach the same preview', async () => {
   const coordinator = await person();
   await coordinator.app.loadExample();
   const file = await exportContract(coordinator, 'ARS');
@@ -263,11 +263,12 @@ test('a pasted export and a file dropped anywhere on the page reach the same pre
   await visible(partner.page.getByRole('heading', { name: 'Aperçu du fichier « texte collé »' }));
   await press(partner.page.getByRole('button', { name: 'Ne pas importer' }));
 
-  // Dropped on the contract list: the Échanges screen opens with the preview.
+  // Dropped on the contract list: the Échanges screen opens with the preview. This copy was
+  // opened and saved again in a Windows editor, which put a byte order mark before the JSON.
   await partner.app.goTo('Mes contrats');
   await partner.page.evaluate(({ name, text }) => {
     const transfer = new DataTransfer();
-    transfer.items.add(new File([text], name, { type: 'application/json' }));
+    transfer.items.add(new File(['\uFEFF' + text], name, { type: 'application/json' }));
     for (const type of ['dragenter', 'dragover', 'drop']) {
       document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
     }

@@ -120,6 +120,9 @@ pub fn check_any(bytes: &[u8]) -> Result<CheckedFile, Vec<ImportProblem>> {
             "Le fichier n’est pas un fichier texte (UTF-8).",
         )]);
     };
+    // A file opened and saved again in Notepad or another Windows editor starts with a byte
+    // order mark, which JSON does not allow but which says nothing about the content.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| vec![syntax_problem(text, &e)])?;
     if value.get("type").and_then(Value::as_str) == Some(BACKUP_TYPE) {
         check_backup(text, value).map(CheckedFile::Backup)

@@ -51,6 +51,18 @@ fn a_valid_export_round_trips_exactly() {
     assert_eq!(checked.envelope, envelope);
 }
 
+/// An export opened and saved again in a Windows editor gains a byte order mark: the same file.
+#[test]
+fn an_export_saved_again_with_a_byte_order_mark_is_the_same_file() {
+    let envelope = example_envelope();
+    let with_mark = format!("\u{FEFF}{}", envelope.to_pretty_json());
+    let checked = check_file(with_mark.as_bytes()).unwrap();
+    assert_eq!(checked.envelope, envelope);
+    // Only at the start: anywhere else it is a character like another, and JSON refuses it.
+    let inside = format!("{{\u{FEFF}{}", &envelope.to_pretty_json()[1..]);
+    assert!(check_file(inside.as_bytes()).is_err());
+}
+
 #[test]
 fn refuses_a_file_too_big_before_parsing() {
     let problem = only_problem(check_file(&vec![b' '; MAX_FILE_BYTES + 1]));
