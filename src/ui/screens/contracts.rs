@@ -44,11 +44,10 @@ pub fn ContractsScreen() -> impl IntoView {
     }
 }
 
-/// The key of the notice that says the demonstration could not be loaded: a second failure
-/// replaces it, a success takes it away.
-const DEMONSTRATION_NOTICE: &str = "demonstration";
-/// The same for the example, whose code may not have been fetched yet (`ui/parts.rs`).
-const EXAMPLE_NOTICE: &str = "example";
+/// Why the example could not be loaded: its code is in a part not fetched yet (`ui/parts.rs`).
+const EXAMPLE_UNAVAILABLE: &str = "L’exemple n’a pas pu être chargé : la connexion semble coupée, \
+     et cette partie d’Atelier CLS n’a pas encore été gardée pour un usage hors ligne. Réessayez \
+     une fois la connexion revenue.";
 
 #[component]
 fn NewContract() -> impl IntoView {
@@ -103,26 +102,27 @@ fn NewContract() -> impl IntoView {
             }
         }
     };
+    // Either ready-made contract read, or why not: the list says so in the notice of its kind,
+    // which a second failure replaces and a success takes away.
+    let settle = {
+        let load = load.clone();
+        move |kind: ReadyMade, read: Result<Contract, String>| match read {
+            Ok(contract) => {
+                state.notices.clear_keyed(kind.notice_key());
+                load(kind, &contract);
+            }
+            Err(text) => state.notices.set_keyed(kind.notice_key(), Level::Error, text),
+        }
+    };
     // The example is built by code of the « Échanges » part (`ui/parts.rs`), fetched the first
     // time; if it cannot be, the list says so and nothing changes.
     let load_example = {
-        let load = load.clone();
+        let settle = settle.clone();
         move |_| {
-            let load = load.clone();
+            let settle = settle.clone();
             leptos::task::spawn_local(async move {
-                match parts::example().await {
-                    Ok(contract) => {
-                        state.notices.clear_keyed(EXAMPLE_NOTICE);
-                        load(ReadyMade::Example, &contract);
-                    }
-                    Err(_) => state.notices.set_keyed(
-                        EXAMPLE_NOTICE,
-                        Level::Error,
-                        "L’exemple n’a pas pu être chargé : la connexion semble coupée, et cette \
-                         partie d’Atelier CLS n’a pas encore été gardée pour un usage hors ligne. \
-                         Réessayez une fois la connexion revenue.",
-                    ),
-                }
+                let read = parts::example().await.map_err(|_| EXAMPLE_UNAVAILABLE.to_string());
+                settle(ReadyMade::Example, read);
             });
         }
     };
@@ -135,7 +135,7 @@ fn NewContract() -> impl IntoView {
             return;
         }
         loading.set(true);
-        let (url, load) = (demonstration_url.clone(), load.clone());
+        let (url, settle) = (demonstration_url.clone(), settle.clone());
         leptos::task::spawn_local(async move {
             let fetched = fetch_bytes(&url).await.map_err(|error| match error {
                 FetchError::Unreachable => LoadFailure::Unreachable,
@@ -148,17 +148,7 @@ fn NewContract() -> impl IntoView {
                 }
                 Err(failure) => Err(failure),
             };
-            match read {
-                Ok(contract) => {
-                    state.notices.clear_keyed(DEMONSTRATION_NOTICE);
-                    load(ReadyMade::Demonstration, &contract);
-                }
-                Err(failure) => state.notices.set_keyed(
-                    DEMONSTRATION_NOTICE,
-                    Level::Error,
-                    failure.message_fr(),
-                ),
-            }
+            settle(ReadyMade::Demonstration, read.map_err(|failure| failure.message_fr()));
             // The list may have been left meanwhile: its signal is then gone, and that is fine.
             let _ = loading.try_set(false);
         });
@@ -233,6 +223,14 @@ impl ReadyMade {
         match self {
             ReadyMade::Example => "charger-exemple",
             ReadyMade::Demonstration => "charger-demonstration",
+        }
+    }
+
+    /// The key of the notice that says this one could not be loaded.
+    fn notice_key(self) -> &'static str {
+        match self {
+            ReadyMade::Example => "example",
+            ReadyMade::Demonstration => "demonstration",
         }
     }
 }
