@@ -39,15 +39,18 @@ function showCrashBanner() {
 }
 
 /**
- * The app's root folder and the manifest's URL, fixed at start: the router's navigations change
- * the address, against which a relative URL of the root page would then resolve (a screen's copy
- * of the page has <base href="../">, which does not move).
+ * The app's root folder, the manifest's URL and the screens' stylesheet's (fetched later, by
+ * src/ui/platform/stylesheet.rs), fixed at start: the router's navigations change the address,
+ * against which a relative URL of the root page would then resolve (a screen's copy of the page
+ * has <base href="../">, which does not move).
  */
 let root = '';
 function pinAddresses() {
   root = document.baseURI;
   const manifest = document.querySelector('link[rel="manifest"]');
   if (manifest) manifest.setAttribute('href', manifest.href);
+  const screensCss = document.querySelector('meta[name="atelier-cls:screens-css"]');
+  if (screensCss) screensCss.content = new URL(screensCss.content, root).href;
 }
 
 /**

@@ -323,7 +323,8 @@ mod tests {
     /// A fake local storage, and frozen copies reading it.
     fn storage() -> (FakeStorage, FrozenCopies) {
         let map = FakeStorage::default();
-        let copies = reading(&map);
+        let mut copies = reading(&map);
+        copies.set_deflate(crate::storage::compressed::compress);
         (map, copies)
     }
 

@@ -32,6 +32,19 @@ pub fn decompress(stored: &str) -> Option<String> {
     decompress_at_most(stored, MAX_INFLATED)
 }
 
+pub fn is_compressed(stored: &str) -> bool {
+    stored.starts_with(MARK)
+}
+
+/// A stored JSON text back, compressed or not: a frozen copy met before the page had the
+/// deflate code is stored as its JSON (`storage::frozen`). `None` when it is neither.
+pub fn stored_text(stored: &str) -> Option<String> {
+    match stored.starts_with('{') {
+        true => Some(stored.to_string()),
+        false => decompress(stored),
+    }
+}
+
 fn decompress_at_most(stored: &str, limit: usize) -> Option<String> {
     let deflated = STANDARD.decode(stored.strip_prefix(MARK)?).ok()?;
     let bytes = decompress_to_vec_with_limit(&deflated, limit).ok()?;
@@ -53,6 +66,15 @@ mod tests {
         let stored = compress(&json);
         assert!(stored.len() * 4 < json.len(), "{} -> {}", json.len(), stored.len());
         assert_eq!(decompress(&stored).as_deref(), Some(json.as_str()));
+    }
+
+    #[test]
+    fn stored_json_reads_compressed_or_not() {
+        let json = r#"{"name":"CLS"}"#;
+        assert_eq!(stored_text(json).as_deref(), Some(json));
+        assert_eq!(stored_text(&compress(json)).as_deref(), Some(json));
+        assert!(is_compressed(&compress(json)) && !is_compressed(json));
+        assert_eq!(stored_text("pas du JSON"), None);
     }
 
     #[test]

@@ -12,8 +12,14 @@
 //! save finds the key of an unchanged copy by comparing (no serialising, no hashing), and a
 //! read does not inflate the same copy twice. It reads local storage through a closure, so that
 //! tests run it over a map.
+//!
+//! Deflating is given to it (`set_deflate`): in the browser that code comes with the first part
+//! loaded on demand (the screens that sign, make avenants or import are all in such parts), and
+//! the first visit only inflates. A copy met before (a duplicated signed contract, stored data
+//! migrated at start) is stored as its JSON, which reads just as well, and is deflated and
+//! written again once the code is there.
 
-use super::compressed::{compress, decompress};
+use super::compressed::{is_compressed, stored_text};
 use crate::model::shared_versions::Fnv;
 use crate::model::{json, Contract, Id};
 use std::sync::Arc;
@@ -26,6 +32,9 @@ const REMEMBERED: usize = 48;
 
 /// Reads a key of local storage (a map in tests).
 pub type Reader = Box<dyn Fn(&str) -> Option<String>>;
+
+/// Turns a copy's JSON into its stored form (`compressed::compress`).
+pub type Deflate = fn(&str) -> String;
 
 struct Known {
     key: String,
@@ -41,11 +50,27 @@ pub struct FrozenCopies {
     known: Vec<Known>,
     /// Copies met by `key_of` that local storage may not hold yet: (key, stored form).
     unwritten: Vec<(String, String)>,
+    deflate: Option<Deflate>,
 }
 
 impl FrozenCopies {
     pub fn new(read: Reader) -> Self {
-        FrozenCopies { read, known: Vec::new(), unwritten: Vec::new() }
+        FrozenCopies { read, known: Vec::new(), unwritten: Vec::new(), deflate: None }
+    }
+
+    /// Gives the deflate code: copies met from now on are stored deflated, and those this page
+    /// stored as JSON meanwhile are deflated and written again with the next save (the same
+    /// key: a key names a content, not a form).
+    pub fn set_deflate(&mut self, deflate: Deflate) {
+        if self.deflate.is_some() {
+            return;
+        }
+        self.deflate = Some(deflate);
+        for known in self.known.iter_mut().filter(|k| !is_compressed(&k.stored)) {
+            known.stored = deflate(&known.stored);
+            self.unwritten.retain(|(key, _)| *key != known.key);
+            self.unwritten.push((known.key.clone(), known.stored.clone()));
+        }
     }
 
     /// Copies that can only come from memory (tests, the fuzzer, stored data read alone).
@@ -72,7 +97,10 @@ impl FrozenCopies {
         let mut hash = Fnv::new();
         hash.write(text.as_bytes());
         let key = format!("{FROZEN_PREFIX}{}.{:016x}", copy.id, hash.0);
-        let stored = compress(&text);
+        let stored = match self.deflate {
+            Some(deflate) => deflate(&text),
+            None => text,
+        };
         self.unwritten.push((key.clone(), stored.clone()));
         self.remember(Known { key: key.clone(), copy: Arc::clone(copy), stored });
         key
@@ -112,8 +140,8 @@ impl FrozenCopies {
     fn read_text(&self, key: &str) -> Result<(String, String), String> {
         let stored =
             (self.read)(key).ok_or_else(|| format!("la copie figée « {key} » est introuvable"))?;
-        let text =
-            decompress(&stored).ok_or_else(|| format!("la copie figée « {key} » est illisible"))?;
+        let text = stored_text(&stored)
+            .ok_or_else(|| format!("la copie figée « {key} » est illisible"))?;
         Ok((stored, text))
     }
 
@@ -151,13 +179,34 @@ mod tests {
     use super::*;
     use crate::exchange::example::example_contract;
     use crate::model::amendment::frozen;
+    use crate::storage::compressed::compress;
     use std::cell::RefCell;
     use std::collections::HashMap;
     use std::rc::Rc;
 
     fn over(map: &Rc<RefCell<HashMap<String, String>>>) -> FrozenCopies {
         let map = map.clone();
-        FrozenCopies::new(Box::new(move |key| map.borrow().get(key).cloned()))
+        let mut copies = FrozenCopies::new(Box::new(move |key| map.borrow().get(key).cloned()));
+        copies.set_deflate(compress);
+        copies
+    }
+
+    #[test]
+    fn a_copy_met_before_the_deflate_code_is_stored_as_json_then_deflated() {
+        let storage = Rc::new(RefCell::new(HashMap::new()));
+        let copy = frozen(&example_contract());
+        let map = storage.clone();
+        let mut page = FrozenCopies::new(Box::new(move |key| map.borrow().get(key).cloned()));
+        let key = page.key_of(&copy);
+        let [(written, plain)] = page.take_unwritten().try_into().unwrap();
+        assert_eq!((&written, plain.as_str()), (&key, json::to_text(&copy).unwrap().as_str()));
+        storage.borrow_mut().insert(key.clone(), plain);
+        assert_eq!(over(&storage).copy_of(&key).unwrap(), copy, "the JSON reads as a copy");
+        page.set_deflate(compress);
+        let [(again, deflated)] = page.take_unwritten().try_into().unwrap();
+        assert_eq!(again, key, "the same key, written again");
+        assert!(is_compressed(&deflated));
+        assert_eq!(stored_text(&deflated), Some(json::to_text(&copy).unwrap()));
     }
 
     #[test]

@@ -62,6 +62,12 @@ pub fn with_page<R>(work: impl FnOnce(&mut Page) -> R) -> R {
     PAGE.with(|page| work(&mut page.borrow_mut()))
 }
 
+/// Gives this page the deflate code for its frozen copies (`FrozenCopies::set_deflate`). Only the
+/// parts loaded on demand call it (`ui::parts`), so that the first visit does not load it.
+pub fn provide_deflate() {
+    with_copies(|copies| copies.set_deflate(super::compressed::compress));
+}
+
 /// Runs `work` with this page's frozen copies.
 pub fn with_copies<R>(work: impl FnOnce(&mut FrozenCopies) -> R) -> R {
     with_page(|page| work(&mut page.copies))

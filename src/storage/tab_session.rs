@@ -22,6 +22,11 @@
 //! When the same field was changed in both, the most recent edit wins. The tab whose text gave
 //! way is offered it back (`Offer`): at once when it merged itself, or from a note the winning
 //! tab leaves it in local storage.
+//!
+//! The merge itself is given to the session (`set_merger`): it lives in a part the first visit
+//! does not load (`ui::parts::tab_merge`), needed only once another tab has written. A step that
+//! must merge before the merge is there changes nothing and says so (`Found::MergeNeeded`): the
+//! UI fetches it and runs the step again.
 
 use super::codec::WORKSPACE_KEY;
 use super::page::Page;
@@ -30,7 +35,7 @@ use super::tab_notes::{
     add_notes, add_write, decode_notes, decode_writes, encode_notes, known_ancestor, stored_is,
     version_of, write_of, TabNote, Written, NOTES_KEY, VERSIONS_KEY,
 };
-use crate::exchange::tab_merge::{merge_tabs, Renumbered, Replacement, TabMerge};
+use crate::exchange::tab_merge::{MergeTabs, Renumbered, Replacement, TabMerge};
 use crate::model::storage_use::weight;
 use crate::model::{Id, Timestamp, Workspace};
 
@@ -58,6 +63,8 @@ pub struct TabSession {
     seen: Vec<String>,
     /// Set while local storage had no room for the last save (`may_retry`).
     blocked: Option<Blocked>,
+    /// The three-way merge, once its part is loaded (`set_merger`).
+    merger: Option<MergeTabs>,
 }
 
 /// A save refused for want of room, and what could make the next one fit: a removal in the
@@ -86,6 +93,9 @@ pub enum Found {
     Merged(TakenIn),
     /// Another tab's write that cannot be read: left out of the merge.
     Unreadable,
+    /// Another tab's write that must be merged with this tab's edits, before the merge's code
+    /// is loaded: nothing was taken in, and a save wrote nothing (`set_merger`, then again).
+    MergeNeeded,
 }
 
 /// Another tab's write merged into this tab's workspace.
@@ -111,6 +121,8 @@ pub enum Wrote {
     /// Local storage had no room: what was stored stays whole.
     Full,
     Refused(SaveError),
+    /// Nothing written: another tab's write must be merged first (`Found::MergeNeeded`).
+    Postponed,
 }
 
 /// What a save did: what it read, then how the write went.
@@ -149,7 +161,17 @@ impl TabSession {
             outbox: Vec::new(),
             seen: Vec::new(),
             blocked: None,
+            merger: None,
         }
+    }
+
+    /// Gives the session the three-way merge, from its part loaded on demand.
+    pub fn set_merger(&mut self, merger: MergeTabs) {
+        self.merger = Some(merger);
+    }
+
+    pub fn has_merger(&self) -> bool {
+        self.merger.is_some()
     }
 
     /// A tab with an id of its own.
@@ -192,6 +214,7 @@ impl TabSession {
     ) -> SaveOutcome {
         let (found, writes) = self.catch_up_reading(store, page, ours, now);
         let current = match &found {
+            Found::MergeNeeded => return SaveOutcome { found, wrote: Wrote::Postponed },
             Found::Merged(TakenIn { workspace: Some(merged), .. }) => merged,
             _ => ours.workspace,
         };
@@ -356,6 +379,9 @@ impl TabSession {
             };
             (merged, view_only)
         } else {
+            let Some(merge_tabs) = self.merger else {
+                return Found::MergeNeeded;
+            };
             let found = self.known.iter().rev().find(|(v, _)| *v == parent);
             let base_text = found.or(self.known.last()).map(|(_, text)| text.clone());
             let base = base_text.and_then(|text| page.workspace_of(&text)).unwrap_or_default();

@@ -9,6 +9,7 @@
 //! comes back as `Err`, and the screen says so in French with « Réessayer »; the non-fallible
 //! form, which Leptos 0.8's `#[lazy_route]` uses, would abort the whole app (leptos#4785).
 
+use super::platform::stylesheet::screens_stylesheet;
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 use send_wrapper::SendWrapper;
@@ -32,9 +33,10 @@ pub type PartView = Result<AnyView, PartUnavailable>;
 /// was compiled once per screen, 37 KB of the first part).
 pub type PartLoad = fn() -> Pin<Box<dyn Future<Output = PartView>>>;
 
-/// Shows a screen whose code is in a part loaded on demand: while the part loads, the screen's
-/// title and a progress line (never a blank page); if it fails, the French message and
-/// « Réessayer ». Once the part is there, loading again costs nothing (it is kept in memory).
+/// Shows a screen whose code is in a part loaded on demand: while the part (and the screens'
+/// stylesheet, `platform::stylesheet`) loads, the screen's title and a progress line (never a
+/// blank page); if either fails, the French message and « Réessayer ». Once the part is there,
+/// loading again costs nothing (it is kept in memory).
 #[component]
 pub fn OnDemand(
     /// The screen's title, shown while its part loads (the screen's own `<h1>` then replaces it).
@@ -46,9 +48,12 @@ pub fn OnDemand(
     let body = move || {
         attempt.track();
         Suspend::new(SendWrapper::new(async move {
-            match load().await {
-                Ok(view) => view,
-                Err(PartUnavailable) => view! { <Unavailable title attempt/> }.into_any(),
+            // The stylesheet starts first, so that both come down the line together.
+            let styled = screens_stylesheet();
+            let part = load().await;
+            match (part, styled.await) {
+                (Ok(view), Ok(())) => view,
+                _ => view! { <Unavailable title attempt/> }.into_any(),
             }
         }))
     };

@@ -7,6 +7,12 @@
 //! `chunk` per set of parts that share it, fetched with the first of them. One part per area made
 //! 91 chunks and up to 60 requests for one screen; three parts make at most four chunks, so
 //! a screen costs its part and at most three chunks, fetched at once (bench/SIZE.md).
+//!
+//! Every split point also gives the page the deflate code of frozen copies (`provide_deflate`):
+//! the code that signs, makes avenants or imports is in these parts, and the first visit only
+//! inflates. The tab merge's split point is beside its only user (`platform::tabs`), which
+//! screens import.
+//!
 //! `scripts/wasm-split.sh` names each part's file after the first argument of its `wasm_split`
 //! (`split_<part>-<build hash>.wasm`, `chunk_<n>-<build hash>.wasm`).
 
@@ -19,6 +25,7 @@ use crate::exchange::demonstration::{demonstration_contract, LoadFailure};
 use crate::exchange::import::{check_any, CheckedFile, ImportProblem};
 use crate::model::example::example_contract;
 use crate::model::Contract;
+use crate::storage::local::provide_deflate;
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
 
@@ -27,6 +34,7 @@ macro_rules! split_point {
     ($name:ident, $part:ident, $screen:ident) => {
         #[wasm_split($part, wasm_split_path = ::leptos::wasm_split, fallible)]
         pub fn $name() -> PartView {
+            provide_deflate();
             Ok(view! { <$screen/> }.into_any())
         }
     };
@@ -50,12 +58,14 @@ split_point!(exchanges, exchanges, ExchangesScreen);
 /// The example contract (seed 001), built by code only its button needs.
 #[wasm_split(exchanges, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn example() -> Result<Contract, PartUnavailable> {
+    provide_deflate();
     Ok(example_contract())
 }
 
 /// The demonstration's file read and checked (`exchange::demonstration`).
 #[wasm_split(exchanges, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn demonstration(bytes: Vec<u8>) -> Result<Result<Contract, LoadFailure>, PartUnavailable> {
+    provide_deflate();
     Ok(demonstration_contract(&bytes))
 }
 
@@ -64,5 +74,6 @@ pub fn demonstration(bytes: Vec<u8>) -> Result<Result<Contract, LoadFailure>, Pa
 pub fn check_file(
     bytes: Vec<u8>,
 ) -> Result<Result<CheckedFile, Vec<ImportProblem>>, PartUnavailable> {
+    provide_deflate();
     Ok(check_any(&bytes))
 }

@@ -29,15 +29,17 @@ const SCREEN_PARTS = {
   echanges: ['exchanges', 'Échanges'],
 };
 
-/** The file names the page asks for from now on (wasm and JavaScript only). */
+/** The file names the page asks for from now on (wasm, JavaScript and stylesheets only). */
 function requests(page) {
   const names = [];
   page.on('request', (request) => {
     const name = new URL(request.url()).pathname.split('/').pop();
-    if (/\.(wasm|js)$/.test(name)) names.push(name);
+    if (/\.(wasm|js|css)$/.test(name)) names.push(name);
   });
   return names;
 }
+
+const SCREENS_CSS = /^screens-[0-9a-f]+\.css$/;
 
 const partFile = (part) => new RegExp(`^split_${part}-[0-9a-f]+\\.wasm$`);
 const isPart = (name) => /^(split_[a-z_]+|chunk_\d+)-[0-9a-f]+\.wasm$/.test(name);
@@ -74,6 +76,7 @@ test('a first visit downloads the first part only: no screen’s part until it i
   assert.equal(wasm.length, 1, `un seul wasm au premier chargement : ${wasm.join(', ')}`);
   assert.match(wasm[0], /^atelier-cls-[0-9a-f]+_bg\.wasm$/);
   assert.ok(asked.some((name) => /^__wasm_split-[0-9a-f]+\.js$/.test(name)), `le chargeur des parties : ${asked.join(', ')}`);
+  assert.ok(!asked.some((name) => SCREENS_CSS.test(name)), `pas encore les styles des écrans : ${asked.join(', ')}`);
 
   // The first screen opened afterwards brings its part, and only its part (and shared chunks).
   await app.goTo('Échanges');
@@ -81,6 +84,36 @@ test('a first visit downloads the first part only: no screen’s part until it i
   const parts = asked.filter(isPart);
   assert.ok(parts.some((name) => partFile('exchanges').test(name)), `la partie Échanges : ${parts.join(', ')}`);
   assert.deepEqual(parts.filter((name) => name.startsWith('split_')).map((name) => name.replace(/-.*/, '')), ['split_exchanges']);
+  assert.equal(asked.filter((name) => SCREENS_CSS.test(name)).length, 1, `les styles des écrans, une fois : ${asked.join(', ')}`);
+  await app.goTo('Planning');
+  await visible(app.heading('Planning'));
+  assert.equal(asked.filter((name) => SCREENS_CSS.test(name)).length, 1, 'the screens’ styles are fetched once');
+});
+
+test('the screens’ styles come with the first screen opened; if they cannot be fetched, « Réessayer » brings them', async () => {
+  const { app, page } = await env.freshApp({
+    serviceWorkers: 'block',
+    expectErrors: /screens-|Failed to load resource|ERR_FAILED/,
+  });
+  await app.open();
+  const sheet = /screens-[0-9a-f]+\.css$/;
+  await page.route(sheet, (route) => route.abort('internetdisconnected'));
+  // The example opens « Le contrat », the first screen loaded on demand.
+  await page.getByRole('button', { name: 'Charger l’exemple' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'L’écran « Contrat » n’a pas pu être chargé' });
+  await visible(alert);
+  await page.unroute(sheet);
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await visible(app.heading('Le contrat'));
+  await app.goTo('Planning');
+  await visible(page.getByRole('button', { name: /Exporter le planning/ }).first());
+  // The planning's own rules apply (style/planning.css: its head row sticks to the top).
+  const head = page.locator('.planning__head').first();
+  assert.equal(await head.evaluate((element) => getComputedStyle(element).position), 'sticky');
+  // The screens' styles come before print.css, whose rules must win when printing.
+  const order = await page.evaluate(() => [...document.head.querySelectorAll('style, link[rel=stylesheet]')]
+    .map((element) => element.id || element.tagName.toLowerCase()));
+  assert.equal(order.indexOf('screens-css'), order.length - 2, `ordre des styles : ${order.join(', ')}`);
 });
 
 test('each screen opened by its link loads its part and shows it', async () => {
@@ -142,4 +175,37 @@ test('the example’s code comes with « Échanges »; if it cannot be fetched, 
   await page.getByRole('button', { name: 'Charger l’exemple' }).click();
   await visible(app.heading('Le contrat'));
   await visible(page.getByRole('banner').getByText(/Bassin d’Aurillac/).first());
+});
+
+test('a file dropped while the checks cannot be fetched is refused with why, and nothing changes', async () => {
+  const { app, page, cut, restore } = await appWithCuttablePart('exchanges');
+  // Created from the list, not loaded as the example: the « Échanges » part is not fetched yet.
+  await app.createContract('CLS du Pays de Saint-Flour');
+  await app.saved();
+  const before = await app.storedWorkspace();
+  await app.goTo('Mes contrats');
+  await cut();
+  await page.evaluate(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['{"format":"atelier-cls"}'], 'partenaire.json', { type: 'application/json' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }
+  });
+  const alert = page.getByRole('alert').filter({ hasText: 'L’écran « Échanges » n’a pas pu être chargé' });
+  await visible(alert);
+  await restore();
+  await alert.getByRole('button', { name: 'Réessayer' }).click();
+  await visible(page.getByText('Les vérifications des fichiers n’ont pas pu être chargées').first());
+  assert.deepEqual(await app.storedWorkspace(), before, 'nothing changed');
+});
+
+test('the demonstration whose checks cannot be fetched is not loaded, and the list says why', async () => {
+  const { app, page, cut } = await appWithCuttablePart('exchanges');
+  await app.open();
+  await cut();
+  await page.getByRole('button', { name: 'Charger la démonstration' }).click();
+  await visible(page.getByRole('alert').filter({ hasText: 'La démonstration n’a pas pu être chargée : le fichier n’a pas pu être téléchargé' }));
+  await visible(app.heading('Mes contrats locaux de santé'));
+  assert.equal(await page.getByRole('button', { name: /^Ouvrir « / }).count(), 0, 'no contract was added');
 });

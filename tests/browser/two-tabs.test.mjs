@@ -186,3 +186,67 @@ test('each tab keeps its own contract open while the other creates and fills ano
   await visible(second.page.getByText('Aucune fiche action', { exact: false }).or(second.page.getByRole('button', { name: 'Nouvelle fiche action' })).first());
   assert.equal(await sheetLink(second, `${one.title}AAAA`).count(), 0, 'the second tab still shows its own contract');
 });
+
+test('the merge comes when another tab writes; until it can be fetched, a tab keeps its edit and stored data stay whole', async () => {
+  const { app: first, context } = await env.freshApp({
+    serviceWorkers: 'block',
+    expectErrors: /split_exchanges|Failed to load resource|ERR_FAILED|Failed to fetch|WebAssembly/,
+  });
+  await first.loadExample();
+  await first.saved();
+  const stored = await first.storedWorkspace();
+  const [one, two] = stored.contracts.find((c) => c.id === stored.active_contract).sheets;
+  // The second tab cannot fetch the « Échanges » part, which holds the merge (src/ui/platform/tabs.rs).
+  const page = await context.newPage();
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname.split('/').pop()));
+  const mergePart = /split_exchanges-[0-9a-f]+\.wasm$/;
+  await page.route(mergePart, (route) => route.abort('internetdisconnected'));
+  const second = new App(page, env.server.url);
+  await openSheet(first, one);
+  await openSheet(second, two);
+
+  // Both tabs' saves wait for the lock they share, held here. The first tab's edit is written
+  // without it, as when a tab is hidden (its save then cannot wait): the second tab, whose edit
+  // is not saved yet, hears that write and must merge it.
+  const locks = () => first.page.evaluate(async () => {
+    const { held, pending } = await navigator.locks.query();
+    return held.length + pending.length;
+  });
+  await first.page.evaluate(() => new Promise((held) => {
+    navigator.locks.request('atelier-cls.v1.espace', () => new Promise((release) => {
+      window.releaseTabsLock = release;
+      held();
+    }));
+  }));
+  await typeAtEnd(second, 'BBBB');
+  await until(async () => assert.equal(await locks(), 2, 'the second tab’s save waits for the lock'));
+  await typeAtEnd(first, 'AAAA');
+  await first.page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    delete document.visibilityState;
+  });
+  await until(async () => assert.equal((await storedSheet(first, one.id)).title, `${one.title}AAAA`));
+
+  const alert = page.getByRole('alert').filter({ hasText: 'Un autre onglet a modifié ces données' });
+  await visible(alert);
+  assert.ok(asked.some((name) => mergePart.test(name)), `the second tab asked for the merge: ${asked.join(', ')}`);
+  // Its save, once the lock is free, writes nothing: the first tab's write stays whole.
+  await first.page.evaluate(() => window.releaseTabsLock());
+  await until(async () => assert.equal(await locks(), 0, 'every save has run'));
+  assert.equal((await storedSheet(first, one.id)).title, `${one.title}AAAA`, 'the first tab’s write is whole');
+  assert.equal((await storedSheet(first, two.id)).title, two.title, 'nothing written without the merge');
+  await hasValue(titleField(second), `${two.title}BBBB`);
+  await visible(alert);
+
+  // Once the network is back, « Réessayer » fetches the merge and saves both edits.
+  await page.unroute(mergePart);
+  await press(alert.getByRole('button', { name: 'Réessayer' }));
+  await hidden(alert);
+  await until(async () => {
+    assert.equal((await storedSheet(first, one.id)).title, `${one.title}AAAA`);
+    assert.equal((await storedSheet(first, two.id)).title, `${two.title}BBBB`);
+  });
+  await second.saved();
+});

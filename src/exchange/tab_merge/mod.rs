@@ -29,7 +29,7 @@ mod tests;
 pub use avenant_numbers::Renumbered;
 pub use replaced::{restore, Replacement, Restored, Step};
 
-use crate::model::{json, Contract, Id, Workspace};
+use crate::model::{json, Contract, Id, Timestamp, Workspace};
 use crate::versions::diff::Vocabulary;
 use serde_json::Value;
 use three_way::{Conflict, Merger, Stamps};
@@ -44,6 +44,18 @@ pub struct TabMerge {
     pub replaced_there: Vec<Replacement>,
     /// This tab's avenants renumbered: another tab made one with the same number meanwhile.
     pub renumbered: Vec<Renumbered>,
+}
+
+/// The three-way merge's signature: `storage::tab_session` is given `merge_tabs` as a value, from
+/// the part loaded on demand that holds it (`ui::parts::tab_merge`).
+pub type MergeTabs = fn(&Workspace, &Workspace, &Workspace) -> TabMerge;
+
+/// The tab merge's code the first visit does not load: the merge, and putting a text back. Only
+/// the split point that gives it names these functions, so that they stay out of the first part.
+#[derive(Clone, Copy)]
+pub struct TabMergeCode {
+    pub merge: MergeTabs,
+    pub restore: fn(&mut Workspace, &Replacement, Timestamp) -> Restored,
 }
 
 /// Merges `ours` (this tab) and `theirs` (stored by another tab) against `base`, the version

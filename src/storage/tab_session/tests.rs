@@ -2,8 +2,8 @@
 //! same time, a stale read, a browser closed in the middle of a save, a full storage.
 
 use super::*;
-use crate::exchange::tab_merge::restore;
 use crate::exchange::tab_merge::Restored;
+use crate::exchange::tab_merge::{merge_tabs, restore};
 use crate::model::amendment::frozen;
 use crate::model::example::example_contract;
 use crate::model::Contract;
@@ -31,7 +31,8 @@ impl Tab {
             Ok(Loaded::Current(workspace)) => workspace,
             other => panic!("stored data does not read as it was written: {other:?}"),
         };
-        let session = TabSession::new(id.into(), page.encode(&workspace));
+        let mut session = TabSession::new(id.into(), page.encode(&workspace));
+        session.set_merger(merge_tabs);
         Tab { session, page, workspace, saved: true, offers: Vec::new() }
     }
 
@@ -169,6 +170,30 @@ fn a_tab_saving_after_another_merges_the_others_write_and_loses_nothing() {
     a.hear(&store, WORKSPACE_KEY);
     assert_eq!(a.workspace, stored);
     assert_eq!(a.save(&store, 12).wrote, Wrote::Unchanged);
+}
+
+#[test]
+fn a_merge_needed_before_its_code_is_loaded_writes_nothing_until_it_is() {
+    let (store, mut a, mut b) = two_tabs();
+    b.session = TabSession::new("b".into(), b.page.encode(&b.workspace));
+    rename_in_a(&mut a, 10);
+    retitle_in_b(&mut b, 11);
+    a.save(&store, 10);
+    let written_by_a = store.get(WORKSPACE_KEY);
+    // B must merge A's write with its own edit, and has no merge yet: nothing changes.
+    let outcome = b.save(&store, 11);
+    assert!(matches!(outcome.found, Found::MergeNeeded));
+    assert_eq!(outcome.wrote, Wrote::Postponed);
+    assert_eq!(store.get(WORKSPACE_KEY), written_by_a, "A's write stays whole");
+    assert_eq!(b.contract().sheets[0].title, TITLE_B, "B keeps its edit");
+    assert!(matches!(b.hear(&store, WORKSPACE_KEY), Heard::Workspace(Found::MergeNeeded)));
+    // Once the merge is there, the same save merges both edits.
+    assert!(!b.session.has_merger());
+    b.session.set_merger(merge_tabs);
+    let outcome = b.save(&store, 12);
+    assert!(matches!(outcome.found, Found::Merged(_)));
+    assert_eq!(outcome.wrote, Wrote::Saved);
+    assert!(holds_both_edits(&reloaded(&store)));
 }
 
 #[test]

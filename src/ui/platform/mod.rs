@@ -3,7 +3,7 @@
 //! wrote (`tabs`, over `storage::tab_session`) under the Web Lock they share (`web_lock`), the
 //! backup reminder (`backup`, its record kept by `storage::backup_record`), persistent storage
 //! (`persistence`), the clock, downloads and fetches, files that arrive by picker, paste or
-//! drop (`inbox`), and panics. Where a protocol can be pure it lives below the UI (`storage`,
+//! drop (`inbox`), the screens' stylesheet fetched on demand (`stylesheet`), and panics. Where a protocol can be pure it lives below the UI (`storage`,
 //! `exchange`, `model`), and the file here turns its outcomes into signals and notices.
 
 #![cfg(target_arch = "wasm32")]
@@ -16,5 +16,6 @@ pub mod fetch;
 pub mod inbox;
 pub mod panic;
 pub mod persistence;
+pub mod stylesheet;
 pub mod tabs;
 pub mod web_lock;

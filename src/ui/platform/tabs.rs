@@ -4,18 +4,25 @@
 //! when the browser tells this tab another one wrote (the storage event), and turns what it
 //! found into the workspace signal, the save status and notices: « Rétablir mon texte » for a
 //! text another tab's more recent edit replaced.
+//!
+//! The merge's code is in the « Échanges » part, which the first visit does not load: it is
+//! fetched as soon as another tab shows up (a storage event), or when a step finds it must merge
+//! (`Found::MergeNeeded`, after which the step runs again).
 
-use crate::exchange::tab_merge::{restore, Restored};
+use crate::exchange::tab_merge::{merge_tabs, restore, Restored, TabMergeCode};
 use crate::storage::local::{with_page, BrowserStore};
 use crate::storage::page::Page;
 use crate::storage::store::SaveError;
 use crate::storage::tab_session::{Found, Heard, Offer, Ours, TabSession, Wrote};
+use crate::ui::on_demand::PartUnavailable;
 use crate::ui::platform::clock::now;
 use crate::ui::platform::persistence;
 use crate::ui::platform::web_lock::{with_lock, with_lock_kept};
 use crate::ui::state::{AppState, SaveStatus};
 use crate::ui::widgets::notices::Level;
 use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
+use std::cell::RefCell;
 
 /// Runs `edit` on the latest stored workspace under the tabs' lock (`Tabs::edit_fresh`), or at
 /// once when nothing is saved (storage refused at start: there is no other tab's work to read).
@@ -30,6 +37,35 @@ pub fn edit_fresh(edit: impl FnOnce() + 'static) {
 const LOCK: &str = "atelier-cls.v1.espace";
 const SAVE_NOTICE: &str = "save";
 const OTHER_TAB_NOTICE: &str = "other-tab";
+const MERGE_NOTICE: &str = "tab-merge";
+
+/// Said when another tab's write must be merged here and the merge's part cannot be fetched.
+const MERGE_UNAVAILABLE: &str = "Un autre onglet a modifié ces données. Pour les réunir avec \
+    les vôtres, Atelier CLS doit télécharger un complément, qui n’a pas pu l’être (la connexion \
+    semble coupée). Vos modifications sont gardées dans cet onglet, et les données enregistrées \
+    sont intactes : réessayez une fois la connexion revenue.";
+
+/// The tab merge's code, from the « Échanges » part, which shares most of it with the import's
+/// merge. Only this split point names it, so that the first visit does not load it.
+#[wasm_split(exchanges, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn tab_merge_code() -> Result<TabMergeCode, PartUnavailable> {
+    Ok(TabMergeCode { merge: merge_tabs, restore })
+}
+
+/// Work that needs the merge's code.
+type NeedsMerge = Box<dyn FnOnce(TabMergeCode)>;
+
+/// Where the merge's code is, for this page.
+enum MergeCode {
+    Absent,
+    /// Being fetched; the work waiting for it.
+    Fetching(Vec<NeedsMerge>),
+    Here(TabMergeCode),
+}
+
+thread_local! {
+    static MERGE_CODE: RefCell<MergeCode> = const { RefCell::new(MergeCode::Absent) };
+}
 
 #[derive(Clone, Copy)]
 pub struct Tabs {
@@ -75,6 +111,10 @@ impl Tabs {
         with_lock_kept(LOCK, move || {
             let found =
                 self.run(|session, page, ours| session.catch_up(&BrowserStore, page, ours, now()));
+            if let Found::MergeNeeded = found {
+                // Another tab's write is merged first, then all of this again.
+                return self.with_merge_code(move |_| self.edit_fresh(edit));
+            }
             self.show(found);
             edit();
             self.save_now();
@@ -113,11 +153,14 @@ impl Tabs {
                 self.state.save_status.set(SaveStatus::Failed);
                 self.state.notices.set_keyed(SAVE_NOTICE, Level::Error, error.message_fr());
             }
+            // `show` has asked for the merge, and saves again once it is here.
+            Wrote::Postponed => {}
         }
     }
 
     /// Another tab wrote the workspace, or left notes.
     pub fn on_storage(self, event: web_sys::StorageEvent) {
+        self.prefetch_merge_code();
         let key = event.key();
         let heard = self.run(|session, page, ours| {
             session.heard(&BrowserStore, page, key.as_deref(), event.new_value(), ours, now())
@@ -132,7 +175,11 @@ impl Tabs {
     /// Shows what was found in storage: another tab's write merged in, with what it changed
     /// here. An unreadable write is left out (the next save writes this tab's workspace).
     fn show(self, found: Found) {
-        let Found::Merged(taken) = found else { return };
+        let taken = match found {
+            Found::Merged(taken) => taken,
+            Found::MergeNeeded => return self.with_merge_code(move |_| self.save()),
+            Found::Nothing | Found::Unreadable => return,
+        };
         if let Some(merged) = taken.workspace {
             self.state.workspace.set(merged);
             self.state.notices.set_keyed(
@@ -160,14 +207,17 @@ impl Tabs {
             Level::Warning,
             message,
             "Rétablir mon texte",
-            move || self.give_back(&offer),
+            move || {
+                let offer = offer.clone();
+                self.with_merge_code(move |code| self.give_back(code, &offer));
+            },
         );
     }
 
     /// Puts a lost text back, as a new edit; the tab whose text it replaces is told in turn.
-    fn give_back(self, offer: &Offer) {
+    fn give_back(self, code: TabMergeCode, offer: &Offer) {
         let mut restored = Restored::AlreadyThere;
-        self.state.workspace.update(|ws| restored = restore(ws, &offer.replaced, now()));
+        self.state.workspace.update(|ws| restored = (code.restore)(ws, &offer.replaced, now()));
         match restored {
             Restored::Done(reverse) => {
                 self.session.update_value(|session| session.gave_back(&offer.from, reverse, now()));
@@ -177,6 +227,77 @@ impl Tabs {
                 Level::Warning,
                 "Ce texte ne peut plus être rétabli : ce qui le contenait a été supprimé depuis.",
             ),
+        }
+    }
+
+    /// Another tab is open: its next write may need the merge, so its code is fetched now,
+    /// quietly (a failure is said only when a merge waits for it).
+    fn prefetch_merge_code(self) {
+        let absent = MERGE_CODE.with_borrow_mut(|code| {
+            let absent = matches!(code, MergeCode::Absent);
+            if absent {
+                *code = MergeCode::Fetching(Vec::new());
+            }
+            absent
+        });
+        if absent {
+            leptos::task::spawn_local(self.fetch_merge_code());
+        }
+    }
+
+    /// Runs `work` with the merge's code: at once when it is here, else once it is fetched.
+    fn with_merge_code(self, work: impl FnOnce(TabMergeCode) + 'static) {
+        let here = MERGE_CODE.with_borrow(|code| match code {
+            MergeCode::Here(here) => Some(*here),
+            _ => None,
+        });
+        if let Some(code) = here {
+            return work(code);
+        }
+        let first = MERGE_CODE.with_borrow_mut(|code| match code {
+            MergeCode::Fetching(waiting) => {
+                waiting.push(Box::new(work));
+                false
+            }
+            _ => {
+                *code = MergeCode::Fetching(vec![Box::new(work)]);
+                true
+            }
+        });
+        if first {
+            leptos::task::spawn_local(self.fetch_merge_code());
+        }
+    }
+
+    /// Fetches the merge's part, gives the merge to the session and runs the work waiting for
+    /// it. If it cannot be fetched, that work is dropped (nothing was changed for it) and the
+    /// notice's « Réessayer » saves again, which asks for the merge again.
+    async fn fetch_merge_code(self) {
+        let fetched = tab_merge_code().await.ok();
+        let waiting = MERGE_CODE.with_borrow_mut(|code| {
+            let next = fetched.map_or(MergeCode::Absent, MergeCode::Here);
+            match std::mem::replace(code, next) {
+                MergeCode::Fetching(waiting) => waiting,
+                _ => Vec::new(),
+            }
+        });
+        match fetched {
+            Some(code) => {
+                self.session.update_value(|session| session.set_merger(code.merge));
+                self.state.notices.clear_keyed(MERGE_NOTICE);
+                waiting.into_iter().for_each(|work| work(code));
+            }
+            None if waiting.is_empty() => {}
+            None => {
+                self.state.save_status.set(SaveStatus::Failed);
+                self.state.notices.set_keyed_action(
+                    MERGE_NOTICE,
+                    Level::Error,
+                    MERGE_UNAVAILABLE,
+                    "Réessayer",
+                    move || self.save(),
+                );
+            }
         }
     }
 }

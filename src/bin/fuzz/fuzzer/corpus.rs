@@ -27,7 +27,7 @@ use atelier_cls::model::follow_up::with_follow_up;
 use atelier_cls::model::json::to_tree;
 use atelier_cls::model::planning::generated_contract;
 use atelier_cls::model::{Contract, Id, Workspace};
-use atelier_cls::storage::compressed::decompress;
+use atelier_cls::storage::compressed::{compress, decompress};
 use atelier_cls::storage::frozen::FrozenCopies;
 use atelier_cls::storage::snapshots::{encode_list, Snapshot};
 use atelier_cls::storage::{encode, encode_apart};
@@ -240,6 +240,7 @@ impl Corpus {
             stored(&[&signed(&example, 3)], true),
         ];
         let copies = &mut FrozenCopies::in_memory();
+        copies.set_deflate(compress);
         // Each workspace as older versions stored it (copies inline) and as stored now.
         let mut as_seeds = |workspaces: &[Workspace]| {
             let texts = workspaces.iter().flat_map(|w| [encode(w), encode_apart(w, copies)]);
