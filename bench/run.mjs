@@ -116,8 +116,11 @@ async function measure() {
   }
 }
 
-/** A part of the wasm loaded on demand (scripts/wasm-split.sh), not on the first visit. */
-const isPart = (file) => /^(split_[a-z_]+|chunk_\d+)-[0-9a-f]+\.wasm$/.test(file);
+/**
+ * A file loaded on demand, not on the first visit: a part of the wasm (scripts/wasm-split.sh) or
+ * the screens' stylesheet (scripts/screens-css.mjs), fetched with the first part.
+ */
+const isPart = (file) => /^((split_[a-z_]+|chunk_\d+)-[0-9a-f]+\.wasm|screens-[0-9a-f]+\.css)$/.test(file);
 
 /**
  * What the first visit downloads, summed over the files of one cold load (the HTML, the JS, the
@@ -166,7 +169,7 @@ const lines = [
   `**What a first visit downloads** (${first.files.join(', ')}): ${kb(first.raw)} KiB raw, **${kb(first.gzip)} KiB gzip -9**, **${kb(first.brotli)} KiB brotli q11**.`,
   'Budget (issue 27): 330 KiB gzip, 250 KiB brotli; the first part\'s and all parts\' brotli sizes are guarded by `tests/build/size.test.mjs` (in `make test`).',
   '',
-  '**Parts of the wasm loaded on demand** (`scripts/wasm-split.sh`; `src/ui/parts.rs` says which screens each holds; a `chunk` is code shared by several parts, fetched with the first of them):',
+  '**Files loaded on demand**: the parts of the wasm (`scripts/wasm-split.sh`; `src/ui/parts.rs` says which screens each holds; a `chunk` is code shared by several parts, fetched with the first of them) and the screens\' stylesheet (`scripts/screens-css.mjs`), fetched with the first part:',
   '',
   '| part | raw (KiB) | gzip -9 (KiB) | brotli q11 (KiB) |',
   '|---|---:|---:|---:|',
