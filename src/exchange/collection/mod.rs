@@ -1,0 +1,32 @@
+//! The answers of the yearly collection (« Collecte ») coming back: a lead's spreadsheet, read
+//! as cells (`table`, whatever its format), its sheets and columns found by their French
+//! headers (`columns`), its rows matched to the contract by their reference or, failing that,
+//! by number and title (`matching`), its statuses, amounts and dates read as French
+//! spreadsheets write them (`status`, `cells`); then the preview of what the answer changes,
+//! lead by lead, and applying it (`preview`, `apply`).
+//!
+//! Who is asked and which rows is the model's (`model::collection`); here is what touches
+//! files, as the import and the merge of exchange files are. No file format is read here: the
+//! `.xlsx`, `.ods` and CSV readers give a [`Workbook`] of cell values (never formulas).
+
+mod answers;
+mod apply;
+mod cells;
+mod columns;
+mod fingerprint;
+mod matching;
+mod preview;
+mod status;
+mod table;
+
+#[cfg(test)]
+mod tests;
+
+pub use answers::{read_answers, AnsweredCell, AnsweredRow, Answers, Field, Value};
+pub use apply::{apply_answer, Applied};
+pub use cells::{read_date, read_spent};
+pub use columns::{find_layout, Column, Layout, Part};
+pub use fingerprint::{funding_made_with, indicator_made_with, review_made_with};
+pub use preview::{preview_answer, AnswerChange, ChangeKind, LeadPreview};
+pub use status::{read_status, StatusReading};
+pub use table::{cell_name, Problem, SheetCells, Workbook, MAX_COLUMNS, MAX_ROWS};
