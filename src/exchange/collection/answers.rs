@@ -241,6 +241,7 @@ impl SheetReader<'_> {
             ));
         }
         let mut seen: HashMap<Target, usize> = HashMap::new();
+        let mut rows = Vec::new();
         for r in self.layout.header_row + 1..self.sheet.rows.len() {
             if self.sheet.rows[r].iter().all(|c| c.trim().is_empty()) {
                 continue;
@@ -258,9 +259,14 @@ impl SheetReader<'_> {
             let cells = self.read_cells(r);
             if !cells.is_empty() {
                 let (target, name) = (candidate.target, candidate.name.clone());
-                self.answers.rows.push(AnsweredRow { target, name, cells });
+                let rank = candidates.iter().position(|c| c.target == target);
+                rows.push((rank, AnsweredRow { target, name, cells }));
             }
         }
+        // In the contract's order, however the lead sorted the rows: the preview reads as
+        // « Suivi ».
+        rows.sort_by_key(|(rank, _)| *rank);
+        self.answers.rows.extend(rows.into_iter().map(|(_, row)| row));
     }
 
     fn text(&self, r: usize, column: Column) -> &str {

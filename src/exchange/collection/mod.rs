@@ -5,6 +5,9 @@
 //! spreadsheets write them (`status`, `cells`); then the preview of what the answer changes,
 //! lead by lead, and applying it (`preview`, `apply`).
 //!
+//! Also the cells of the spreadsheet made for a lead (`sheets`), which the file writers lay out
+//! and which reading back is tested against.
+//!
 //! Who is asked and which rows is the model's (`model::collection`); here is what touches
 //! files, as the import and the merge of exchange files are. No file format is read here: the
 //! `.xlsx`, `.ods` and CSV readers give a [`Workbook`] of cell values (never formulas).
@@ -16,6 +19,7 @@ mod columns;
 mod fingerprint;
 mod matching;
 mod preview;
+mod sheets;
 mod status;
 mod table;
 
@@ -28,5 +32,6 @@ pub use cells::{read_date, read_spent};
 pub use columns::{find_layout, Column, Layout, Part};
 pub use fingerprint::{funding_made_with, indicator_made_with, review_made_with};
 pub use preview::{preview_answer, AnswerChange, ChangeKind, LeadPreview};
+pub use sheets::{lead_workbook, ANSWER_DATE, GUIDE};
 pub use status::{read_status, StatusReading};
 pub use table::{cell_name, Problem, SheetCells, Workbook, MAX_COLUMNS, MAX_ROWS};
