@@ -197,11 +197,8 @@ fn answered_on(book: &Workbook, problems: &mut Vec<Problem>) -> Option<String> {
             else {
                 continue;
             };
-            let Some((at, text)) =
-                row.iter().enumerate().skip(c + 1).find(|(_, t)| !t.trim().is_empty())
-            else {
-                return None;
-            };
+            let (at, text) =
+                row.iter().enumerate().skip(c + 1).find(|(_, t)| !t.trim().is_empty())?;
             return match super::cells::read_date(text) {
                 Some(date) => Some(date),
                 None => {

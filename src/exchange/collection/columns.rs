@@ -4,7 +4,7 @@
 //! the first rows (a lead may add a title line above), never by its position: leads move,
 //! delete and add columns.
 
-use super::table::SheetCells;
+use super::table::{SheetCells, MAX_COLUMNS};
 use crate::model::text::fold;
 use std::collections::HashMap;
 
@@ -188,7 +188,7 @@ pub fn header_key(text: &str) -> String {
 /// The columns of `part` on one row: each found once, the first of two alike kept.
 fn columns_on(row: &[String], part: Part) -> HashMap<Column, usize> {
     let mut found = HashMap::new();
-    for (index, cell) in row.iter().enumerate() {
+    for (index, cell) in row.iter().enumerate().take(MAX_COLUMNS) {
         let key = header_key(cell);
         if key.is_empty() {
             continue;

@@ -25,7 +25,7 @@ fn type_in(book: &mut Workbook, part: Part, target: Target, header: &str, value:
     let reference = Reference::new(2025, target).to_string();
     let sheet = sheet(book, part.name());
     let column = sheet.rows[0].iter().position(|h| h == header).expect("column");
-    let row = sheet.rows.iter_mut().find(|r| r.iter().any(|c| *c == reference)).expect("row");
+    let row = sheet.rows.iter_mut().find(|r| r.contains(&reference)).expect("row");
     row[column] = value.to_string();
 }
 
