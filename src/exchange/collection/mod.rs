@@ -9,13 +9,15 @@
 //! and which reading back is tested against.
 //!
 //! Who is asked and which rows is the model's (`model::collection`); here is what touches
-//! files, as the import and the merge of exchange files are. No file format is read here: the
-//! `.xlsx`, `.ods` and CSV readers give a [`Workbook`] of cell values (never formulas).
+//! files, as the import and the merge of exchange files are. One file format is read here, CSV
+//! (`csv_file`: UTF-8 with or without BOM, UTF-16, Windows-1252; `;`, `,` or tab); the `.xlsx`
+//! and `.ods` readers are to give the same [`Workbook`] of cell values (never formulas).
 
 mod answers;
 mod apply;
 mod cells;
 mod columns;
+mod csv_file;
 mod fingerprint;
 mod matching;
 mod preview;
@@ -30,6 +32,7 @@ pub use answers::{read_answers, AnsweredCell, AnsweredRow, Answers, Field, Value
 pub use apply::{apply_answer, Applied};
 pub use cells::{read_date, read_spent};
 pub use columns::{find_layout, Column, Layout, Part};
+pub use csv_file::{csv_workbook, MAX_CSV_BYTES};
 pub use fingerprint::{funding_made_with, indicator_made_with, review_made_with};
 pub use preview::{preview_answer, AnswerChange, ChangeKind, LeadPreview};
 pub use sheets::{lead_workbook, ANSWER_DATE, GUIDE};

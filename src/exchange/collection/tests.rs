@@ -417,3 +417,42 @@ proptest! {
         let _ = preview_answer(&c, &answers);
     }
 }
+
+/// The text in Windows-1252, as Excel saves « CSV (séparateur : point-virgule) » in France.
+fn windows_1252(text: &str) -> Vec<u8> {
+    let chars = text.chars().filter(|c| *c != '\u{FEFF}');
+    chars
+        .map(|c| match c {
+            '€' => 0x80,
+            '’' => 0x92,
+            'œ' => 0x9C,
+            c => u8::try_from(u32::from(c)).expect("a Latin-1 character"),
+        })
+        .collect()
+}
+
+#[test]
+fn a_sheet_saved_as_csv_in_windows_1252_reads_as_the_workbook_did() {
+    let c = contract();
+    let book = filled_in(&c);
+    let of_actions = |preview: &LeadPreview| {
+        let reviews = preview
+            .changes
+            .iter()
+            .filter(|ch| matches!(ch.target, Target::Sheet(_) | Target::Action(_)));
+        reviews.map(|ch| (ch.field, ch.kind, ch.change.theirs.clone())).collect::<Vec<_>>()
+    };
+    let expected = of_actions(&preview_answer(&c, &read(&book, &c)));
+    assert_eq!(expected.len(), 4);
+    let actions = &book.sheets[1];
+    let text = crate::model::french_csv::write(&actions.rows[0], actions.rows[1..].iter());
+    for bytes in [text.clone().into_bytes(), windows_1252(&text)] {
+        let csv = csv_workbook("reponse-ars.csv", &bytes).expect("decoded");
+        let answers = read(&csv, &c);
+        assert_eq!(
+            answers.lead, None,
+            "a CSV has no « Mode d’emploi »: the coordinator says whose"
+        );
+        assert_eq!(of_actions(&preview_answer(&c, &answers)), expected);
+    }
+}
