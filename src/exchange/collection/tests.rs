@@ -456,3 +456,52 @@ fn a_sheet_saved_as_csv_in_windows_1252_reads_as_the_workbook_did() {
         assert_eq!(of_actions(&preview_answer(&c, &answers)), expected);
     }
 }
+
+/// On the demonstration (co-leads, actions with their own leads, two years followed up): every
+/// lead's workbook of 2025, filled in as it was made, read back untouched, says nothing and
+/// changes nothing; every row of « Suivi » is asked of someone, or listed as without recipient.
+#[test]
+fn every_workbook_of_the_demonstration_reads_back_as_no_answer() {
+    let c = crate::model::example::demonstration();
+    let lines = crate::model::collection::recipients(&c, 2025);
+    assert!(lines.len() >= 5, "the demonstration has leads: {}", lines.len());
+    let mut asked = std::collections::HashSet::new();
+    for line in &lines {
+        let book = lead_workbook(&c, 2025, line.organisation_id, "demo.xlsx");
+        let answers = read_answers(&book, &c, 2025).expect("read");
+        assert_eq!(answers.lead, Some(line.organisation_id));
+        assert!(
+            answers.problems.is_empty() && answers.unmatched.is_empty(),
+            "{:?}",
+            answers.problems
+        );
+        let preview = preview_answer(&c, &answers);
+        assert!(preview.is_empty(), "{:?}", kinds(&preview));
+        assert_eq!(preview.unchanged, answers.rows.iter().map(|r| r.cells.len()).sum::<usize>());
+        let rows = crate::model::collection::rows_for(&c, 2025, line.organisation_id);
+        asked.extend(rows.reviews.iter().map(|r| r.owner));
+    }
+    let unassigned = crate::model::collection::unassigned_rows(&c, 2025);
+    let all = crate::model::follow_up::row_facts(&c, 2025);
+    assert_eq!(asked.len() + unassigned.len(), all.len());
+}
+
+/// A 100-fiche contract: twenty leads' workbooks made and read back well within a second each,
+/// natively (the browser's figures are for `make bench`).
+#[test]
+fn twenty_workbooks_of_a_hundred_fiche_contract_are_quick() {
+    let c = crate::model::planning::generated_contract(100, 5);
+    let leads: Vec<Id> =
+        crate::model::collection::lead_organisations(&c).into_iter().take(20).collect();
+    let started = std::time::Instant::now();
+    let books: Vec<Workbook> =
+        leads.iter().map(|l| lead_workbook(&c, 2025, *l, "x.xlsx")).collect();
+    for book in &books {
+        let answers = read_answers(book, &c, 2025).expect("read");
+        assert!(preview_answer(&c, &answers).is_empty());
+    }
+    let rows: usize =
+        books.iter().map(|b| b.sheets.iter().map(|s| s.rows.len()).sum::<usize>()).sum();
+    assert!(rows > 100, "{rows}");
+    assert!(started.elapsed().as_secs() < 20, "{:?} for {} leads", started.elapsed(), leads.len());
+}
