@@ -6,7 +6,7 @@
 //! lead by lead, and applying it (`preview`, `apply`).
 //!
 //! Also the cells of the spreadsheet made for a lead (`sheets`), which the file writers lay out
-//! and which reading back is tested against.
+//! and which reading back is tested against, and the « Écrire au pilote » mail link (`mail`).
 //!
 //! Who is asked and which rows is the model's (`model::collection`); here is what touches
 //! files, as the import and the merge of exchange files are. One file format is read here, CSV
@@ -19,6 +19,7 @@ mod cells;
 mod columns;
 mod csv_file;
 mod fingerprint;
+mod mail;
 mod matching;
 mod preview;
 mod sheets;
@@ -34,6 +35,7 @@ pub use cells::{read_date, read_spent};
 pub use columns::{find_layout, Column, Layout, Part};
 pub use csv_file::{csv_workbook, MAX_CSV_BYTES};
 pub use fingerprint::{funding_made_with, indicator_made_with, review_made_with};
+pub use mail::{lead_mail, LeadMail};
 pub use preview::{preview_answer, AnswerChange, ChangeKind, LeadPreview};
 pub use sheets::{lead_workbook, ANSWER_DATE, GUIDE};
 pub use status::{read_status, StatusReading};

@@ -505,3 +505,43 @@ fn twenty_workbooks_of_a_hundred_fiche_contract_are_quick() {
     assert!(rows > 100, "{rows}");
     assert!(started.elapsed().as_secs() < 20, "{:?} for {} leads", started.elapsed(), leads.len());
 }
+
+/// Every word the collection writes itself uses the typographic apostrophe, as the screens do.
+#[test]
+fn what_the_collection_writes_uses_typographic_apostrophes() {
+    use crate::model::typography::assert_typographic;
+    let c = contract();
+    let mut texts: Vec<String> = Vec::new();
+    for part in Part::ALL {
+        texts.push(part.name().into());
+        texts.extend(part.columns().iter().map(|col| col.header().to_string()));
+    }
+    for sheet in &book(&c).sheets[..1] {
+        texts.extend(sheet.rows.iter().flatten().cloned());
+    }
+    let mut spoiled = book(&c);
+    type_in(&mut spoiled, Part::Reviews, action(11), "Statut", "Réalisér");
+    type_in(&mut spoiled, Part::Funding, Target::Funding(Id::from_u128(14)), "Dépensé (€)", "1,5");
+    let actions = sheet(&mut spoiled, "Actions");
+    actions.rows[2][0] = format!("action:2025:{}", Id::from_u128(777));
+    for row in &mut actions.rows {
+        row.remove(0);
+    }
+    let answers = read(&spoiled, &c);
+    texts.extend(answers.problems.iter().chain(&answers.unmatched).map(ToString::to_string));
+    let refused = read_answers(&lead_workbook(&c, 2024, org(1), "a.xlsx"), &c, 2025).unwrap_err();
+    texts.extend(refused.iter().map(ToString::to_string));
+    texts.extend(
+        [ChangeKind::Fill, ChangeKind::Change, ChangeKind::Conflict].map(|k| k.label().to_string()),
+    );
+    let applied = Applied { filled: 1, changed: 2, kept: 2, taken: 0 };
+    texts.push(applied.describe());
+    texts.push(lead_mail(&c, 2025, org(1), "f.xlsx", "").body);
+    texts.extend(
+        crate::model::collection::RecipientChoice::ALL.iter().map(|r| r.label().to_string()),
+    );
+    assert!(texts.len() > 40, "{}", texts.len());
+    for text in texts {
+        assert_typographic("collecte", &text);
+    }
+}
