@@ -123,7 +123,10 @@ pub fn read_answers(
     let mut recognised = 0;
     let mut references = (0, 0);
     for sheet in &book.sheets {
-        let Some(layout) = find_layout(sheet) else { continue };
+        let Some(layout) = find_layout(sheet) else {
+            answers.problems.extend(extra_sheet(file, sheet));
+            continue;
+        };
         recognised += 1;
         let mut reader = SheetReader {
             contract,
@@ -150,6 +153,21 @@ pub fn read_answers(
         return Err(vec![other_contract(file)]);
     }
     Ok(answers)
+}
+
+/// A sheet that is none of the three, said unless it is the « Mode d’emploi » or empty: a lead
+/// who typed answers on a sheet of their own learns that they were not read.
+fn extra_sheet(file: &str, sheet: &SheetCells) -> Option<Problem> {
+    let guide = header_key(&sheet.name) == header_key(super::sheets::GUIDE);
+    let empty = sheet.rows.iter().flatten().all(|cell| cell.trim().is_empty());
+    (!guide && !empty).then(|| {
+        Problem::in_sheet(
+            file,
+            &sheet.name,
+            "cette feuille n’est pas lue : ses colonnes ne sont ni celles de « Actions », ni \
+             celles de « Indicateurs », ni celles de « Dépenses ».",
+        )
+    })
 }
 
 fn other_contract(file: &str) -> Problem {

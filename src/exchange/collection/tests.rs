@@ -312,6 +312,23 @@ fn every_problem_is_one_line_naming_the_file_the_sheet_and_the_cell() {
 }
 
 #[test]
+fn a_sheet_of_the_lead_own_is_said_not_to_be_read() {
+    let c = contract();
+    let mut book = filled_in(&c);
+    book.sheets.push(SheetCells::new("Mes notes", vec![vec!["Statut : fait".into()]]));
+    book.sheets.push(SheetCells::new("Feuil3", vec![vec![String::new()]]));
+    let answers = read(&book, &c);
+    let said = lines(&answers.problems);
+    let extra = format!("{FILE} — feuille « Mes notes »\u{a0}: cette feuille n’est pas lue");
+    assert_eq!(said.iter().filter(|l| l.starts_with(&extra)).count(), 1, "{said:?}");
+    assert!(
+        said.iter().all(|l| !l.contains("Feuil3") && !l.contains("Mode d’emploi »")),
+        "{said:?}"
+    );
+    assert_eq!(preview_answer(&c, &answers).changes.len(), 6, "the rest is read");
+}
+
+#[test]
 fn the_answer_date_is_read_day_first() {
     let c = contract();
     let mut book = book(&c);
