@@ -74,7 +74,6 @@ fn windows_1252(text: &str) -> Vec<u8> {
             '€' => 0x80,
             '’' => 0x92,
             'œ' => 0x9C,
-            '«' | '»' => u8::try_from(u32::from(c)).unwrap_or(b'?'),
             c => u8::try_from(u32::from(c)).unwrap_or(b'?'),
         })
         .collect()
