@@ -139,4 +139,21 @@ mod tests {
         assert!(text.contains("\"choice\":\"added\""), "{text}");
         assert_eq!(json::from_text::<Contract>(&text).unwrap(), contract);
     }
+
+    /// « Dupliquer »: the copy's record names the copy's organisations and fiches.
+    #[test]
+    fn a_duplicated_contract_keeps_its_record_pointing_at_its_own_entities() {
+        let mut contract = crate::model::collection::fixture::contract();
+        let caf = Id::from_u128(4);
+        let recipient = contract.collection_mut(2025).recipient_mut(caf, RecipientChoice::Added);
+        recipient.sheet_ids.push(Id::from_u128(20));
+        let copy = crate::model::copy::with_fresh_ids(&contract, Id::random, 1);
+        let recipient = &copy.collection(2025).unwrap().recipients[0];
+        assert_eq!(
+            Some(recipient.organisation_id),
+            copy.organisations.iter().find(|o| o.name == "CAF").map(|o| o.id)
+        );
+        assert_eq!(recipient.sheet_ids, [copy.sheets[1].id]);
+        assert_ne!(recipient.organisation_id, caf);
+    }
 }
