@@ -139,7 +139,7 @@ fn a_lead_fills_in_statuses_comments_results_and_amounts() {
     assert_eq!(c.modified_at, 77);
     let line = &crate::model::collection::recipients(&c, 2025)[0];
     assert_eq!(line.received_on.as_deref(), Some("2026-02-03"));
-    assert_eq!((line.rows_answered, line.rows_asked), (2, 2));
+    assert_eq!((line.rows_answered, line.rows_asked), (4, 4));
     // The same answer again changes nothing.
     let again = preview_answer(&c, &read(&filled_in(&contract()), &c));
     assert!(again.is_empty(), "{:?}", kinds(&again));

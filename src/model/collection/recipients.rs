@@ -18,7 +18,9 @@ pub struct RecipientLine {
     pub asked: bool,
     pub sent_on: Option<String>,
     pub received_on: Option<String>,
-    /// Rows of bilan asked, and how many of them have a status for the year.
+    /// Rows asked (bilans, indicators, funding lines), and how many of them are answered: a
+    /// bilan with a status for the year, an indicator with a result, a line with its amount
+    /// spent.
     pub rows_asked: usize,
     pub rows_answered: usize,
 }
@@ -66,8 +68,8 @@ pub fn recipients(contract: &Contract, year: i32) -> Vec<RecipientLine> {
             asked: choice != RecipientChoice::Removed,
             sent_on: recipient.and_then(|r| r.sent_on.clone()),
             received_on: recipient.and_then(|r| r.received_on.clone()),
-            rows_asked: rows.reviews.len(),
-            rows_answered: rows.reviews.iter().filter(|r| r.current.status.is_some()).count(),
+            rows_asked: rows.len(),
+            rows_answered: rows.answered(),
         }
     };
     let leads = leads.into_iter().map(|id| line(id, true));
@@ -181,7 +183,8 @@ mod tests {
             [org(1), org(2), org(3)]
         );
         assert!(lines.iter().all(|l| l.asked && l.is_lead && l.choice == RecipientChoice::Lead));
-        assert_eq!(lines[0].rows_asked, 2, "the fiche and its action without a lead");
+        assert_eq!(lines[0].rows_asked, 4, "the fiche, its action without a lead, indicator, line");
+        assert_eq!(lines[0].rows_answered, 0);
         assert_eq!(lines[2].rows_asked, 1, "MSA: its own action only");
         assert_eq!(awaiting_answer(&c, 2025), [org(1), org(2), org(3)]);
     }

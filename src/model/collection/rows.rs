@@ -84,6 +84,14 @@ impl LeadRows {
     pub fn len(&self) -> usize {
         self.reviews.len() + self.indicators.len() + self.funding.len()
     }
+
+    /// How many are answered: a bilan with a status, an indicator with a result, a funding
+    /// line with its amount spent.
+    pub fn answered(&self) -> usize {
+        let reviews = self.reviews.iter().filter(|r| r.current.status.is_some()).count();
+        let indicators = self.indicators.iter().filter(|i| !i.result.trim().is_empty()).count();
+        reviews + indicators + self.funding.iter().filter(|f| f.spent.is_some()).count()
+    }
 }
 
 /// Whether `organisation` answers for the whole of `sheet` in `year`: a lead or co-lead of it,
