@@ -32,6 +32,16 @@ pub fn contract_slug(contract: &Contract) -> String {
     slug(if name.is_empty() { &contract.name } else { name })
 }
 
+/// The name of the spreadsheet made for one lead in the collection of `year`:
+/// `cls-<territoire>-suivi-2025-<pilote>.xlsx` (or `.ods`, `.csv`), the lead's name as a slug so
+/// that every lead's file of a folder (or a `.zip`) is told apart; the parts nobody filled in
+/// are left out rather than leave a double dash.
+pub fn collection_file_name(contract: &Contract, year: i32, lead: &str, extension: &str) -> String {
+    let parts = [contract_slug(contract), format!("suivi-{year}"), slug(lead)];
+    let named: Vec<&str> = parts.iter().map(String::as_str).filter(|p| !p.is_empty()).collect();
+    format!("cls-{}.{extension}", named.join("-"))
+}
+
 /// Which document an ODT file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocumentFile<'a> {
@@ -84,6 +94,18 @@ mod tests {
     use super::*;
     use crate::model::Id;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_collection_file_says_the_territory_the_year_and_the_lead() {
+        let mut contract = Contract::blank(Id::from_u128(1), "CLS", 0);
+        contract.territory.name = "Bassin d’Aurillac".into();
+        let name = collection_file_name(&contract, 2025, "CPAM du Cantal", "xlsx");
+        assert_eq!(name, "cls-bassin-d-aurillac-suivi-2025-cpam-du-cantal.xlsx");
+        assert_eq!(
+            collection_file_name(&contract, 2025, "  ", "ods"),
+            "cls-bassin-d-aurillac-suivi-2025.ods"
+        );
+    }
 
     #[test]
     fn a_territory_becomes_a_slug() {

@@ -5,6 +5,7 @@
 //! documents as ODT files. What is compared when merging (items, field diffs) is `versions`'.
 
 pub mod backup;
+pub mod collection;
 pub mod demonstration;
 pub mod envelope;
 pub mod file_name;

@@ -69,13 +69,16 @@ impl Amendment {
 }
 
 /// A copy of `contract` to freeze: without its own frozen copies and avenants, so that copies
-/// never nest. Shared (`Arc`), never changed once made: a clone of the workspace shares its
+/// never nest, and without its collection record (`collection`). Shared (`Arc`), never changed once made: a clone of the workspace shares its
 /// copies, and storage tells a copy it already holds by its address (`storage::frozen`)
 /// instead of comparing a whole contract at every save.
 pub fn frozen(contract: &Contract) -> std::sync::Arc<Contract> {
     let mut copy = contract.clone();
     copy.signing.frozen_copy = None;
     copy.amendments.clear();
+    // Who was asked for a bilan and when is living with the contract, as the bilans are, not
+    // part of what was signed.
+    copy.collections.clear();
     std::sync::Arc::new(copy)
 }
 

@@ -3,6 +3,7 @@
 //! the previous contract's bilan, axes, sheets, avenants).
 
 use super::amendment::Amendment;
+use super::collection::Collection;
 use super::contract_texts::ContractTexts;
 use super::previous_review::PreviousReview;
 use super::{ActionSheet, Axis, Finding, Governance, Id, Indicator, Lead, Organisation, Timestamp};
@@ -153,6 +154,11 @@ pub struct Contract {
     pub indicators: Vec<Indicator>,
     /// The avenants, in the order they were made.
     pub amendments: Vec<Amendment>,
+    /// The yearly collections of the leads' answers (« Collecte »), in year order. Absent from
+    /// files written before it existed, and left out while empty, so that those files and the
+    /// contracts that never collected anything read and write exactly as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collections: Vec<Collection>,
 }
 
 impl Contract {
@@ -178,6 +184,7 @@ impl Contract {
             sheets: Vec::new(),
             indicators: Vec::new(),
             amendments: Vec::new(),
+            collections: Vec::new(),
         }
     }
 

@@ -10,6 +10,7 @@ pub mod amount;
 pub mod axis;
 pub mod backup_reminder;
 pub mod closed_list;
+pub mod collection;
 pub mod completeness;
 pub mod contract;
 pub mod contract_texts;

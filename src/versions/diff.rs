@@ -9,6 +9,7 @@
 //! than hundreds: what changed inside it is the avenant screens' business.
 
 use crate::model::amendment::FROZEN_COPY_KEY;
+use crate::model::collection::RecipientChoice;
 use crate::model::indicator::IndicatorScale;
 use crate::model::iso_date::{french_date, is_iso_date};
 use crate::model::reference::{Determinant, HealthField, PlanLink};
@@ -376,6 +377,12 @@ const FIELDS: &[(&str, &str)] = &[
     ("reason", "Pourquoi ?"),
     ("next_steps", "Suite prévue"),
     ("to_confirm", "À confirmer"),
+    ("collections", "Collectes"),
+    ("recipients", "Destinataires"),
+    ("choice", "Destinataire"),
+    ("sheet_ids", "Fiches"),
+    ("sent_on", "Envoyé le"),
+    ("received_on", "Réponse reçue le"),
 ];
 
 pub(crate) fn field_rank(key: &str) -> usize {
@@ -416,6 +423,7 @@ fn enum_label(key: &str) -> Option<&'static str> {
         .or_else(|| find(HealthField::ALL, HealthField::key, HealthField::label, key))
         .or_else(|| find(Determinant::ALL, Determinant::key, Determinant::label, key))
         .or_else(|| find(PlanLink::ALL, PlanLink::key, PlanLink::label, key))
+        .or_else(|| find(RecipientChoice::ALL, RecipientChoice::key, RecipientChoice::label, key))
 }
 
 #[cfg(test)]
@@ -448,6 +456,11 @@ mod tests {
             1,
             0,
         ));
+        let (organisation, sheet) = (contract.organisations[0].id, contract.sheets[0].id);
+        let recipient =
+            contract.collection_mut(2025).recipient_mut(organisation, RecipientChoice::Added);
+        recipient.sheet_ids.push(sheet);
+        recipient.sent_on = Some("2026-01-15".into());
         let mut found = std::collections::BTreeSet::new();
         keys(&serde_json::to_value(&contract).unwrap(), &mut found);
         let missing: Vec<&String> = found
@@ -479,6 +492,7 @@ mod tests {
         check(HealthField::ALL, HealthField::key);
         check(Determinant::ALL, Determinant::key);
         check(PlanLink::ALL, PlanLink::key);
+        check(RecipientChoice::ALL, RecipientChoice::key);
         assert_eq!(enum_label("partly_done"), Some("Partiellement réalisé"));
     }
 

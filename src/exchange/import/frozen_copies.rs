@@ -7,7 +7,7 @@
 //! any of these was not written by the app: merged, it would print documents of another
 //! contract or number avenants inside avenants.
 //!
-//! Dates (`date` fields: signature, avenants, meetings) are empty or a day that exists: the
+//! Dates (`DATE_KEYS`: signature, avenants, meetings, the collection's) are empty or a day that exists: the
 //! app writes them from `<input type="date">`, and a « 2025-02-30 » inside a frozen copy would
 //! print in the avenant's document with no validation ever looking at it.
 
@@ -82,13 +82,17 @@ fn copy_problems(contract: &Value, copy: &Value, at: Vec<Segment>) -> Vec<Import
 }
 
 /// Every `date` text of the tree, frozen copies included, that is neither empty nor a real day.
+/// The fields that hold a calendar date: signature, avenants and meetings (`date`), and when a
+/// lead of the collection was sent their spreadsheet and answered (`sent_on`, `received_on`).
+const DATE_KEYS: [&str; 3] = ["date", "sent_on", "received_on"];
+
 fn impossible_dates(value: &Value, path: &mut Vec<Segment>, problems: &mut Vec<ImportProblem>) {
     match value {
         Value::Object(map) => {
             for (key, child) in map {
                 path.push(Segment::Key(key.clone()));
                 match child {
-                    Value::String(date) if key == "date" => {
+                    Value::String(date) if DATE_KEYS.contains(&key.as_str()) => {
                         if !date.trim().is_empty() && !is_iso_date(date.trim()) {
                             problems.push(ImportProblem::new(
                                 render_path(path),

@@ -286,6 +286,27 @@ fn impossible_dates_are_refused_even_inside_a_frozen_copy() {
 }
 
 #[test]
+fn the_collection_dates_are_checked_like_the_others() {
+    let mut value = signed_value();
+    let organisation = value["contract"]["organisations"][0]["id"].clone();
+    value["contract"]["collections"] = json!([{
+        "year": 2025,
+        "recipients": [{
+            "organisation_id": organisation,
+            "choice": "lead",
+            "sheet_ids": [],
+            "sent_on": "2026-01-15",
+            "received_on": "2026-02-30"
+        }]
+    }]);
+    let problem = only_problem(check_value(&value));
+    assert_eq!(problem.location, "contract.collections[0].recipients[0].received_on");
+    assert!(problem.message.starts_with("La date « 2026-02-30 » n’existe pas"), "{problem:?}");
+    value["contract"]["collections"][0]["recipients"][0]["received_on"] = json!(null);
+    assert!(check_value(&value).is_ok(), "not answered yet");
+}
+
+#[test]
 fn a_frozen_copy_of_another_contract_is_refused() {
     let mut value = signed_value();
     let other = "67e55044-10b1-426f-9247-bb680e5fe0c8";

@@ -358,3 +358,30 @@ fn field_fingerprints_cost_a_bounded_share_of_storage() {
     );
     assert!(size(&with_fields) < contract_size, "{} ≥ {contract_size}", size(&with_fields));
 }
+
+/// The collection's record (« Collecte ») travels with the contract: a partner's dates and
+/// recipients come in as a field of the contract's identity, in French, and are taken.
+#[test]
+fn the_collection_record_travels_with_the_contract() {
+    let base = example_contract();
+    let shared = shared_after_export(&base);
+    let mut theirs = base.clone();
+    let organisation = theirs.organisations[0].id;
+    let recipient = theirs
+        .collection_mut(2025)
+        .recipient_mut(organisation, crate::model::collection::RecipientChoice::Lead);
+    recipient.sent_on = Some("2026-01-15".into());
+    let plan = plan_merge(&base, &theirs, &shared);
+    let proposal = plan.proposals.iter().find(|p| p.kind == ItemKind::Identity).expect("proposed");
+    assert_eq!(proposal.status, Status::ChangedThere);
+    assert!(
+        proposal
+            .changes
+            .iter()
+            .any(|c| c.field.starts_with("Collectes") && c.theirs.contains("15 janvier 2026")),
+        "{:?}",
+        proposal.changes
+    );
+    let (merged, _) = apply_merge(&base, &theirs, &plan, &HashMap::new(), "CPAM", Id::random, 5);
+    assert_eq!(merged.collections, theirs.collections);
+}

@@ -133,5 +133,6 @@ fn shell(contract: &Contract) -> Contract {
         sheets: Vec::new(),
         indicators: Vec::new(),
         amendments: Vec::new(),
+        collections: Vec::new(),
     }
 }

@@ -106,6 +106,20 @@ fn time_stamps_alone_count_nothing() {
     assert!(pending_changes(&contract).is_empty());
 }
 
+/// Asking the leads for their bilan and recording their answers is living with the contract:
+/// no avenant records it, and a frozen copy does not carry it.
+#[test]
+fn the_collection_after_signing_is_follow_up_not_a_change() {
+    let mut contract = signed();
+    let organisation = contract.organisations[0].id;
+    let choice = crate::model::collection::RecipientChoice::Removed;
+    contract.collection_mut(2025).recipient_mut(organisation, choice).sent_on =
+        Some("2026-01-15".into());
+    assert_eq!(pending_count(&contract), 0);
+    assert!(pending_changes(&contract).is_empty());
+    assert!(frozen(&contract).collections.is_empty());
+}
+
 #[test]
 fn an_amount_spent_after_signing_is_follow_up_not_a_change() {
     let mut contract = signed();

@@ -15,6 +15,7 @@
 //! for every input would slow the run tenfold); now and then a file goes to another workspace,
 //! where it is added whole.
 
+use super::answers::AnswerSeeds;
 use super::rng::Rng;
 use atelier_cls::exchange::backup::Backup;
 use atelier_cls::exchange::demonstration::demonstration_contract;
@@ -121,6 +122,8 @@ pub struct Corpus {
     /// workspace (frozen copies apart) that names it, in `copy_homes`.
     pub copies: Seeds,
     pub copy_homes: Vec<(String, String)>,
+    /// The collection's answers in CSV, and the contract they answer.
+    pub answers: AnswerSeeds,
 }
 
 /// The workspaces files are imported into, one per file seed.
@@ -174,6 +177,7 @@ impl Corpus {
         let mut generated = generated_contract(3, 3);
         with_follow_up(&mut generated);
         let blank = Contract::blank(Id::from_u128(0xB1A4C), "CLS vierge", 0);
+        let answers = AnswerSeeds::build(&demonstration);
 
         // A file, and the workspace it is imported into: one holding `here`, shared or not.
         let file = |contract: &Contract, pretty, here: &Contract, shared: bool| {
@@ -285,16 +289,17 @@ impl Corpus {
             .unzip();
         let _ = STORED_COPIES.set(stored_copies);
         let copies = Seeds { small: copies, big: Vec::new() };
-        Corpus { files, homes, workspaces, snapshots, copies, copy_homes }
+        Corpus { files, homes, workspaces, snapshots, copies, copy_homes, answers }
     }
 
     /// What the seeds are, for the report.
     pub fn describe(&self) -> String {
         format!(
-            "files: {}; workspaces: {}; snapshot lists: {}",
+            "files: {}; workspaces: {}; snapshot lists: {}; collection answers: {}",
             self.files.sizes(),
             self.workspaces.sizes(),
-            self.snapshots.sizes()
+            self.snapshots.sizes(),
+            self.answers.files.len()
         )
     }
 }

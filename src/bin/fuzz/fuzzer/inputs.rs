@@ -2,8 +2,8 @@
 //!
 //! | kind            | share | built from                                                   |
 //! |-----------------|------:|--------------------------------------------------------------|
-//! | `file-text`     |  23 % | a file's text, 1 to 5 byte edits (`text`)                     |
-//! | `file-tree`     |  23 % | a file's tree, 1 to 5 tree mutations (`tree`), sometimes bytes |
+//! | `file-text`     |  21 % | a file's text, 1 to 5 byte edits (`text`)                     |
+//! | `file-tree`     |  21 % | a file's tree, 1 to 5 tree mutations (`tree`), sometimes bytes |
 //! | `file-schema`   |  12 % | a file generated from the JSON Schema (`schema_gen`)           |
 //! | `file-older`    |  10 % | a file written back in an older format (`older`), mutated      |
 //! | `file-garbage`  |   3 % | random bytes, random JSON, deep nesting (`text::garbage`)     |
@@ -11,6 +11,7 @@
 //! | `stored-tree`   |  10 % | a stored workspace's tree, mutated, sometimes an older format |
 //! | `snapshots`     |   7 % | a stored snapshot list, mutated as a tree or as text           |
 //! | `stored-copy`   |   4 % | a frozen copy stored apart, mutated, read through a workspace  |
+//! | `answer-csv`    |   4 % | a lead's answer to the collection in CSV, byte edits (`answers`) |
 
 use super::corpus::{Corpus, Picked, Seeds};
 use super::rng::Rng;
@@ -31,10 +32,12 @@ pub enum Kind {
     Snapshots,
     /// A frozen copy stored apart, mutated, read through a stored workspace naming it.
     StoredCopy,
+    /// A lead's answer to the collection, in CSV.
+    AnswerCsv,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 9] = [
+    pub const ALL: [Kind; 10] = [
         Kind::FileText,
         Kind::FileTree,
         Kind::FileSchema,
@@ -44,6 +47,7 @@ impl Kind {
         Kind::StoredTree,
         Kind::Snapshots,
         Kind::StoredCopy,
+        Kind::AnswerCsv,
     ];
 
     pub fn name(self) -> &'static str {
@@ -57,14 +61,15 @@ impl Kind {
             Kind::StoredTree => "stored-tree",
             Kind::Snapshots => "snapshots",
             Kind::StoredCopy => "stored-copy",
+            Kind::AnswerCsv => "answer-csv",
         }
     }
 
     /// Out of 100.
     fn share(self) -> usize {
         match self {
-            Kind::FileText | Kind::FileTree => 23,
-            Kind::StoredCopy => 4,
+            Kind::FileText | Kind::FileTree => 21,
+            Kind::StoredCopy | Kind::AnswerCsv => 4,
             Kind::FileSchema => 12,
             Kind::FileOlder | Kind::StoredTree => 10,
             Kind::FileGarbage => 3,
@@ -140,6 +145,7 @@ pub fn generate(corpus: &Corpus, schema: &Schema, rng: &mut Rng) -> Input {
             };
             return Input { kind, bytes, seed: Some(copy) };
         }
+        Kind::AnswerCsv => return Input { kind, bytes: corpus.answers.generate(rng), seed: None },
         Kind::Snapshots if rng.one_in(2) => {
             edited_text(&corpus.snapshots, corpus.snapshots.draw(rng), rng)
         }

@@ -1,8 +1,9 @@
 //! The fuzzer itself, native only (see `main.rs`): what goes in (`inputs`, built from
-//! `corpus`, `schema_gen`, `older`, `strings`, `text` and `tree`), what each input goes through
+//! `corpus`, `schema_gen`, `older`, `strings`, `text`, `tree` and `answers`), what each input goes through
 //! (`targets`, `screens`), the report (`report`), and here the run: threads, the catching of
 //! panics and the settings.
 
+mod answers;
 mod corpus;
 mod inputs;
 mod older;
@@ -160,6 +161,7 @@ fn run(corpus: &Corpus, input: &Input, rng: &mut Rng) -> Result<Verdict, String>
     match input.kind {
         Kind::StoredText | Kind::StoredTree => targets::storage(&input.bytes, rng),
         Kind::Snapshots => targets::snapshots(&input.bytes),
+        Kind::AnswerCsv => targets::answer(&corpus.answers.contract, &input.bytes, rng),
         Kind::StoredCopy => {
             let index = input.seed.map_or(0, |seed| seed.index);
             let (key, home) = &corpus.copy_homes[index];

@@ -13,7 +13,12 @@
 //!   stored apart); what it reads is saved and read back the same in both layouts, its open
 //!   contract goes through the screens now and then, and a refusal has a message;
 //! - a frozen copy stored apart, mutated: read through the stored workspace that names it;
-//! - a stored list of snapshots: `decode_list`, then `restore` of each snapshot.
+//! - a stored list of snapshots: `decode_list`, then `restore` of each snapshot;
+//! - a lead's answer to the collection in CSV: `csv_workbook`, `read_answers` against the
+//!   demonstration, the preview, and the answer applied with every conflict taken; a refusal
+//!   has its problems, every problem names the file (and a cell names its sheet), the same
+//!   answer previewed again changes nothing, and, one time in eight, the contract applied to
+//!   exports as a file the import accepts.
 //!
 //! A broken promise is an `Err` with what went wrong; a panic is caught by the caller.
 
@@ -27,7 +32,7 @@ use atelier_cls::exchange::merge::{
     add_received_contract, plan_import, Choice, FieldMerge, MergeRequest,
 };
 use atelier_cls::exchange::Envelope;
-use atelier_cls::model::{Id, Workspace};
+use atelier_cls::model::{Contract, Id, Workspace};
 use atelier_cls::storage::compressed::compress;
 use atelier_cls::storage::frozen::FrozenCopies;
 use atelier_cls::storage::snapshots::decode_list;
@@ -235,4 +240,50 @@ pub fn snapshots(bytes: &[u8]) -> Result<Verdict, String> {
     let Some(list) = decode_list(Some(&raw)) else { return Ok(Verdict::Refused) };
     let restored = list.iter().filter(|s| s.restore(&mut stored_copies(None)).is_ok()).count();
     Ok(if restored == list.len() { Verdict::Accepted } else { Verdict::Refused })
+}
+
+/// A lead's answer in CSV, read against `contract` and applied to a copy (see the module's doc).
+pub fn answer(contract: &Contract, bytes: &[u8], rng: &mut Rng) -> Result<Verdict, String> {
+    use atelier_cls::exchange::collection::{
+        apply_answer, csv_workbook, preview_answer, read_answers,
+    };
+    const FILE: &str = "reponse.csv";
+    let named = |p: &atelier_cls::exchange::collection::Problem| {
+        p.to_string().starts_with(FILE)
+            && !p.message.trim().is_empty()
+            && (p.cell.is_none() || p.sheet.is_some())
+    };
+    let book = match csv_workbook(FILE, bytes) {
+        Ok(book) => book,
+        Err(problem) if named(&problem) => return Ok(Verdict::Refused),
+        Err(problem) => return Err(format!("a CSV refusal that does not say where: {problem:?}")),
+    };
+    let answers = match read_answers(&book, contract, super::answers::YEAR) {
+        Ok(answers) => answers,
+        Err(problems) if !problems.is_empty() && problems.iter().all(named) => {
+            return Ok(Verdict::Refused)
+        }
+        Err(problems) => return Err(format!("a refusal without its problems: {problems:?}")),
+    };
+    if let Some(p) = answers.problems.iter().chain(&answers.unmatched).find(|p| !named(p)) {
+        return Err(format!("a problem that does not say where: {p:?}"));
+    }
+    let preview = preview_answer(contract, &answers);
+    let decisions: HashMap<Id, Choice> =
+        preview.changes.iter().map(|c| (c.id, Choice::TakeTheirs)).collect();
+    let mut applied = contract.clone();
+    let lead = answers.lead.unwrap_or(Id::from_u128(1));
+    apply_answer(&mut applied, &preview, lead, &decisions, "2026-02-03", 1);
+    let again = preview_answer(&applied, &answers);
+    if !again.is_empty() {
+        return Err(format!("an applied answer still changes {:?}", again.changes));
+    }
+    if !rng.one_in(8) {
+        return Ok(Verdict::Accepted);
+    }
+    let envelope = Envelope::new(applied, "2026-11-23T10:00:00.000Z".into(), "ARS".into());
+    if let Err(problems) = check_file(envelope.to_pretty_json().as_bytes()) {
+        return Err(format!("the contract an answer was applied to is refused: {problems:?}"));
+    }
+    Ok(Verdict::Accepted)
 }
