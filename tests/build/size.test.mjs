@@ -65,10 +65,20 @@ const WASM_BROTLI_BUDGET = Math.round(1.05 * 841_090);
 
 /**
  * The first part, what every first visit downloads before the contract list shows: 255,599
- * bytes at the split (issue 27's target for the whole first visit is 250 KiB; bench/SIZE.md says
- * what is left in it). New code goes in a part unless the first screen needs it.
+ * bytes at the split, 237,874 once the tab merge and the frozen copies' deflate went to parts
+ * and the imports were renamed short (with issue 24's collection record in the model, which
+ * reading the stored workspace needs). New code goes in a part unless the first screen needs it.
  */
-const FIRST_PART_BROTLI_BUDGET = Math.round(1.05 * 255_599);
+const FIRST_PART_BROTLI_BUDGET = Math.round(1.05 * 237_874);
+
+/**
+ * The whole first visit (the page with its inlined CSS, the bindings, the loaders, the first
+ * part, the worker): 254,117 bytes (248.2 KiB) when issue 27 met its target of 250 KiB. The
+ * screens' stylesheet and the parts are not in it: they come with the first screen opened.
+ */
+const FIRST_VISIT_BROTLI_BUDGET = Math.round(1.05 * 254_117);
+const FIRST_VISIT = [/^index\.html$/, /^atelier-cls-[0-9a-f]+\.js$/, /^[0-9a-f]+-loader\.js$/,
+  /^__wasm_split-[0-9a-f]+\.js$/, /^atelier-cls-[0-9a-f]+_bg\.wasm$/, /^sw\.js$/];
 
 const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const wasmFiles = () => readdirSync(DIST).filter((name) => name.endsWith('.wasm'));
@@ -87,4 +97,20 @@ test('the whole app, all its parts together, stays within its brotli budget', ()
   const size = files.reduce((total, name) => total + brotli(readFileSync(join(DIST, name))), 0);
   assert.ok(size <= WASM_BROTLI_BUDGET,
     `les ${files.length} fichiers wasm : ${size} octets en brotli, au-delà du budget de ${WASM_BROTLI_BUDGET} (voir tests/build/size.test.mjs)`);
+});
+
+test('the whole first visit stays within its brotli budget, without the screens’ styles', () => {
+  const names = readdirSync(DIST);
+  const files = FIRST_VISIT.map((pattern) => {
+    const found = names.filter((name) => pattern.test(name));
+    assert.equal(found.length, 1, `dist/ doit contenir un fichier ${pattern} (trouvés : ${found.join(', ') || 'aucun'})`);
+    return found[0];
+  });
+  const size = files.reduce((total, name) => total + brotli(readFileSync(join(DIST, name))), 0);
+  assert.ok(size <= FIRST_VISIT_BROTLI_BUDGET,
+    `premier chargement (${files.join(', ')}) : ${size} octets en brotli, au-delà du budget de ${FIRST_VISIT_BROTLI_BUDGET}`);
+  const page = readFileSync(join(DIST, 'index.html'), 'utf8');
+  assert.doesNotMatch(page, /\.planning__head|\.status--done/, 'the screens’ rules are not inlined in index.html');
+  assert.match(page, /<meta name="atelier-cls:screens-css" content="\.\/screens-[0-9a-f]+\.css">/);
+  assert.doesNotMatch(page, /\/\*/, 'no CSS comment is shipped');
 });
