@@ -36,12 +36,16 @@ test('a slow download shows the product name and a progress bar that moves, then
   assert.equal(await page.locator('#chargement').count(), 0, 'the loading screen gives way to the app');
 });
 
-test('no stylesheet is requested: the styles are inlined in the page', async () => {
+test('no stylesheet is requested for the contract list: its styles are inlined in the page', async () => {
   const { app, page } = await env.freshApp();
   const stylesheets = [];
   page.on('request', (request) => { if (request.resourceType() === 'stylesheet') stylesheets.push(request.url()); });
   await app.open();
+  await visible(app.heading('Mes contrats locaux de santé'));
   assert.deepEqual(stylesheets, []);
+  // base, layout, forms, contract, print; the other screens' styles come with their part.
   const inlined = await page.locator('head style').count();
-  assert.ok(inlined >= 8, `${inlined} blocs de style dans la page`);
+  assert.equal(inlined, 5, `${inlined} blocs de style dans la page`);
+  const listStyled = await page.getByRole('list', { name: 'Contrats' }).evaluate((e) => getComputedStyle(e).display);
+  assert.equal(listStyled, 'grid', 'the contract list has its own style (style/contract.css)');
 });
