@@ -43,7 +43,9 @@ fn main() {
     let mut workspace = Workspace::default();
     workspace.add_contract(contract);
     if std::env::var("BENCH_STORED").is_ok_and(|v| v == "1") {
+        // Deflated, as a page stores them once a part loaded on demand gave it the code.
         let copies = &mut FrozenCopies::in_memory();
+        copies.set_deflate(atelier_cls::storage::compressed::compress);
         let text = encode_apart(&workspace, copies);
         let mut stored: BTreeMap<String, String> = copies.take_unwritten().into_iter().collect();
         stored.insert(WORKSPACE_KEY.to_string(), text);

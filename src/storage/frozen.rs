@@ -58,6 +58,10 @@ impl FrozenCopies {
         FrozenCopies { read, known: Vec::new(), unwritten: Vec::new(), deflate: None }
     }
 
+    pub fn has_deflate(&self) -> bool {
+        self.deflate.is_some()
+    }
+
     /// Gives the deflate code: copies met from now on are stored deflated, and those this page
     /// stored as JSON meanwhile are deflated and written again with the next save (the same
     /// key: a key names a content, not a form).

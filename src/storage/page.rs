@@ -75,21 +75,20 @@ impl Page {
         Ok(())
     }
 
-    /// Writes the frozen copies of `keys` that local storage lacks. A copy not written for
-    /// want of room is still in this page's memory (`FrozenCopies::stored_form`) for the next
-    /// save.
+    /// Writes the frozen copies of `keys` that local storage lacks, and those queued since the
+    /// last save (`FrozenCopies::take_unwritten`): a copy stored as its JSON, then deflated once
+    /// the page had the code, is written over in its smaller form. A copy not written for want
+    /// of room is still in this page's memory (`FrozenCopies::stored_form`) for the next save.
     pub fn write_copies(&mut self, store: &dyn Store, keys: Vec<String>) -> Result<(), SaveError> {
         let unwritten = self.copies.take_unwritten();
         let present = store.keys_with_prefix(FROZEN_PREFIX);
         for key in keys {
-            if present.contains(&key) {
+            let queued = unwritten.iter().find(|(k, _)| *k == key).map(|(_, stored)| stored);
+            if queued.is_none() && present.contains(&key) {
                 continue;
             }
-            let stored = unwritten
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, stored)| stored.clone())
-                .or_else(|| self.copies.stored_form(&key).map(str::to_string));
+            let stored =
+                queued.cloned().or_else(|| self.copies.stored_form(&key).map(str::to_string));
             // A copy named but neither stored nor known here: the workspace must not name it.
             let stored =
                 stored.ok_or_else(|| SaveError::Unavailable("copie figée absente".into()))?;
@@ -126,5 +125,39 @@ impl Page {
             }
         }
         self.workspace_named = Some(in_workspace);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::amendment::frozen;
+    use crate::model::example::example_contract;
+    use crate::model::Workspace;
+    use crate::storage::compressed::{compress, is_compressed};
+    use crate::storage::store::MemoryStore;
+
+    #[test]
+    fn a_copy_stored_as_json_is_written_over_deflated_once_the_code_comes() {
+        let store = MemoryStore::new();
+        let mut page = Page::new(store.clone());
+        let mut workspace = Workspace::default();
+        let mut contract = example_contract();
+        contract.signing.frozen_copy = Some(frozen(&contract));
+        workspace.add_contract(contract);
+        let text = page.encode(&workspace);
+        page.save_encoded(&store, &text).unwrap();
+        let [key] = keys_named(&text).try_into().unwrap();
+        let plain = store.get(&key).unwrap();
+        assert!(!is_compressed(&plain), "no deflate code yet: the copy's JSON");
+        // Storage too full for anything more: only the smaller form can be written.
+        store.fill();
+        page.copies.set_deflate(compress);
+        let text = page.encode(&workspace);
+        page.save_encoded(&store, &text).unwrap();
+        let deflated = store.get(&key).unwrap();
+        assert!(is_compressed(&deflated) && deflated.len() * 2 < plain.len());
+        let mut reader = Page::new(store.clone());
+        assert_eq!(reader.workspace_of(&store.get(WORKSPACE_KEY).unwrap()), Some(workspace));
     }
 }

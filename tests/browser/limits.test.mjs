@@ -270,3 +270,35 @@ test('the largest workspace local storage holds, signed, exports and imports bac
     assert.deepEqual((await other.app.storedWorkspace()).contracts, stored.contracts, `${done}: the same contract, stored`);
   }
 });
+
+test('a signed contract duplicated on a first visit, with little room left, is stored with its frozen copy compressed', async () => {
+  const { app, page } = await env.freshApp({ serviceWorkers: 'block' });
+  await app.loadExample();
+  await sign(app);
+  // A new visit opens on the list: no part loaded yet, so no deflate code (src/storage/frozen.rs).
+  const asked = [];
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname.split('/').pop()));
+  await app.open();
+  const before = await everything(page);
+  const [signedCopy] = Object.keys(before).filter((k) => k.startsWith(FROZEN_PREFIX));
+  const contract = JSON.parse(before[WORKSPACE_KEY]).contracts[0];
+  const plainCopy = JSON.stringify((await app.storedWorkspace()).contracts[0].signing.frozen_copy).length;
+  // Room for the duplicate and its copy compressed, not for its copy as JSON.
+  const room = JSON.stringify(contract).length + before[signedCopy].length + Math.round((plainCopy - before[signedCopy].length) / 2);
+  await page.evaluate((free) => {
+    const used = Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0);
+    localStorage.setItem('remplissage', 'x'.repeat(5 * 1024 * 1024 - free - used - 'remplissage'.length));
+  }, room);
+
+  await press(page.getByRole('button', { name: /^Dupliquer « / }));
+  await until(async () => {
+    const stored = await everything(page);
+    assert.equal(JSON.parse(stored[WORKSPACE_KEY]).contracts.length, 2, 'the duplicate is stored');
+    const copies = Object.keys(stored).filter((k) => k.startsWith(FROZEN_PREFIX));
+    assert.equal(copies.length, 2, 'the duplicate has its own frozen copy');
+    for (const key of copies) assert.ok(stored[key].startsWith('deflate-base64:'), `${key} compressed`);
+  }, { timeout: 15_000 });
+  await app.saved();
+  assert.equal(await page.getByRole('alert').filter({ hasText: /plein/ }).count(), 0, 'no « storage full » message');
+  assert.ok(asked.some((name) => /^split_exchanges-[0-9a-f]+\.wasm$/.test(name)), `the deflate came with a part: ${asked.join(', ')}`);
+});

@@ -10,7 +10,7 @@
 //! (`Found::MergeNeeded`, after which the step runs again).
 
 use crate::exchange::tab_merge::{merge_tabs, restore, Restored, TabMergeCode};
-use crate::storage::local::{with_page, BrowserStore};
+use crate::storage::local::{provide_deflate, with_copies, with_page, BrowserStore};
 use crate::storage::page::Page;
 use crate::storage::store::SaveError;
 use crate::storage::tab_session::{Found, Heard, Offer, Ours, TabSession, Wrote};
@@ -50,6 +50,14 @@ const MERGE_UNAVAILABLE: &str = "Un autre onglet a modifié ces données. Pour l
 #[wasm_split(exchanges, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn tab_merge_code() -> Result<TabMergeCode, PartUnavailable> {
     Ok(TabMergeCode { merge: merge_tabs, restore })
+}
+
+/// The frozen copies' deflate code (`storage::local::provide_deflate`, which every split point
+/// calls), fetched on its own when a save does not fit without it (`Tabs::save_deflated`).
+#[wasm_split(exchanges, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn deflate_code() -> Result<(), PartUnavailable> {
+    provide_deflate();
+    Ok(())
 }
 
 /// Work that needs the merge's code.
@@ -135,20 +143,8 @@ impl Tabs {
                 self.state.save_status.set(SaveStatus::Saved);
                 self.state.notices.clear_keyed(SAVE_NOTICE);
             }
-            Wrote::Full => {
-                self.state.save_status.set(SaveStatus::Failed);
-                self.state.notices.set_keyed_action(
-                    SAVE_NOTICE,
-                    Level::Error,
-                    SaveError::Full.message_fr(),
-                    "Réessayer l’enregistrement",
-                    move || {
-                        self.session.update_value(TabSession::forget_full);
-                        self.state.save_status.set(SaveStatus::Pending);
-                        self.save();
-                    },
-                );
-            }
+            Wrote::Full if !with_copies(|copies| copies.has_deflate()) => self.save_deflated(),
+            Wrote::Full => self.show_full(),
             Wrote::Refused(error) => {
                 self.state.save_status.set(SaveStatus::Failed);
                 self.state.notices.set_keyed(SAVE_NOTICE, Level::Error, error.message_fr());
@@ -156,6 +152,38 @@ impl Tabs {
             // `show` has asked for the merge, and saves again once it is here.
             Wrote::Postponed => {}
         }
+    }
+
+    /// Local storage had no room: say so, with « Réessayer l’enregistrement ».
+    fn show_full(self) {
+        self.state.save_status.set(SaveStatus::Failed);
+        self.state.notices.set_keyed_action(
+            SAVE_NOTICE,
+            Level::Error,
+            SaveError::Full.message_fr(),
+            "Réessayer l’enregistrement",
+            move || {
+                self.session.update_value(TabSession::forget_full);
+                self.state.save_status.set(SaveStatus::Pending);
+                self.save();
+            },
+        );
+    }
+
+    /// A save did not fit while the page had no deflate code yet, so that frozen copies met
+    /// since start (a signed contract duplicated from the list, copies moved out of older
+    /// stored data) are held as their JSON (`storage::frozen`). Deflated they take about a
+    /// seventh: the code is fetched and the save tried again; the notice says storage is full
+    /// only if it still does not fit, or if the code cannot be fetched.
+    fn save_deflated(self) {
+        leptos::task::spawn_local(async move {
+            if deflate_code().await.is_ok() {
+                self.session.update_value(TabSession::forget_full);
+                self.save();
+            } else {
+                self.show_full();
+            }
+        });
     }
 
     /// Another tab wrote the workspace, or left notes.
