@@ -34,6 +34,8 @@ mod workbook_file;
 mod xlsx;
 
 #[cfg(test)]
+mod file_tests;
+#[cfg(test)]
 mod tests;
 
 pub use answers::{read_answers, AnsweredCell, AnsweredRow, Answers, Field, Value};
