@@ -186,6 +186,8 @@ fn the_ods_has_the_status_list_the_cells_to_fill_protection_and_the_hidden_finge
     assert_eq!(content.matches("<table:table-header-rows>").count(), 3);
     assert!(files["settings.xml"].contains("VerticalSplitPosition"), "header frozen");
     assert!(files["styles.xml"].contains("style:print-orientation=\"landscape\""));
+    assert!(files["styles.xml"]
+        .contains("<style:header><text:p>« À remplir » : les cellules sur fond jaune"));
     assert!(files["META-INF/manifest.xml"].contains(ODS_MEDIA_TYPE));
 }
 
@@ -232,6 +234,7 @@ fn an_answer_saved_by_excel_is_read_with_its_numbers_dates_and_formula_results()
 
     let read = read_workbook("reponse.xlsx", &bytes).unwrap();
     assert_eq!(read.sheets[3].rows[1][5], "1250.55", "the cached result, two decimals");
+    assert!(read.sheets[0].rows.iter().any(|r| r[..] == [ANSWER_DATE, "03/04/2025"]));
     let answers = read_answers(&read, &c, YEAR).expect("read");
     assert_eq!(answers.answered_on.as_deref(), Some("2025-04-03"));
     let values = values(&answers);
@@ -286,6 +289,7 @@ fn an_answer_saved_by_calc_is_read_with_its_numbers_dates_and_formula_results() 
     });
     let read = read_workbook("reponse.ods", &bytes).unwrap();
     assert_eq!(read.sheets[3].rows[1][5], "1250.55");
+    assert!(read.sheets[0].rows.iter().any(|r| r[..] == [ANSWER_DATE, "03/04/2025"]));
     let answers = read_answers(&read, &c, YEAR).expect("read");
     assert_eq!(answers.answered_on.as_deref(), Some("2025-04-03"));
     let values = values(&answers);

@@ -268,7 +268,8 @@ fn cell(xml: &mut Xml, sheet: &SheetCells, kind: SheetKind, row: usize, column: 
     xml.close("table:table-cell");
 }
 
-/// `styles.xml`: the page, A4 in landscape, for the tables' master page.
+/// `styles.xml`: the page, A4 in landscape with the legend of the cells to fill in its header,
+/// for the tables' master page.
 fn styles_xml() -> io::Result<Vec<u8>> {
     let mut xml = Xml::new();
     xml.open("office:document-styles", &root_attributes());
@@ -284,10 +285,13 @@ fn styles_xml() -> io::Result<Vec<u8>> {
     xml.close("style:page-layout");
     xml.close("office:automatic-styles");
     xml.open("office:master-styles", &[]);
-    xml.empty(
-        "style:master-page",
-        &[("style:name", "Paysage"), ("style:page-layout-name", "a4paysage")],
-    );
+    let master = [("style:name", "Paysage"), ("style:page-layout-name", "a4paysage")];
+    xml.open("style:master-page", &master);
+    // The legend printed on every page, as the `.xlsx` prints it: never colour alone.
+    xml.open("style:header", &[]);
+    xml.element("text:p", &[], "« À remplir » : les cellules sur fond jaune");
+    xml.close("style:header");
+    xml.close("style:master-page");
     xml.close("office:master-styles");
     xml.close("office:document-styles");
     xml.finish()

@@ -3,8 +3,9 @@
 //! `.ods`, one holding `[Content_Types].xml` an `.xlsx`; anything else is read as CSV
 //! (`csv_file`). `calamine` reads the two spreadsheet formats: each cell's value, a formula's
 //! result as the spreadsheet saved it (never evaluated), numbers written back with at most two
-//! decimals (« 1250.55 », never « 1250.5500000000002 »), dates as ISO text (`cells::read_date`
-//! reads them), « VRAI »/« FAUX », an error as its code (« #DIV/0! »).
+//! decimals (« 1250.55 », never « 1250.5500000000002 »), dates as a French spreadsheet shows
+//! them (« 03/04/2025 », which `cells::read_date` reads), « VRAI »/« FAUX », an error as its
+//! code (« #DIV/0! »).
 //!
 //! Before calamine sees a byte, the file is checked here, since calamine inflates what the zip
 //! says without a limit and lays a sheet out as a full rectangle of cells: every entry of the
@@ -305,16 +306,35 @@ pub fn number_text(number: f64) -> String {
     }
 }
 
-/// An Excel date serial as ISO text, the time kept when it has one.
+/// A date as a French spreadsheet shows it, « 03/04/2025 » (`cells::read_date` reads it, and
+/// a comment holding a date reads as typed); with its time, ISO text (`2025-04-03T10:30:00`).
+fn french_date(year: u16, month: u8, day: u8, time: Option<(u8, u8, u8)>) -> String {
+    match time {
+        None | Some((0, 0, 0)) => format!("{day:02}/{month:02}/{year:04}"),
+        Some((hour, minute, second)) => {
+            format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}")
+        }
+    }
+}
+
+/// An Excel date serial (`.xlsx`), a duration as its number of days.
 fn serial_date(date: &calamine::ExcelDateTime) -> String {
-    let (year, month, day, hour, minute, second, _) = date.to_ymd_hms_milli();
     if date.is_duration() {
         return number_text(date.as_f64());
     }
-    if (hour, minute, second) == (0, 0, 0) {
-        format!("{year:04}-{month:02}-{day:02}")
-    } else {
-        format!("{year:04}-{month:02}-{day:02}T{hour:02}:{minute:02}:{second:02}")
+    let (year, month, day, hour, minute, second, _) = date.to_ymd_hms_milli();
+    french_date(year, month, day, Some((hour, minute, second)))
+}
+
+/// An ISO date (`.ods`): a day alone written the French way, anything else as it is.
+fn iso_date(text: &str) -> String {
+    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|t| t.parse().ok());
+    let shape = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+    match (shape, number(0..4), number(5..7), number(8..10)) {
+        (true, Some(year), Some(month), Some(day)) => {
+            french_date(year, month as u8, day as u8, None)
+        }
+        _ => text.to_string(),
     }
 }
 
@@ -322,7 +342,8 @@ fn data_text(value: &Data) -> String {
     match value {
         Data::Int(n) => n.to_string(),
         Data::Float(n) => number_text(*n),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::String(s) | Data::DurationIso(s) => s.clone(),
+        Data::DateTimeIso(s) => iso_date(s),
         Data::Bool(b) => if *b { "VRAI" } else { "FAUX" }.to_string(),
         Data::DateTime(date) => serial_date(date),
         Data::Error(error) => error.to_string(),
@@ -335,7 +356,8 @@ fn data_ref_text(value: &DataRef) -> String {
         DataRef::SharedString(s) => s.to_string(),
         DataRef::Int(n) => n.to_string(),
         DataRef::Float(n) => number_text(*n),
-        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::String(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::DateTimeIso(s) => iso_date(s),
         DataRef::Bool(b) => if *b { "VRAI" } else { "FAUX" }.to_string(),
         DataRef::DateTime(date) => serial_date(date),
         DataRef::Error(error) => error.to_string(),
@@ -355,5 +377,21 @@ mod tests {
         assert_eq!(number_text(-0.001), "0");
         assert_eq!(number_text(14.0), "14");
         assert_eq!(number_text(f64::NAN), "");
+    }
+
+    #[test]
+    fn dates_read_back_as_french_spreadsheets_show_them() {
+        assert_eq!(iso_date("2025-04-03"), "03/04/2025");
+        assert_eq!(iso_date("2025-04-03T10:30:00"), "2025-04-03T10:30:00");
+        assert_eq!(iso_date("avril"), "avril");
+        let serial =
+            calamine::ExcelDateTime::new(45750.0, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(serial_date(&serial), "03/04/2025");
+        let noon =
+            calamine::ExcelDateTime::new(45750.5, calamine::ExcelDateTimeType::DateTime, false);
+        assert_eq!(serial_date(&noon), "2025-04-03T12:00:00");
+        for text in ["03/04/2025", "2025-04-03T12:00:00"] {
+            assert_eq!(super::super::cells::read_date(text).as_deref(), Some("2025-04-03"));
+        }
     }
 }
