@@ -214,12 +214,10 @@ fn check_ods_extent(file: &str, content: &[u8]) -> Result<(), Problem> {
                 }
                 _ => {}
             },
-            Event::End(e) if e.local_name().as_ref() == "table-row" => {
-                if row_has_value {
-                    rows = rows.saturating_add(row_repeat);
-                    if rows > MAX_ROWS as u64 {
-                        return Err(too_many_rows(file));
-                    }
+            Event::End(e) if e.local_name().as_ref() == "table-row" && row_has_value => {
+                rows = rows.saturating_add(row_repeat);
+                if rows > MAX_ROWS as u64 {
+                    return Err(too_many_rows(file));
                 }
             }
             Event::Eof => return Ok(()),
