@@ -7,7 +7,11 @@
 //!   prints what it found, one `key: value` a line: the sheets and their rows, the lead, the
 //!   answers and problems, whether the preview changes anything, and whether the file still
 //!   holds the status drop-down list (a data validation in `.xlsx`, a content validation in
-//!   `.ods`).
+//!   `.ods`);
+//! - `collection-sheets bench` writes the 20 files of a 100-fiche contract (its 12 leads, the
+//!   first 8 twice) in each format and reads them back, and prints how long each took (run it
+//!   in the `fuzz` profile for release speed: `cargo run --profile fuzz --bin collection-sheets
+//!   -- bench`).
 //!
 //! Native only (an empty `main` in wasm32, so that checking every target for wasm32 works).
 
@@ -17,8 +21,9 @@ fn main() -> std::io::Result<()> {
     match (args.get(1).map(String::as_str), args.get(2)) {
         (Some("write"), Some(folder)) => write(std::path::Path::new(folder)),
         (Some("read"), Some(file)) => read(std::path::Path::new(file)),
+        (Some("bench"), _) => bench(),
         _ => {
-            eprintln!("usage : collection-sheets write <dossier> | read <fichier>");
+            eprintln!("usage : collection-sheets write <dossier> | read <fichier> | bench");
             std::process::exit(2);
         }
     }
@@ -121,6 +126,40 @@ fn read(path: &std::path::Path) -> std::io::Result<()> {
     println!("liste des statuts: {}", yes(list));
     println!("protégée: {}", yes(protected));
     println!("colonne masquée: {}", yes(hidden));
+    Ok(())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn bench() -> std::io::Result<()> {
+    use atelier_cls::exchange::collection::{
+        lead_workbook, ods_bytes, preview_answer, read_answers, read_workbook, xlsx_bytes, Workbook,
+    };
+    use std::time::Instant;
+    let contract = atelier_cls::model::planning::generated_contract(100, 5);
+    let leads = atelier_cls::model::collection::lead_organisations(&contract);
+    let books: Vec<Workbook> =
+        leads.iter().cycle().take(20).map(|l| lead_workbook(&contract, 2025, *l, "x")).collect();
+    type Write = fn(&Workbook) -> std::io::Result<Vec<u8>>;
+    let formats: [(&str, Write); 2] =
+        [("xlsx", |b| xlsx_bytes(b).map_err(std::io::Error::other)), ("ods", |b| ods_bytes(b))];
+    for (format, write) in formats {
+        let started = Instant::now();
+        let files = books.iter().map(write).collect::<std::io::Result<Vec<_>>>()?;
+        let written = started.elapsed();
+        let started = Instant::now();
+        for file in &files {
+            let book =
+                read_workbook("x", file).map_err(|p| std::io::Error::other(p.to_string()))?;
+            let answers = read_answers(&book, &contract, 2025)
+                .map_err(|_| std::io::Error::other("réponse refusée"))?;
+            assert!(preview_answer(&contract, &answers).is_empty());
+        }
+        let read = started.elapsed();
+        let bytes: usize = files.iter().map(Vec::len).sum();
+        println!(
+            "{format}: 20 fichiers ({bytes} octets) écrits en {written:?}, relus et prévisualisés en {read:?}"
+        );
+    }
     Ok(())
 }
 
