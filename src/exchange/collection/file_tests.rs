@@ -405,7 +405,10 @@ fn twenty_thousand_rows_are_refused_in_xlsx_and_ods_before_being_laid_out() {
 
 /// A 100-fiche contract: twenty files written in both formats and read back (its twelve
 /// leads, the first eight twice: the issue's « 20 spreadsheets »). Native figures; the
-/// browser's are for `make bench`.
+/// browser's are for `make bench`. Measured on 2026-12-07 (2 shared cores), `fuzz` profile
+/// (`collection-sheets bench`): `.xlsx` 20 files (251 KiB) written in 63 ms, read back and
+/// previewed in 90 ms; `.ods` (94 KiB) 31 ms and 93 ms. Debug build (this test): about 0.8 s
+/// and 1.2 s, 0.3 s and 1.1 s.
 #[test]
 fn twenty_files_of_a_hundred_fiche_contract_are_written_and_read_quickly() {
     let c: Contract = crate::model::planning::generated_contract(100, 5);
