@@ -3,8 +3,9 @@
 // is converted by LibreOffice to the other format, then read back by the app's reader: the
 // same lead, no problem, nothing changed, and the status drop-down list, the protection and the
 // hidden column still there. The « Actions » sheet saved as CSV in Windows-1252 with `;` (as a
-// French office saves it) reads the same. Needs Debian's libreoffice-calc-nogui
-// (Writer alone cannot load spreadsheets).
+// French office saves it) reads the same, and so does an answer typed as Calc saves it (numbers,
+// a formula with its value, a date cell) once converted to .xlsx and back. Needs Debian's
+// libreoffice-calc-nogui (Writer alone cannot load spreadsheets).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -104,4 +105,32 @@ test('the « Actions » sheet saved by LibreOffice as a Windows-1252 CSV with «
   assert.deepEqual(found.problèmes, ['0']);
   assert.deepEqual(found.changements, ['0']);
   assert.ok(Number(found['lignes reconnues'][0]) > 0, lead(name));
+});
+
+test('an answer typed as LibreOffice saves it (a number, a formula’s value, a date cell) reads the same once Calc converts it to .xlsx and back to .ods', () => {
+  const answered = sheets('answered', folder).trim();
+  const original = readBack(join(folder, answered));
+  const expected = [
+    'Statut = Réalisé',
+    'Ce qui a été fait = Deux réunions à Sorel-sur-Lende, « bilan » partagé',
+    'Résultat = 14',
+    'Dépensé (€) = 1251',
+  ];
+  for (const line of expected) assert.ok(original.réponse.includes(line), `${line} :\n${original.réponse.join('\n')}`);
+  assert.deepEqual(original['date de la réponse'], ['2025-04-03']);
+  assert.match(original.problème[0], /Dépenses, F2\s:\s1\s250,55\s€ arrondi à 1\s251\s€/);
+  assert.deepEqual(original.changements, ['4']);
+  const inXlsx = join(folder, 'reponse-en-xlsx');
+  convertAll([join(folder, answered)], 'xlsx', inXlsx);
+  const xlsx = join(inXlsx, answered.replace(/\.ods$/, '.xlsx'));
+  const back = join(folder, 'reponse-en-ods');
+  convertAll([xlsx], 'ods', back);
+  for (const file of [xlsx, join(back, answered)]) {
+    const found = readBack(file);
+    assert.equal(found.refus, undefined, `${file} : ${found.refus}`);
+    for (const key of ['pilote', 'date de la réponse', 'réponse', 'changements', 'liste des statuts', 'protégée', 'colonne masquée']) {
+      assert.deepEqual(found[key], original[key], `${file} : ${key}`);
+    }
+    assert.deepEqual(found.problème.map((p) => p.replace(/^[^—]+— /, '')), original.problème.map((p) => p.replace(/^[^—]+— /, '')));
+  }
 });
