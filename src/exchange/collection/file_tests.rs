@@ -435,3 +435,35 @@ fn twenty_files_of_a_hundred_fiche_contract_are_written_and_read_quickly() {
         assert!(written.as_secs() < 30 && read.as_secs() < 30, "{written:?} {read:?}");
     }
 }
+
+/// Merged cells as a lead makes them (« Ce qui a été fait » spread over « Pourquoi ? »): the
+/// text is read in the first cell, the others are empty, and nothing else moves.
+#[test]
+fn merged_cells_read_as_their_first_cell() {
+    use rust_xlsxwriter::{Format, Workbook as Xlsx};
+    let c = contract();
+    let book = lead_workbook(&c, YEAR, org(1), "x");
+    let mut xlsx = Xlsx::new();
+    for sheet in &book.sheets {
+        let ws = xlsx.add_worksheet();
+        ws.set_name(&sheet.name).unwrap();
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (col, text) in row.iter().enumerate() {
+                if !(sheet.name == "Actions" && r == 2 && (8..=9).contains(&col)) {
+                    ws.write_string(r as u32, col as u16, text).unwrap();
+                }
+            }
+        }
+    }
+    let actions = xlsx.worksheet_from_index(1).unwrap();
+    actions.merge_range(2, 8, 2, 9, "Fait, voir le compte rendu", &Format::new()).unwrap();
+    let read = read_workbook("fusion.xlsx", &xlsx.save_to_buffer().unwrap()).unwrap();
+    assert_eq!(read.sheets[1].rows[2][8], "Fait, voir le compte rendu");
+    assert_eq!(read.sheets[1].rows[2][9], "");
+    let answers = read_answers(&read, &c, YEAR).unwrap();
+    assert_eq!(
+        values(&answers),
+        [(Field::Comment, Value::Text("Fait, voir le compte rendu".into()))]
+    );
+    assert!(answers.problems.is_empty());
+}
