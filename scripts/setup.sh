@@ -9,7 +9,7 @@
 # Trunk and wasm-bindgen-cli come from crates.io, wasm-opt and playwright-core from npm, and
 # the browsers are Debian's chromium (or $CHROMIUM / a Chrome already installed) and firefox-esr
 # (or $FIREFOX), the office suite
-# Debian's libreoffice-writer-nogui (or a LibreOffice already installed).
+# Debian's libreoffice-writer-nogui and libreoffice-calc-nogui (or a LibreOffice already installed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tools
@@ -138,10 +138,16 @@ firefox() {
   apt_install firefox-esr
 }
 
-# LibreOffice Writer without its GUI: the tests open every exported .odt with it, as partners
-# will (tests/support/odt.mjs). Any LibreOffice already installed will do.
+# LibreOffice Writer and Calc without their GUI: the tests open every exported .odt and the
+# collection's .xlsx/.ods with them, as partners will (tests/support/odt.mjs,
+# tests/documents/collection-sheets.test.mjs). Any LibreOffice already installed will do;
+# Debian's gets its spreadsheet module, which Writer alone lacks.
 office_suite() {
-  command -v soffice >/dev/null || apt_install libreoffice-writer-nogui
+  if ! command -v soffice >/dev/null; then
+    apt_install libreoffice-writer-nogui libreoffice-calc-nogui
+  elif dpkg -s libreoffice-core-nogui >/dev/null 2>&1; then
+    apt_install libreoffice-calc-nogui
+  fi
   # pdfinfo and pdftotext read the PDF Chromium prints (A4 pages, no table row cut in two).
   command -v pdftotext >/dev/null || apt_install poppler-utils
 }

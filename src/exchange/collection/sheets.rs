@@ -17,6 +17,11 @@ use crate::model::{Contract, Id};
 /// The first sheet's name.
 pub const GUIDE: &str = "Mode d’emploi";
 
+/// The legend of the cells to fill, which the `.xlsx` and `.ods` writers colour (never colour
+/// alone: this line says it, and each cell to fill says « À remplir » when selected).
+pub const TO_FILL_LEGEND: &str = "Les cellules à remplir sont sur fond jaune ; les autres sont \
+     protégées (sans mot de passe) pour éviter de les modifier par erreur.";
+
 /// The label of the cell where a lead may date their answer (read back by `answers`).
 pub const ANSWER_DATE: &str = "Date de la réponse";
 
@@ -59,6 +64,7 @@ fn guide(contract: &Contract, year: i32, lead: Id) -> Vec<Vec<String>> {
         vec![
             "Ne modifiez pas la colonne « Référence » : elle permet de retrouver chaque ligne.".into(),
         ],
+        vec![TO_FILL_LEGEND.into()],
         vec![String::new()],
         vec![ANSWER_DATE.into(), String::new()],
     ];

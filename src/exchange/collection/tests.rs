@@ -296,7 +296,7 @@ fn every_problem_is_one_line_naming_the_file_the_sheet_and_the_cell() {
     assert_eq!(said.len(), 3, "{said:?}");
     assert!(
         said[0].starts_with(&format!(
-            "{FILE} — Mode d’emploi, B11\u{a0}: « 31/02/2026 » n’est pas une date"
+            "{FILE} — Mode d’emploi, B12\u{a0}: « 31/02/2026 » n’est pas une date"
         )),
         "{said:?}"
     );

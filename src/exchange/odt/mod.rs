@@ -15,10 +15,10 @@
 
 mod chart;
 mod content;
-mod package;
+pub(crate) mod package;
 mod palette;
 mod styles;
-mod xml;
+pub(crate) mod xml;
 mod zip;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -34,10 +34,10 @@ use std::io;
 pub const MEDIA_TYPE: &str = "application/vnd.oasis.opendocument.text";
 
 /// The ODF version written: 1.2, the one Word 2013 and later read without a warning.
-const ODF_VERSION: &str = "1.2";
+pub(crate) const ODF_VERSION: &str = "1.2";
 
 /// The namespaces of the document parts' root elements.
-const NAMESPACES: [(&str, &str); 10] = [
+pub(crate) const NAMESPACES: [(&str, &str); 10] = [
     ("xmlns:office", "urn:oasis:names:tc:opendocument:xmlns:office:1.0"),
     ("xmlns:style", "urn:oasis:names:tc:opendocument:xmlns:style:1.0"),
     ("xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"),
@@ -67,5 +67,5 @@ pub fn odt_bytes(doc: &Document) -> io::Result<Vec<u8>> {
         Entry { path: "meta.xml".into(), bytes: package::meta_xml(doc)?, media_type: xml },
     ];
     entries.extend(content.pictures);
-    package::package(&entries)
+    package::package(MEDIA_TYPE, &entries)
 }

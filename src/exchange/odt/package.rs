@@ -4,7 +4,7 @@
 
 use super::xml::Xml;
 use super::zip::{Method, Zip};
-use super::{MEDIA_TYPE, ODF_VERSION};
+use super::ODF_VERSION;
 use crate::document::Document;
 use std::io;
 
@@ -18,14 +18,14 @@ pub struct Entry {
 const MANIFEST_NS: &str = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0";
 
 /// `META-INF/manifest.xml`: the package's own entry, then every entry with its media type.
-fn manifest_xml(entries: &[Entry]) -> io::Result<Vec<u8>> {
+fn manifest_xml(media_type: &str, entries: &[Entry]) -> io::Result<Vec<u8>> {
     let mut xml = Xml::new();
     let root = [("xmlns:manifest", MANIFEST_NS), ("manifest:version", ODF_VERSION)];
     xml.open("manifest:manifest", &root);
     let package = [
         ("manifest:full-path", "/"),
         ("manifest:version", ODF_VERSION),
-        ("manifest:media-type", MEDIA_TYPE),
+        ("manifest:media-type", media_type),
     ];
     xml.empty("manifest:file-entry", &package);
     for entry in entries {
@@ -57,14 +57,14 @@ pub fn meta_xml(doc: &Document) -> io::Result<Vec<u8>> {
     xml.finish()
 }
 
-/// The zip of an ODF package: `mimetype` first and stored, the rest compressed, the manifest
-/// last (it lists the others).
-pub fn package(entries: &[Entry]) -> io::Result<Vec<u8>> {
+/// The zip of an ODF package of `media_type` (a text, a spreadsheet): `mimetype` first and
+/// stored, the rest compressed, the manifest last (it lists the others).
+pub fn package(media_type: &str, entries: &[Entry]) -> io::Result<Vec<u8>> {
     let mut zip = Zip::new();
-    zip.add("mimetype", Method::Stored, MEDIA_TYPE.as_bytes())?;
+    zip.add("mimetype", Method::Stored, media_type.as_bytes())?;
     for entry in entries {
         zip.add(&entry.path, Method::Deflated, &entry.bytes)?;
     }
-    zip.add("META-INF/manifest.xml", Method::Deflated, &manifest_xml(entries)?)?;
+    zip.add("META-INF/manifest.xml", Method::Deflated, &manifest_xml(media_type, entries)?)?;
     zip.finish()
 }

@@ -11,7 +11,7 @@
 //! | `stored-tree`   |  10 % | a stored workspace's tree, mutated, sometimes an older format |
 //! | `snapshots`     |   7 % | a stored snapshot list, mutated as a tree or as text           |
 //! | `stored-copy`   |   4 % | a frozen copy stored apart, mutated, read through a workspace  |
-//! | `answer-csv`    |   4 % | a lead's answer to the collection in CSV, byte edits (`answers`) |
+//! | `answer`        |   4 % | a lead's answer: CSV, `.xlsx` or `.ods`, edited (`answers`)    |
 
 use super::corpus::{Corpus, Picked, Seeds};
 use super::rng::Rng;
@@ -33,7 +33,7 @@ pub enum Kind {
     /// A frozen copy stored apart, mutated, read through a stored workspace naming it.
     StoredCopy,
     /// A lead's answer to the collection, in CSV.
-    AnswerCsv,
+    Answer,
 }
 
 impl Kind {
@@ -47,7 +47,7 @@ impl Kind {
         Kind::StoredTree,
         Kind::Snapshots,
         Kind::StoredCopy,
-        Kind::AnswerCsv,
+        Kind::Answer,
     ];
 
     pub fn name(self) -> &'static str {
@@ -61,7 +61,7 @@ impl Kind {
             Kind::StoredTree => "stored-tree",
             Kind::Snapshots => "snapshots",
             Kind::StoredCopy => "stored-copy",
-            Kind::AnswerCsv => "answer-csv",
+            Kind::Answer => "answer",
         }
     }
 
@@ -69,7 +69,7 @@ impl Kind {
     fn share(self) -> usize {
         match self {
             Kind::FileText | Kind::FileTree => 21,
-            Kind::StoredCopy | Kind::AnswerCsv => 4,
+            Kind::StoredCopy | Kind::Answer => 4,
             Kind::FileSchema => 12,
             Kind::FileOlder | Kind::StoredTree => 10,
             Kind::FileGarbage => 3,
@@ -145,7 +145,7 @@ pub fn generate(corpus: &Corpus, schema: &Schema, rng: &mut Rng) -> Input {
             };
             return Input { kind, bytes, seed: Some(copy) };
         }
-        Kind::AnswerCsv => return Input { kind, bytes: corpus.answers.generate(rng), seed: None },
+        Kind::Answer => return Input { kind, bytes: corpus.answers.generate(rng), seed: None },
         Kind::Snapshots if rng.one_in(2) => {
             edited_text(&corpus.snapshots, corpus.snapshots.draw(rng), rng)
         }

@@ -161,7 +161,7 @@ fn run(corpus: &Corpus, input: &Input, rng: &mut Rng) -> Result<Verdict, String>
     match input.kind {
         Kind::StoredText | Kind::StoredTree => targets::storage(&input.bytes, rng),
         Kind::Snapshots => targets::snapshots(&input.bytes),
-        Kind::AnswerCsv => targets::answer(&corpus.answers.contract, &input.bytes, rng),
+        Kind::Answer => targets::answer(&corpus.answers.contract, &input.bytes, rng),
         Kind::StoredCopy => {
             let index = input.seed.map_or(0, |seed| seed.index);
             let (key, home) = &corpus.copy_homes[index];

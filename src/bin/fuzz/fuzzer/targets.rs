@@ -14,7 +14,8 @@
 //!   contract goes through the screens now and then, and a refusal has a message;
 //! - a frozen copy stored apart, mutated: read through the stored workspace that names it;
 //! - a stored list of snapshots: `decode_list`, then `restore` of each snapshot;
-//! - a lead's answer to the collection in CSV: `csv_workbook`, `read_answers` against the
+//! - a lead's answer to the collection in CSV, `.xlsx` or `.ods`: `read_workbook` (found by its
+//!   content; a zip checked before calamine reads it), `read_answers` against the
 //!   demonstration, the preview, and the answer applied with every conflict taken; a refusal
 //!   has its problems, every problem names the file (and a cell names its sheet), the same
 //!   answer previewed again changes nothing, and, one time in eight, the contract applied to
@@ -242,21 +243,22 @@ pub fn snapshots(bytes: &[u8]) -> Result<Verdict, String> {
     Ok(if restored == list.len() { Verdict::Accepted } else { Verdict::Refused })
 }
 
-/// A lead's answer in CSV, read against `contract` and applied to a copy (see the module's doc).
+/// A lead's answer (CSV, `.xlsx`, `.ods`), read against `contract` and applied to a copy (see
+/// the module's doc).
 pub fn answer(contract: &Contract, bytes: &[u8], rng: &mut Rng) -> Result<Verdict, String> {
     use atelier_cls::exchange::collection::{
-        apply_answer, csv_workbook, preview_answer, read_answers,
+        apply_answer, preview_answer, read_answers, read_workbook,
     };
-    const FILE: &str = "reponse.csv";
+    const FILE: &str = "reponse.xlsx";
     let named = |p: &atelier_cls::exchange::collection::Problem| {
         p.to_string().starts_with(FILE)
             && !p.message.trim().is_empty()
             && (p.cell.is_none() || p.sheet.is_some())
     };
-    let book = match csv_workbook(FILE, bytes) {
+    let book = match read_workbook(FILE, bytes) {
         Ok(book) => book,
         Err(problem) if named(&problem) => return Ok(Verdict::Refused),
-        Err(problem) => return Err(format!("a CSV refusal that does not say where: {problem:?}")),
+        Err(problem) => return Err(format!("a refusal that does not say where: {problem:?}")),
     };
     let answers = match read_answers(&book, contract, super::answers::YEAR) {
         Ok(answers) => answers,
