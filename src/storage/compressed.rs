@@ -1,6 +1,7 @@
 //! Text kept compressed in local storage: deflated (miniz_oxide, already in the app for the
 //! ODT files), then base64, since local storage holds strings (UTF-16 text, where raw bytes
-//! would make lone surrogates). A frozen copy of a contract shrinks about sevenfold this way.
+//! would make lone surrogates). The example's frozen copy goes from 77,885 UTF-16 units of JSON
+//! to 27,371 this way (base64 included); larger contracts, more alike, shrink more.
 //!
 //! Reading refuses to inflate past a limit: stored data may have been written by a hostile
 //! page of the same origin or damaged, and a few kilobytes can inflate to gigabytes.
