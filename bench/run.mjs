@@ -13,6 +13,7 @@ import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { launchProfile, serveDist } from '../tests/support/browser.mjs';
+import { isFirstVisit, isOnDemand } from '../tests/support/first-visit.mjs';
 import { planningBench } from './planning.mjs';
 import { followUpBench } from './follow-up.mjs';
 import { storageBench } from './storage.mjs';
@@ -117,17 +118,11 @@ async function measure() {
 }
 
 /**
- * A file loaded on demand, not on the first visit: a part of the wasm (scripts/wasm-split.sh) or
- * the screens' stylesheet (scripts/screens-css.mjs), fetched with the first part.
- */
-const isPart = (file) => /^((split_[a-z_]+|chunk_\d+)-[0-9a-f]+\.wasm|screens-[0-9a-f]+\.css)$/.test(file);
-
-/**
  * What the first visit downloads, summed over the files of one cold load (the HTML, the JS, the
- * first part of the wasm); the parts loaded on demand are listed apart.
+ * first part of the wasm); the files loaded on demand are listed apart.
  */
 function firstVisit(table) {
-  const shipped = table.filter((r) => r.file === 'index.html' || (/^[^/]+\.(js|wasm|css)$/.test(r.file) && !isPart(r.file)));
+  const shipped = table.filter((r) => isFirstVisit(r.file));
   return {
     files: shipped.map((r) => r.file),
     ...shipped.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 }),
@@ -139,7 +134,7 @@ const startLoad = loadavg();
 const table = sizes();
 const total = table.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const first = firstVisit(table);
-const parts = table.filter((r) => isPart(r.file));
+const parts = table.filter((r) => isOnDemand(r.file));
 const partsTotal = parts.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 const { runs, rural, planning, followUp, storage } = await measure();
 const ruralMedian = median(rural.map((r) => r.ready));

@@ -18,7 +18,7 @@
 
 use super::csv_file::csv_workbook;
 use super::table::{Problem, SheetCells, Workbook, MAX_COLUMNS, MAX_ROWS};
-use calamine::{Data, DataRef, Ods, Reader, Xlsx};
+use calamine::{Data, Ods, Reader, Xlsx};
 use quick_xml::events::Event;
 use std::io::{Cursor, Read};
 
@@ -254,7 +254,7 @@ fn read_xlsx(file: &str, bytes: &[u8]) -> Result<Workbook, Problem> {
         let mut reader = xlsx.worksheet_cells_reader(&name).map_err(|_| unreadable(file))?;
         while let Some(cell) = reader.next_cell().map_err(|_| unreadable(file))? {
             let (row, column) = cell.get_position();
-            let text = data_ref_text(cell.get_value());
+            let text = data_text(&Data::from(cell.get_value().clone()));
             sheet.put(file, row as usize, column as usize, text)?;
         }
         sheets.push(SheetCells::new(name, sheet.rows));
@@ -336,6 +336,8 @@ fn iso_date(text: &str) -> String {
     }
 }
 
+/// A cell's value as the domain reads it (`.xlsx` cells come as `DataRef`, converted by
+/// calamine's own `From`).
 fn data_text(value: &Data) -> String {
     match value {
         Data::Int(n) => n.to_string(),
@@ -346,20 +348,6 @@ fn data_text(value: &Data) -> String {
         Data::DateTime(date) => serial_date(date),
         Data::Error(error) => error.to_string(),
         Data::Empty => String::new(),
-    }
-}
-
-fn data_ref_text(value: &DataRef) -> String {
-    match value {
-        DataRef::SharedString(s) => s.to_string(),
-        DataRef::Int(n) => n.to_string(),
-        DataRef::Float(n) => number_text(*n),
-        DataRef::String(s) | DataRef::DurationIso(s) => s.clone(),
-        DataRef::DateTimeIso(s) => iso_date(s),
-        DataRef::Bool(b) => if *b { "VRAI" } else { "FAUX" }.to_string(),
-        DataRef::DateTime(date) => serial_date(date),
-        DataRef::Error(error) => error.to_string(),
-        DataRef::Empty => String::new(),
     }
 }
 

@@ -262,16 +262,7 @@ impl Tabs {
     /// Another tab is open: its next write may need the merge, so its code is fetched now,
     /// quietly (a failure is said only when a merge waits for it).
     fn prefetch_merge_code(self) {
-        let absent = MERGE_CODE.with_borrow_mut(|code| {
-            let absent = matches!(code, MergeCode::Absent);
-            if absent {
-                *code = MergeCode::Fetching(Vec::new());
-            }
-            absent
-        });
-        if absent {
-            leptos::task::spawn_local(self.fetch_merge_code());
-        }
+        self.wait_for_merge_code(None);
     }
 
     /// Runs `work` with the merge's code: at once when it is here, else once it is fetched.
@@ -280,20 +271,28 @@ impl Tabs {
             MergeCode::Here(here) => Some(*here),
             _ => None,
         });
-        if let Some(code) = here {
-            return work(code);
+        match here {
+            Some(code) => work(code),
+            None => self.wait_for_merge_code(Some(Box::new(work))),
         }
-        let first = MERGE_CODE.with_borrow_mut(|code| match code {
+    }
+
+    /// Puts `work` (if any) among what waits for the merge's code, and starts fetching it
+    /// unless it is being fetched or is here already (a prefetch, the only call then: work
+    /// with the code at hand runs at once, in `with_merge_code`).
+    fn wait_for_merge_code(self, work: Option<NeedsMerge>) {
+        let start = MERGE_CODE.with_borrow_mut(|code| match code {
+            MergeCode::Here(_) => false,
             MergeCode::Fetching(waiting) => {
-                waiting.push(Box::new(work));
+                waiting.extend(work);
                 false
             }
-            _ => {
-                *code = MergeCode::Fetching(vec![Box::new(work)]);
+            MergeCode::Absent => {
+                *code = MergeCode::Fetching(work.into_iter().collect());
                 true
             }
         });
-        if first {
+        if start {
             leptos::task::spawn_local(self.fetch_merge_code());
         }
     }
