@@ -5,7 +5,7 @@ use super::on_demand::{OnDemand, PartLoad};
 use super::parts;
 use super::platform::autosave;
 use super::platform::backup::Backups;
-use super::platform::inbox::{DropAnywhere, Inbox};
+use super::platform::inbox::{AnswerInbox, DropAnywhere, Inbox};
 use super::screen::router_base;
 use super::screen::Screen;
 use super::screens::{ContractsScreen, NotFound};
@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
     let base = router_base(&document().base_uri().ok().flatten().unwrap_or_default());
     provide_context(RouterBase(base.clone()));
     Inbox::provide();
+    AnswerInbox::provide();
     Backups::provide();
 
     view! {

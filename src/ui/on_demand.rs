@@ -43,6 +43,9 @@ pub fn OnDemand(
     title: &'static str,
     /// The split point that gives the screen's view.
     load: PartLoad,
+    /// A section of a screen rather than a whole screen: its title is a second-level heading.
+    #[prop(optional)]
+    section: bool,
 ) -> impl IntoView {
     let attempt = RwSignal::new(0_u32);
     let body = move || {
@@ -53,20 +56,20 @@ pub fn OnDemand(
             let part = load().await;
             match (part, styled.await) {
                 (Ok(view), Ok(())) => view,
-                _ => view! { <Unavailable title attempt/> }.into_any(),
+                _ => view! { <Unavailable title section attempt/> }.into_any(),
             }
         }))
     };
     view! {
-        <Suspense fallback=move || view! { <Loading title/> }>{body}</Suspense>
+        <Suspense fallback=move || view! { <Loading title section/> }>{body}</Suspense>
     }
 }
 
 /// Where the user is going, and a line that moves while the part arrives.
 #[component]
-fn Loading(title: &'static str) -> impl IntoView {
+fn Loading(title: &'static str, section: bool) -> impl IntoView {
     view! {
-        <h1>{title}</h1>
+        <Title title section/>
         <div class="part-loading" role="status">
             <p>"Chargement de l’écran « " {title} " »…"</p>
             <progress aria-label=format!("Chargement de l’écran « {title} »")></progress>
@@ -76,9 +79,9 @@ fn Loading(title: &'static str) -> impl IntoView {
 
 /// The part could not be fetched: say so, and offer to try again.
 #[component]
-fn Unavailable(title: &'static str, attempt: RwSignal<u32>) -> impl IntoView {
+fn Unavailable(title: &'static str, section: bool, attempt: RwSignal<u32>) -> impl IntoView {
     view! {
-        <h1>{title}</h1>
+        <Title title section/>
         <div class="banner banner--error" role="alert">
             <p>
                 "L’écran « " {title} " » n’a pas pu être chargé : la connexion semble coupée, "
@@ -89,5 +92,15 @@ fn Unavailable(title: &'static str, attempt: RwSignal<u32>) -> impl IntoView {
                 "Réessayer"
             </button>
         </div>
+    }
+}
+
+/// The screen's title, or the section's.
+#[component]
+fn Title(title: &'static str, section: bool) -> impl IntoView {
+    if section {
+        view! { <h2>{title}</h2> }.into_any()
+    } else {
+        view! { <h1>{title}</h1> }.into_any()
     }
 }

@@ -1,6 +1,7 @@
 //! The app's parts loaded on demand (`ui/on_demand.rs` says how they load), one split point per
-//! screen, in three parts: writing the contract (« Contrat », the fiches, « Signature et
-//! avenants »), living with it (« Planning », « Suivi » and the documents) and « Échanges ». The
+//! screen, in four parts: writing the contract (« Contrat », the fiches, « Signature et
+//! avenants »), living with it (« Planning », « Suivi » and the documents), « Échanges », and
+//! the yearly collection's spreadsheets (« Collecte » in « Suivi »). The
 //! contract list is in the first part, which every visit loads.
 //!
 //! Why three and not one per screen: the splitter puts the code that several parts share into a
@@ -17,6 +18,7 @@
 //! (`split_<part>-<build hash>.wasm`, `chunk_<n>-<build hash>.wasm`).
 
 use super::on_demand::{PartUnavailable, PartView};
+use super::screens::follow_up::collection::CollectionScreen;
 use super::screens::{
     ContractDocumentScreen, ContractScreen, EvaluationScreen, ExchangesScreen, FollowUpScreen,
     PlanningScreen, ReportScreen, SheetScreen, SheetsScreen, SignatureScreen,
@@ -50,6 +52,9 @@ split_point!(report, living, ReportScreen);
 split_point!(evaluation, living, EvaluationScreen);
 split_point!(contract_document, living, ContractDocumentScreen);
 split_point!(exchanges, exchanges, ExchangesScreen);
+// « Collecte » (a part of « Suivi »): the spreadsheets' writers and readers (rust_xlsxwriter,
+// calamine, zip) are most of its weight, and nothing else needs them (bench/SIZE.md).
+split_point!(collection, collecting, CollectionScreen);
 
 // What reads files lives with « Échanges », whose screen needs it anyway: the first visit does not
 // pay for the import's checks nor for the code that builds the example, and loading the example,

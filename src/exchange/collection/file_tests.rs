@@ -467,3 +467,78 @@ fn merged_cells_read_as_their_first_cell() {
     );
     assert!(answers.problems.is_empty());
 }
+
+/// The entries of a zip, as bytes, in the order they were written.
+fn zip_entries(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    (0..archive.len())
+        .map(|i| {
+            let mut entry = archive.by_index(i).expect("an entry");
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).expect("readable");
+            (entry.name().expect("name").to_string(), data)
+        })
+        .collect()
+}
+
+#[test]
+fn every_format_of_a_lead_file_reads_back_as_that_lead_s_answer_to_that_year() {
+    let contract = contract();
+    for format in [SheetFormat::Xlsx, SheetFormat::Ods] {
+        let file = lead_file(&contract, YEAR, org(1), format).expect("written");
+        assert_eq!(file.name, lead_file_name(&contract, YEAR, org(1), format));
+        assert!(file.name.ends_with(format.extension()), "{}", file.name);
+        let book = read_workbook(&file.name, &file.bytes).expect("read back");
+        assert_eq!(answer_year(&book), Some(YEAR));
+        let answers = read_answers(&book, &contract, YEAR).expect("an answer");
+        assert_eq!(answers.lead, Some(org(1)), "{format:?}");
+    }
+}
+
+#[test]
+fn the_csv_variant_is_one_csv_per_sheet_each_known_as_the_lead_s() {
+    let contract = contract();
+    let file = lead_file(&contract, YEAR, org(1), SheetFormat::Csv).expect("written");
+    assert!(file.name.ends_with("-csv.zip"), "{}", file.name);
+    let entries = zip_entries(&file.bytes);
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names[0].ends_with("-actions.csv") && names[2].ends_with("-depenses.csv"), "{names:?}");
+    let mut rows = 0;
+    for (name, bytes) in &entries {
+        assert!(bytes.starts_with("\u{FEFF}Référence du pilote;".as_bytes()), "{name}");
+        let book = csv_workbook(name, bytes).expect("a CSV");
+        let answers = read_answers(&book, &contract, YEAR).expect("an answer");
+        assert_eq!(answers.lead, Some(org(1)), "{name}");
+        assert!(answers.problems.is_empty(), "{name}: {:?}", answers.problems);
+        rows += book.sheets[0].rows.len() - 2;
+    }
+    assert_eq!(rows, crate::model::collection::rows_for(&contract, YEAR, org(1)).len());
+}
+
+#[test]
+fn all_files_hold_every_asked_lead_s_file_and_none_of_the_removed() {
+    let mut contract = contract();
+    let all = all_files(&contract, YEAR, SheetFormat::Ods).expect("written").expect("some");
+    assert!(all.name.ends_with("suivi-2025-ods.zip"), "{}", all.name);
+    let asked: Vec<String> = crate::model::collection::recipients(&contract, YEAR)
+        .iter()
+        .map(|r| lead_file_name(&contract, YEAR, r.organisation_id, SheetFormat::Ods))
+        .collect();
+    let names: Vec<String> = zip_entries(&all.bytes).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, asked);
+    crate::model::collection::remove_recipient(&mut contract, YEAR, org(2));
+    let all = all_files(&contract, YEAR, SheetFormat::Xlsx).expect("written").expect("some");
+    let names: Vec<String> = zip_entries(&all.bytes).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names.len(), asked.len() - 1);
+    assert!(!names.contains(&lead_file_name(&contract, YEAR, org(2), SheetFormat::Xlsx)));
+}
+
+#[test]
+fn an_answer_without_references_has_no_year() {
+    let book = Workbook {
+        file: "retapé.csv".into(),
+        sheets: vec![SheetCells::new("Actions", vec![vec!["Fiche".into(), "Statut".into()]])],
+    };
+    assert_eq!(answer_year(&book), None);
+}

@@ -21,6 +21,7 @@ mod apply;
 mod cells;
 mod columns;
 mod csv_file;
+mod files;
 mod fingerprint;
 mod mail;
 mod matching;
@@ -43,6 +44,9 @@ pub use apply::{apply_answer, Applied};
 pub use cells::{read_date, read_spent};
 pub use columns::{find_layout, Column, Layout, Part};
 pub use csv_file::{csv_workbook, MAX_CSV_BYTES};
+pub use files::{
+    all_files, answer_year, lead_file, lead_file_name, SheetFile, SheetFormat, ZIP_MEDIA_TYPE,
+};
 pub use fingerprint::{funding_made_with, indicator_made_with, review_made_with};
 pub use mail::{lead_mail, LeadMail};
 pub use ods::{ods_bytes, ODS_MEDIA_TYPE};

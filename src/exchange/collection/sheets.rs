@@ -9,7 +9,7 @@ use super::fingerprint::{funding_made_with, indicator_made_with, review_made_wit
 use super::table::{SheetCells, Workbook};
 use crate::model::amount::plain_euros;
 use crate::model::collection::{
-    rows_for, AskedFunding, AskedIndicator, AskedReview, Reference, Target,
+    answer_by_words, rows_for, AskedFunding, AskedIndicator, AskedReview, Reference, Target,
 };
 use crate::model::review::status_label;
 use crate::model::{Contract, Id};
@@ -46,6 +46,11 @@ fn guide(contract: &Contract, year: i32, lead: Id) -> Vec<Vec<String>> {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(", ");
+    let send_to = match answer_by_words(contract, year) {
+        by if by.is_empty() => send_to,
+        by if send_to.is_empty() => format!("avant {by}"),
+        by => format!("{send_to}, avant {by}"),
+    };
     let lines = [
         vec![format!("Bilan {year} du {}", contract.name.trim())],
         vec!["Pilote".into(), contract.organisation_name(lead).to_string()],

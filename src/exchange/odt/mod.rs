@@ -19,7 +19,7 @@ pub(crate) mod package;
 mod palette;
 mod styles;
 pub(crate) mod xml;
-mod zip;
+pub(crate) mod zip;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sample;

@@ -25,8 +25,8 @@ mod reference;
 mod rows;
 
 pub use recipients::{
-    add_recipient, awaiting_answer, lead_organisations, recipients, record_received, record_sent,
-    remove_recipient, RecipientLine,
+    add_recipient, answer_by_words, awaiting_answer, lead_organisations, recipients,
+    record_received, record_sent, remove_recipient, set_answer_by, RecipientLine,
 };
 pub use record::{Collection, Recipient, RecipientChoice};
 pub use reference::{Reference, Target};

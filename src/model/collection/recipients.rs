@@ -164,7 +164,27 @@ fn record_date(
 /// A collection left with no record says nothing: it is dropped, so that the file stays as it
 /// was before anyone touched « Collecte ».
 fn drop_if_empty(contract: &mut Contract, year: i32) {
-    contract.collections.retain(|c| c.year != year || !c.recipients.is_empty());
+    contract
+        .collections
+        .retain(|c| c.year != year || !c.recipients.is_empty() || c.answer_by.is_some());
+}
+
+/// Sets the date the answers of `year` are asked by (ISO; empty clears it). Returns whether
+/// anything changed.
+pub fn set_answer_by(contract: &mut Contract, year: i32, date: &str) -> bool {
+    let date = crate::model::iso_date::is_iso_date(date.trim()).then(|| date.trim().to_string());
+    let collection = contract.collection_mut(year);
+    let changed = collection.answer_by != date;
+    collection.answer_by = date;
+    drop_if_empty(contract, year);
+    changed
+}
+
+/// The date the answers of `year` are asked by, in words (« le 15 mars 2026 »), empty when
+/// none is set: what the mail and « Mode d’emploi » say.
+pub fn answer_by_words(contract: &Contract, year: i32) -> String {
+    let date = contract.collection(year).and_then(|c| c.answer_by.as_deref());
+    date.map(|d| format!("le {}", crate::model::iso_date::french_date(d))).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -172,6 +192,22 @@ mod tests {
     use super::*;
     use crate::model::collection::fixture::{contract, org};
     use crate::model::collection::rows_for;
+
+    #[test]
+    fn the_answer_date_is_kept_said_in_words_and_cleared() {
+        let mut c = contract();
+        assert!(set_answer_by(&mut c, 2025, "2026-03-15"));
+        assert_eq!(
+            answer_by_words(&c, 2025),
+            format!("le {}", crate::model::iso_date::french_date("2026-03-15"))
+        );
+        assert!(!set_answer_by(&mut c, 2025, "2026-03-15"));
+        assert!(!set_answer_by(&mut c, 2024, "pas une date"));
+        assert!(c.collection(2024).is_none());
+        assert!(set_answer_by(&mut c, 2025, ""));
+        assert!(c.collection(2025).is_none());
+        assert_eq!(answer_by_words(&c, 2025), "");
+    }
 
     #[test]
     fn the_leads_of_fiches_and_actions_are_asked_each_once() {

@@ -62,11 +62,15 @@ pub struct Collection {
     pub year: i32,
     /// At most one per organisation.
     pub recipients: Vec<Recipient>,
+    /// The date the answers are asked by (ISO), said in the mail and on « Mode d’emploi ».
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = crate::model::iso_date::SCHEMA_PATTERN)))]
+    pub answer_by: Option<String>,
 }
 
 impl Collection {
     pub fn new(year: i32) -> Self {
-        Collection { year, recipients: Vec::new() }
+        Collection { year, recipients: Vec::new(), answer_by: None }
     }
 
     pub fn recipient(&self, organisation: Id) -> Option<&Recipient> {

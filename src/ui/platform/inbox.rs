@@ -89,6 +89,57 @@ impl Inbox {
     }
 }
 
+/// Answers of the yearly collection (spreadsheets) that arrived and wait to be read by
+/// « Collecte » (`ui::screens::follow_up::collection`), whose code reads them: the drop only
+/// keeps their bytes, so that the first visit never carries the spreadsheet readers.
+#[derive(Clone, Copy)]
+pub struct AnswerInbox(pub RwSignal<Vec<(String, Vec<u8>)>>);
+
+impl AnswerInbox {
+    pub fn provide() {
+        provide_context(AnswerInbox(RwSignal::new(Vec::new())));
+    }
+
+    pub fn get() -> Self {
+        expect_context::<AnswerInbox>()
+    }
+
+    /// Reads `file` and keeps it for « Collecte »; a file over the limit is kept empty, so that
+    /// its refusal names it.
+    pub fn receive_file(self, file: web_sys::File) {
+        let name = file.name();
+        if file.size() > MAX_FILE_BYTES as f64 {
+            self.0.update(|files| files.push((name, Vec::new())));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
+                Err(_) => Vec::new(),
+            };
+            let _ = self.0.try_update(|files| files.push((name, bytes)));
+        });
+    }
+
+    /// Every file waiting, taken out of the inbox.
+    pub fn take(self) -> Vec<(String, Vec<u8>)> {
+        self.0.try_update(std::mem::take).unwrap_or_default()
+    }
+}
+
+/// Whether a file's name says it is a spreadsheet (an answer to the collection) rather than an
+/// exchange file: `.xlsx`, `.ods`, `.csv` and their kin, the old `.xls` (refused with why).
+pub fn is_spreadsheet_name(name: &str) -> bool {
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    matches!(extension.as_deref(), Some("xlsx" | "xlsm" | "ods" | "csv" | "tsv" | "xls"))
+}
+
+/// The files of a drop or of a picker, in order.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
 /// The file's checks could not be fetched (offline before the « Échanges » part was kept).
 fn checks_unavailable() -> ImportProblem {
     ImportProblem {
@@ -99,8 +150,12 @@ fn checks_unavailable() -> ImportProblem {
     }
 }
 
-/// Lets a file be dropped anywhere on the page: while a file is dragged over the window a
-/// banner says where it will go; once dropped it is checked and the Échanges screen opens.
+/// « Collecte » in « Suivi », where dropped answers are read.
+const COLLECTION_PATH: &str = "/suivi/?partie=collecte";
+
+/// Lets files be dropped anywhere on the page: while a file is dragged over the window a
+/// banner says where it will go; once dropped, an exchange file is checked and « Échanges »
+/// opens, spreadsheets (leads' answers) wait for « Collecte », which opens.
 #[component]
 pub fn DropAnywhere() -> impl IntoView {
     let inbox = Inbox::get();
@@ -123,13 +178,25 @@ pub fn DropAnywhere() -> impl IntoView {
             dragging.set(false);
         }
     });
+    let answers = AnswerInbox::get();
     let dropped = window_event_listener(ev::drop, move |e| {
         dragging.set(false);
-        let file = e.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0));
-        let Some(file) = file else { return };
+        let files = files_of(e.data_transfer().and_then(|t| t.files()));
+        if files.is_empty() {
+            return;
+        }
         e.prevent_default();
-        inbox.receive_file(file);
-        navigate(&Screen::Exchanges.path(), Default::default());
+        let (sheets, others): (Vec<_>, Vec<_>) =
+            files.into_iter().partition(|f| is_spreadsheet_name(&f.name()));
+        // An exchange file goes to « Échanges » (one at a time, as its preview shows one);
+        // spreadsheets are leads' answers, read by « Collecte ».
+        if let Some(file) = others.into_iter().next() {
+            inbox.receive_file(file);
+            navigate(&Screen::Exchanges.path(), Default::default());
+        } else {
+            sheets.into_iter().for_each(|file| answers.receive_file(file));
+            navigate(COLLECTION_PATH, Default::default());
+        }
     });
     on_cleanup(move || {
         over.remove();
@@ -138,7 +205,7 @@ pub fn DropAnywhere() -> impl IntoView {
     });
     view! {
         <Show when=move || dragging.get()>
-            <div class="drop-banner" aria-hidden="true">"Déposez le fichier pour l’importer"</div>
+            <div class="drop-banner" aria-hidden="true">"Déposez le fichier pour l’importer (un fichier d’échange, ou les tableaux des pilotes)"</div>
         </Show>
     }
 }

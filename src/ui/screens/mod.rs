@@ -8,8 +8,8 @@
 mod contract;
 mod contracts;
 mod documents;
-mod exchanges;
-mod follow_up;
+pub(crate) mod exchanges;
+pub mod follow_up;
 mod not_found;
 mod planning;
 pub mod sheet;

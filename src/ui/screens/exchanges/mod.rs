@@ -5,7 +5,7 @@ mod export;
 mod import;
 mod preview;
 mod restore;
-mod snapshots;
+pub(crate) mod snapshots;
 mod spreadsheets;
 mod storage;
 

@@ -4,12 +4,16 @@
 //! year's indicators, or the amounts spent. The year, the filters, the part and the page live
 //! in the address, like the planning's.
 //!
+//! « Collecte » (`collection`), where the leads' spreadsheets go out and their answers come
+//! back, is loaded on demand: its code is most of what spreadsheets need.
+//!
 //! One part at a time, and long tables in pages (`model::follow_up::pages`): with a thousand
 //! actions, a screen holding every field of the three tables took seconds to open and a
 //! keystroke waited for thousands of fields to be laid out again (`make bench`).
 
 mod budget;
 mod chart;
+pub mod collection;
 mod dashboard;
 mod filters;
 mod indicators;
@@ -19,6 +23,7 @@ mod table;
 
 use crate::model::follow_up::{opening_year, shown_year, FollowUpFilter};
 use crate::ui::address::{address, AddressView};
+use crate::ui::on_demand::OnDemand;
 use crate::ui::platform::clock::this_year;
 use crate::ui::state::AppState;
 use crate::ui::widgets::links::href;
@@ -130,6 +135,10 @@ fn FollowUp() -> impl IntoView {
             Part::Actions => view! { <table::ReviewTable/> }.into_any(),
             Part::Indicators => view! { <indicators::YearIndicators/> }.into_any(),
             Part::Budget => view! { <budget::YearBudget/> }.into_any(),
+            // The spreadsheets' writers and readers are a part of their own (`ui/parts.rs`).
+            Part::Collection => view! {
+                <OnDemand title="Collecte" section=true load=|| Box::pin(crate::ui::parts::collection())/>
+            }.into_any(),
         }}
     }
 }

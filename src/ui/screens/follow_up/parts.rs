@@ -1,5 +1,6 @@
-//! The three parts of « Suivi » below the dashboard, one shown at a time: the actions' bilan,
-//! the indicators, the budget. Links, so that each part has its own address.
+//! The four parts of « Suivi » below the dashboard, one shown at a time: the actions' bilan,
+//! the indicators, the budget, and the collection of the leads' answers (« Collecte »). Links,
+//! so that each part has its own address.
 
 use super::FollowUpView;
 use crate::ui::widgets::links::href;
@@ -11,10 +12,11 @@ pub enum Part {
     Actions,
     Indicators,
     Budget,
+    Collection,
 }
 
 impl Part {
-    const ALL: [Part; 3] = [Part::Actions, Part::Indicators, Part::Budget];
+    const ALL: [Part; 4] = [Part::Actions, Part::Indicators, Part::Budget, Part::Collection];
 
     /// Its value in the address (`partie=`).
     pub fn key(self) -> &'static str {
@@ -22,6 +24,7 @@ impl Part {
             Part::Actions => "actions",
             Part::Indicators => "indicateurs",
             Part::Budget => "budget",
+            Part::Collection => "collecte",
         }
     }
 
@@ -34,6 +37,7 @@ impl Part {
             Part::Actions => "Bilan des actions",
             Part::Indicators => "Indicateurs",
             Part::Budget => "Budget",
+            Part::Collection => "Collecte",
         }
     }
 }
