@@ -6,7 +6,8 @@
 //    slower), served with gzip as common static hosts do, with the bytes the browser received;
 //  - the planning with 1,000 actions (planning.mjs) and « Suivi » with the same actions and two
 //    years of follow-up (follow-up.mjs);
-//  - the storage of a signed contract with five avenants and the save of a keystroke (storage.mjs).
+//  - the storage of a signed contract with five avenants and the save of a keystroke (storage.mjs);
+//  - « Collecte »: the leads' spreadsheets written and 20 answers read back (collection.mjs).
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, relative, dirname } from 'node:path';
@@ -17,6 +18,7 @@ import { isFirstVisit, isOnDemand } from '../tests/support/first-visit.mjs';
 import { planningBench } from './planning.mjs';
 import { followUpBench } from './follow-up.mjs';
 import { storageBench } from './storage.mjs';
+import { collectionBench } from './collection.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -110,7 +112,7 @@ async function measure() {
   try {
     return {
       runs, rural, planning: await planningBench(server.url), followUp: await followUpBench(server.url),
-      storage: await storageBench(server.url),
+      storage: await storageBench(server.url), collection: await collectionBench(server.url),
     };
   } finally {
     await server.close();
@@ -136,7 +138,7 @@ const total = table.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzi
 const first = firstVisit(table);
 const parts = table.filter((r) => isOnDemand(r.file));
 const partsTotal = parts.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
-const { runs, rural, planning, followUp, storage } = await measure();
+const { runs, rural, planning, followUp, storage, collection } = await measure();
 const ruralMedian = median(rural.map((r) => r.ready));
 const wire = rural[0].transferred;
 const wireTotal = wire.reduce((t, r) => t + r.bytes, 0);
@@ -264,6 +266,19 @@ const lines = [
   '| contract | stored before | stored now (frozen copies apart) | longest task of a save: median / worst | the workspace\'s setItem, median |',
   '|---|---:|---:|---:|---:|',
   ...storage.map((r) => `| ${r.name} | ${(r.inline / 1e6).toFixed(2)} M${r.fitsBefore ? '' : ' (over the limit: cannot be stored)'} | ${(r.units / 1e6).toFixed(2)} M (${r.keys} copies) | ${ms(r.longestMedian)} / ${ms(r.longestMax)} | ${ms(r.writeMedian)} |`),
+  '',
+  '## Collecte (the same 100 × 10 contract, 2025)',
+  '',
+  `The ${collection.leads} leads' spreadsheets written as .xlsx one at a time from their button until the browser hands the`,
+  `download over (${collection.writing.runs} files: every lead, then the first ones again), the whole .zip once, then`,
+  `${collection.reading.runs} answers picked one at a time until each one's preview is shown (read, matched and previewed). Timed in`,
+  'Node around the browser\'s events (collection.mjs), the « Collecte » part already loaded.',
+  '',
+  '| measure | median | max | over one second | aim |',
+  '|---|---:|---:|---:|---|',
+  `| writing one lead's .xlsx | ${ms(collection.writing.median)} | ${ms(collection.writing.max)} | ${collection.writing.overSecond} of ${collection.writing.runs} | under a second each |`,
+  `| reading one answer back, until its preview | ${ms(collection.reading.median)} | ${ms(collection.reading.max)} | ${collection.reading.overSecond} of ${collection.reading.runs} | under a second each |`,
+  `| every lead's .xlsx in one .zip | ${ms(collection.zip)} | | | |`,
   '',
 ];
 // Figures measured by hand (what a feature adds to the wasm, with the variants tried) follow

@@ -9,7 +9,8 @@
 # Trunk and wasm-bindgen-cli come from crates.io, wasm-opt and playwright-core from npm, and
 # the browsers are Debian's chromium (or $CHROMIUM / a Chrome already installed) and firefox-esr
 # (or $FIREFOX), the office suite
-# Debian's libreoffice-writer-nogui and libreoffice-calc-nogui (or a LibreOffice already installed).
+# Debian's libreoffice-writer-nogui and libreoffice-calc-nogui (or a LibreOffice already installed),
+# and openpyxl from PyPI in .tools/venv for the tests that type into an .xlsx.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p .tools
@@ -152,6 +153,17 @@ office_suite() {
   command -v pdftotext >/dev/null || apt_install poppler-utils
 }
 
+# Python helpers of the browser tests, in a virtualenv of their own (.tools/venv): openpyxl types
+# a lead's answer into an .xlsx as Excel would keep it (tests/browser/collection.test.mjs).
+OPENPYXL_VERSION=3.1.5
+python_helpers() {
+  local venv=.tools/venv
+  if "$venv/bin/python" -c "import openpyxl" >/dev/null 2>&1; then return; fi
+  step "python3 -m venv $venv; pip install openpyxl==$OPENPYXL_VERSION"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "openpyxl==$OPENPYXL_VERSION"
+}
+
 native_tools() {
   # brotli measures compressed sizes for `make bench`.
   command -v brotli >/dev/null || apt_install brotli
@@ -178,6 +190,6 @@ twiggy_tool() {
 }
 
 case "${1:-}" in
-  --with-browser) browser; firefox; office_suite; native_tools ;;
+  --with-browser) browser; firefox; office_suite; native_tools; python_helpers ;;
   --with-twiggy) twiggy_tool ;;
 esac
