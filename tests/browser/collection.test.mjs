@@ -21,7 +21,9 @@ import { sofficePath } from '../support/odt.mjs';
 const env = suite();
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PYTHON = join(ROOT, '.tools', 'venv', 'bin', 'python');
-const YEAR = 2025;
+// The demonstration has the bilans of 2024 and 2025: 2026 is the first year every lead is asked
+// afresh (2025's statuses show as last year's).
+const YEAR = 2026;
 const folder = mkdtempSync(join(tmpdir(), 'atelier-cls-collecte-navigateur-'));
 
 /** The demonstration loaded, then « Collecte » of 2025 open. */
@@ -65,7 +67,7 @@ async function pickAnswers(page, paths) {
   await page.getByLabel('Choisir les tableaux des pilotes').setInputFiles(paths);
 }
 
-test('a lead answers in a spreadsheet, the answer is previewed with its conflict, applied, found in « Suivi », and undone', async () => {
+test('a lead answers in a spreadsheet, the answer is previewed with its conflict, applied, found in « Suivi », and changes nothing the second time', async () => {
   const { app, page } = await demonstrationCollection();
   const rows = await recipientRows(page);
   assert.ok(rows.length >= 5, JSON.stringify(rows));
@@ -100,7 +102,7 @@ test('a lead answers in a spreadsheet, the answer is previewed with its conflict
   const fundingId = typed.Dépenses[0].split(':')[2];
   const leadId = (await contractOf(app)).organisations.find((o) => o.name === lead.name).id;
   await app.open(`/suivi/?annee=${YEAR}&pilote=${leadId}&partie=budget`);
-  const amount = page.locator(`#budget-${fundingId}`).getByRole('textbox');
+  const amount = page.locator(`#budget-${fundingId}-depense`);
   await amount.fill('900');
   await amount.press('Tab');
   await app.saved();
@@ -143,7 +145,7 @@ test('a lead answers in a spreadsheet, the answer is previewed with its conflict
   const record = contract.collections.find((c) => c.year === YEAR).recipients.find((r) => r.organisation_id === leadId);
   assert.equal(record.received_on, new Date().toISOString().slice(0, 10));
   await app.open(`/suivi/?annee=${YEAR}&pilote=${leadId}&partie=budget`);
-  assert.match(await page.locator(`#budget-${fundingId}`).getByRole('textbox').inputValue(), /^1\s?25[01]/);
+  assert.match(await page.locator(`#budget-${fundingId}-depense`).inputValue(), /^1\s?25[01]/);
 
   // The same answer again changes nothing: everything it says is here now.
   await app.open(`/suivi/?annee=${YEAR}&partie=collecte`);
@@ -152,15 +154,38 @@ test('a lead answers in a spreadsheet, the answer is previewed with its conflict
   await hasText(preview, /Aucun changement/);
 });
 
-test('an answer saved by LibreOffice (Calc’s own cells, then converted to .xlsx) and its CSV are read; dropped anywhere, they open « Collecte »', async () => {
+/**
+ * The demonstration as its file has it (same ids, as a partner's import keeps them), for the
+ * files `collection-sheets` writes from it: « Charger la démonstration » gives fresh ids.
+ */
+async function importedDemonstration() {
+  const opened = await env.freshApp();
+  const { app, page } = opened;
+  await app.open('/echanges/');
+  await page.getByLabel('Choisir un fichier JSON').setInputFiles(join(ROOT, 'examples/cls-demonstration-2024-2028.json'));
+  await press(page.getByRole('button', { name: 'Ajouter ce contrat' }));
+  await app.saved();
+  return opened;
+}
+
+function soffice(args) {
+  const profile = pathToFileURL(mkdtempSync(join(tmpdir(), 'atelier-cls-soffice-'))).href;
+  execFileSync(sofficePath(), [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...args], { stdio: 'pipe', timeout: 300_000 });
+}
+
+test('an answer typed as Calc saves it, converted by LibreOffice to .xlsx and dropped anywhere, or its « Actions » saved as a Windows-1252 CSV and picked, is read and applied; « Annuler » puts it back', async () => {
   const out = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'collection-sheets', '--', 'answered', folder], { cwd: ROOT }).toString().trim();
   const ods = join(folder, out);
-  const profile = pathToFileURL(mkdtempSync(join(tmpdir(), 'atelier-cls-soffice-'))).href;
-  execFileSync(sofficePath(), [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'xlsx', '--outdir', join(folder, 'calc'), ods], { stdio: 'pipe', timeout: 300_000 });
+  soffice(['--convert-to', 'xlsx', '--outdir', join(folder, 'calc'), ods]);
+  // 59: « ; », 34: the quote, 1: Windows-1252; the 12th token picks the second sheet, « Actions ».
+  soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,1,1,,0,false,true,false,false,false,2', '--outdir', join(folder, 'csv'), ods]);
   const xlsx = join(folder, 'calc', out.replace(/\.ods$/, '.xlsx'));
-  assert.ok(existsSync(xlsx), `LibreOffice n’a pas écrit ${xlsx}`);
+  const csv = join(folder, 'csv', out.replace(/\.ods$/, '-Actions.csv'));
+  assert.ok(existsSync(xlsx) && existsSync(csv), `LibreOffice n’a pas écrit ${xlsx} et ${csv}`);
+  const raw = readFileSync(csv);
+  assert.ok(raw.includes(0xe9) && !raw.includes(Buffer.from('é')), 'the CSV is in Windows-1252: « é » as one byte');
 
-  const { app, page } = await demonstrationCollection();
+  const { app, page } = await importedDemonstration();
   await app.open('/planning/');
   // Dropped anywhere: « Collecte » opens and reads it.
   const bytes = [...readFileSync(xlsx)];
@@ -171,22 +196,36 @@ test('an answer saved by LibreOffice (Calc’s own cells, then converted to .xls
       document.body.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }
   }, { bytes, name: out.replace(/\.ods$/, '.xlsx') });
-  const preview = page.getByRole('region', { name: /^Réponse de .* — bilan 2025$/ });
+  const preview = page.getByRole('region', { name: 'Réponse de Conseil départemental de la Lende — bilan 2025' });
   await visible(preview);
   const changes = preview.getByRole('table', { name: /complète ou modifie$/ });
-  await hasText(changes, /Réalisé/);
+  await hasText(changes, /Deux réunions à Sorel-sur-Lende, « bilan » partagé/);
   await hasText(changes, /14/);
-  await hasText(changes, /1\s?251\s?€|1\s?250,55\s?€|1\s?250\s?€/);
   const before = JSON.stringify((await contractOf(app)).sheets);
-  await press(preview.getByRole('button', { name: /^Appliquer la réponse de / }));
-  const applied = page.getByRole('status').filter({ hasText: /Réponse appliquée/ });
-  await visible(applied);
+  await press(preview.getByRole('button', { name: 'Appliquer la réponse de Conseil départemental de la Lende' }));
+  await visible(page.getByRole('status').filter({ hasText: /Réponse appliquée/ }));
   await app.saved();
-  assert.notEqual(JSON.stringify((await contractOf(app)).sheets), before);
+  const applied = JSON.stringify((await contractOf(app)).sheets);
+  assert.notEqual(applied, before);
+  assert.ok(applied.includes('Deux réunions à Sorel-sur-Lende, « bilan » partagé'));
   // « Annuler » puts the snapshot back: the follow-up as it was, the answer not received.
   await press(page.getByRole('button', { name: 'Annuler' }));
   await until(async () => assert.equal(JSON.stringify((await contractOf(app)).sheets), before));
-  assert.ok((await recipientRows(page)).every((r) => r.received === '—'));
+
+  // The CSV does not say whose answer it is: the coordinator says, then applies.
+  await pickAnswers(page, [csv]);
+  const unknown = page.getByRole('region', { name: 'Réponse de pilote à préciser — bilan 2025' });
+  await visible(unknown);
+  await hasText(unknown.getByRole('table', { name: /complète ou modifie$/ }), /Deux réunions à Sorel-sur-Lende, « bilan » partagé/);
+  const apply = unknown.getByRole('button', { name: /^Appliquer la réponse de / });
+  assert.equal(await apply.isDisabled(), true);
+  await unknown.getByLabel('De quel pilote est cette réponse ?').selectOption({ label: 'Conseil départemental de la Lende' });
+  await press(page.getByRole('button', { name: 'Appliquer la réponse de Conseil départemental de la Lende' }));
+  await visible(page.getByRole('status').filter({ hasText: /Réponse appliquée/ }));
+  await app.saved();
+  assert.ok(JSON.stringify((await contractOf(app)).sheets).includes('Deux réunions à Sorel-sur-Lende, « bilan » partagé'));
+  const record = (await contractOf(app)).collections.find((c) => c.year === 2025);
+  assert.equal(record.recipients.filter((r) => r.received_on).length, 1);
 });
 
 test('hostile files are refused with a French message naming them, and nothing changes', async () => {

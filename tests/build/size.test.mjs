@@ -65,6 +65,18 @@ const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 const WASM_BROTLI_BUDGET = Math.round(1.05 * 841_090);
 
 /**
+ * « Collecte » (issue 24), a part of its own fetched only when « Collecte » opens or a
+ * spreadsheet is dropped, is kept out of the budget above and has its own: 417,694 bytes when it
+ * landed. Nearly all of it is the spreadsheets' libraries: rust_xlsxwriter (writing .xlsx),
+ * calamine (reading .xlsx and .ods) and the `zip` crate's `deflate` feature that both require
+ * (zlib-rs and zopfli, in pure Rust); the app's own code for the screen, the rows, the preview
+ * and the CSV is a few tens of KB (bench/SIZE.md, « Collecte », with the levers). The rest of
+ * the app grew by 15.5 KB with it (the drop routing, the shared chunks), inside its budget.
+ */
+const COLLECTING_BROTLI_BUDGET = Math.round(1.05 * 417_694);
+const COLLECTING = /^split_collecting-[0-9a-f]+\.wasm$/;
+
+/**
  * The first part, what every first visit downloads before the contract list shows: 255,599
  * bytes at the split, 237,874 once the tab merge and the frozen copies' deflate went to parts
  * and the imports were renamed short (with issue 24's collection record in the model, which
@@ -92,8 +104,8 @@ test('the first part of the wasm stays within its brotli budget', () => {
     `${first[0]} : ${size} octets en brotli, au-delà du budget de ${FIRST_PART_BROTLI_BUDGET} (voir tests/build/size.test.mjs)`);
 });
 
-test('the whole app, all its parts together, stays within its brotli budget', () => {
-  const files = wasmFiles();
+test('the whole app, all its parts together but « Collecte », stays within its brotli budget', () => {
+  const files = wasmFiles().filter((name) => !COLLECTING.test(name));
   assert.ok(files.some((name) => /^split_[a-z_]+-[0-9a-f]+\.wasm$/.test(name)), `dist/ doit contenir les parties chargées à la demande (trouvés : ${files.join(', ')})`);
   const size = files.reduce((total, name) => total + brotli(readFileSync(join(DIST, name))), 0);
   assert.ok(size <= WASM_BROTLI_BUDGET,
@@ -115,4 +127,12 @@ test('the whole first visit stays within its brotli budget, without the screens�
   assert.doesNotMatch(page, /\.planning__head|\.status--done/, 'the screens’ rules are not inlined in index.html');
   assert.match(page, /<meta name="atelier-cls:screens-css" content="\.\/screens-[0-9a-f]+\.css">/);
   assert.doesNotMatch(page, /\/\*/, 'no CSS comment is shipped');
+});
+
+test('« Collecte », the spreadsheets’ part, stays within its own brotli budget', () => {
+  const files = wasmFiles().filter((name) => COLLECTING.test(name));
+  assert.equal(files.length, 1, `dist/ doit contenir la partie « Collecte » (trouvés : ${wasmFiles().join(', ')})`);
+  const size = brotli(readFileSync(join(DIST, files[0])));
+  assert.ok(size <= COLLECTING_BROTLI_BUDGET,
+    `${files[0]} : ${size} octets en brotli, au-delà du budget de ${COLLECTING_BROTLI_BUDGET} (voir tests/build/size.test.mjs)`);
 });

@@ -18,9 +18,12 @@ test('Firefox: a lead’s answer picked in « Collecte » is previewed and appli
   const name = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'collection-sheets', '--', 'answered', folder], { cwd: ROOT }).toString().trim();
 
   const { app, page } = await env.freshApp();
-  await app.open();
-  await press(await app.visible('button', 'Charger la démonstration'));
-  await app.heading('Le contrat');
+  // The demonstration as its file has it (its ids, which the answer's references name).
+  await app.open('echanges/');
+  await app.heading('Échanges');
+  const json = await page.waitForSelector('input[type="file"]');
+  await json.uploadFile(join(ROOT, 'examples/cls-demonstration-2024-2028.json'));
+  await press(await app.visible('button', 'Ajouter ce contrat'));
   await app.saved();
   await app.open('suivi/?annee=2025&partie=collecte');
   await app.heading('Collecte 2025');

@@ -78,6 +78,9 @@ pub fn Answers(year: Memo<i32>) -> impl IntoView {
     let received = RwSignal::new(Vec::<Received>::new());
     let settling = RwSignal::new(Vec::<Settling>::new());
     let next_key = StoredValue::new(0_u32);
+    // Each answer's signals belong to the section, not to the effect: an effect's run disposes
+    // of what the run before it made, and taking the files out of the inbox runs it again.
+    let owner = Owner::current().expect("« Collecte » is rendered under an owner");
     // Whatever arrives in the inbox (picked here, or dropped anywhere) is read at once.
     Effect::new(move |_| {
         if inbox.0.with(Vec::is_empty) {
@@ -99,10 +102,13 @@ pub fn Answers(year: Memo<i32>) -> impl IntoView {
             .unwrap_or_default();
         for entry in &read {
             if let Received::Answer { key, answers } = entry {
-                let lead = RwSignal::new(answers.lead);
-                let answers = StoredValue::new(answers.clone());
-                let decisions = RwSignal::new(HashMap::new());
-                settling.update(|list| list.push(Settling { key: *key, answers, lead, decisions }));
+                let settled = owner.with(|| Settling {
+                    key: *key,
+                    answers: StoredValue::new(answers.clone()),
+                    lead: RwSignal::new(answers.lead),
+                    decisions: RwSignal::new(HashMap::new()),
+                });
+                settling.update(|list| list.push(settled));
             }
         }
         received.update(|list| list.extend(read));
