@@ -243,13 +243,15 @@ impl Proposal {
     /// merged field by field with fields changed on both sides: each such field has its own
     /// choice (`FieldMerge::CHOICES`), and the rest of the item is merged without asking.
     pub fn choices(&self) -> &'static [Choice] {
-        let single = self.kind == ItemKind::Identity || self.kind.is_follow_up();
+        let single = matches!(self.kind, ItemKind::Identity | ItemKind::WorkshopVote)
+            || self.kind.is_follow_up();
         match (self.status, self.carried) {
             (Status::Conflict, _) if self.by_field() => &[],
             (_, Some(Carrier::Gone)) => &[Choice::KeepMine],
             (Status::New, _) => &[Choice::TakeTheirs, Choice::KeepMine],
             (Status::DeletedHere, _) => &[Choice::KeepMine, Choice::TakeTheirs],
-            // A year's review or value, or the contract's identity, exists once: never doubled.
+            // A year's review or value, the contract's identity, or one participant's dots for
+            // one group, exists once: never doubled.
             _ if single => &[Choice::KeepMine, Choice::TakeTheirs],
             _ => &[Choice::KeepMine, Choice::TakeTheirs, Choice::KeepBoth],
         }
