@@ -56,7 +56,11 @@ fn apply<F: FnMut() -> Id>(
     request: MergeRequest<'_, F>,
 ) -> (Contract, MergeSummary) {
     let MergeRequest { theirs, plan, decisions, origin, fresh, now } = request;
-    let merged = json::to_tree(mine).expect("a contract always serialises");
+    let mut merged = json::to_tree(mine).expect("a contract always serialises");
+    // Left out of the JSON while empty: a workshop of the file needs the list to go into.
+    if let Value::Object(fields) = &mut merged {
+        fields.entry("workshops").or_insert_with(|| Value::Array(Vec::new()));
+    }
     let amendments_here: HashSet<Id> = mine.amendments.iter().map(|a| a.id).collect();
     let their_json = json::to_tree(theirs).expect("a contract always serialises");
     let mut merging = Merging {

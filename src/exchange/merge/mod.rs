@@ -22,6 +22,11 @@
 //! but whose number one here already has (both partners wrote « avenant n°2 ») is a conflict,
 //! never a second avenant n°2. Keeping both gives the file's the next free number, and says so.
 //!
+//! A workshop's board is apart from the workshop too: each note, group and vote is an item of
+//! its own (`versions::board`), so that two laptops' boards of one workshop add up, and only a
+//! note (or group, or vote) changed on both sides is asked about. A board item whose workshop
+//! is not here arrives with it, like a year's entry with its fiche.
+//!
 //! A merge never removes anything: an item missing from the file stays (the file may hold only
 //! some sheets), and an item deleted here comes back only if the user says so. The one
 //! exception is asked for: « Prendre l’avenant du fichier » puts the file's avenant n°2 in place
@@ -37,6 +42,8 @@ mod amendment_tests;
 mod follow_up_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod workshop_tests;
 
 pub use apply::MergeRequest;
 pub use plan::plan_merge;
