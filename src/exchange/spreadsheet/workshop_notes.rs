@@ -14,10 +14,8 @@ const HEADER: [&str; 6] =
 pub fn workshop_notes_csv(contract: &Contract, id: Id) -> Option<String> {
     let workshop = contract.workshop(id)?;
     let grouped = workshop.groups.iter().flat_map(|g| workshop.notes_in(Some(g.id)));
-    // A note whose group is gone (only a hand-made file has one) is listed with the loose ones.
-    let loose =
-        workshop.notes.iter().filter(|n| n.group_id.is_none_or(|g| workshop.group(g).is_none()));
-    let rows = grouped.chain(loose).map(|note| row(contract, workshop, note));
+    // `notes_in(None)` holds a note whose group is gone too: every note has its row.
+    let rows = grouped.chain(workshop.notes_in(None)).map(|note| row(contract, workshop, note));
     Some(french_csv::write(&HEADER, rows))
 }
 

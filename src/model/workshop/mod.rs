@@ -22,6 +22,8 @@ mod group;
 mod into_contract;
 mod note;
 mod participant;
+#[cfg(test)]
+pub(crate) mod properties;
 mod ranking;
 mod record;
 mod stakeholder;

@@ -78,9 +78,14 @@ impl Workshop {
         self.groups.iter_mut().find(|g| g.id == id)
     }
 
-    /// The notes of a group, in capture order; `None` gives the notes in no group yet.
+    /// The notes of a group, in capture order; `None` gives the notes in no group yet, and
+    /// those whose group is gone (merged away on one laptop while the other moved a note into
+    /// it): no note is ever off the board.
     pub fn notes_in(&self, group: Option<Id>) -> impl Iterator<Item = &Note> {
-        self.notes.iter().filter(move |n| n.group_id == group)
+        self.notes.iter().filter(move |n| match group {
+            Some(_) => n.group_id == group,
+            None => n.group_id.is_none_or(|g| self.group(g).is_none()),
+        })
     }
 
     /// « à distance », or the place typed (possibly empty).
