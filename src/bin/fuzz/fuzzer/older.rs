@@ -162,7 +162,11 @@ mod tests {
     #[test]
     fn a_contract_written_back_then_migrated_keeps_its_sheets() {
         let file = include_bytes!("../../../../examples/cls-demonstration-2024-2028.json");
-        let contract = demonstration_contract(file).expect("the demonstration loads");
+        let mut contract = demonstration_contract(file).expect("the demonstration loads");
+        // A workshop, so that the step back to format 3 has something to take out.
+        let workshop =
+            atelier_cls::model::Workshop::new(atelier_cls::model::Id::from_u128(1), "Atelier", 0);
+        contract.workshops.push(workshop);
         for version in OLDEST..SCHEMA_VERSION {
             let mut tree = to_tree(&contract).expect("a contract serialises");
             contract_as(&mut tree, version);
