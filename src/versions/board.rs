@@ -80,7 +80,7 @@ pub fn with_board_of(incoming: &Value, mine: &Value) -> Value {
 }
 
 /// The workshop holding the board item `id` of `kind`, and that item.
-pub fn find<'a>(json: &'a Value, kind: ItemKind, id: Id) -> Option<(Id, &'a [Value], &'a Value)> {
+pub fn find(json: &Value, kind: ItemKind, id: Id) -> Option<(Id, &[Value], &Value)> {
     let field = field_of(kind)?;
     list(json, "workshops").iter().find_map(|workshop| {
         let items = list(workshop, field);

@@ -82,10 +82,78 @@ impl Participant {
     }
 }
 
+impl super::Workshop {
+    /// Adds a participant at the end of the list (the order they signed in); nothing when one
+    /// with that id is already there, or when the directory's organisation is already there
+    /// with nobody named (one line per organisation on the attendance sheet). Returns whether
+    /// they were added.
+    pub fn add_participant(&mut self, participant: Participant, now: Timestamp) -> bool {
+        let organisation_alone =
+            |p: &Participant| p.person.trim().is_empty() && p.organisation_id.is_some();
+        let duplicate = self.participants.iter().any(|p| {
+            p.id == participant.id
+                || (organisation_alone(p)
+                    && organisation_alone(&participant)
+                    && p.organisation_id == participant.organisation_id)
+        });
+        if duplicate {
+            return false;
+        }
+        self.participants.push(participant);
+        self.modified_at = now;
+        true
+    }
+
+    /// Takes a participant off the list (signed in by mistake). Their notes stay, with their
+    /// kind of stakeholder, and are no longer attributed to them; their dots stay in the count,
+    /// as the room saw them given.
+    pub fn remove_participant(&mut self, id: Id, now: Timestamp) -> bool {
+        let before = self.participants.len();
+        self.participants.retain(|p| p.id != id);
+        if self.participants.len() == before {
+            return false;
+        }
+        for note in self.notes.iter_mut().filter(|n| n.participant_id == Some(id)) {
+            note.participant_id = None;
+            note.modified_at = now;
+        }
+        self.modified_at = now;
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::workshop::fixture::contract;
+
+    #[test]
+    fn participants_are_added_once_and_removed_without_losing_their_notes() {
+        let mut w = crate::model::workshop::fixture::board();
+        let cpam = Participant::from_directory(
+            Id::from_u128(90),
+            Id::from_u128(2),
+            StakeholderKind::Institution,
+            0,
+        );
+        assert!(w.add_participant(cpam.clone(), 3));
+        let again = Participant { id: Id::from_u128(91), ..cpam };
+        assert!(!w.add_participant(again, 3), "the organisation alone is already there");
+        let walk_in =
+            Participant::person(Id::from_u128(92), "Zoé", "École", StakeholderKind::Other, 0);
+        assert!(w.add_participant(walk_in.clone(), 3));
+        assert!(!w.add_participant(walk_in, 3), "same id");
+        let lea = w.participants[0].id;
+        let notes = w.notes.iter().filter(|n| n.participant_id == Some(lea)).count();
+        assert!(notes > 0);
+        assert!(w.remove_participant(lea, 4));
+        assert!(w.notes.iter().all(|n| n.participant_id != Some(lea)));
+        assert_eq!(
+            w.notes.iter().filter(|n| n.stakeholder == StakeholderKind::Elected).count(),
+            notes
+        );
+        assert!(!w.remove_participant(lea, 4));
+    }
 
     #[test]
     fn a_participant_is_named_by_person_and_organisation() {

@@ -28,7 +28,7 @@ impl Workshop {
             })
             .collect();
         // Stable: equal dots stay in board order.
-        lines.sort_by(|a, b| b.dots.cmp(&a.dots));
+        lines.sort_by_key(|line| std::cmp::Reverse(line.dots));
         for i in 0..lines.len() {
             lines[i].rank = match i {
                 0 => 1,
