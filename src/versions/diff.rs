@@ -66,6 +66,22 @@ impl Vocabulary {
                 let name = format!("{} du {}", meeting.body.label(), french_date(&meeting.date));
                 names.insert(meeting.id.to_string(), name);
             }
+            // A note moved to another group, or attributed to someone else, says to which.
+            for workshop in &contract.workshops {
+                names.insert(workshop.id.to_string(), workshop.title.clone());
+                for group in &workshop.groups {
+                    names.insert(group.id.to_string(), group.label().to_string());
+                }
+                for p in &workshop.participants {
+                    names.insert(p.id.to_string(), p.display_name(contract));
+                }
+                for note in &workshop.notes {
+                    names.insert(note.id.to_string(), shorten(&note.text, 60));
+                }
+            }
+            for sheet in &contract.sheets {
+                names.entry(sheet.id.to_string()).or_insert_with(|| sheet.title.clone());
+            }
         }
         Vocabulary { names }
     }

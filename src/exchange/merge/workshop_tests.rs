@@ -212,3 +212,19 @@ fn a_workshop_received_whole_then_sent_back_asks_nothing() {
     let plan = plan_import(&workspace, &theirs).unwrap();
     assert!(plan.is_empty());
 }
+
+#[test]
+fn a_note_moved_on_both_sides_says_to_which_groups() {
+    let base = contract_with_board();
+    let shared = shared_after_export(&base);
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    board(&mut mine).move_note(id(299), Some(id(51)), 3);
+    board(&mut theirs).move_note(id(299), Some(id(52)), 3);
+    let plan = plan_merge(&mine, &theirs, &shared);
+    let conflict = plan.proposals.iter().find(|p| p.id == id(299)).expect("a proposal");
+    let change = &conflict.fields[0].changes[0];
+    assert_eq!(
+        (change.field.as_str(), change.mine.as_str(), change.theirs.as_str()),
+        ("Groupe", "Se nourrir mieux", "Lien social")
+    );
+}

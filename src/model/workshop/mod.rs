@@ -18,6 +18,7 @@
 mod became;
 #[cfg(test)]
 pub(crate) mod fixture;
+mod generate;
 mod group;
 mod into_contract;
 mod note;
@@ -30,6 +31,7 @@ mod stakeholder;
 mod vote;
 
 pub use became::{Became, WorkshopOrigin};
+pub use generate::generated_workshop;
 pub use group::Group;
 pub use into_contract::{turn_into_contract, IntoContract, IntoContractRefused};
 pub use note::{Note, Speaker};

@@ -125,6 +125,15 @@ impl Workshop {
         Some(budget.saturating_sub(self.dots_given_by(participant)))
     }
 
+    /// The participants who gave more dots than allowed, with how many they gave: only two
+    /// laptops' boards merged can do that (each kept the budget on its own), and the screen
+    /// says so rather than take dots away by itself.
+    pub fn over_budget(&self) -> Vec<(Id, u32)> {
+        let Some(budget) = self.dots_per_participant else { return Vec::new() };
+        let given = self.participants.iter().map(|p| (p.id, self.dots_given_by(p.id)));
+        given.filter(|(_, dots)| *dots > budget).collect()
+    }
+
     /// Moves the votes of one target to another (a merged group or note), adding up those of
     /// the same participant so that each keeps one vote per target.
     pub(super) fn move_votes(&mut self, from: VoteTarget, to: VoteTarget, now: Timestamp) {
@@ -201,6 +210,17 @@ mod tests {
         assert!(VoteRefused::OverBudget { budget: 3, already: 2 }
             .message_fr()
             .contains("3 gommette"));
+    }
+
+    #[test]
+    fn dots_over_the_budget_after_a_merge_are_reported() {
+        let mut w = board();
+        let p = w.participants[0].id;
+        w.give_dots(Some(p), VoteTarget::Group(w.groups[0].id), 3, 1).unwrap();
+        w.give_dots(Some(p), VoteTarget::Group(w.groups[1].id), 2, 1).unwrap();
+        assert!(w.over_budget().is_empty(), "no budget set");
+        w.dots_per_participant = Some(4);
+        assert_eq!(w.over_budget(), [(p, 5)]);
     }
 
     #[test]
