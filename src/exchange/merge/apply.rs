@@ -74,6 +74,7 @@ fn apply<F: FnMut() -> Id>(
         origin,
         fresh,
         now,
+        ids_here: None,
     };
     let mut summary = MergeSummary::default();
     let (entries, items): (Vec<_>, Vec<_>) =
@@ -177,6 +178,10 @@ struct Merging<'a, F> {
     origin: &'a str,
     fresh: F,
     now: Timestamp,
+    /// Every id in the result, gathered once at the first board item that arrives (they come
+    /// after the contract's lists): a sub-group's board brings hundreds of notes, and walking
+    /// the whole contract for each would be quadratic.
+    ids_here: Option<HashSet<String>>,
 }
 
 impl<F: FnMut() -> Id> Merging<'_, F> {
@@ -287,7 +292,7 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
             return Applied::Kept;
         }
         // Only a hand-made file reuses the id of something else here.
-        let used_here = ids_in(&self.merged).contains_key(id.to_string().as_str());
+        let used_here = board::find(&self.merged, kind, id).is_none() && self.id_used(id);
         let Some(list) = board::list_mut(&mut self.merged, kind, workshop) else {
             return Applied::Kept;
         };
@@ -304,6 +309,9 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
                 } else {
                     their_item.clone()
                 };
+                if let Some(ids) = &mut self.ids_here {
+                    ids.extend(ids_in(&item).into_keys().map(str::to_string));
+                }
                 list.insert(index, item);
                 Applied::Added
             }
@@ -317,6 +325,15 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
                 Applied::Doubled
             }
         }
+    }
+
+    /// Whether `id` is already used anywhere in the result.
+    fn id_used(&mut self, id: Id) -> bool {
+        let merged = &self.merged;
+        let ids = self.ids_here.get_or_insert_with(|| {
+            ids_in(merged).into_keys().map(str::to_string).collect::<HashSet<String>>()
+        });
+        ids.contains(&id.to_string())
     }
 
     /// A year's review or value: the file's entry put in place of ours, or added in year order,
