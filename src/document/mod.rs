@@ -1,6 +1,7 @@
 //! The documents Atelier CLS writes for people who read and sign rather than edit: the COPIL's
 //! annual report, the contract's evaluation (« Bilan du contrat »), the contract itself, a
-//! single fiche action and each avenant.
+//! single fiche action and each avenant; and for a workshop, its compte rendu and its attendance
+//! sheet.
 //!
 //! Each is built, from the data alone, as a [`Document`]: a flat list of headings, paragraphs,
 //! tables and charts. That one model drives both the screen (`ui/screens/documents`) and the
@@ -23,12 +24,14 @@ pub use parts::lead_text;
 pub mod status_bars;
 #[cfg(test)]
 mod test_support;
+pub mod workshop;
 
 pub use amendment::amendment_document;
 pub use annual_report::annual_report;
 pub use contract_text::{contract_document, contract_version_document, ContractVersion};
 pub use evaluation::evaluation;
 pub use fiche::fiche_document;
+pub use workshop::{attendance_sheet, workshop_report};
 
 use crate::model::follow_up::STATUS_COLUMNS;
 use crate::model::ReviewStatus;

@@ -89,11 +89,45 @@ pub fn document_file_name(contract: &Contract, file: DocumentFile) -> String {
     }
 }
 
+/// The name of a file about one workshop: `cls-<territoire>-atelier-<titre>-<date>-<what>.<ext>`
+/// (`what`: `compte-rendu`, `emargement`, `idees`), the date when it is a valid one, so that two
+/// workshops on one theme are told apart; parts nobody filled in are left out.
+pub fn workshop_file_name(
+    contract: &Contract,
+    workshop: &crate::model::Workshop,
+    what: &str,
+    extension: &str,
+) -> String {
+    let date = workshop.date.as_deref().map(str::trim).filter(|d| parse_iso_date(d).is_some());
+    let parts = [contract_slug(contract), "atelier".into(), slug(&workshop.title)];
+    let parts = parts.into_iter().chain(date.map(str::to_string)).chain([what.to_string()]);
+    let name: Vec<String> = parts.filter(|p| !p.is_empty()).collect();
+    format!("cls-{}.{extension}", name.join("-"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Id;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_workshop_s_file_says_the_territory_the_theme_the_date_and_what_it_holds() {
+        let mut contract = Contract::blank(Id::from_u128(1), "CLS", 0);
+        contract.territory.name = "Riom Limagne".into();
+        let mut workshop = crate::model::Workshop::new(Id::from_u128(2), "Sport santé", 0);
+        workshop.date = Some("2024-03-12".into());
+        assert_eq!(
+            workshop_file_name(&contract, &workshop, "compte-rendu", "odt"),
+            "cls-riom-limagne-atelier-sport-sante-2024-03-12-compte-rendu.odt"
+        );
+        workshop.title.clear();
+        workshop.date = Some("12/03".into());
+        assert_eq!(
+            workshop_file_name(&contract, &workshop, "idees", "csv"),
+            "cls-riom-limagne-atelier-idees.csv"
+        );
+    }
 
     #[test]
     fn a_collection_file_says_the_territory_the_year_and_the_lead() {

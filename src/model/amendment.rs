@@ -79,6 +79,8 @@ pub fn frozen(contract: &Contract) -> std::sync::Arc<Contract> {
     // Who was asked for a bilan and when is living with the contract, as the bilans are, not
     // part of what was signed.
     copy.collections.clear();
+    // So are the workshops: a board is how fiches were prepared, never what was signed.
+    copy.workshops.clear();
     std::sync::Arc::new(copy)
 }
 

@@ -6,6 +6,7 @@ use super::amendment::Amendment;
 use super::collection::Collection;
 use super::contract_texts::ContractTexts;
 use super::previous_review::PreviousReview;
+use super::workshop::Workshop;
 use super::{ActionSheet, Axis, Finding, Governance, Id, Indicator, Lead, Organisation, Timestamp};
 use serde::{Deserialize, Serialize};
 
@@ -159,6 +160,10 @@ pub struct Contract {
     /// contracts that never collected anything read and write exactly as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub collections: Vec<Collection>,
+    /// The workshops (« Ateliers ») held for the contract, with their boards, in the order they
+    /// were created. Left out while empty, like the collections (format 4 added them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub workshops: Vec<Workshop>,
 }
 
 impl Contract {
@@ -185,6 +190,7 @@ impl Contract {
             indicators: Vec::new(),
             amendments: Vec::new(),
             collections: Vec::new(),
+            workshops: Vec::new(),
         }
     }
 

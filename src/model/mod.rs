@@ -46,6 +46,7 @@ pub mod text;
 #[cfg(test)]
 pub(crate) mod typography;
 pub mod validation;
+pub mod workshop;
 pub mod workspace;
 pub mod year_month;
 
@@ -64,5 +65,6 @@ pub use previous_review::{FormerItem, FormerSheet, PreviousReview};
 pub use review::{ReviewStatus, YearReview};
 pub use shared_versions::{Fingerprint, SharedVersions};
 pub use sheet::{ActionSheet, Lead, Participation, Priority, SheetKind, SpecificObjective};
+pub use workshop::Workshop;
 pub use workspace::{Workspace, SCHEMA_VERSION};
 pub use year_month::YearMonth;

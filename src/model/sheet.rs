@@ -118,6 +118,11 @@ pub struct ActionSheet {
     pub indicators: Vec<Indicator>,
     // Suivi
     pub reviews: Vec<YearReview>,
+    /// The workshops this fiche came from (« Issue de l’atelier … »), with the link back to
+    /// their group: a new fiche drafted from a group, or objectives and actions added from one.
+    /// Left out while empty, as in files written before workshops existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub origins: Vec<crate::model::workshop::WorkshopOrigin>,
 }
 
 impl ActionSheet {
@@ -151,6 +156,7 @@ impl ActionSheet {
             no_funding_needed: false,
             indicators: Vec::new(),
             reviews: Vec::new(),
+            origins: Vec::new(),
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 /// The version of the stored and exchanged format. Bump it with a migration in
 /// `model::migration` whenever a change would stop an older file from loading.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

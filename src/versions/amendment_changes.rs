@@ -107,7 +107,9 @@ fn amendable_items(contract: &Contract) -> Vec<Item> {
 
 /// Not the follow-up nor the meetings held (see the module's doc).
 fn amendable(kind: ItemKind) -> bool {
-    !kind.is_follow_up() && kind != ItemKind::Meeting
+    !kind.is_follow_up()
+        && !kind.is_board()
+        && !matches!(kind, ItemKind::Meeting | ItemKind::Workshop)
 }
 
 fn sheet_rank(numbering: &Numbering, item: &Item) -> usize {

@@ -66,6 +66,22 @@ impl Vocabulary {
                 let name = format!("{} du {}", meeting.body.label(), french_date(&meeting.date));
                 names.insert(meeting.id.to_string(), name);
             }
+            // A note moved to another group, or attributed to someone else, says to which.
+            for workshop in &contract.workshops {
+                names.insert(workshop.id.to_string(), workshop.title.clone());
+                for group in &workshop.groups {
+                    names.insert(group.id.to_string(), group.label().to_string());
+                }
+                for p in &workshop.participants {
+                    names.insert(p.id.to_string(), p.display_name(contract));
+                }
+                for note in &workshop.notes {
+                    names.insert(note.id.to_string(), shorten(&note.text, 60));
+                }
+            }
+            for sheet in &contract.sheets {
+                names.entry(sheet.id.to_string()).or_insert_with(|| sheet.title.clone());
+            }
         }
         Vocabulary { names }
     }
@@ -383,6 +399,30 @@ const FIELDS: &[(&str, &str)] = &[
     ("sheet_ids", "Fiches"),
     ("sent_on", "Envoyé le"),
     ("received_on", "Réponse reçue le"),
+    ("workshops", "Ateliers"),
+    ("remote", "À distance"),
+    ("axis_ids", "Axes"),
+    ("facilitator", "Animation"),
+    ("participants", "Participants"),
+    ("dots_per_participant", "Gommettes par participant"),
+    ("groups", "Groupes"),
+    ("votes", "Votes"),
+    ("stakeholder", "Type d’acteur"),
+    ("participant_id", "Participant"),
+    ("finding_id", "Constat du diagnostic"),
+    ("group_id", "Groupe"),
+    ("merged_duplicates", "Doublons fusionnés"),
+    ("became", "Devenu"),
+    ("new_sheet", "Nouvelle fiche action"),
+    ("strategic_objective", "Objectif stratégique"),
+    ("specific_objective", "Objectif spécifique"),
+    ("sheet_id", "Fiche action"),
+    ("action_ids", "Actions"),
+    ("group", "Groupe"),
+    ("note", "Idée"),
+    ("dots", "Voix"),
+    ("origins", "Issue d’un atelier"),
+    ("workshop_id", "Atelier"),
 ];
 
 pub(crate) fn field_rank(key: &str) -> usize {
@@ -424,6 +464,10 @@ fn enum_label(key: &str) -> Option<&'static str> {
         .or_else(|| find(Determinant::ALL, Determinant::key, Determinant::label, key))
         .or_else(|| find(PlanLink::ALL, PlanLink::key, PlanLink::label, key))
         .or_else(|| find(RecipientChoice::ALL, RecipientChoice::key, RecipientChoice::label, key))
+        .or_else(|| {
+            use crate::model::workshop::StakeholderKind;
+            find(StakeholderKind::ALL, StakeholderKind::key, StakeholderKind::label, key)
+        })
 }
 
 #[cfg(test)]
@@ -461,6 +505,29 @@ mod tests {
             contract.collection_mut(2025).recipient_mut(organisation, RecipientChoice::Added);
         recipient.sheet_ids.push(sheet);
         recipient.sent_on = Some("2026-01-15".into());
+        // A workshop whose groups became each thing a group can become.
+        let mut board = crate::model::workshop::fixture::contract_with_board();
+        let workshop = board.workshops[0].id;
+        let groups: Vec<_> = board.workshops[0].groups.iter().map(|g| g.id).collect();
+        let (axis_id, sheet_id) = (board.axes[0].id, board.sheets[0].id);
+        use crate::model::workshop::{turn_into_contract, IntoContract};
+        for (group, how) in groups.into_iter().zip([
+            IntoContract::NewSheet { objectives: Vec::new() },
+            IntoContract::StrategicObjective { axis_id },
+            IntoContract::SpecificObjective { sheet_id },
+        ]) {
+            turn_into_contract(&mut board, workshop, group, how, Id::random, 0).unwrap();
+        }
+        let how = IntoContract::Actions { sheet_id, notes: Vec::new() };
+        let group = board.workshops[0].groups[0].id;
+        turn_into_contract(&mut board, workshop, group, how, Id::random, 0).unwrap();
+        let participant = Some(board.workshops[0].participants[0].id);
+        let note = crate::model::workshop::VoteTarget::Note(board.workshops[0].notes[0].id);
+        board.workshops[0].give_dots(participant, note, 1, 0).unwrap();
+        board.workshops[0].notes[0].merged_duplicates = 1;
+        board.workshops[0].dots_per_participant = Some(3);
+        contract.workshops = board.workshops;
+        contract.sheets.extend(board.sheets);
         let mut found = std::collections::BTreeSet::new();
         keys(&serde_json::to_value(&contract).unwrap(), &mut found);
         let missing: Vec<&String> = found

@@ -122,9 +122,11 @@ pub fn follow_up_items(json: &Value) -> Vec<Item> {
     items
 }
 
-/// The ids of every fiche, action and indicator: the owners follow-up entries can go to.
+/// The ids of every fiche, action and indicator, the owners follow-up entries can go to, and of
+/// every workshop, the owners of board items (`board`), which arrive with them the same way.
 pub fn owner_ids(json: &Value) -> HashSet<Id> {
-    owners(json).iter().filter_map(|o| id_of(o.value)).collect()
+    let follow_up = owners(json).into_iter().filter_map(|o| id_of(o.value));
+    follow_up.chain(super::board::workshop_ids(json)).collect()
 }
 
 /// A fiche or contract indicator without its follow-up (emptied, so that an item without any

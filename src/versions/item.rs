@@ -27,12 +27,21 @@ pub enum ItemKind {
     /// An avenant, with the copy of the contract it froze. Known by its id like any item, and
     /// also by its number: two avenants n°2 never sit side by side (`merge::plan`).
     Amendment,
+    /// A workshop (« Atelier »), without its board.
+    Workshop,
+    /// A note of a workshop's board: an item of its own, known by its workshop.
+    WorkshopNote,
+    /// A group of a workshop's board, with what it became.
+    WorkshopGroup,
+    /// Dots given on a workshop's board: one participant's for one group or note, or a show of
+    /// hands.
+    WorkshopVote,
 }
 
 impl ItemKind {
     /// The lists, in the order a preview shows them (the identity comes first, on its own, and
     /// the follow-up last).
-    pub const LISTS: [ItemKind; 9] = [
+    pub const LISTS: [ItemKind; 10] = [
         Self::Organisation,
         Self::GovernanceBody,
         Self::Member,
@@ -42,12 +51,19 @@ impl ItemKind {
         Self::Sheet,
         Self::ContractIndicator,
         Self::Amendment,
+        Self::Workshop,
     ];
 
     /// A year's entry of a fiche, an action or an indicator: an item that lives inside another
     /// one, known by its owner and year ([`FollowUpKey`]).
     pub fn is_follow_up(self) -> bool {
         matches!(self, Self::Review | Self::YearValue)
+    }
+
+    /// A note, group or vote of a workshop's board: an item that lives inside its workshop
+    /// (`versions::board`).
+    pub fn is_board(self) -> bool {
+        matches!(self, Self::WorkshopNote | Self::WorkshopGroup | Self::WorkshopVote)
     }
 
     pub fn label(self) -> &'static str {
@@ -64,14 +80,24 @@ impl ItemKind {
             Self::Review => "Suivi",
             Self::YearValue => "Cible et résultat",
             Self::Amendment => "Avenant",
+            Self::Workshop => "Atelier",
+            Self::WorkshopNote => "Idée d’atelier",
+            Self::WorkshopGroup => "Groupe d’atelier",
+            Self::WorkshopVote => "Votes d’atelier",
         }
     }
 
-    /// The path of the list in the contract's JSON (none for the identity and the follow-up,
-    /// which are not lists of the contract).
+    /// The path of the list in the contract's JSON (none for the identity, the follow-up and
+    /// the boards, which are not lists of the contract).
     pub fn path(self) -> &'static [&'static str] {
         match self {
-            Self::Identity | Self::Review | Self::YearValue => &[],
+            Self::Identity
+            | Self::Review
+            | Self::YearValue
+            | Self::WorkshopNote
+            | Self::WorkshopGroup
+            | Self::WorkshopVote => &[],
+            Self::Workshop => &["workshops"],
             Self::Organisation => &["organisations"],
             Self::GovernanceBody => &["governance", "bodies"],
             Self::Member => &["governance", "members"],
@@ -92,7 +118,12 @@ impl ItemKind {
             | Self::Organisation
             | Self::GovernanceBody
             | Self::Member
-            | Self::ContractIndicator => "name",
+            | Self::ContractIndicator
+            | Self::WorkshopGroup => "name",
+            Self::Workshop => "title",
+            Self::WorkshopNote => "text",
+            // A count: nothing to rename (a vote is never doubled).
+            Self::WorkshopVote => "dots",
             Self::Meeting => "notes",
             Self::Finding | Self::Review | Self::YearValue => "text",
             Self::Axis | Self::Sheet => "title",

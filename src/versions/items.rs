@@ -21,11 +21,19 @@ use serde_json::{Map, Value};
 use std::collections::HashMap;
 
 /// Contract fields that are lists of items rather than part of its identity.
-const LIST_FIELDS: [&str; 7] =
-    ["organisations", "governance", "diagnostic", "axes", "sheets", "indicators", "amendments"];
+const LIST_FIELDS: [&str; 8] = [
+    "organisations",
+    "governance",
+    "diagnostic",
+    "axes",
+    "sheets",
+    "indicators",
+    "amendments",
+    "workshops",
+];
 
 /// Every item of a contract: the identity first, then each list in `ItemKind::LISTS` order,
-/// then the follow-up.
+/// then the workshops' boards, then the follow-up.
 pub fn items_of(contract: &Contract) -> Vec<Item> {
     let json = crate::model::json::to_tree(contract).expect("a contract always serialises");
     items_of_json(&json, contract.id)
@@ -47,7 +55,10 @@ pub fn items_of_json(json: &Value, contract_id: Id) -> Vec<Item> {
             let Some(id) = value.get("id").and_then(Value::as_str).and_then(Id::parse) else {
                 continue;
             };
-            let value = strip(kind, value);
+            let value = match kind {
+                ItemKind::Workshop => super::board::strip(value),
+                _ => strip(kind, value),
+            };
             items.push(Item {
                 kind,
                 id,
@@ -58,6 +69,7 @@ pub fn items_of_json(json: &Value, contract_id: Id) -> Vec<Item> {
             });
         }
     }
+    items.extend(super::board::board_items(json));
     items.extend(follow_up_items(json));
     items
 }

@@ -44,7 +44,7 @@ test('the reminder shows for changes never backed up; « Télécharger une sauve
   const path = await download.path();
   const file = JSON.parse(readFileSync(path, 'utf8'));
   assert.equal(file.type, 'atelier-cls/sauvegarde');
-  assert.equal(file.schema_version, 3);
+  assert.equal(file.schema_version, 4);
   const stored = await app.storedWorkspace();
   assert.equal(file.contracts.length, 2);
   assert.deepEqual(file.contracts, stored.contracts);

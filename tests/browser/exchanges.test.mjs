@@ -21,7 +21,7 @@ test('« Télécharger le contrat » gives the whole contract in the exchange fo
   assert.match(download.suggestedFilename(), /^cls-pays-de-mauriac-\d{4}-\d{2}-\d{2}\.json$/);
   const file = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.equal(file.type, 'atelier-cls/contrat');
-  assert.equal(file.schema_version, 3);
+  assert.equal(file.schema_version, 4);
   assert.equal(file.exported_by, 'Communauté de communes du Pays de Mauriac');
   assert.match(file.exported_at, /^\d{4}-\d{2}-\d{2}T/);
   await app.saved();

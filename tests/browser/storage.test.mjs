@@ -30,7 +30,7 @@ test('changes are written to local storage with the schema version, without a sa
   await page.getByLabel('Dernière année').fill('2029');
   await app.saved();
   const stored = await app.storedWorkspace();
-  assert.equal(stored.schema_version, 3);
+  assert.equal(stored.schema_version, 4);
   assert.equal(stored.contracts[0].name, 'CLS écrit');
   assert.equal(stored.contracts[0].period.last_year, 2029);
   assert.equal(await page.getByRole('button', { name: /enregistrer/i }).count(), 0);

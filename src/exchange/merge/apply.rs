@@ -5,6 +5,11 @@
 //! only go to a fiche, action or indicator that is in the result, so one whose fiche was not
 //! taken is left out rather than put somewhere else.
 //!
+//! A note, group or vote of a workshop's board goes into its workshop in the result, after the
+//! workshops themselves: one whose workshop was not taken is left out, as a year's entry is.
+//! A workshop taken from the file keeps the board it has here; the file's board comes item by
+//! item.
+//!
 //! Avenants last: whatever was chosen, no two avenants leave with the same number (one that
 //! arrived takes the next free number, and the summary counts it).
 //!
@@ -15,6 +20,7 @@ use super::{Choice, MergePlan, MergeSummary, Proposal, Renumbering};
 use crate::model::copy::with_fresh_ids;
 use crate::model::json;
 use crate::model::{Contract, Id, Timestamp};
+use crate::versions::board;
 use crate::versions::follow_up::{
     entries_by_owner, entries_mut, follow_up_items, put_entry, strip, with_entries_of,
 };
@@ -50,7 +56,11 @@ fn apply<F: FnMut() -> Id>(
     request: MergeRequest<'_, F>,
 ) -> (Contract, MergeSummary) {
     let MergeRequest { theirs, plan, decisions, origin, fresh, now } = request;
-    let merged = json::to_tree(mine).expect("a contract always serialises");
+    let mut merged = json::to_tree(mine).expect("a contract always serialises");
+    // Left out of the JSON while empty: a workshop of the file needs the list to go into.
+    if let Value::Object(fields) = &mut merged {
+        fields.entry("workshops").or_insert_with(|| Value::Array(Vec::new()));
+    }
     let amendments_here: HashSet<Id> = mine.amendments.iter().map(|a| a.id).collect();
     let their_json = json::to_tree(theirs).expect("a contract always serialises");
     let mut merging = Merging {
@@ -64,6 +74,7 @@ fn apply<F: FnMut() -> Id>(
         origin,
         fresh,
         now,
+        ids_here: None,
     };
     let mut summary = MergeSummary::default();
     let (entries, items): (Vec<_>, Vec<_>) =
@@ -75,6 +86,7 @@ fn apply<F: FnMut() -> Id>(
         let applied = match proposal.kind {
             ItemKind::Identity => take_identity(&mut merging.merged, &their_json, choice, &taken),
             kind if kind.is_follow_up() => merging.entry(kind, proposal.id, choice, &taken),
+            kind if kind.is_board() => merging.board_item(proposal, choice, &taken),
             _ => merging.list_item(proposal, choice, &taken, &mut summary),
         };
         let applied = match applied {
@@ -166,6 +178,10 @@ struct Merging<'a, F> {
     origin: &'a str,
     fresh: F,
     now: Timestamp,
+    /// Every id in the result, gathered once at the first board item that arrives (they come
+    /// after the contract's lists): a sub-group's board brings hundreds of notes, and walking
+    /// the whole contract for each would be quadratic.
+    ids_here: Option<HashSet<String>>,
 }
 
 impl<F: FnMut() -> Id> Merging<'_, F> {
@@ -184,6 +200,10 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
         // Field by field, what takes the place of ours is ours with the fields taken.
         let mine = list_at(&self.merged, kind).iter().find(|v| has_id(v, id));
         let incoming = match mine {
+            // A workshop keeps its board here: the file's comes item by item.
+            Some(mine) if choice == Choice::TakeTheirs && kind == ItemKind::Workshop => {
+                board::with_board_of(&taken.incoming(mine, their_item), mine)
+            }
             Some(mine) if choice == Choice::TakeTheirs => taken.incoming(mine, their_item),
             _ => their_item.clone(),
         };
@@ -226,6 +246,12 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
                 list[index] = with_entries_of(kind, &incoming, &self.kept_entries);
                 Applied::Replaced
             }
+            // Its board arrives after it, item by item, as a fiche's follow-up does.
+            (Choice::TakeTheirs, None) if kind == ItemKind::Workshop && !clashes => {
+                let index = insertion_point(list, their_list, id);
+                list.insert(index, board::strip(their_item));
+                Applied::Added
+            }
             (Choice::TakeTheirs, None) => {
                 let index = insertion_point(list, their_list, id);
                 // Its follow-up arrives after it, as items of its own; a copy with fresh ids
@@ -252,6 +278,62 @@ impl<F: FnMut() -> Id> Merging<'_, F> {
                 Applied::Doubled
             }
         }
+    }
+
+    /// A note, group or vote of a board: the file's version put in place of ours, added where
+    /// the file has it, or doubled (a note or group, named « … (version de …) »), in its
+    /// workshop when that one is in the result.
+    fn board_item(&mut self, proposal: &Proposal, choice: Choice, taken: &Taken) -> Applied {
+        let (kind, id) = (proposal.kind, proposal.id);
+        let Some((workshop, their_list, their_item)) = board::find(self.theirs, kind, id) else {
+            return Applied::Kept;
+        };
+        if choice == Choice::KeepMine {
+            return Applied::Kept;
+        }
+        // Only a hand-made file reuses the id of something else here.
+        let used_here = board::find(&self.merged, kind, id).is_none() && self.id_used(id);
+        let Some(list) = board::list_mut(&mut self.merged, kind, workshop) else {
+            return Applied::Kept;
+        };
+        let here = list.iter().position(|v| has_id(v, id));
+        match (choice, here) {
+            (Choice::TakeTheirs, Some(index)) => {
+                list[index] = taken.incoming(&list[index], their_item);
+                Applied::Replaced
+            }
+            (Choice::TakeTheirs, None) => {
+                let index = insertion_point(list, their_list, id);
+                let item = if used_here {
+                    copy_of(kind, their_item, &mut self.fresh, self.now)
+                } else {
+                    their_item.clone()
+                };
+                if let Some(ids) = &mut self.ids_here {
+                    ids.extend(ids_in(&item).into_keys().map(str::to_string));
+                }
+                list.insert(index, item);
+                Applied::Added
+            }
+            _ => {
+                let mut copy = copy_of(kind, their_item, &mut self.fresh, self.now);
+                if let Some(Value::String(name)) = copy.get_mut(kind.name_field()) {
+                    name.push_str(&format!(" (version de {})", self.origin.trim()));
+                }
+                let index = here.map_or_else(|| insertion_point(list, their_list, id), |i| i + 1);
+                list.insert(index, copy);
+                Applied::Doubled
+            }
+        }
+    }
+
+    /// Whether `id` is already used anywhere in the result.
+    fn id_used(&mut self, id: Id) -> bool {
+        let merged = &self.merged;
+        let ids = self.ids_here.get_or_insert_with(|| {
+            ids_in(merged).into_keys().map(str::to_string).collect::<HashSet<String>>()
+        });
+        ids.contains(&id.to_string())
     }
 
     /// A year's review or value: the file's entry put in place of ours, or added in year order,

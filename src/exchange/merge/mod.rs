@@ -22,6 +22,11 @@
 //! but whose number one here already has (both partners wrote « avenant n°2 ») is a conflict,
 //! never a second avenant n°2. Keeping both gives the file's the next free number, and says so.
 //!
+//! A workshop's board is apart from the workshop too: each note, group and vote is an item of
+//! its own (`versions::board`), so that two laptops' boards of one workshop add up, and only a
+//! note (or group, or vote) changed on both sides is asked about. A board item whose workshop
+//! is not here arrives with it, like a year's entry with its fiche.
+//!
 //! A merge never removes anything: an item missing from the file stays (the file may hold only
 //! some sheets), and an item deleted here comes back only if the user says so. The one
 //! exception is asked for: « Prendre l’avenant du fichier » puts the file's avenant n°2 in place
@@ -37,6 +42,8 @@ mod amendment_tests;
 mod follow_up_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod workshop_tests;
 
 pub use apply::MergeRequest;
 pub use plan::plan_merge;
@@ -243,13 +250,15 @@ impl Proposal {
     /// merged field by field with fields changed on both sides: each such field has its own
     /// choice (`FieldMerge::CHOICES`), and the rest of the item is merged without asking.
     pub fn choices(&self) -> &'static [Choice] {
-        let single = self.kind == ItemKind::Identity || self.kind.is_follow_up();
+        let single = matches!(self.kind, ItemKind::Identity | ItemKind::WorkshopVote)
+            || self.kind.is_follow_up();
         match (self.status, self.carried) {
             (Status::Conflict, _) if self.by_field() => &[],
             (_, Some(Carrier::Gone)) => &[Choice::KeepMine],
             (Status::New, _) => &[Choice::TakeTheirs, Choice::KeepMine],
             (Status::DeletedHere, _) => &[Choice::KeepMine, Choice::TakeTheirs],
-            // A year's review or value, or the contract's identity, exists once: never doubled.
+            // A year's review or value, the contract's identity, or one participant's dots for
+            // one group, exists once: never doubled.
             _ if single => &[Choice::KeepMine, Choice::TakeTheirs],
             _ => &[Choice::KeepMine, Choice::TakeTheirs, Choice::KeepBoth],
         }

@@ -120,6 +120,20 @@ fn the_documents_of_the_demonstration_are_valid_files_holding_all_their_texts() 
 }
 
 #[test]
+fn a_workshop_s_report_and_attendance_sheet_are_valid_files_holding_all_their_texts() {
+    use crate::document::{attendance_sheet, workshop_report};
+    use crate::model::workshop::fixture::{contract_with_board, id, WORKSHOP};
+    let contract = contract_with_board();
+    for doc in [
+        workshop_report(&contract, id(WORKSHOP)).expect("the workshop"),
+        attendance_sheet(&contract, id(WORKSHOP)).expect("the workshop"),
+    ] {
+        let content = check(&doc);
+        assert!(content.contains("<table:table-header-rows>"), "{}", doc.title);
+    }
+}
+
+#[test]
 fn the_well_formedness_check_rejects_what_a_reader_would() {
     assert!(well_formed(r#"<a xmlns:t="u"><t:b t:c="1">x &amp; &#233;</t:b></a>"#).is_ok());
     for bad in [

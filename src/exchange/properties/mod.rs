@@ -2,12 +2,14 @@
 //! merging a file with itself changes nothing, and a merge never drops an item nor invents a
 //! follow-up entry, whatever the edits made on both sides and whatever the user chooses; a
 //! field changed on both sides since the last exchange is always a conflict, and edits of
-//! disjoint fields merge into both (`fields`).
+//! disjoint fields merge into both (`fields`); two boards of one workshop merge without loss
+//! (`workshops`).
 //!
 //! Contracts are the example contract with some follow-up (`versions::edits::base`) after
 //! random edits (`versions::edits::edit`), the follow-up included.
 
 mod fields;
+mod workshops;
 
 use super::import::check_file;
 use super::merge::{

@@ -1,7 +1,7 @@
 //! The contract as tables for people who work in a spreadsheet rather than in the app (the
 //! ARS, a funder, a COPIL member preparing the yearly review): the fiches action, their actions
 //! and their indicators, as three CSV files that French spreadsheets open right
-//! (`model::french_csv`).
+//! (`model::french_csv`); and the notes of a workshop's board (`workshop_notes`).
 //!
 //! Choices worth knowing:
 //! - one row per item, sheets in reading order (axis order, then sheet order) and their
@@ -16,7 +16,10 @@
 //! - the yearly follow-up comes as columns per year (`years`): every year of the contract's
 //!   period, and any other year the data holds, so that nothing is left out of the file.
 
+mod workshop_notes;
 mod years;
+
+pub use workshop_notes::workshop_notes_csv;
 
 use crate::model::amount::plain_euros;
 use crate::model::french_csv::{self, list, month, yes_no};

@@ -7,6 +7,7 @@
 
 mod follow_up;
 mod parties;
+mod workshops;
 
 use super::SCHEMA_VERSION;
 use serde_json::Value;
@@ -31,6 +32,11 @@ pub const MIGRATIONS: &[Migration] = &[
         title: "Parties et signature : signataires, copilotes, textes du contrat, instances, \
                 bilan du précédent contrat, « Non renseigné », avenants",
         apply: parties::upgrade,
+    },
+    Migration {
+        from: 3,
+        title: "Ateliers : tableaux d’idées, groupes et votes, origine des fiches",
+        apply: workshops::upgrade,
     },
 ];
 

@@ -61,7 +61,11 @@ impl Counter<'_> {
             | ItemKind::Meeting
             | ItemKind::Review
             | ItemKind::YearValue
-            | ItemKind::Amendment => 0,
+            | ItemKind::Amendment
+            | ItemKind::Workshop
+            | ItemKind::WorkshopNote
+            | ItemKind::WorkshopGroup
+            | ItemKind::WorkshopVote => 0,
         }
     }
 
@@ -134,5 +138,6 @@ fn shell(contract: &Contract) -> Contract {
         indicators: Vec::new(),
         amendments: Vec::new(),
         collections: Vec::new(),
+        workshops: Vec::new(),
     }
 }

@@ -11,8 +11,11 @@ struct Downgrade {
     apply: fn(&mut Value),
 }
 
-const DOWNGRADES: &[Downgrade] =
-    &[Downgrade { to: 1, apply: to_format_1 }, Downgrade { to: 2, apply: to_format_2 }];
+const DOWNGRADES: &[Downgrade] = &[
+    Downgrade { to: 1, apply: to_format_1 },
+    Downgrade { to: 2, apply: to_format_2 },
+    Downgrade { to: 3, apply: to_format_3 },
+];
 
 /// The oldest format that is still read.
 pub const OLDEST: u32 = 1;
@@ -26,6 +29,15 @@ pub fn contract_as(contract: &mut Value, version: u32) {
             (step.apply)(contract);
         }
     }
+}
+
+/// Format 4 to 3: no workshops, and no fiche knows it came from one.
+fn to_format_3(contract: &mut Value) {
+    let Some(fields) = contract.as_object_mut() else { return };
+    fields.remove("workshops");
+    objects(fields.get_mut("sheets"), &mut |sheet| {
+        sheet.remove("origins");
+    });
 }
 
 /// Format 3 to 2: one lead per fiche (an empty one when none), signatories as a yes/no flag,
@@ -150,7 +162,11 @@ mod tests {
     #[test]
     fn a_contract_written_back_then_migrated_keeps_its_sheets() {
         let file = include_bytes!("../../../../examples/cls-demonstration-2024-2028.json");
-        let contract = demonstration_contract(file).expect("the demonstration loads");
+        let mut contract = demonstration_contract(file).expect("the demonstration loads");
+        // A workshop, so that the step back to format 3 has something to take out.
+        let workshop =
+            atelier_cls::model::Workshop::new(atelier_cls::model::Id::from_u128(1), "Atelier", 0);
+        contract.workshops.push(workshop);
         for version in OLDEST..SCHEMA_VERSION {
             let mut tree = to_tree(&contract).expect("a contract serialises");
             contract_as(&mut tree, version);

@@ -1,7 +1,8 @@
 //! Values built from the exchange format's JSON Schema (`schema/cls.schema.json`, generated from
 //! the Rust types), so that every field of every type is reached without describing the model
 //! a second time: objects with their required fields and some optional ones, closed lists'
-//! keys, ids from a small pool (so that references sometimes resolve and ids sometimes repeat),
+//! keys, references from a small pool of ids (so that they sometimes resolve) and entities' own
+//! ids now and then from it too (so that ids sometimes repeat),
 //! integers inside and at the edges of their format. With `wrongness` n, about one value in n
 //! breaks the schema: a value of the wrong kind, a required field left out, an unknown field.
 
@@ -113,7 +114,11 @@ impl Generator<'_> {
                     depth < MAX_DEPTH && self.rng.one_in(2)
                 };
                 if wanted {
-                    let value = self.value(property, depth + 1);
+                    let value = if name == "id" && !self.breaks() {
+                        Value::String(strings::own_id(self.rng))
+                    } else {
+                        self.value(property, depth + 1)
+                    };
                     object.insert(name.clone(), value);
                 }
             }

@@ -152,6 +152,17 @@ pub fn float(rng: &mut Rng) -> Value {
     Number::from_f64(*rng.pick(FLOATS)).map_or(Value::Null, Value::Number)
 }
 
+/// An entity's own id: from `id`'s small pool only now and then. A file holds many entities
+/// (more again since workshops' boards, each note, group and vote with its id), and one repeated
+/// id refuses the whole file: drawn as references are, ids would almost always repeat.
+pub fn own_id(rng: &mut Rng) -> String {
+    if rng.one_in(16) {
+        id(rng)
+    } else {
+        format!("00000000-0000-0000-0001-{:012x}", rng.below(1 << 40))
+    }
+}
+
 /// One of a few ids, so that a generated value sometimes reuses an id (a duplicate) or
 /// points at one that exists.
 pub fn id(rng: &mut Rng) -> String {
