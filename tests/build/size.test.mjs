@@ -82,14 +82,23 @@ const COLLECTING = /^split_collecting-[0-9a-f]+\.wasm$/;
  * and the imports were renamed short (with issue 24's collection record in the model, which
  * reading the stored workspace needs). New code goes in a part unless the first screen needs it.
  */
-const FIRST_PART_BROTLI_BUDGET = Math.round(1.05 * 237_874);
+/*
+ * Raised once, on purpose, by issue 23's domain (the workshops' board in the contract): 252,893
+ * bytes (+11,072 over the 241,821 of « Collecte »'s landing, itself +3,268 for the drop's routing
+ * of spreadsheets). A stored contract holds its workshops, so reading and writing the workspace
+ * at start needs their types (workshop, participants, notes, groups, votes, a fiche's origins) and
+ * the migration to format 4. Not itemised yet (`make size`); the lever is to keep the board as
+ * raw JSON in the contract until the « Ateliers » part reads it (bench/SIZE.md).
+ */
+const FIRST_PART_BROTLI_BUDGET = Math.round(1.05 * 252_893);
 
 /**
  * The whole first visit (the page with its inlined CSS, the bindings, the loaders, the first
  * part, the worker): 254,117 bytes (248.2 KiB) when issue 27 met its target of 250 KiB. The
  * screens' stylesheet and the parts are not in it: they come with the first screen opened.
  */
-const FIRST_VISIT_BROTLI_BUDGET = Math.round(1.05 * 254_117);
+// Raised with the first part above (issue 23's types in the first part): 269,338 bytes.
+const FIRST_VISIT_BROTLI_BUDGET = Math.round(1.05 * 269_338);
 const FIRST_VISIT = [/^index\.html$/, /^atelier-cls-[0-9a-f]+\.js$/, /^[0-9a-f]+-loader\.js$/,
   /^__wasm_split-[0-9a-f]+\.js$/, /^atelier-cls-[0-9a-f]+_bg\.wasm$/, /^sw\.js$/];
 
