@@ -21,14 +21,24 @@ const ROOT = new URL('./', self.location).href;
 // the app on one host (/prod/ and /essai/) never delete each other's cache.
 const PREFIX = `atelier-cls ${ROOT} `;
 const CACHE = PREFIX + VERSION;
+/** The files kept in a second wave, once the others are (see `install`). */
+const LATER = /(^|\/)split_collecting-[0-9a-f]+\.wasm$/;
 
 self.addEventListener('install', (event) => {
   // 'no-cache': the server is asked (a 304 is cheap), so that no stale copy of an unhashed file
   // (index.html, the manifest) from the HTTP cache gets into the new version's cache. 'low':
   // on a slow line the page's own requests (the part of the screen just opened) go first
   // (Fetch Priority; browsers without it ignore the option).
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map((file) =>
-    new Request(new URL(file, ROOT), { cache: 'no-cache', priority: 'low' })))));
+  // « Collecte »'s part (the spreadsheets' libraries, the heaviest) comes after the rest: with
+  // it in the same wave, opening « Planning » on a slow line waited 2.4 s instead of 0.5 s
+  // (make bench, rural). Install ends once both waves are kept.
+  const request = (file) => new Request(new URL(file, ROOT), { cache: 'no-cache', priority: 'low' });
+  const later = FILES.filter((file) => LATER.test(file));
+  const first = FILES.filter((file) => !LATER.test(file));
+  event.waitUntil(caches.open(CACHE).then(async (cache) => {
+    await cache.addAll(first.map(request));
+    await cache.addAll(later.map(request));
+  }));
 });
 
 self.addEventListener('activate', (event) => {
