@@ -134,6 +134,33 @@ pub fn is_spreadsheet_name(name: &str) -> bool {
     matches!(extension.as_deref(), Some("xlsx" | "xlsm" | "ods" | "csv" | "tsv" | "xls"))
 }
 
+/// Hands each file to where it is read: spreadsheets (leads' answers) to `answers`, for
+/// « Collecte »; the first other file to the exchange `inbox` (its preview shows one at a time).
+/// Says which kind came, so that the caller opens the screen that shows it.
+pub fn sort_files(files: Vec<web_sys::File>, inbox: Inbox, answers: AnswerInbox) -> Arrived {
+    let (sheets, others): (Vec<_>, Vec<_>) =
+        files.into_iter().partition(|f| is_spreadsheet_name(&f.name()));
+    if let Some(file) = others.into_iter().next() {
+        inbox.receive_file(file);
+        return Arrived::Exchange;
+    }
+    let any = !sheets.is_empty();
+    sheets.into_iter().for_each(|file| answers.receive_file(file));
+    if any {
+        Arrived::Answers
+    } else {
+        Arrived::Nothing
+    }
+}
+
+/// What `sort_files` received.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrived {
+    Exchange,
+    Answers,
+    Nothing,
+}
+
 /// The files of a drop or of a picker, in order.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else { return Vec::new() };
@@ -186,16 +213,10 @@ pub fn DropAnywhere() -> impl IntoView {
             return;
         }
         e.prevent_default();
-        let (sheets, others): (Vec<_>, Vec<_>) =
-            files.into_iter().partition(|f| is_spreadsheet_name(&f.name()));
-        // An exchange file goes to « Échanges » (one at a time, as its preview shows one);
-        // spreadsheets are leads' answers, read by « Collecte ».
-        if let Some(file) = others.into_iter().next() {
-            inbox.receive_file(file);
-            navigate(&Screen::Exchanges.path(), Default::default());
-        } else {
-            sheets.into_iter().for_each(|file| answers.receive_file(file));
-            navigate(COLLECTION_PATH, Default::default());
+        match sort_files(files, inbox, answers) {
+            Arrived::Exchange => navigate(&Screen::Exchanges.path(), Default::default()),
+            Arrived::Answers => navigate(COLLECTION_PATH, Default::default()),
+            Arrived::Nothing => {}
         }
     });
     on_cleanup(move || {

@@ -18,7 +18,7 @@ use crate::model::collection::recipients;
 use crate::model::{Contract, Id};
 use crate::ui::platform::clock::now;
 use crate::ui::platform::download::today_iso;
-use crate::ui::platform::inbox::{files_of, is_spreadsheet_name, AnswerInbox, Inbox};
+use crate::ui::platform::inbox::{files_of, sort_files, AnswerInbox, Arrived, Inbox};
 use crate::ui::screen::Screen;
 use crate::ui::screens::exchanges::snapshots::{offer_back, Shelf};
 use crate::ui::state::AppState;
@@ -221,11 +221,7 @@ fn FilePicker() -> impl IntoView {
         };
         let files = files_of(input.files());
         input.set_value("");
-        let (sheets, others): (Vec<_>, Vec<_>) =
-            files.into_iter().partition(|f| is_spreadsheet_name(&f.name()));
-        sheets.into_iter().for_each(|file| answers.receive_file(file));
-        if let Some(file) = others.into_iter().next() {
-            inbox.receive_file(file);
+        if sort_files(files, inbox, answers) == Arrived::Exchange {
             navigate(&Screen::Exchanges.path(), Default::default());
         }
     };

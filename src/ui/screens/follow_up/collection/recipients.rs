@@ -6,8 +6,8 @@
 use super::downloads::save_lead_file;
 use crate::exchange::collection::{lead_file_name, lead_mail, SheetFormat};
 use crate::model::collection::{
-    add_recipient, answer_by_words, recipients, record_sent, remove_recipient, set_answer_by,
-    RecipientChoice, RecipientLine,
+    add_recipient, answer_by_words, awaiting_answer, recipients, record_sent, remove_recipient,
+    set_answer_by, RecipientChoice, RecipientLine,
 };
 use crate::model::iso_date::numeric_french_date;
 use crate::model::{Contract, Id};
@@ -30,10 +30,16 @@ struct Shown {
 }
 
 impl Shown {
-    fn of(contract: &Contract, year: i32, format: SheetFormat, line: RecipientLine) -> Shown {
+    /// `by`: the date answers are asked by, in words (`answer_by_words`), the same for all.
+    fn of(
+        contract: &Contract,
+        year: i32,
+        format: SheetFormat,
+        by: &str,
+        line: RecipientLine,
+    ) -> Shown {
         let id = line.organisation_id;
         let file = lead_file_name(contract, year, id, format);
-        let by = answer_by_words(contract, year);
         let date = |d: &Option<String>| d.as_deref().map_or("—".into(), numeric_french_date);
         Shown {
             id,
@@ -47,7 +53,7 @@ impl Shown {
             sent_on: date(&line.sent_on),
             received_on: date(&line.received_on),
             rows: format!("{} / {}", line.rows_answered, line.rows_asked),
-            mail: lead_mail(contract, year, id, &file, &by).href,
+            mail: lead_mail(contract, year, id, &file, by).href,
         }
     }
 }
@@ -58,20 +64,20 @@ pub fn Recipients(year: Memo<i32>, format: RwSignal<SheetFormat>) -> impl IntoVi
     let lines = Memo::new(move |_| {
         let (year, format) = (year.get(), format.get());
         let shown = |c: &Contract| {
-            recipients(c, year)
-                .into_iter()
-                .map(|l| Shown::of(c, year, format, l))
-                .collect::<Vec<_>>()
+            let by = answer_by_words(c, year);
+            let lines = recipients(c, year).into_iter();
+            lines.map(|l| Shown::of(c, year, format, &by, l)).collect::<Vec<_>>()
         };
         state.with_contract(shown).unwrap_or_default()
     });
+    // Who has not answered yet, as the model says (`awaiting_answer`), for the reminders.
     let awaiting = Memo::new(move |_| {
-        let lines = lines.get();
-        lines
-            .iter()
-            .filter(|l| l.asked && l.received_on == "—")
-            .map(|l| l.name.clone())
-            .collect::<Vec<_>>()
+        let year = year.get();
+        let names = |c: &Contract| {
+            let awaiting = awaiting_answer(c, year).into_iter();
+            awaiting.map(|id| c.organisation_name(id).to_string()).collect::<Vec<_>>()
+        };
+        state.with_contract(names).unwrap_or_default()
     });
     view! {
         <AnswerBy year/>
